@@ -1,0 +1,71 @@
+"""The one error hierarchy of the core: every error carries a message a user can read.
+
+Messages are translated when they are shown (``str(error)`` calls gettext in the current language), so an
+error raised before a language switch still reads correctly after it. Details for logs go in ``detail``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tillitsleder.i18n import _
+
+
+class TillitslederError(Exception):
+    """Base class: ``message`` is an untranslated msgid (marked with ``N_``) with ``{named}`` fields."""
+
+    exit_code = 1
+
+    def __init__(self, message: str, /, *, detail: str | None = None, **fields: Any) -> None:
+        super().__init__(message)
+        self.message = message
+        self.fields = fields
+        self.detail = detail
+
+    def user_message(self) -> str:
+        return _(self.message).format(**self.fields)
+
+    def __str__(self) -> str:
+        return self.user_message()
+
+
+class ValidationError(TillitslederError):
+    """Input that breaks a rule; nothing was written."""
+
+    exit_code = 2
+
+
+class NotFound(TillitslederError):
+    """A named thing does not exist."""
+
+    exit_code = 3
+
+
+class Forbidden(TillitslederError):
+    """The acting profile may not see or do this."""
+
+    exit_code = 4
+
+
+class StorageError(TillitslederError):
+    """The database cannot be used: not ours, too new, damaged, locked or unreachable."""
+
+    exit_code = 5
+
+
+class NotATillitslederDatabase(StorageError):
+    """The file exists but is not a Tillitsleder database; it was left untouched."""
+
+
+class DatabaseTooNew(StorageError):
+    """The file was written by a newer Tillitsleder; it was left untouched."""
+
+
+class DatabaseDamaged(StorageError):
+    """The file fails SQLite's integrity check; it was left untouched."""
+
+
+class Cancelled(TillitslederError):
+    """Long work stopped because the user asked; nothing was changed."""
+
+    exit_code = 130

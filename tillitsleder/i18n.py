@@ -1,0 +1,150 @@
+"""Translations and locale formatting for the core, the CLI, the PDFs and the Qt front end.
+
+Gettext catalogs (domain ``tillitsleder``) live in ``resources/i18n/<lang>/LC_MESSAGES``. Source strings are
+English; Norwegian Bokmål (``nb``) is the default language. Nothing here touches ``builtins``: modules import
+``_``, ``N_``, ``ngettext`` and ``pgettext`` from here. Strings defined at import time are marked with ``N_``
+(or ``NC_`` with a context) and translated where they are shown, so a language switch takes effect at once.
+
+Dates and numbers are formatted by Babel for the current language, never by the system locale.
+"""
+
+from __future__ import annotations
+
+import gettext as _gettext
+from collections.abc import Callable
+from datetime import date, datetime
+from decimal import Decimal
+
+from tillitsleder.resources import resource_path
+
+DOMAIN = "tillitsleder"
+DEFAULT_LANGUAGE = "nb"
+# Language code → its name in that language (shown in language pickers as is).
+LANGUAGES: dict[str, str] = {"nb": "Norsk bokmål", "en": "English"}
+_BABEL_LOCALES = {"nb": "nb_NO", "en": "en_GB"}
+
+_translations: _gettext.NullTranslations = _gettext.NullTranslations()
+_language = "en"
+_listeners: list[Callable[[str], None]] = []
+
+
+def available_languages() -> dict[str, str]:
+    return dict(LANGUAGES)
+
+
+def normalise_language(code: str | None) -> str:
+    """Map ``nb_NO.UTF-8``, ``no``, ``nn`` … to a supported language; unknown codes give the default."""
+    if not code:
+        return DEFAULT_LANGUAGE
+    base = code.replace("-", "_").split(".")[0].split("_")[0].lower()
+    if base in ("no", "nn"):
+        base = "nb"
+    return base if base in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def set_language(code: str) -> str:
+    """Switch every translated string and format to ``code``; returns the language actually used."""
+    global _translations, _language
+    lang = normalise_language(code)
+    catalog_dir = resource_path("i18n")
+    _translations = _gettext.translation(DOMAIN, localedir=str(catalog_dir), languages=[lang], fallback=True)
+    _language = lang
+    for listener in list(_listeners):
+        listener(lang)
+    return lang
+
+
+def current_language() -> str:
+    return _language
+
+
+def babel_locale() -> str:
+    return _BABEL_LOCALES[_language]
+
+
+def add_language_listener(listener: Callable[[str], None]) -> None:
+    """Call ``listener(lang)`` after every language switch (the Qt bridge uses this)."""
+    _listeners.append(listener)
+
+
+def remove_language_listener(listener: Callable[[str], None]) -> None:
+    if listener in _listeners:
+        _listeners.remove(listener)
+
+
+def _(message: str) -> str:
+    return _translations.gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return _translations.ngettext(singular, plural, n)
+
+
+def pgettext(context: str, message: str) -> str:
+    return _translations.pgettext(context, message)
+
+
+def translate_optional(context: str, message: str) -> str | None:
+    """The translation of ``message`` in ``context``, or ``None`` if the catalog has none (for Qt's strings)."""
+    missing = object()
+    catalog = getattr(_translations, "_catalog", None)
+    if catalog is None:
+        return None
+    found = catalog.get(f"{context}\x04{message}", missing)
+    if found is missing or not found:
+        return None
+    return found  # type: ignore[return-value]
+
+
+def N_(message: str) -> str:  # noqa: N802 - gettext's conventional name
+    """Mark a string for extraction without translating it now."""
+    return message
+
+
+def NC_(context: str, message: str) -> str:  # noqa: N802
+    """Mark a string with a context for extraction without translating it now."""
+    return message
+
+
+# --- Locale formatting (Babel is imported lazily: the first window does not need it) -------------------
+
+
+def format_date(value: date | datetime | None, style: str = "medium") -> str:
+    if value is None:
+        return ""
+    from babel.dates import format_date as _fmt
+
+    return _fmt(value, format=style, locale=babel_locale())
+
+
+def format_datetime(value: datetime | None, style: str = "medium") -> str:
+    if value is None:
+        return ""
+    from babel.dates import format_datetime as _fmt
+
+    return _fmt(value, format=style, locale=babel_locale())
+
+
+def format_time(value, style: str = "short") -> str:
+    if value is None:
+        return ""
+    from babel.dates import format_time as _fmt
+
+    return _fmt(value, format=style, locale=babel_locale())
+
+
+def format_number(value: int | float | Decimal | None) -> str:
+    if value is None:
+        return ""
+    from babel.numbers import format_decimal
+
+    return format_decimal(value, locale=babel_locale())
+
+
+def format_percent(value: float | None) -> str:
+    """``value`` is a fraction: 0.85 gives "85 %" in nb and "85%" in en."""
+    if value is None:
+        return ""
+    from babel.numbers import format_percent as _fmt
+
+    return _fmt(value, locale=babel_locale())

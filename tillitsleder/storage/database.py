@@ -1,0 +1,128 @@
+"""Open a Tillitsleder database safely and hand out short-lived sessions.
+
+Start-up path for a file: inspect it read-only (refuse if not ours, too new or damaged) → if new, create the
+schema; if behind, make an online backup and migrate → ``integrity_check`` → ready. An up-to-date file skips
+Alembic entirely.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Engine, text
+from sqlalchemy.orm import Session, sessionmaker
+
+from tillitsleder.errors import DatabaseDamaged, StorageError
+from tillitsleder.i18n import N_
+from tillitsleder.storage.backup import backup_database, backup_file_name
+from tillitsleder.storage.engine import make_engine, sqlite_url
+from tillitsleder.storage.sqlite_file import APPLICATION_ID, head_revision, inspect_database_file
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Database:
+    """An open database: the engine and a session factory. Sessions are short: one per unit of work."""
+
+    url: str
+    engine: Engine
+    path: Path | None = None
+    backup_made: Path | None = None
+    _factory: sessionmaker[Session] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._factory = sessionmaker(self.engine, expire_on_commit=False)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A session whose work commits at the end of the ``with`` block, or rolls back on any error."""
+        with self._factory() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A session for reading only; always rolled back."""
+        with self._factory() as session:
+            try:
+                yield session
+            finally:
+                session.rollback()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(target: Path | str, *, create: bool = True) -> Database:
+    """Open the database at a path (SQLite) or URL, creating or migrating its schema as needed."""
+    if isinstance(target, str) and "://" in target:
+        return _open_url(target)
+    path = Path(target)
+    state = inspect_database_file(path)
+    if state.is_new and not create:
+        raise StorageError(N_("There is no Tillitsleder database at “{path}”."), path=str(path))
+    if not state.exists:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StorageError(
+                N_("Cannot create the folder for “{path}”: {reason}"), path=str(path), reason=exc.strerror
+            ) from exc
+    database = Database(url=sqlite_url(path), engine=make_engine(sqlite_url(path)), path=path)
+    if not state.is_current:
+        if not state.is_new:
+            backups = path.parent / "backups"
+            destination = backups / backup_file_name(path, f"before-{head_revision()}")
+            database.backup_made = backup_database(path, destination)
+            log.info("Backed up %s to %s before migrating", path, destination)
+        _migrate(database)
+        _verify_integrity(database)
+    return database
+
+
+def _open_url(url: str) -> Database:
+    database = Database(url=url, engine=make_engine(url))
+    with database.engine.connect() as connection:
+        current = _current_revision(connection)
+    if current != head_revision():
+        _migrate(database)
+    return database
+
+
+def _current_revision(connection) -> str | None:
+    try:
+        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    except Exception:  # noqa: BLE001 - no table yet
+        connection.rollback()
+        return None
+
+
+def _migrate(database: Database) -> None:
+    from tillitsleder.storage.migrate import upgrade_to_head
+
+    try:
+        upgrade_to_head(database.engine)
+    except Exception as exc:
+        log.exception("Migration failed")
+        raise StorageError(
+            N_("The database could not be upgraded; it was left as it was. ({reason})"), reason=str(exc)
+        ) from exc
+    if database.engine.dialect.name == "sqlite":
+        with database.engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def _verify_integrity(database: Database) -> None:
+    with database.engine.connect() as connection:
+        result = [row[0] for row in connection.exec_driver_sql("PRAGMA integrity_check")]
+        app_id = connection.exec_driver_sql("PRAGMA application_id").scalar()
+    if result != ["ok"] or app_id != APPLICATION_ID:
+        raise DatabaseDamaged(
+            N_("“{path}” is damaged and was not opened; restore it from a backup."),
+            path=str(database.path),
+            detail="; ".join(result[:5]),
+        )
