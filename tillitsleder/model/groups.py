@@ -20,7 +20,10 @@ class GroupRound(Base):
     """One composition of a cohort's reflection groups; a later round reshuffles people."""
 
     __tablename__ = "group_round"
-    __table_args__ = (UniqueConstraint("cohort_id", "number"), CheckConstraint("number >= 1", name="number_positive"))
+    __table_args__ = (
+        UniqueConstraint("cohort_id", "number"),
+        CheckConstraint("number >= 1", name="number_positive"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     cohort_id: Mapped[int] = mapped_column(ForeignKey("cohort.id", ondelete="CASCADE"))

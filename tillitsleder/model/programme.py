@@ -149,4 +149,3 @@ class EnrolmentStatusChange(Base):
     changed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     enrolment: Mapped[Enrolment] = relationship(back_populates="history")
-

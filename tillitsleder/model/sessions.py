@@ -19,7 +19,10 @@ if TYPE_CHECKING:
 
 class Venue(Base):
     __tablename__ = "venue"
-    __table_args__ = (nonblank_check("name"), CheckConstraint("capacity IS NULL OR capacity > 0", name="capacity"))
+    __table_args__ = (
+        nonblank_check("name"),
+        CheckConstraint("capacity IS NULL OR capacity > 0", name="capacity"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)

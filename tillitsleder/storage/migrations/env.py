@@ -33,8 +33,11 @@ def run_migrations_online() -> None:
     from tillitsleder.storage.engine import make_engine
 
     url = context.get_x_argument(as_dictionary=True).get("url") or config.get_main_option("sqlalchemy.url")
-    engine = make_engine(url) if url else engine_from_config(config.get_section(config.config_ini_section, {}),
-                                                             poolclass=pool.NullPool)
+    engine = (
+        make_engine(url)
+        if url
+        else engine_from_config(config.get_section(config.config_ini_section, {}), poolclass=pool.NullPool)
+    )
     with engine.begin() as conn:
         _run(conn)
 

@@ -6,9 +6,8 @@ Revises: (none)
 Create Date: 2026-11-22 07:23:02.305746
 """
 
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision = "0001"
 down_revision = None
@@ -89,9 +88,7 @@ def upgrade() -> None:
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.CheckConstraint("end_date >= start_date", name=op.f("ck_programme_dates_ordered")),
         sa.CheckConstraint("length(trim(name)) > 0", name=op.f("ck_programme_name_not_blank")),
-        sa.CheckConstraint(
-            "min_attendance BETWEEN 0 AND 1", name=op.f("ck_programme_min_attendance_fraction")
-        ),
+        sa.CheckConstraint("min_attendance BETWEEN 0 AND 1", name=op.f("ck_programme_min_attendance_fraction")),
         sa.ForeignKeyConstraint(
             ["municipality_id"],
             ["municipality.id"],
@@ -127,9 +124,7 @@ def upgrade() -> None:
         sa.Column("name", sa.String(length=200), nullable=False),
         sa.Column("start_date", sa.Date(), nullable=False),
         sa.Column("end_date", sa.Date(), nullable=True),
-        sa.CheckConstraint(
-            "end_date IS NULL OR end_date >= start_date", name=op.f("ck_cohort_dates_ordered")
-        ),
+        sa.CheckConstraint("end_date IS NULL OR end_date >= start_date", name=op.f("ck_cohort_dates_ordered")),
         sa.CheckConstraint("length(trim(name)) > 0", name=op.f("ck_cohort_name_not_blank")),
         sa.ForeignKeyConstraint(
             ["programme_id"],
@@ -241,9 +236,7 @@ def upgrade() -> None:
         ),
         sa.CheckConstraint("length(trim(first_name)) > 0", name=op.f("ck_person_first_name_not_blank")),
         sa.CheckConstraint("length(trim(last_name)) > 0", name=op.f("ck_person_last_name_not_blank")),
-        sa.ForeignKeyConstraint(
-            ["unit_id"], ["unit.id"], name=op.f("fk_person_unit_id_unit"), ondelete="SET NULL"
-        ),
+        sa.ForeignKeyConstraint(["unit_id"], ["unit.id"], name=op.f("fk_person_unit_id_unit"), ondelete="SET NULL"),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_person")),
         sa.UniqueConstraint("email", name=op.f("uq_person_email")),
         sa.UniqueConstraint("employee_number", name=op.f("uq_person_employee_number")),
@@ -313,9 +306,7 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(
             ["person_id"], ["person.id"], name=op.f("fk_enrolment_person_id_person"), ondelete="RESTRICT"
         ),
-        sa.ForeignKeyConstraint(
-            ["unit_id"], ["unit.id"], name=op.f("fk_enrolment_unit_id_unit"), ondelete="SET NULL"
-        ),
+        sa.ForeignKeyConstraint(["unit_id"], ["unit.id"], name=op.f("fk_enrolment_unit_id_unit"), ondelete="SET NULL"),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_enrolment")),
         sa.UniqueConstraint("cohort_id", "person_id", name=op.f("uq_enrolment_cohort_id_person_id")),
     )
@@ -330,9 +321,7 @@ def upgrade() -> None:
         sa.Column("skills", sa.Text(), nullable=False),
         sa.Column("capacity_hours_per_month", sa.Numeric(precision=6, scale=2), nullable=False),
         sa.Column("active", sa.Boolean(), nullable=False),
-        sa.CheckConstraint(
-            "capacity_hours_per_month >= 0", name=op.f("ck_facilitator_capacity_not_negative")
-        ),
+        sa.CheckConstraint("capacity_hours_per_month >= 0", name=op.f("ck_facilitator_capacity_not_negative")),
         sa.ForeignKeyConstraint(
             ["person_id"], ["person.id"], name=op.f("fk_facilitator_person_id_person"), ondelete="CASCADE"
         ),
@@ -393,9 +382,7 @@ def upgrade() -> None:
             "session_type IN ('temasamling', 'ledergruppeutvikling', 'refleksjonsgruppe', 'fagdag', 'e_laering', 'coaching', 'annet')",
             name=op.f("ck_session_session_type_valid"),
         ),
-        sa.CheckConstraint(
-            "status IN ('planned', 'held', 'cancelled')", name=op.f("ck_session_status_valid")
-        ),
+        sa.CheckConstraint("status IN ('planned', 'held', 'cancelled')", name=op.f("ck_session_status_valid")),
         sa.CheckConstraint("ends_at > starts_at", name=op.f("ck_session_times_ordered")),
         sa.CheckConstraint("length(trim(title)) > 0", name=op.f("ck_session_title_not_blank")),
         sa.CheckConstraint("sequence >= 0", name=op.f("ck_session_sequence_not_negative")),
@@ -456,9 +443,7 @@ def upgrade() -> None:
         sa.Column("status", sa.String(length=20), nullable=False),
         sa.Column("status_reason", sa.Text(), nullable=False),
         sa.Column("supersedes_id", sa.Integer(), nullable=True),
-        sa.CheckConstraint(
-            "status IN ('valid', 'superseded', 'revoked')", name=op.f("ck_certificate_status_valid")
-        ),
+        sa.CheckConstraint("status IN ('valid', 'superseded', 'revoked')", name=op.f("ck_certificate_status_valid")),
         sa.CheckConstraint("length(sha256) = 64", name=op.f("ck_certificate_sha256_hex")),
         sa.CheckConstraint("version >= 1", name=op.f("ck_certificate_version_positive")),
         sa.ForeignKeyConstraint(
@@ -502,9 +487,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_enrolment_status_change")),
     )
     with op.batch_alter_table("enrolment_status_change", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_enrolment_status_change_enrolment_id"), ["enrolment_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_enrolment_status_change_enrolment_id"), ["enrolment_id"], unique=False)
 
     op.create_table(
         "facilitator_unavailability",
@@ -618,9 +601,7 @@ def upgrade() -> None:
             "(kind = 'group' AND group_id IS NOT NULL AND session_id IS NULL AND person_id IS NULL) OR (kind = 'session' AND session_id IS NOT NULL AND group_id IS NULL AND person_id IS NULL) OR (kind = 'leader' AND person_id IS NOT NULL AND group_id IS NULL AND session_id IS NULL)",
             name=op.f("ck_facilitator_assignment_one_target"),
         ),
-        sa.CheckConstraint(
-            "kind IN ('group', 'session', 'leader')", name=op.f("ck_facilitator_assignment_kind_valid")
-        ),
+        sa.CheckConstraint("kind IN ('group', 'session', 'leader')", name=op.f("ck_facilitator_assignment_kind_valid")),
         sa.CheckConstraint(
             "ends_on IS NULL OR ends_on >= starts_on", name=op.f("ck_facilitator_assignment_dates_ordered")
         ),
@@ -652,9 +633,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_facilitator_assignment")),
     )
     with op.batch_alter_table("facilitator_assignment", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_facilitator_assignment_facilitator_id"), ["facilitator_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_facilitator_assignment_facilitator_id"), ["facilitator_id"], unique=False)
 
     op.create_table(
         "group_meeting",
@@ -721,9 +700,7 @@ def upgrade() -> None:
         sa.CheckConstraint(
             "status IN ('open', 'in_progress', 'done', 'dropped')", name=op.f("ck_group_action_status_valid")
         ),
-        sa.CheckConstraint(
-            "length(trim(description)) > 0", name=op.f("ck_group_action_description_not_blank")
-        ),
+        sa.CheckConstraint("length(trim(description)) > 0", name=op.f("ck_group_action_description_not_blank")),
         sa.ForeignKeyConstraint(
             ["meeting_id"],
             ["group_meeting.id"],

@@ -1,0 +1,49 @@
+"""A database health report: schema revision, SQLite integrity and row counts (``tillitsleder check``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import func, select, text
+
+from tillitsleder.model import Base
+from tillitsleder.storage.database import Database, open_database
+from tillitsleder.storage.sqlite_file import head_revision
+
+
+@dataclass(frozen=True)
+class HealthReport:
+    revision: str | None
+    head: str
+    integrity: list[str]
+    foreign_key_problems: int
+    row_counts: dict[str, int]
+
+    @property
+    def healthy(self) -> bool:
+        return self.revision == self.head and self.integrity == ["ok"] and self.foreign_key_problems == 0
+
+
+def check_database(path: Path) -> HealthReport:
+    """Open (refusing foreign, newer or damaged files), then run the full checks."""
+    db = open_database(path, create=False)
+    try:
+        return database_health(db)
+    finally:
+        db.close()
+
+
+def database_health(db: Database) -> HealthReport:
+    with db.engine.connect() as connection:
+        revision = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        if connection.dialect.name == "sqlite":
+            integrity = [row[0] for row in connection.exec_driver_sql("PRAGMA integrity_check")]
+            fk_problems = len(connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall())
+        else:
+            integrity, fk_problems = ["ok"], 0
+        counts = {
+            name: int(connection.execute(select(func.count()).select_from(table)).scalar_one())
+            for name, table in sorted(Base.metadata.tables.items())
+        }
+    return HealthReport(revision, head_revision(), integrity, fk_problems, counts)
