@@ -37,11 +37,13 @@ def head_revision() -> str:
 class FileState:
     path: Path
     exists: bool
-    revision: str | None  # None: a new or empty file, no schema yet
+    revision: str | None  # None: no revision recorded yet
+    has_tables: bool = False
 
     @property
     def is_new(self) -> bool:
-        return self.revision is None
+        """Nothing to lose: the file is missing, empty, or an empty SQLite database."""
+        return self.revision is None and not self.has_tables
 
     @property
     def is_current(self) -> bool:
@@ -102,7 +104,7 @@ def inspect_database_file(path: Path, *, quick_check: bool = True) -> FileState:
                         path=str(path),
                         detail="; ".join(result[:5]),
                     )
-            return FileState(path, exists=True, revision=revision)
+            return FileState(path, exists=True, revision=revision, has_tables=bool(tables))
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:

@@ -1,0 +1,98 @@
+"""Extract messages, update the nb and en catalogs and compile them (run after changing strings).
+
+    python scripts/update_catalogs.py          # extract + update + compile
+    python scripts/update_catalogs.py --check  # fail if a catalog lacks a translation or is stale
+
+English is the source language: its catalog is kept complete by copying each msgid to its msgstr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+from pathlib import Path
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po, write_po
+
+ROOT = Path(__file__).resolve().parent.parent
+I18N = ROOT / "resources" / "i18n"
+POT = I18N / "tillitsleder.pot"
+DOMAIN = "tillitsleder"
+LANGUAGES = ("nb", "en")
+
+
+def po_path(lang: str) -> Path:
+    return I18N / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def extract() -> None:
+    subprocess.run(
+        [sys.executable, "-m", "babel.messages.frontend", "extract", "-F", "pyproject.toml", "--no-location",
+         "--sort-output", "--project", "Tillitsleder", "--copyright-holder", "Tillitsleder developers",
+         "-o", str(POT), "tillitsleder", "ui"],
+        cwd=ROOT, check=True,
+    )  # fmt: skip
+
+
+def update(lang: str) -> None:
+    with POT.open("rb") as handle:
+        template = read_po(handle)
+    path = po_path(lang)
+    if path.exists():
+        with path.open("rb") as handle:
+            catalog = read_po(handle, locale=lang)
+        catalog.update(template, no_fuzzy_matching=True)
+        catalog.obsolete.clear()
+    else:
+        catalog = read_po(POT.open("rb"), locale=lang)
+        catalog.locale = lang  # type: ignore[assignment]
+    if lang == "en":
+        for message in catalog:
+            if message.id and not message.string or (isinstance(message.string, tuple) and not all(message.string)):
+                message.string = message.id if isinstance(message.id, str) else tuple(message.id)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as handle:
+        write_po(handle, catalog, width=110, no_location=True, sort_output=True)
+
+
+def compile_catalog(lang: str) -> None:
+    path = po_path(lang)
+    with path.open("rb") as handle:
+        catalog = read_po(handle, locale=lang)
+    with path.with_suffix(".mo").open("wb") as handle:
+        write_mo(handle, catalog, use_fuzzy=False)
+
+
+def missing(lang: str) -> list[str]:
+    with po_path(lang).open("rb") as handle:
+        catalog = read_po(handle, locale=lang)
+    gaps = []
+    for message in catalog:
+        if not message.id:
+            continue
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        if message.fuzzy or not all(strings):
+            gaps.append(message.id if isinstance(message.id, str) else message.id[0])
+    return gaps
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="only check completeness; change nothing")
+    args = parser.parse_args()
+    if not args.check:
+        extract()
+        for lang in LANGUAGES:
+            update(lang)
+            compile_catalog(lang)
+    problems = {lang: missing(lang) for lang in LANGUAGES}
+    for lang, gaps in problems.items():
+        for gap in gaps:
+            print(f"{lang}: untranslated: {gap!r}")
+    return 1 if any(problems.values()) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

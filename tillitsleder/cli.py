@@ -1,0 +1,195 @@
+"""The ``tillitsleder`` command: opens the desktop app, or runs a task such as ``demo`` or ``check``.
+
+User mistakes end with one translated sentence on stderr and a non-zero exit code, never a traceback.
+The Qt front end is loaded by name (``ui.app``) only when a window is wanted, so every other command runs
+without importing PySide6.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from tillitsleder import __version__
+from tillitsleder.errors import TillitslederError
+from tillitsleder.i18n import LANGUAGES, N_, _, format_number, ngettext, set_language
+from tillitsleder.storage.locations import ENV_VAR, resolve_database_path
+
+LANGUAGE_ENV_VAR = "TILLITSLEDER_LANG"
+log = logging.getLogger("tillitsleder")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with its error path turned into one translated sentence and exit code 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(
+            2, _("{prog}: {problem}. Run “{prog} --help” for help.").format(prog=self.prog, problem=message) + "\n"
+        )
+
+
+# argparse's own phrases that users meet, so the catalogs carry their translations.
+_ARGPARSE_PHRASES = (
+    N_("usage: "),
+    N_("positional arguments"),
+    N_("options"),
+    N_("show this help message and exit"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("unrecognized arguments: %s"),
+    N_("the following arguments are required: %s"),
+    N_("one of the arguments %s is required"),
+    N_("not allowed with argument %s"),
+    N_("ignored explicit argument %r"),
+    N_("expected one argument"),
+    N_("expected at most one argument"),
+    N_("expected at least one argument"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("can't open '%(filename)s': %(error)s"),
+)
+
+
+def _localise_argparse() -> None:
+    """argparse looks its own phrases up through module-level ``_``/``ngettext``; point them at our catalogs."""
+    argparse._ = _  # type: ignore[attr-defined]
+    argparse.ngettext = ngettext  # type: ignore[attr-defined]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db",
+        metavar=_("PATH"),
+        help=_("database file (default: ${env}, else the local data folder)").format(env=ENV_VAR),
+    )
+    common.add_argument("--lang", choices=sorted(LANGUAGES), help=_("language of the interface and messages"))
+
+    parser = _Parser(
+        prog="tillitsleder",
+        description=_("Tillitsleder: run trust-based leadership development programmes."),
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"Tillitsleder {__version__}")
+    parser.add_argument("--demo", action="store_true", help=_("open the app on a new demo database"))
+    parser.add_argument("--exit-after", type=int, metavar="MS", help=argparse.SUPPRESS)
+    commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"), parser_class=_Parser)
+    demo = commands.add_parser(
+        "demo", parents=[common], help=_("create a demo database"), description=_("Create a new demo database.")
+    )
+    demo.add_argument("--seed", type=int, default=2017, help=argparse.SUPPRESS)
+    commands.add_parser(
+        "check",
+        parents=[common],
+        help=_("check a database and print its health"),
+        description=_("Print the schema revision, integrity result and row counts; exit 0 only when healthy."),
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    set_language(_early_language(args_list))
+    _localise_argparse()
+    args = build_parser().parse_args(args_list)
+    if args.lang:
+        set_language(args.lang)
+    logging.basicConfig(
+        level=os.environ.get("TILLITSLEDER_LOG", "WARNING"), format="%(levelname)s %(name)s: %(message)s"
+    )
+    try:
+        if args.command == "demo":
+            return _cmd_demo(args)
+        if args.command == "check":
+            return _cmd_check(args)
+        return _cmd_gui(args)
+    except TillitslederError as error:
+        if error.detail:
+            log.info("%s", error.detail)
+        print(error.user_message(), file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print(_("Stopped."), file=sys.stderr)
+        return 130
+
+
+def _early_language(argv: list[str]) -> str:
+    """The language for argparse's own messages, before the arguments are parsed."""
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return os.environ.get(LANGUAGE_ENV_VAR, "")
+
+
+def _require_db(args: argparse.Namespace) -> Path:
+    return resolve_database_path(args.db)
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from tillitsleder.services.demo import create_demo_database
+
+    if not args.db:
+        print(_("Give the new database's file with --db PATH."), file=sys.stderr)
+        return 2
+    path = Path(args.db)
+    summary = create_demo_database(path, seed=args.seed)
+    print(
+        _("Demo database created: {path}").format(path=path)
+        + "\n"
+        + ngettext("{n} participant", "{n} participants", summary.enrolments).format(
+            n=format_number(summary.enrolments)
+        )
+        + ", "
+        + ngettext("{n} session", "{n} sessions", summary.sessions).format(n=format_number(summary.sessions))
+    )
+    return 0
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from tillitsleder.services.health import check_database
+
+    path = _require_db(args)
+    report = check_database(path)
+    width = max(len(name) for name in report.row_counts)
+    lines = [
+        _("Database: {path}").format(path=path),
+        _("Schema revision: {revision} (this version: {head})").format(
+            revision=report.revision or "—", head=report.head
+        ),
+        _("Integrity: {result}").format(result="; ".join(report.integrity)),
+        _("Foreign-key problems: {n}").format(n=format_number(report.foreign_key_problems)),
+        _("Rows:"),
+    ]
+    lines += [f"  {name.ljust(width)}  {format_number(count):>8}" for name, count in report.row_counts.items()]
+    lines.append(_("Healthy.") if report.healthy else _("Not healthy."))
+    print("\n".join(lines))
+    return 0 if report.healthy else 1
+
+
+def _cmd_gui(args: argparse.Namespace) -> int:
+    from tillitsleder.i18n import current_language
+
+    if args.demo:
+        from tillitsleder.services.demo import create_demo_database
+
+        folder = Path(tempfile.mkdtemp(prefix="tillitsleder-demo-"))
+        path = folder / "demo.sqlite3"
+        create_demo_database(path)
+    else:
+        path = _require_db(args)
+    try:
+        gui = importlib.import_module("ui.app")
+    except ImportError as exc:
+        log.info("GUI import failed: %s", exc)
+        print(_("The desktop interface is not installed; reinstall Tillitsleder."), file=sys.stderr)
+        return 1
+    language = args.lang or os.environ.get(LANGUAGE_ENV_VAR) or None
+    return gui.run_gui(path, language or current_language(), exit_after_ms=args.exit_after)
