@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Set up Tillitsleder on a fresh Debian/Ubuntu machine and run it.
+#
+#   scripts/bootstrap.sh demo   install, then open the app on a new demo database
+#   scripts/bootstrap.sh test   install with test tools, then run the whole test suite (what CI runs)
+#
+# Installs the system libraries Qt needs (apt, via sudo when not root), finds a Python >= 3.12, creates the
+# virtualenv .venv in the checkout and installs the project into it (editable, with test tools, for "test").
+# Extra arguments after "test" go to pytest, e.g. `scripts/bootstrap.sh test -m "not slow"`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mode=${1:-}
+shift || true
+case "$mode" in demo|test) ;; *) echo "usage: $0 demo|test" >&2; exit 2;; esac
+
+apt_packages=(libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 libxkbcommon0
+  libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxkbcommon-x11-0 xvfb poppler-utils fonts-dejavu-core binutils)
+
+install_system_packages() {
+  command -v dpkg >/dev/null || { echo "Not a Debian/Ubuntu system: install Qt's libraries yourself." >&2; return 0; }
+  local glib=libglib2.0-0 missing=() pkg
+  # Ubuntu 24.04 renamed the GLib runtime package.
+  if ! dpkg -s "$glib" >/dev/null 2>&1 && dpkg -s libglib2.0-0t64 >/dev/null 2>&1; then glib=libglib2.0-0t64; fi
+  for pkg in "${apt_packages[@]}" "$glib"; do
+    dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  if ! DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"; then
+    missing=("${missing[@]/libglib2.0-0/libglib2.0-0t64}")
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  fi
+}
+
+find_python() {
+  local candidate
+  for candidate in python3.14 python3.13 python3.12 python3; do
+    if command -v "$candidate" >/dev/null &&
+       "$candidate" -c 'import sys, venv; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then
+      command -v "$candidate"; return 0
+    fi
+  done
+  if command -v pyenv >/dev/null; then
+    local version
+    for version in $(pyenv versions --bare 2>/dev/null | grep -E '^3\.(1[2-9])' | sort -rV); do
+      PYENV_VERSION=$version pyenv which python3 && return 0
+    done
+  fi
+  return 1
+}
+
+install_system_packages
+python=$(find_python) || { echo "Tillitsleder needs Python 3.12 or newer (apt install python3.12-venv, or pyenv)." >&2; exit 1; }
+venv=.venv
+if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c 'import sys; sys.exit(sys.version_info < (3, 12))'; then
+  rm -rf "$venv"
+  "$python" -m venv "$venv"
+fi
+"$venv/bin/python" -m pip install -q --upgrade pip
+
+if [ "$mode" = demo ]; then
+  "$venv/bin/python" -m pip install -q .
+  exec "$venv/bin/tillitsleder" --demo
+fi
+
+"$venv/bin/python" -m pip install -q -e ".[test]"
+export QT_QPA_PLATFORM=offscreen
+"$venv/bin/ruff" check tillitsleder ui tests scripts benchmarks installer
+"$venv/bin/python" scripts/update_catalogs.py --check
+exec "$venv/bin/python" -m pytest -p no:cacheprovider "$@" tests
