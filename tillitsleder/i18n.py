@@ -21,7 +21,7 @@ DOMAIN = "tillitsleder"
 DEFAULT_LANGUAGE = "nb"
 # Language code → its name in that language (shown in language pickers as is).
 LANGUAGES: dict[str, str] = {"nb": "Norsk bokmål", "en": "English"}
-_BABEL_LOCALES = {"nb": "nb_NO", "en": "en_GB"}
+BABEL_LOCALES = {"nb": "nb_NO", "en": "en_GB"}
 
 _translations: _gettext.NullTranslations = _gettext.NullTranslations()
 _language = "en"
@@ -59,7 +59,7 @@ def current_language() -> str:
 
 
 def babel_locale() -> str:
-    return _BABEL_LOCALES[_language]
+    return BABEL_LOCALES[_language]
 
 
 def add_language_listener(listener: Callable[[str], None]) -> None:
