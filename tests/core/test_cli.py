@@ -14,6 +14,12 @@ from tillitsleder import __version__
 from tillitsleder.cli import main
 
 
+@pytest.fixture(autouse=True)
+def _english_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The CLI speaks Norwegian unless told otherwise; these tests read its English."""
+    monkeypatch.setenv("TILLITSLEDER_LANG", "en")
+
+
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     try:
         code = main(list(args))

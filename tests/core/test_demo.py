@@ -1,0 +1,269 @@
+"""The demo database: complete and consistent, deterministic, and never written over an existing file."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Iterator
+from datetime import date, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlalchemy import func, select
+
+from tillitsleder import i18n
+from tillitsleder.errors import ValidationError
+from tillitsleder.model import (
+    Attendance,
+    AttendanceStatus,
+    Enrolment,
+    EnrolmentStatusChange,
+    Facilitator,
+    FacilitatorPool,
+    GroupMeeting,
+    GroupNote,
+    JournalEntry,
+    Person,
+    ReflectionGroup,
+    RoleAssignment,
+    Session,
+    group_member,
+)
+from tillitsleder.model.enums import DialogueStep, EnrolmentStatus, Role, SessionStatus
+from tillitsleder.services import demo as demo_module
+from tillitsleder.services.demo import DemoSummary, create_demo_database, programme_start
+from tillitsleder.services.health import database_health
+from tillitsleder.storage import Database, open_database
+
+TODAY = date(2026, 11, 22)
+OSLO = ZoneInfo("Europe/Oslo")
+# DemoSummary field → table it counts.
+COUNTED = {
+    "people": "person",
+    "departments": "department",
+    "units": "unit",
+    "modules": "module",
+    "enrolments": "enrolment",
+    "sessions": "session",
+    "attendance": "attendance",
+    "facilitators": "facilitator",
+    "reflection_groups": "reflection_group",
+    "group_meetings": "group_meeting",
+    "group_notes": "group_note",
+    "group_actions": "group_action",
+    "journal_entries": "journal_entry",
+    "commitments": "commitment",
+    "audit_events": "audit_event",
+}
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[DemoSummary, Database]]:
+    summary = create_demo_database(tmp_path_factory.mktemp("demo") / "demo.sqlite3", today=TODAY)
+    db = open_database(summary.path, create=False)
+    yield summary, db
+    db.close()
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_the_database_is_healthy_and_its_counts_match_the_summary(demo) -> None:
+    summary, db = demo
+    health = database_health(db)
+    assert health.healthy, health
+    assert {name: health.row_counts[table] for name, table in COUNTED.items()} == {
+        name: getattr(summary, name) for name in COUNTED
+    }
+    with db.read() as s:
+        held = s.scalar(select(func.count()).where(Session.status == SessionStatus.HELD.value))
+    assert summary.held_sessions == held
+    assert (summary.enrolments, summary.reflection_groups, summary.journal_entries) == (40, 6, 60)
+    assert 18 <= summary.sessions <= 24 and 10 <= summary.modules <= 12
+    assert summary.programme_start == date(2025, 9, 1)
+
+
+def test_sessions_are_ordered_in_oslo_time_and_held_only_in_the_past(demo) -> None:
+    _, db = demo
+    with db.read() as s:
+        sessions = s.scalars(select(Session).order_by(Session.starts_at)).all()
+        assert len({session.ical_uid for session in sessions}) == len(sessions)
+        statuses = Counter(session.status for session in sessions)
+        assert statuses[SessionStatus.CANCELLED.value] == 1 and statuses[SessionStatus.PLANNED.value] >= 1
+        for session in sessions:
+            assert session.ends_at > session.starts_at
+            assert session.starts_at.utcoffset() == timedelta(0)
+            local = session.starts_at.astimezone(OSLO)
+            assert local.strftime("%H:%M") in {"09:00", "12:30"} and local.weekday() < 5
+            assert re.fullmatch(r"session-[0-9a-f-]{36}@tillitsleder", session.ical_uid)
+            assert (local.date() < TODAY) == (session.status != SessionStatus.PLANNED.value)
+            if session.status == SessionStatus.CANCELLED.value:
+                assert session.cancel_reason and session.sequence == 1
+            else:
+                assert not session.cancel_reason and session.sequence == 0
+        assert len({session.venue_id for session in sessions}) >= 4
+
+
+def test_attendance_covers_held_sessions_and_shows_some_participants_at_risk(demo) -> None:
+    _, db = demo
+    with db.read() as s:
+        statuses = {row.code: (row.label, float(row.weight)) for row in s.scalars(select(AttendanceStatus))}
+        rows = s.execute(
+            select(Attendance.enrolment_id, Session.status, AttendanceStatus.weight, Enrolment.status)
+            .join(Session, Session.id == Attendance.session_id)
+            .join(AttendanceStatus, AttendanceStatus.id == Attendance.status_id)
+            .join(Enrolment, Enrolment.id == Attendance.enrolment_id)
+        ).all()
+        held = s.scalar(select(func.count()).where(Session.status == SessionStatus.HELD.value))
+    assert statuses == {
+        "present": ("Til stede", 1.0),
+        "late": ("Forsinket", 0.75),
+        "excused": ("Gyldig fravær", 0.0),
+        "absent": ("Fravær", 0.0),
+        "partial": ("Delvis til stede", 0.5),
+    }
+    assert {row[1] for row in rows} == {SessionStatus.HELD.value}
+    weighted: Counter[int] = Counter()
+    for enrolment_id, _, weight, status in rows:
+        if status == EnrolmentStatus.ACTIVE.value:
+            weighted[enrolment_id] += float(weight) / held
+    assert len(weighted) == 37  # every active participant has a register line
+    at_risk = sorted(share for share in weighted.values() if share < 0.8)
+    assert 2 <= len(at_risk) <= 4 and at_risk[0] < 0.7
+    assert sorted(weighted.values())[len(weighted) // 2] >= 0.9
+
+
+def test_enrolments_people_and_roles_fit_together(demo) -> None:
+    _, db = demo
+    with db.read() as s:
+        enrolments = s.scalars(select(Enrolment)).all()
+        people = {person.id: person for person in s.scalars(select(Person))}
+        history = s.execute(
+            select(EnrolmentStatusChange.enrolment_id, EnrolmentStatusChange.status).order_by(
+                EnrolmentStatusChange.enrolment_id, EnrolmentStatusChange.effective_on
+            )
+        ).all()
+        roles = Counter(s.scalars(select(RoleAssignment.role)))
+        pools = dict(
+            s.execute(
+                select(FacilitatorPool.code, func.count(Facilitator.id))
+                .join(Facilitator, Facilitator.pool_id == FacilitatorPool.id)
+                .group_by(FacilitatorPool.code)
+            ).all()
+        )
+        assert all(enrolment.person_id in people for enrolment in enrolments)
+        assert Counter(e.status for e in enrolments) == {"active": 37, "on_leave": 2, "withdrawn": 1}
+        last_status = {enrolment_id: status for enrolment_id, status in history}
+        assert all(last_status[e.id] == e.status for e in enrolments)
+        assert roles == {Role.PARTICIPANT.value: 40, Role.COORDINATOR.value: 1, Role.FACILITATOR.value: 26}
+        assert pools == {"F16": 16, "F7": 7, "EA": 5}
+        emails = [person.email for person in people.values()]
+        assert len(set(emails)) == len(emails)
+        assert all(email.isascii() and email.endswith("@bydel-nordstrand.oslo.kommune.no") for email in emails)
+        names = " ".join(f"{p.first_name} {p.last_name}" for p in people.values())
+        assert re.search("[æøå]", names) and re.search("[áŋ]", names) and re.search("[łşćđž]", names)
+        leaders = [people[e.person_id] for e in enrolments]
+        assert {p.leader_level for p in leaders} <= {2, 3, 4} and all(p.unit_id for p in leaders)
+
+
+def test_reflection_groups_follow_the_three_steps(demo) -> None:
+    _, db = demo
+    with db.read() as s:
+        sizes = s.execute(select(func.count()).select_from(group_member).group_by(group_member.c.group_id)).scalars()
+        meetings = s.execute(select(func.count(GroupMeeting.id)).group_by(GroupMeeting.group_id)).scalars()
+        notes = s.scalars(select(GroupNote)).all()
+        facilitated = s.scalar(select(func.count()).where(ReflectionGroup.facilitator_id.is_not(None)))
+        assert sorted(sizes) == [6, 6, 7, 7, 7, 7]
+        assert all(3 <= count <= 5 for count in meetings)
+        assert facilitated == 6
+        steps = Counter(note.step for note in notes)
+        assert steps[DialogueStep.OWN_REFLECTION.value] == steps[DialogueStep.LARGE_GROUP.value] == len(notes) // 3
+        own = [note for note in notes if note.step == DialogueStep.OWN_REFLECTION.value]
+        assert all(note.time_box_minutes == 5 and note.prompt for note in own)
+        shareable = {note.theme for note in notes if note.theme_shareable}
+        assert shareable and shareable <= {
+            "Kommunikasjon",
+            "Tydelighet",
+            "Arbeidsglede",
+            "Delaktighet",
+            "Tillit og kontroll",
+            "Delegering",
+            "Medarbeiderskap",
+        }
+
+
+def test_journal_entries_are_utf8_bytes_written_before_today(demo) -> None:
+    _, db = demo
+    with db.read() as s:
+        entries = s.scalars(select(JournalEntry)).all()
+        assert all(isinstance(entry.body, bytes) and entry.body.decode("utf-8").strip() for entry in entries)
+        assert all(entry.written_on < TODAY for entry in entries)
+        sharing = Counter(entry.sharing for entry in entries)
+        assert sharing["private"] > len(entries) / 2 and sharing["coach"] >= 1
+
+
+def test_same_seed_and_day_give_the_same_database(tmp_path: Path) -> None:
+    def snapshot(path: Path) -> tuple:
+        create_demo_database(path, seed=7, today=TODAY)
+        db = open_database(path, create=False)
+        try:
+            with db.read() as s:
+                names = s.execute(select(Person.first_name, Person.last_name).order_by(Person.id)).all()
+                times = s.execute(
+                    select(Session.starts_at, Session.ends_at, Session.ical_uid).order_by(Session.id)
+                ).all()
+                bodies = s.scalars(select(JournalEntry.body).order_by(JournalEntry.id)).all()
+        finally:
+            db.close()
+        return names, times, bodies
+
+    first, second = snapshot(tmp_path / "a.sqlite3"), snapshot(tmp_path / "b.sqlite3")
+    assert first == second
+    other = create_demo_database(tmp_path / "c.sqlite3", seed=8, today=TODAY)
+    db = open_database(other.path, create=False)
+    with db.read() as s:
+        names = s.execute(select(Person.first_name, Person.last_name).order_by(Person.id)).all()
+    db.close()
+    assert names != first[0]
+
+
+@pytest.mark.parametrize("content", [b"", b"not a database", None], ids=["empty", "other file", "demo"])
+def test_an_existing_file_is_refused_and_left_untouched(tmp_path: Path, content: bytes | None) -> None:
+    i18n.set_language("en")
+    path = tmp_path / "existing.sqlite3"
+    if content is None:
+        create_demo_database(path, today=TODAY)
+    else:
+        path.write_bytes(content)
+    before, files = digest(path), sorted(tmp_path.iterdir())
+    with pytest.raises(ValidationError) as raised:
+        create_demo_database(path, today=TODAY)
+    assert str(raised.value) == f"“{path}” already exists; the demo is only written to a new file."
+    assert digest(path) == before and sorted(tmp_path.iterdir()) == files
+
+
+def test_a_failure_half_way_leaves_no_file_behind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def fail(self) -> None:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(demo_module._DemoBuilder, "_journal", fail)
+    with pytest.raises(RuntimeError):
+        create_demo_database(tmp_path / "demo.sqlite3", today=TODAY)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_parent_folder_is_created(tmp_path: Path) -> None:
+    summary = create_demo_database(tmp_path / "new" / "folder" / "demo.sqlite3", today=TODAY)
+    assert summary.path.is_file()
+
+
+@pytest.mark.parametrize("today", [date(2026, 3, 3), date(2027, 2, 28), date(2030, 6, 15), date(2031, 1, 2)])
+def test_the_programme_is_about_a_year_in_whatever_the_day(tmp_path: Path, today: date) -> None:
+    start = programme_start(today)
+    assert start.month == 9 and start.weekday() == 0 and start.day <= 7
+    assert 180 <= (today - start).days <= 550
+    summary = create_demo_database(tmp_path / "demo.sqlite3", today=today)
+    assert summary.programme_start == start and 0 < summary.held_sessions < summary.sessions
