@@ -30,6 +30,30 @@ def language() -> Iterator[str]:
     i18n.set_language("en")
 
 
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A demo database built once per test session; copy it (``demo_db``) before changing it."""
+    from datetime import date
+
+    from tillitsleder.services.demo import create_demo_database
+
+    path = tmp_path_factory.mktemp("demo-template") / "demo.sqlite3"
+    create_demo_database(path, today=date(2026, 11, 22))
+    return path
+
+
+@pytest.fixture
+def demo_db(demo_template: Path, tmp_path: Path) -> Iterator[Database]:
+    """A private copy of the demo database, opened."""
+    import shutil
+
+    path = tmp_path / "demo.sqlite3"
+    shutil.copyfile(demo_template, path)
+    database = open_database(path)
+    yield database
+    database.close()
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "test.sqlite3"

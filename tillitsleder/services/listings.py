@@ -7,7 +7,8 @@ counts, and only for participants who allowed counting.
 
 from __future__ import annotations
 
-from sqlalchemy import Float, and_, case, cast, func, literal, select
+from sqlalchemy import Float, case, cast, func, literal, select
+from sqlalchemy.orm import aliased
 
 from tillitsleder.i18n import N_
 from tillitsleder.model import (
@@ -135,20 +136,24 @@ COHORTS = TableSpec(
     empty_text=N_("No cohorts yet."),
 )
 
-_held = and_(Session.cohort_id == Enrolment.cohort_id, Session.status == SessionStatus.HELD.value)
-_weighted_attendance = _count(
-    select(
-        cast(func.coalesce(func.sum(AttendanceStatus.weight), 0), Float)
-        / func.nullif(
-            _count(select(func.count(Session.id)).where(_held)),
-            0,
-        )
-    )
+_held_session = aliased(Session)
+_held_sessions = (
+    select(func.count(_held_session.id))
+    .where(_held_session.cohort_id == Enrolment.cohort_id, _held_session.status == SessionStatus.HELD.value)
+    .correlate(Enrolment)
+    .scalar_subquery()
+)
+_attended_weight = (
+    select(func.coalesce(func.sum(AttendanceStatus.weight), 0))
     .select_from(Attendance)
     .join(AttendanceStatus, AttendanceStatus.id == Attendance.status_id)
     .join(Session, Session.id == Attendance.session_id)
     .where(Attendance.enrolment_id == Enrolment.id, Session.status == SessionStatus.HELD.value)
+    .correlate(Enrolment)
+    .scalar_subquery()
 )
+# Weighted attendance over the cohort's sessions held so far (NULL before the first session).
+_weighted_attendance = cast(_attended_weight, Float) / func.nullif(_held_sessions, 0)
 
 ENROLMENTS = TableSpec(
     key="enrolments",
