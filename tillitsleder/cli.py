@@ -76,7 +76,9 @@ def build_parser() -> argparse.ArgumentParser:
         description=_("Tillitsleder: run trust-based leadership development programmes."),
         parents=[common],
     )
-    parser.add_argument("--version", action="version", version=f"Tillitsleder {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"Tillitsleder {__version__}", help=_("show the version number and exit")
+    )
     parser.add_argument("--demo", action="store_true", help=_("open the app on a new demo database"))
     parser.add_argument("--exit-after", type=int, metavar="MS", help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"), parser_class=_Parser)

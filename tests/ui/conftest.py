@@ -1,0 +1,92 @@
+"""Fixtures for the Qt front end: offscreen Qt, translators, demo databases and an opened main window.
+
+The top-level ``tests/conftest.py`` already redirects the config and data folders to temporary ones and
+sets the language to English for every test.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before anything imports Qt
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tillitsleder import i18n
+from ui.main_window import MainWindow
+from ui.translator import LanguageSwitcher
+
+
+def _build_demo(path: Path) -> Path:
+    """The real demo generator when it exists, else the UI tests' own sample data."""
+    try:
+        from tillitsleder.services.demo import create_demo_database
+    except ImportError:
+        from uitest_data import build_sample_database
+
+        return build_sample_database(path)
+    create_demo_database(path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A demo database built once per test session; tests get copies (``demo_db_path``)."""
+    return _build_demo(tmp_path_factory.mktemp("demo-template") / "demo.sqlite3")
+
+
+@pytest.fixture(scope="session")
+def big_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A cohort of 450 participants: more than two pages of the table model."""
+    from uitest_data import build_sample_database
+
+    return build_sample_database(tmp_path_factory.mktemp("big-template") / "big.sqlite3", participants=450)
+
+
+def _copy(template: Path, folder: Path) -> Path:
+    target = folder / template.name
+    shutil.copy2(template, target)
+    return target
+
+
+@pytest.fixture
+def demo_db_path(demo_template: Path, tmp_path: Path) -> Path:
+    return _copy(demo_template, tmp_path)
+
+
+@pytest.fixture
+def big_db_path(big_template: Path, tmp_path: Path) -> Path:
+    return _copy(big_template, tmp_path)
+
+
+@pytest.fixture
+def switcher(qapp) -> Iterator[LanguageSwitcher]:
+    """The translators installed in English; removed again afterwards."""
+    bridge = LanguageSwitcher()
+    bridge.install("en")
+    yield bridge
+    bridge.uninstall()
+    i18n.set_language("en")
+
+
+@pytest.fixture
+def window(qtbot, switcher: LanguageSwitcher) -> Iterator[MainWindow]:
+    win = MainWindow(switcher)
+    qtbot.addWidget(win)
+    win.resize(1200, 760)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close_database()
+
+
+@pytest.fixture
+def opened_window(qtbot, window: MainWindow, demo_db_path: Path) -> MainWindow:
+    """The main window with a copy of the demo database open and its first area populated."""
+    with qtbot.waitSignal(window.firstPagePopulated, timeout=30_000):
+        window.open_database_path(demo_db_path)
+    return window

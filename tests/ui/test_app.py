@@ -1,0 +1,71 @@
+"""``run_gui`` end to end in a subprocess: a lean start, the smoke-test exit, refusal codes, quiet stdout."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+HEAVY = ("sqlalchemy", "alembic", "reportlab", "openpyxl", "babel")
+
+
+def run_python(code: str, tmp_path: Path, timeout: int = 120) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TILLITSLEDER_CONFIG_DIR=str(tmp_path / "config"))
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=timeout, env=env)
+
+
+def test_the_first_window_is_built_without_the_database_stack(tmp_path: Path) -> None:
+    code = f"""
+import sys
+from PySide6.QtWidgets import QApplication
+from ui.app import create_application
+from ui.translator import LanguageSwitcher
+app = create_application()
+LanguageSwitcher(app).install("nb")
+from ui.main_window import MainWindow
+window = MainWindow()
+window.show()
+app.processEvents()
+print(sorted({{m.split(".")[0] for m in sys.modules}} & set({HEAVY!r})))
+"""
+    result = run_python(code, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+
+
+def test_run_gui_opens_quits_after_the_first_page_and_prints_nothing(tmp_path: Path, demo_db_path: Path) -> None:
+    code = f"""
+import sys
+from pathlib import Path
+from ui.app import run_gui
+code = run_gui(Path({str(demo_db_path)!r}), "nb", exit_after_ms=50)
+heavy = sorted({{m.split(".")[0] for m in sys.modules}} & {{"reportlab", "openpyxl", "alembic"}})
+sys.stderr.write(f"EXIT={{code}} HEAVY={{heavy}}\\n")
+sys.exit(code)
+"""
+    result = run_python(code, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == ""
+    assert "EXIT=0 HEAVY=[]" in result.stderr
+    settings = (tmp_path / "config" / "tillitsleder.ini").read_text(encoding="utf-8")
+    assert str(demo_db_path) in settings
+
+
+def test_run_gui_on_a_foreign_file_exits_non_zero_and_leaves_it_alone(tmp_path: Path) -> None:
+    foreign = tmp_path / "budget.sqlite3"
+    foreign.write_bytes(b"This is a spreadsheet export, not SQLite.\n" * 20)
+    before = hashlib.sha256(foreign.read_bytes()).hexdigest()
+    code = f"""
+import sys
+from pathlib import Path
+from ui.app import run_gui
+sys.exit(run_gui(Path({str(foreign)!r}), "en", exit_after_ms=50))
+"""
+    result = run_python(code, tmp_path)
+    assert result.returncode == 5  # StorageError.exit_code
+    assert result.stdout == ""
+    assert "is not a Tillitsleder database" in result.stderr
+    assert hashlib.sha256(foreign.read_bytes()).hexdigest() == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != "config") == ["budget.sqlite3"]

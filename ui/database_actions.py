@@ -1,0 +1,261 @@
+"""The File menu's work on database files: open, create, open a demo, back up — all off the GUI thread.
+
+Opening runs ``open_database`` (which may back up and migrate an older file) in a worker, then surveys the
+result there too (cohorts for the pickers, the participant count for the status bar) and warms the imports
+the lists need, so the GUI thread only paints. A refused file (not ours, too new, damaged) is never touched;
+the user is asked what to do next. Backups go through ``backup_database`` with a progress dialog whose
+Cancel stops the copy and leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QStandardPaths, Signal
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from tillitsleder.i18n import _
+from ui import dialogs
+from ui.dialogs import RefusalChoice
+from ui.workers import Job, JobContext, run_job, run_with_progress
+
+if TYPE_CHECKING:
+    from tillitsleder.services.lookups import Option
+    from tillitsleder.storage import Database
+
+DEMO_FILE_NAME = "demo.sqlite3"
+DEMO_FOLDER_PREFIX = "tillitsleder-demo-"  # also used by ``tillitsleder --demo``
+
+
+@dataclass(frozen=True)
+class OpenedDatabase:
+    """What the worker hands to the GUI thread after opening a file."""
+
+    db: Database
+    cohorts: list[Option]
+    participants: int
+    backup_made: Path | None = None
+    is_demo: bool = False
+
+
+def survey(db: Database) -> tuple[list[Option], int]:
+    """Cohorts (newest first) and the number of enrolments across them."""
+    from tillitsleder.services import listings, lookups, tables
+
+    cohorts = lookups.cohort_options(db)
+    participants = sum(tables.count_rows(db, listings.ENROLMENTS, {"cohort_id": c.id}) for c in cohorts)
+    return cohorts, participants
+
+
+def open_and_survey(path: Path, *, create: bool = True, is_demo: bool = False) -> OpenedDatabase:
+    """Worker side of opening: open (maybe migrate), survey, and load what the first page will need."""
+    from tillitsleder.i18n import format_date, format_number
+    from tillitsleder.storage import open_database
+
+    db = open_database(path, create=create)
+    try:
+        cohorts, participants = survey(db)
+        format_date(date.today()), format_number(1.5)  # loads Babel's locale data here, not on the GUI thread
+    except BaseException:
+        db.close()
+        raise
+    return OpenedDatabase(db, cohorts, participants, db.backup_made, is_demo)
+
+
+def create_new(path: Path) -> OpenedDatabase:
+    from tillitsleder.errors import StorageError
+    from tillitsleder.i18n import N_
+
+    if path.exists():
+        raise StorageError(N_("“{path}” already exists; choose another name."), path=str(path))
+    return open_and_survey(path)
+
+
+def create_demo(folder: Path | None = None) -> OpenedDatabase:
+    from tillitsleder.services.demo import create_demo_database
+
+    folder = folder or Path(tempfile.mkdtemp(prefix=DEMO_FOLDER_PREFIX))
+    path = folder / DEMO_FILE_NAME
+    create_demo_database(path)
+    return open_and_survey(path, create=False, is_demo=True)
+
+
+def is_throwaway_demo(path: Path) -> bool:
+    """A demo made in a temporary folder: not worth remembering as the database to open next time."""
+    return path.parent.name.startswith(DEMO_FOLDER_PREFIX)
+
+
+def demo_available() -> bool:
+    from importlib.util import find_spec
+
+    try:  # looked up, not imported: the first window must not load the database stack
+        return find_spec("tillitsleder.services.demo") is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def database_filter() -> str:
+    return ";;".join([_("Tillitsleder databases (*.sqlite3 *.db)"), _("All files (*)")])
+
+
+class DatabaseActions(QObject):
+    """Runs the File menu's database work for ``window`` and reports back with signals."""
+
+    opened = Signal(object)  # OpenedDatabase
+    openFailed = Signal(object)  # noqa: N815 - the exception, after the user was told (or not, if not interactive)
+    busyChanged = Signal(bool)  # noqa: N815
+    backupFinished = Signal(object)  # noqa: N815 - the backup's Path, or None if cancelled or failed
+    statusMessage = Signal(str)  # noqa: N815
+
+    def __init__(self, window: QWidget, *, interactive: bool = True) -> None:
+        super().__init__(window)
+        self._window = window
+        self.interactive = interactive
+        self.current: Database | None = None
+        self.busy = False
+        self.last_job: Job | None = None
+        self.backup_dialog = None
+
+    # --- opening -----------------------------------------------------------------------------------------
+
+    def open_path(self, path: Path, *, at_start: bool = False) -> Job:
+        return self._start(lambda _ctx: open_and_survey(path), at_start=at_start, name="open-database")
+
+    def choose_and_open(self, *, at_start: bool = False) -> None:
+        start = str(self.current.path.parent) if self.current is not None and self.current.path else ""
+        name, _selected = QFileDialog.getOpenFileName(self._window, _("Open database"), start, database_filter())
+        if name:
+            self._start(lambda _ctx: open_and_survey(Path(name), create=False), at_start=at_start, name="open")
+
+    def choose_and_create(self, *, at_start: bool = False) -> None:
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        suggested = str(Path(documents or Path.home()) / "tillitsleder.sqlite3")
+        name, _selected = QFileDialog.getSaveFileName(
+            self._window,
+            _("New database"),
+            suggested,
+            database_filter(),
+            options=QFileDialog.Option.DontConfirmOverwrite,  # we refuse existing files ourselves
+        )
+        if name:
+            self._start(lambda _ctx: create_new(Path(name)), at_start=at_start, name="create")
+
+    def open_demo(self) -> Job:
+        return self._start(lambda _ctx: create_demo(), at_start=False, name="demo")
+
+    def _start(self, fn: Any, *, at_start: bool, name: str) -> Job:
+        """Run an open/create job. At start-up the status bar says what happens (the window is empty
+        anyway); from the File menu a busy dialog appears if the work takes more than a moment (a database
+        being upgraded, a demo being written), since the services offer no progress or cancel for these."""
+        self._set_busy(True)
+        text = _("Creating the demo database…") if name == "demo" else _("Opening database…")
+        self.statusMessage.emit(text)
+        on_failure = lambda error: self._on_open_failed(error, at_start=at_start)  # noqa: E731
+        if name == "open-database":
+            job = run_job(fn, on_success=self._on_opened, on_failure=on_failure, name=name)
+        else:
+            job, _dialog = run_with_progress(
+                self._window,
+                fn,
+                title="Tillitsleder",
+                label=text,
+                on_success=self._on_opened,
+                on_failure=on_failure,
+                cancellable=False,
+                name=name,
+            )
+        self.last_job = job
+        return job
+
+    def _on_opened(self, opened: OpenedDatabase) -> None:
+        self._set_busy(False)
+        self.current = opened.db
+        self.opened.emit(opened)
+
+    def _on_open_failed(self, error: BaseException, *, at_start: bool) -> None:
+        self._set_busy(False)
+        self.statusMessage.emit(dialogs.error_text(error))
+        if not self.interactive:
+            self.openFailed.emit(error)
+            return
+        from tillitsleder.errors import StorageError
+
+        if not isinstance(error, StorageError):
+            dialogs.show_error(self._window, _("Cannot open the database"), error)
+            self.openFailed.emit(error)
+            return
+        at_start = at_start and self.current is None
+        choice = dialogs.ask_after_refusal(self._window, error, at_start=at_start)
+        self.openFailed.emit(error)
+        if choice is RefusalChoice.OPEN_OTHER:
+            self.choose_and_open(at_start=at_start)
+        elif choice is RefusalChoice.CREATE_NEW:
+            self.choose_and_create(at_start=at_start)
+        elif choice is RefusalChoice.QUIT:
+            self._window.close()
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.busyChanged.emit(busy)
+
+    # --- backup ------------------------------------------------------------------------------------------
+
+    def can_back_up(self) -> bool:
+        return self.current is not None and self.current.path is not None and not self.busy
+
+    def back_up(self) -> Job | None:
+        """Ask where to, then copy the open database there with progress and Cancel."""
+        if not self.can_back_up():
+            return None
+        assert self.current is not None and self.current.path is not None
+        from tillitsleder.storage.backup import backup_file_name
+
+        source = self.current.path
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        suggested = Path(documents or source.parent) / backup_file_name(source, "backup")
+        name, _selected = QFileDialog.getSaveFileName(
+            self._window,
+            _("Back up database"),
+            str(suggested),
+            database_filter(),
+            options=QFileDialog.Option.DontConfirmOverwrite,  # the backup refuses to overwrite, with a message
+        )
+        if not name:
+            return None
+        destination = Path(name)
+
+        def copy(ctx: JobContext) -> Path:
+            from tillitsleder.storage import backup
+
+            return backup.backup_database(source, destination, progress=ctx.progress, cancelled=ctx.cancelled)
+
+        job, self.backup_dialog = run_with_progress(
+            self._window,
+            copy,
+            title=_("Back up database"),
+            label=_("Copying “{name}” to “{destination}”…").format(name=source.name, destination=destination),
+            on_success=self._on_backed_up,
+            on_failure=self._on_backup_failed,
+            name="backup",
+        )
+        self.last_job = job
+        return job
+
+    def _on_backed_up(self, destination: Path) -> None:
+        self.statusMessage.emit(_("Backed up to “{path}”.").format(path=destination))
+        self.backupFinished.emit(destination)
+
+    def _on_backup_failed(self, error: BaseException) -> None:
+        from tillitsleder.errors import Cancelled
+
+        if isinstance(error, Cancelled):
+            self.statusMessage.emit(error.user_message())
+        else:
+            self.statusMessage.emit(dialogs.error_text(error))
+            if self.interactive:
+                dialogs.show_error(self._window, _("The backup failed"), error)
+        self.backupFinished.emit(None)

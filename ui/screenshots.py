@@ -1,0 +1,80 @@
+"""Screenshots of the main window on a fresh demo database, for the documentation and for review.
+
+    QT_QPA_PLATFORM=offscreen python -m ui.screenshots docs/screenshots [--all-areas] [--area N]
+
+Writes ``main-nb.png`` and ``main-en.png`` (1280 × 800) showing area ``N`` (default 2: Cohorts &
+participants); with ``--all-areas`` also ``area-<n>-<lang>.png`` for every area. Settings are kept in a
+temporary folder, so the user's own window state and language are not touched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QSize, QTimer
+from PySide6.QtWidgets import QApplication
+
+SIZE = QSize(1280, 800)
+
+
+def _settle(app: QApplication, ms: int = 150) -> None:
+    """Let posted events (language changes, layouts, paints) run."""
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+    app.processEvents()
+
+
+def take(output: Path, *, area: int, all_areas: bool) -> list[Path]:
+    os.environ.setdefault("TILLITSLEDER_CONFIG_DIR", tempfile.mkdtemp(prefix="tillitsleder-shots-config-"))
+    from ui.app import create_application
+    from ui.database_actions import create_demo
+    from ui.main_window import MainWindow
+    from ui.translator import LanguageSwitcher
+
+    app = create_application()
+    switcher = LanguageSwitcher(app)
+    switcher.install("nb")
+    window = MainWindow(switcher)
+    window.resize(SIZE)
+    window.show()
+    window._adopt(create_demo(Path(tempfile.mkdtemp(prefix="tillitsleder-shots-"))))
+    window.resize(SIZE)
+    output.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    for language in ("nb", "en"):
+        switcher.switch(language)
+        _settle(app)
+        rows = range(len(window.pages)) if all_areas else []
+        for row in rows:
+            window.nav.setCurrentRow(row)
+            _settle(app)
+            path = output / f"area-{row + 1}-{language}.png"
+            window.grab().save(str(path))
+            written.append(path)
+        window.nav.setCurrentRow(area - 1)
+        _settle(app)
+        path = output / f"main-{language}.png"
+        window.grab().save(str(path))
+        written.append(path)
+    window.close()
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("output", type=Path)
+    parser.add_argument("--area", type=int, default=2, help="area shown in main-*.png (1–8)")
+    parser.add_argument("--all-areas", action="store_true")
+    args = parser.parse_args(argv)
+    for path in take(args.output, area=args.area, all_areas=args.all_areas):
+        print(path, file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,42 @@
+"""The few style touches on top of the platform's own look: spacing, headings and quiet notes.
+
+Text keeps the palette's own colours (grey text on grey is hard to read on office screens); the only
+colours are the accent of the privacy notes and the warning text. Everything else (buttons, tables, menus)
+keeps the native style users of a Windows office PC know.
+"""
+
+STYLE_SHEET = """
+QListWidget#navigation {
+    border: none;
+    font-size: 10.5pt;
+    padding-top: 8px;
+}
+QListWidget#navigation::item {
+    padding: 9px 14px;
+}
+QLabel#pageHeading {
+    font-size: 15pt;
+    font-weight: 600;
+    padding-bottom: 2px;
+}
+QLabel#panelTitle {
+    font-weight: 600;
+}
+QLabel#emptyState {
+    font-size: 11pt;
+    padding: 24px;
+}
+QLabel#privacyNote {
+    color: palette(window-text);
+    background: palette(alternate-base);
+    border-left: 3px solid #2e7d6b;
+    padding: 8px 12px;
+}
+QStatusBar QLabel {
+    padding: 0 10px;
+}
+QLabel#warning {
+    color: #9a3b00;
+    font-weight: 600;
+}
+"""

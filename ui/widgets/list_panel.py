@@ -1,0 +1,232 @@
+"""``ListPanel``: a search field, a sortable table over one ``TableSpec``, a row count and an empty state.
+
+Every area of the main window is made of these. The panel is created with the key of a spec in
+``tillitsleder.services.listings.ALL_SPECS`` and gets its data with ``set_source(db, **params)``; the core
+(SQLAlchemy, the specs) is imported only then, so building the window stays cheap. When the list is empty
+the panel shows the spec's own sentence (e.g. "No sessions are scheduled for this cohort yet.") instead of
+an empty grid.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QStackedWidget, QVBoxLayout, QWidget
+
+from tillitsleder.i18n import _, ngettext
+from ui.widgets.list_table import ListTable
+from ui.widgets.retranslate import Retranslating
+
+if TYPE_CHECKING:
+    from tillitsleder.storage import Database
+    from ui.table_model import SpecTableModel
+
+SEARCH_DELAY_MS = 250
+
+
+class ListPanel(Retranslating, QWidget):
+    """One list of a page. ``title`` is an untranslated msgid (``N_``) or empty for no title line."""
+
+    currentIdChanged = Signal(object)  # noqa: N815 - int | None
+    populated = Signal()
+
+    def __init__(self, spec_key: str, *, title: str = "", select_first: bool = False, parent=None) -> None:
+        super().__init__(parent)
+        self._spec_key = spec_key
+        self._title_msgid = title
+        self._title_suffix = ""
+        self._select_first = select_first
+        self._model: SpecTableModel | None = None
+        self._db: Database | None = None
+        self._message: str | None = None  # msgid shown instead of the table (e.g. "choose a cohort")
+        self._fitted = False
+
+        self.title_label = QLabel()
+        self.title_label.setObjectName("panelTitle")
+        self.search_field = QLineEdit()
+        self.search_field.setClearButtonEnabled(True)
+        self.search_field.setMaximumWidth(320)
+        self.search_field.setMinimumWidth(200)
+        self.table = ListTable(spec_key)
+        self.empty_label = QLabel()
+        self.empty_label.setObjectName("emptyState")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("rowCount")
+
+        self._stack = QStackedWidget()
+        self._stack.addWidget(self.table)
+        self._stack.addWidget(self.empty_label)
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.title_label, 1)
+        top.addWidget(self.search_field)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addLayout(top)
+        layout.addWidget(self._stack, 1)
+        layout.addWidget(self.count_label)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._apply_search)
+        self.search_field.textChanged.connect(self._search_timer.start)
+        self._fit_timer = QTimer(self)  # a child: it dies with the panel, unlike a bare singleShot
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self._fit_now)
+        self.search_field.returnPressed.connect(self._apply_search)
+        self.retranslate()
+
+    # --- data --------------------------------------------------------------------------------------------
+
+    @property
+    def model(self) -> SpecTableModel | None:
+        return self._model
+
+    def set_source(self, db: Database, **params: Any) -> None:
+        """Show the spec's rows for ``params`` from ``db`` (re-queries; keeps search and sort)."""
+        from tillitsleder.services.listings import ALL_SPECS
+        from ui.table_model import SpecTableModel
+
+        self._message = None
+        if self._model is None or db is not self._db:
+            old, old_selection = self._model, self.table.selectionModel()
+            self._db = db
+            self._model = SpecTableModel(db, ALL_SPECS[self._spec_key], params, search=self.search_field.text())
+            self._model.totalChanged.connect(self._update_state)
+            self._model.loadFailed.connect(self._update_state)
+            self._model.modelReset.connect(self._after_reset)
+            self.table.setSortingEnabled(False)
+            self.table.setModel(self._model)
+            self.table.apply_hidden_columns()
+            column = self._model.column_index(self._model.sort_key)
+            self.table.horizontalHeader().setSortIndicator(column, self._model.sort_order)
+            self.table.setSortingEnabled(True)
+            self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
+            if old is not None:
+                old.deleteLater()
+            if old_selection is not None:
+                old_selection.deleteLater()  # setModel() leaves the old one to us
+            self._fitted = False
+            self._after_reset()
+        elif params != self._model.params:
+            self._model.set_params(**params)
+        else:
+            self._model.refresh()
+        self._update_state()
+        self.populated.emit()
+
+    def show_message(self, message: str) -> None:
+        """Show ``message`` (an untranslated ``N_`` msgid) instead of the list, e.g. when there is no cohort."""
+        self._message = message
+        self._update_state()
+        self.currentIdChanged.emit(None)
+
+    def set_title_suffix(self, text: str) -> None:
+        """Plain text appended to the title, e.g. the selected programme's name."""
+        self._title_suffix = text
+        self._show_title()
+
+    def refresh(self) -> None:
+        if self._model is not None:
+            self._model.refresh()
+
+    def current_id(self) -> int | None:
+        if self._model is None:
+            return None
+        return self._model.row_id(self.table.currentIndex().row())
+
+    def focus_search(self) -> None:
+        self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_field.selectAll()
+
+    # --- presentation ------------------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self._show_title()
+        self.search_field.setPlaceholderText(_("Search…"))
+        self.search_field.setToolTip(_("Type part of a name or word; press Ctrl+F to come here."))
+        if self._model is not None:
+            self._model.retranslate()
+            self._fit_columns()
+        self._update_state()
+
+    def _show_title(self) -> None:
+        title = _(self._title_msgid) if self._title_msgid else ""
+        if title and self._title_suffix:
+            title = _("{title}: {name}").format(title=title, name=self._title_suffix)
+        self.title_label.setText(title)
+        self.title_label.setVisible(bool(title))
+
+    def _update_state(self, *_args: object) -> None:
+        model = self._model
+        if self._message is not None or model is None:
+            self.empty_label.setText(_(self._message) if self._message else _("Opening database…"))
+            self._stack.setCurrentWidget(self.empty_label)
+            self.count_label.setText("")
+            self.search_field.setEnabled(False)
+            return
+        self.search_field.setEnabled(True)
+        if model.last_error:
+            self.empty_label.setText(model.last_error)
+            self._stack.setCurrentWidget(self.empty_label)
+        elif model.total == 0:
+            if model.search:
+                text = _("Nothing matches “{search}”.").format(search=model.search)
+            else:
+                text = _(model.spec.empty_text) if model.spec.empty_text else _("There is nothing here yet.")
+            self.empty_label.setText(text)
+            self._stack.setCurrentWidget(self.empty_label)
+        else:
+            self._stack.setCurrentWidget(self.table)
+        if model.search:
+            count = ngettext("{count} match", "{count} matches", model.total)
+        else:
+            count = ngettext("{count} row", "{count} rows", model.total)
+        self.count_label.setText(count.format(count=model.total) if model.total or model.search else "")
+
+    def _apply_search(self) -> None:
+        self._search_timer.stop()
+        if self._model is not None:
+            self._model.set_search(self.search_field.text())
+
+    def _after_reset(self) -> None:
+        if self._model is None:
+            return
+        if not self._fitted and self._model.rowCount() > 0:
+            self._fit_columns()
+        if self._select_first and self._model.rowCount() > 0:
+            self.table.selectionModel().setCurrentIndex(
+                self._model.index(0, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        else:
+            self.currentIdChanged.emit(self.current_id())
+
+    def _fit_columns(self) -> None:
+        """Column widths for the content and the view (again after a language switch: headers change).
+
+        Done once the event loop has shown and laid out the panel: while a page is being shown its tables
+        are not visible yet and have no final width.
+        """
+        self._fit_timer.start()
+
+    def _fit_now(self) -> None:
+        if self._model is not None and self._model.rowCount() > 0:
+            self._fitted = self.table.fit_columns()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self._fitted:
+            self._fit_columns()
+
+    def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._model is not None:
+            self.currentIdChanged.emit(self._model.row_id(current.row()) if current.isValid() else None)
