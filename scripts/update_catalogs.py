@@ -29,7 +29,7 @@ def po_path(lang: str) -> Path:
 
 def extract() -> None:
     subprocess.run(
-        [sys.executable, "-m", "babel.messages.frontend", "extract", "-F", "pyproject.toml", "--no-location",
+        [sys.executable, "-m", "babel.messages.frontend", "--quiet", "extract", "-F", "pyproject.toml", "--no-location",
          "--sort-output", "--project", "Tillitsleder", "--copyright-holder", "Tillitsleder developers",
          "-o", str(POT), "tillitsleder", "ui"],
         cwd=ROOT, check=True,

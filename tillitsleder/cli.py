@@ -177,16 +177,16 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_gui(args: argparse.Namespace) -> int:
-    from tillitsleder.i18n import current_language
-
+    """Open the window. Without ``--db``/``$TILLITSLEDER_DB`` or ``--lang``/``$TILLITSLEDER_LANG`` the front end
+    uses what it remembers from last time (``None`` is passed on)."""
+    path: Path | None
     if args.demo:
         from tillitsleder.services.demo import create_demo_database
 
-        folder = Path(tempfile.mkdtemp(prefix="tillitsleder-demo-"))
-        path = folder / "demo.sqlite3"
+        path = Path(tempfile.mkdtemp(prefix="tillitsleder-demo-")) / "demo.sqlite3"
         create_demo_database(path)
     else:
-        path = _require_db(args)
+        path = resolve_database_path(args.db) if args.db or os.environ.get(ENV_VAR) else None
     try:
         gui = importlib.import_module("ui.app")
     except ImportError as exc:
@@ -194,4 +194,4 @@ def _cmd_gui(args: argparse.Namespace) -> int:
         print(_("The desktop interface is not installed; reinstall Tillitsleder."), file=sys.stderr)
         return 1
     language = args.lang or os.environ.get(LANGUAGE_ENV_VAR) or None
-    return gui.run_gui(path, language or current_language(), exit_after_ms=args.exit_after)
+    return gui.run_gui(path, language, exit_after_ms=args.exit_after)

@@ -59,11 +59,20 @@ class _Outcome:
         return loop_code
 
 
-def run_gui(db_path: Path, language: str, *, exit_after_ms: int | None = None) -> int:
-    """Show the main window on ``db_path`` in ``language`` and run until the user quits; returns an exit code."""
+def run_gui(db_path: Path | None, language: str | None, *, exit_after_ms: int | None = None) -> int:
+    """Show the main window on ``db_path`` in ``language`` and run until the user quits; returns an exit code.
+
+    ``None`` means "as last time": the database and language remembered in the settings, else the default
+    database in the local data folder and the default language.
+    """
+    from tillitsleder.i18n import DEFAULT_LANGUAGE
+    from tillitsleder.storage.locations import default_database_path
+    from ui.settings import last_database_path, saved_language
+
+    db_path = db_path or last_database_path() or default_database_path()
     app = create_application()
     switcher = LanguageSwitcher(app)
-    switcher.install(language)
+    switcher.install(language or saved_language() or DEFAULT_LANGUAGE)
 
     from ui.main_window import MainWindow  # after the translators, so the window is built in the right language
 

@@ -43,12 +43,10 @@ class OpenedDatabase:
 
 
 def survey(db: Database) -> tuple[list[Option], int]:
-    """Cohorts (newest first) and the number of enrolments across them."""
-    from tillitsleder.services import listings, lookups, tables
+    """Cohorts (newest first) and the number of people enrolled in them."""
+    from tillitsleder.services import lookups
 
-    cohorts = lookups.cohort_options(db)
-    participants = sum(tables.count_rows(db, listings.ENROLMENTS, {"cohort_id": c.id}) for c in cohorts)
-    return cohorts, participants
+    return lookups.cohort_options(db), lookups.participant_count(db)
 
 
 def open_and_survey(path: Path, *, create: bool = True, is_demo: bool = False) -> OpenedDatabase:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
 )
 
-from tillitsleder.i18n import N_, _, ngettext
+from tillitsleder.i18n import N_, _, format_number, ngettext
 from ui import dialogs
 from ui.database_actions import DatabaseActions, OpenedDatabase, demo_available, is_throwaway_demo
 from ui.pages.base import Page
@@ -242,9 +242,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.summary_label.setText(
             _("{participants} in {cohorts}").format(
                 participants=ngettext("{n} participant", "{n} participants", self.participants).format(
-                    n=self.participants
+                    n=format_number(self.participants)
                 ),
-                cohorts=ngettext("{n} cohort", "{n} cohorts", cohorts).format(n=cohorts),
+                cohorts=ngettext("{n} cohort", "{n} cohorts", cohorts).format(n=format_number(cohorts)),
             )
         )
 

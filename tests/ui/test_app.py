@@ -69,3 +69,27 @@ sys.exit(run_gui(Path({str(foreign)!r}), "en", exit_after_ms=50))
     assert "is not a Tillitsleder database" in result.stderr
     assert hashlib.sha256(foreign.read_bytes()).hexdigest() == before
     assert sorted(p.name for p in tmp_path.iterdir() if p.name != "config") == ["budget.sqlite3"]
+
+
+def test_without_db_or_lang_the_app_reopens_what_it_remembers(tmp_path: Path, demo_db_path: Path) -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TILLITSLEDER_CONFIG_DIR=str(tmp_path / "config"))
+    env.pop("TILLITSLEDER_DB", None)
+    env.pop("TILLITSLEDER_LANG", None)
+    first = subprocess.run(
+        [sys.executable, "-m", "tillitsleder", "--db", str(demo_db_path), "--lang", "en", "--exit-after", "0"],
+        capture_output=True, text=True, timeout=120, env=env,
+    )  # fmt: skip
+    assert first.returncode == 0, first.stderr
+    settings = tmp_path / "config" / "tillitsleder.ini"
+    assert str(demo_db_path) in settings.read_text(encoding="utf-8")
+    # No --db: the remembered file opens (not a new default database in the data folder).
+    env["XDG_DATA_HOME"] = str(tmp_path / "data")
+    again = subprocess.run(
+        [sys.executable, "-m", "tillitsleder", "--exit-after", "0"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+    assert again.returncode == 0, again.stderr
+    assert not (tmp_path / "data").exists()

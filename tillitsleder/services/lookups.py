@@ -8,7 +8,7 @@ from sqlalchemy import func, or_, select
 
 from tillitsleder.errors import NotFound
 from tillitsleder.i18n import N_
-from tillitsleder.model import Cohort, Programme
+from tillitsleder.model import Cohort, Enrolment, Programme
 from tillitsleder.storage.database import Database
 
 
@@ -45,3 +45,9 @@ def find_cohort(db: Database, id_or_name: str | int) -> Option:
     if text.isdigit():
         rows.sort(key=lambda row: row.id != int(text))
     return Option(rows[0].id, rows[0].name)
+
+
+def participant_count(db: Database) -> int:
+    """People enrolled in any cohort (each counted once), for the status bar."""
+    with db.read() as session:
+        return int(session.scalar(select(func.count(func.distinct(Enrolment.person_id)))) or 0)
