@@ -162,7 +162,7 @@ class MainWindow(Retranslating, QMainWindow):
             item = self.nav.item(row)
             item.setText(page.title())
             item.setToolTip(_("{area} (Alt+{number})").format(area=page.title(), number=row + 1))
-            self.area_actions[row].setText(page.title())
+            self.area_actions[row].setText(page.title().replace("&", "&&"))  # a literal "&", not a mnemonic
         # Wide enough for the longest area name in this language.
         self.nav.setMinimumWidth(self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 12)
         self._show_status()
