@@ -20,23 +20,7 @@ from tillitsleder import i18n
 from ui.main_window import MainWindow
 from ui.translator import LanguageSwitcher
 
-
-def _build_demo(path: Path) -> Path:
-    """The real demo generator when it exists, else the UI tests' own sample data."""
-    try:
-        from tillitsleder.services.demo import create_demo_database
-    except ImportError:
-        from uitest_data import build_sample_database
-
-        return build_sample_database(path)
-    create_demo_database(path)
-    return path
-
-
-@pytest.fixture(scope="session")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A demo database built once per test session; tests get copies (``demo_db_path``)."""
-    return _build_demo(tmp_path_factory.mktemp("demo-template") / "demo.sqlite3")
+# ``demo_template`` (the demo database built once per session) comes from tests/conftest.py.
 
 
 @pytest.fixture(scope="session")

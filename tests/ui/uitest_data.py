@@ -1,7 +1,7 @@
 """Test data for the UI tests, written through the model into a migrated database.
 
-The UI fixtures prefer the real demo generator (``tillitsleder.services.demo``); this builder stands in while
-that module is absent, and also makes databases of a chosen size for the table-model tests. It fills every
+The UI tests use the real demo generator for the demo database; this builder makes databases of a chosen size
+(e.g. 450 participants, more than two pages of a table model) and with issued certificates. It fills every
 area a coordinator sees: a programme with its curriculum, a cohort with participants, sessions with
 attendance, reflection groups with meetings and shareable themes, facilitator pools, journal entries (with
 and without permission to count them), commitments and certificates.

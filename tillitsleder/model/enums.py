@@ -1,4 +1,4 @@
-"""Enumerations of the domain. Stored as their string values; each has a translatable label."""
+"""Enumerations of the domain. Stored as their string values; each member carries a translatable label."""
 
 from __future__ import annotations
 
@@ -8,189 +8,97 @@ from tillitsleder.i18n import N_, _
 
 
 class LabelledEnum(StrEnum):
-    """A string enum whose members carry an untranslated label (``N_``) shown via ``label()``."""
+    """A string enum whose members are declared as ``NAME = "value", N_("Label")``; ``label()`` translates."""
+
+    _label: str
+
+    def __new__(cls, value: str, label: str) -> LabelledEnum:
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member._label = label
+        return member
 
     def label(self) -> str:
-        return _(self._labels()[self])  # type: ignore[attr-defined]
-
-    @classmethod
-    def _labels(cls) -> dict:
-        raise NotImplementedError
+        return _(self._label)
 
 
 class Role(LabelledEnum):
-    COORDINATOR = "coordinator"
-    PARTICIPANT = "participant"
-    FACILITATOR = "facilitator"
-
-    @classmethod
-    def _labels(cls) -> dict:
-        return {
-            cls.COORDINATOR: N_("Programme coordinator"),
-            cls.PARTICIPANT: N_("Participant"),
-            cls.FACILITATOR: N_("Facilitator / coach"),
-        }
+    COORDINATOR = "coordinator", N_("Programme coordinator")
+    PARTICIPANT = "participant", N_("Participant")
+    FACILITATOR = "facilitator", N_("Facilitator / coach")
 
 
 class SessionType(LabelledEnum):
-    THEME_GATHERING = "temasamling"
-    LEADER_GROUP_DEVELOPMENT = "ledergruppeutvikling"
-    REFLECTION_GROUP = "refleksjonsgruppe"
-    PROFESSIONAL_DAY = "fagdag"
-    E_LEARNING = "e_laering"
-    COACHING = "coaching"
-    OTHER = "annet"
-
-    @classmethod
-    def _labels(cls) -> dict:
-        return {
-            cls.THEME_GATHERING: N_("Theme gathering"),
-            cls.LEADER_GROUP_DEVELOPMENT: N_("Leadership-team development"),
-            cls.REFLECTION_GROUP: N_("Reflection group"),
-            cls.PROFESSIONAL_DAY: N_("Professional day"),
-            cls.E_LEARNING: N_("E-learning"),
-            cls.COACHING: N_("Coaching"),
-            cls.OTHER: N_("Other"),
-        }
+    THEME_GATHERING = "temasamling", N_("Theme gathering")
+    LEADER_GROUP_DEVELOPMENT = "ledergruppeutvikling", N_("Leadership-team development")
+    REFLECTION_GROUP = "refleksjonsgruppe", N_("Reflection group")
+    PROFESSIONAL_DAY = "fagdag", N_("Professional day")
+    E_LEARNING = "e_laering", N_("E-learning")
+    COACHING = "coaching", N_("Coaching")
+    OTHER = "annet", N_("Other")
 
 
 class EnrolmentStatus(LabelledEnum):
-    ACTIVE = "active"
-    ON_LEAVE = "on_leave"
-    WITHDRAWN = "withdrawn"
-    COMPLETED = "completed"
-
-    @classmethod
-    def _labels(cls) -> dict:
-        return {
-            cls.ACTIVE: N_("Active"),
-            cls.ON_LEAVE: N_("On leave"),
-            cls.WITHDRAWN: N_("Withdrawn"),
-            cls.COMPLETED: N_("Completed"),
-        }
+    ACTIVE = "active", N_("Active")
+    ON_LEAVE = "on_leave", N_("On leave")
+    WITHDRAWN = "withdrawn", N_("Withdrawn")
+    COMPLETED = "completed", N_("Completed")
 
 
 class SessionStatus(LabelledEnum):
-    PLANNED = "planned"
-    HELD = "held"
-    CANCELLED = "cancelled"
-
-    @classmethod
-    def _labels(cls) -> dict:
-        return {cls.PLANNED: N_("Planned"), cls.HELD: N_("Held"), cls.CANCELLED: N_("Cancelled")}
+    PLANNED = "planned", N_("Planned")
+    HELD = "held", N_("Held")
+    CANCELLED = "cancelled", N_("Cancelled")
 
 
 class DialogueStep(LabelledEnum):
     """The three-step principle of dialogue-based meetings."""
 
-    OWN_REFLECTION = "own_reflection"
-    SMALL_GROUP = "small_group"
-    LARGE_GROUP = "large_group"
-
-    @classmethod
-    def _labels(cls) -> dict:
-        return {
-            cls.OWN_REFLECTION: N_("Own reflection"),
-            cls.SMALL_GROUP: N_("Small-group exchange"),
-            cls.LARGE_GROUP: N_("Summary in the larger group"),
-        }
+    OWN_REFLECTION = "own_reflection", N_("Own reflection")
+    SMALL_GROUP = "small_group", N_("Small-group exchange")
+    LARGE_GROUP = "large_group", N_("Summary in the larger group")
 
 
 class ActionStatus(LabelledEnum):
-    OPEN = "open"
-    IN_PROGRESS = "in_progress"
-    DONE = "done"
-    DROPPED = "dropped"
-
-    @classmethod
-    def _labels(cls) -> dict:
-        return {
-            cls.OPEN: N_("Open"),
-            cls.IN_PROGRESS: N_("In progress"),
-            cls.DONE: N_("Done"),
-            cls.DROPPED: N_("Dropped"),
-        }
+    OPEN = "open", N_("Open")
+    IN_PROGRESS = "in_progress", N_("In progress")
+    DONE = "done", N_("Done")
+    DROPPED = "dropped", N_("Dropped")
 
 
 class PoolKind(LabelledEnum):
-    LEAN = "lean"
-    INNOVATION = "innovation"
-    CHANGE_AGENT = "change_agent"
-    COACH = "coach"
-
-    @classmethod
-    def _labels(cls) -> dict:
-        return {
-            cls.LEAN: N_("Lean facilitators"),
-            cls.INNOVATION: N_("Innovation agents"),
-            cls.CHANGE_AGENT: N_("Change agents"),
-            cls.COACH: N_("Coaches"),
-        }
+    LEAN = "lean", N_("Lean facilitators")
+    INNOVATION = "innovation", N_("Innovation agents")
+    CHANGE_AGENT = "change_agent", N_("Change agents")
+    COACH = "coach", N_("Coaches")
 
 
 class AssignmentKind(LabelledEnum):
-    GROUP = "group"
-    SESSION = "session"
-    LEADER = "leader"
-
-    @classmethod
-    def _labels(cls) -> dict:
-        return {
-            cls.GROUP: N_("Reflection group"),
-            cls.SESSION: N_("Session"),
-            cls.LEADER: N_("Individual leader"),
-        }
+    GROUP = "group", N_("Reflection group")
+    SESSION = "session", N_("Session")
+    LEADER = "leader", N_("Individual leader")
 
 
 class JournalSharing(LabelledEnum):
-    PRIVATE = "private"
-    COACH = "coach"
-    GROUP_SUMMARY = "group_summary"
-
-    @classmethod
-    def _labels(cls) -> dict:
-        return {
-            cls.PRIVATE: N_("Private"),
-            cls.COACH: N_("Shared with my coach"),
-            cls.GROUP_SUMMARY: N_("Summary shared with my reflection group"),
-        }
+    PRIVATE = "private", N_("Private")
+    COACH = "coach", N_("Shared with my coach")
+    GROUP_SUMMARY = "group_summary", N_("Summary shared with my reflection group")
 
 
 class PromptTemplate(LabelledEnum):
-    THREE_STEP = "three_step"
-    LEARN_CHANGE = "learn_change"
-    FREE = "free"
-
-    @classmethod
-    def _labels(cls) -> dict:
-        return {
-            cls.THREE_STEP: N_("Three-step reflection"),
-            cls.LEARN_CHANGE: N_("What did I learn / what will I do differently"),
-            cls.FREE: N_("Free writing"),
-        }
+    THREE_STEP = "three_step", N_("Three-step reflection")
+    LEARN_CHANGE = "learn_change", N_("What did I learn / what will I do differently")
+    FREE = "free", N_("Free writing")
 
 
 class CommitmentStatus(LabelledEnum):
-    OPEN = "open"
-    ON_TRACK = "on_track"
-    DONE = "done"
-    DROPPED = "dropped"
-
-    @classmethod
-    def _labels(cls) -> dict:
-        return {
-            cls.OPEN: N_("Open"),
-            cls.ON_TRACK: N_("On track"),
-            cls.DONE: N_("Done"),
-            cls.DROPPED: N_("Dropped"),
-        }
+    OPEN = "open", N_("Open")
+    ON_TRACK = "on_track", N_("On track")
+    DONE = "done", N_("Done")
+    DROPPED = "dropped", N_("Dropped")
 
 
 class CertificateStatus(LabelledEnum):
-    VALID = "valid"
-    SUPERSEDED = "superseded"
-    REVOKED = "revoked"
-
-    @classmethod
-    def _labels(cls) -> dict:
-        return {cls.VALID: N_("Valid"), cls.SUPERSEDED: N_("Superseded"), cls.REVOKED: N_("Revoked")}
+    VALID = "valid", N_("Valid")
+    SUPERSEDED = "superseded", N_("Superseded")
+    REVOKED = "revoked", N_("Revoked")
