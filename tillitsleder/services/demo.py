@@ -38,6 +38,7 @@ from tillitsleder.model.enums import (
     SessionStatus,
 )
 from tillitsleder.services import demo_content as text
+from tillitsleder.services.working_days import is_day_off, next_working_day
 from tillitsleder.storage import Database, open_database
 
 OSLO = ZoneInfo(text.TIMEZONE)
@@ -133,33 +134,6 @@ def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
         return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
     last = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
     return last - timedelta(days=(last.weekday() - weekday) % 7)
-
-
-def _easter(year: int) -> date:
-    """Easter Sunday (the anonymous Gregorian algorithm)."""
-    a, (b, c) = year % 19, divmod(year, 100)
-    d, e = divmod(b, 4)
-    g = (b - (b + 8) // 25 + 1) // 3
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = divmod(c, 4)
-    weekday = (32 + 2 * e + 2 * i - h - k) % 7
-    n = (a + 11 * h + 22 * weekday) // 451
-    month, day = divmod(h + weekday - 7 * n + 114, 31)
-    return date(year, month, day + 1)
-
-
-def _is_holiday(day: date) -> bool:
-    """Norwegian public holidays, plus Christmas Eve and New Year's Eve when offices close."""
-    easter = _easter(day.year)
-    if day in {easter + timedelta(days=n) for n in (-3, -2, 1, 39, 50)}:
-        return True
-    return (day.month, day.day) in {(1, 1), (5, 1), (5, 17), (12, 24), (12, 25), (12, 26), (12, 31)}
-
-
-def _working_day(day: date) -> date:
-    while day.weekday() >= 5 or _is_holiday(day):
-        day += timedelta(days=1)
-    return day
 
 
 def _utc(day: date, clock: str) -> datetime:
@@ -389,7 +363,7 @@ class _DemoBuilder:
             (returned, ON_LEAVE, 40, text.RETURN_REASONS[0]),
             (returned, ACTIVE, 75, text.RETURN_REASONS[1]),
         ):
-            leader.history.append((status, _working_day(self.start + timedelta(days=days)), reason))
+            leader.history.append((status, next_working_day(self.start + timedelta(days=days)), reason))
         for leader in self.rng.sample([p for p in self.leaders if len(p.history) == 1], AT_RISK):
             leader.at_risk = True
         rows = [
@@ -419,7 +393,7 @@ class _DemoBuilder:
         away = []
         for facilitator in self.rng.sample(self.facilitators, 7):
             reason, days = self.rng.choice(text.UNAVAILABILITY)
-            first = _working_day(self.start + timedelta(days=self.rng.randint(0, 600)))
+            first = next_working_day(self.start + timedelta(days=self.rng.randint(0, 600)))
             facilitator.away.append((first, first + timedelta(days=days - 1)))
             away.append((facilitator.id, *facilitator.away[-1], reason))
         self._insert(m.FacilitatorUnavailability, "facilitator_id first_day last_day reason", away)
@@ -450,7 +424,7 @@ class _DemoBuilder:
         rows, meta = [], []
         for index, (years, month, weekday, nth, begin, end, module, title, venue) in enumerate(text.SCHEDULE):
             day = _nth_weekday(self.year + years, month, weekday, nth)
-            while _is_holiday(day):
+            while is_day_off(day):
                 day += timedelta(days=7)
             status = HELD if day < self.today else PLANNED
             status = CANCELLED if index == text.CANCELLED_SESSION and status == HELD else status
@@ -530,7 +504,7 @@ class _DemoBuilder:
         cancelled = [g.day for g in self.gatherings if g.status == CANCELLED]
         plans: list[tuple[int, date, _Gathering | None]] = []
         for index in range(len(group_ids)):
-            own = [_working_day(day + timedelta(days=7 + 2 * index)) for day in cancelled]
+            own = [next_working_day(day + timedelta(days=7 + 2 * index)) for day in cancelled]
             dated = sorted(days + [(day, None) for day in own if day < self.today], key=lambda pair: pair[0])
             plans += [(index, day, gathering) for day, gathering in dated[:5]]
         meetings = [(group_ids[i], day, self.group_facilitators[i].id) for i, day, _ in plans]
@@ -555,7 +529,7 @@ class _DemoBuilder:
             )
             notes += [(meeting_id, step.value, *rest) for step, *rest in steps]
             for description, done_note in self.rng.sample(text.GROUP_ACTIONS, self.rng.randint(1, 2)):
-                due = _working_day(day + timedelta(days=self.rng.randint(28, 42)))
+                due = next_working_day(day + timedelta(days=self.rng.randint(28, 42)))
                 if due < self.today:
                     choices = (ActionStatus.DONE, ActionStatus.IN_PROGRESS, ActionStatus.DROPPED)
                     status = self.rng.choices(choices, (7, 2, 1))[0]
@@ -619,7 +593,7 @@ class _DemoBuilder:
         rows = []
         for leader in self.rng.sample(self.leaders, 20):
             for description, done_note in self.rng.sample(text.COMMITMENTS, self.rng.choice((1, 1, 2))):
-                made_on = _working_day(date(self.year, 10, 1) + timedelta(days=self.rng.randint(0, 55)))
+                made_on = next_working_day(date(self.year, 10, 1) + timedelta(days=self.rng.randint(0, 55)))
                 due_on = made_on + timedelta(days=self.rng.choice((90, 120, 180, 270)))
                 if due_on < self.today:
                     choices = (CommitmentStatus.DONE, CommitmentStatus.DROPPED, CommitmentStatus.OPEN)
