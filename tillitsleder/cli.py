@@ -1,8 +1,8 @@
 """The ``tillitsleder`` command: opens the desktop app, or runs a task such as ``demo`` or ``check``.
 
 User mistakes end with one translated sentence on stderr and a non-zero exit code, never a traceback.
-The Qt front end is loaded by name (``ui.app``) only when a window is wanted, so every other command runs
-without importing PySide6.
+Subcommands live in ``tillitsleder.commands``. The Qt front end is loaded by name (``ui.app``) only when a
+window is wanted, so every other command runs without importing PySide6.
 """
 
 from __future__ import annotations
@@ -17,8 +17,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from tillitsleder import __version__
+from tillitsleder.commands import register_all
 from tillitsleder.errors import TillitslederError
-from tillitsleder.i18n import LANGUAGES, N_, _, format_number, ngettext, set_language
+from tillitsleder.i18n import LANGUAGES, N_, _, ngettext, set_language
+from tillitsleder.logs import configure_logging
 from tillitsleder.storage.locations import ENV_VAR, resolve_database_path
 
 LANGUAGE_ENV_VAR = "TILLITSLEDER_LANG"
@@ -82,16 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--demo", action="store_true", help=_("open the app on a new demo database"))
     parser.add_argument("--exit-after", type=int, metavar="MS", help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"), parser_class=_Parser)
-    demo = commands.add_parser(
-        "demo", parents=[common], help=_("create a demo database"), description=_("Create a new demo database.")
-    )
-    demo.add_argument("--seed", type=int, default=2017, help=argparse.SUPPRESS)
-    commands.add_parser(
-        "check",
-        parents=[common],
-        help=_("check a database and print its health"),
-        description=_("Print the schema revision, integrity result and row counts; exit 0 only when healthy."),
-    )
+    register_all(commands, common)
     return parser
 
 
@@ -102,15 +95,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(args_list)
     if args.lang:
         set_language(args.lang)
-    logging.basicConfig(
-        level=os.environ.get("TILLITSLEDER_LOG", "WARNING"), format="%(levelname)s %(name)s: %(message)s"
-    )
+    configure_logging(to_file=args.command is None)
     try:
-        if args.command == "demo":
-            return _cmd_demo(args)
-        if args.command == "check":
-            return _cmd_check(args)
-        return _cmd_gui(args)
+        handler = getattr(args, "handler", None)
+        return handler(args) if handler is not None else _cmd_gui(args)
     except TillitslederError as error:
         if error.detail:
             log.info("%s", error.detail)
@@ -129,51 +117,6 @@ def _early_language(argv: list[str]) -> str:
         if arg.startswith("--lang="):
             return arg.split("=", 1)[1]
     return os.environ.get(LANGUAGE_ENV_VAR, "")
-
-
-def _require_db(args: argparse.Namespace) -> Path:
-    return resolve_database_path(args.db)
-
-
-def _cmd_demo(args: argparse.Namespace) -> int:
-    from tillitsleder.services.demo import create_demo_database
-
-    if not args.db:
-        print(_("Give the new database's file with --db PATH."), file=sys.stderr)
-        return 2
-    path = Path(args.db)
-    summary = create_demo_database(path, seed=args.seed)
-    print(
-        _("Demo database created: {path}").format(path=path)
-        + "\n"
-        + ngettext("{n} participant", "{n} participants", summary.enrolments).format(
-            n=format_number(summary.enrolments)
-        )
-        + ", "
-        + ngettext("{n} session", "{n} sessions", summary.sessions).format(n=format_number(summary.sessions))
-    )
-    return 0
-
-
-def _cmd_check(args: argparse.Namespace) -> int:
-    from tillitsleder.services.health import check_database
-
-    path = _require_db(args)
-    report = check_database(path)
-    width = max(len(name) for name in report.row_counts)
-    lines = [
-        _("Database: {path}").format(path=path),
-        _("Schema revision: {revision} (this version: {head})").format(
-            revision=report.revision or "—", head=report.head
-        ),
-        _("Integrity: {result}").format(result="; ".join(report.integrity)),
-        _("Foreign-key problems: {n}").format(n=format_number(report.foreign_key_problems)),
-        _("Rows:"),
-    ]
-    lines += [f"  {name.ljust(width)}  {format_number(count):>8}" for name, count in report.row_counts.items()]
-    lines.append(_("Healthy.") if report.healthy else _("Not healthy."))
-    print("\n".join(lines))
-    return 0 if report.healthy else 1
 
 
 def _cmd_gui(args: argparse.Namespace) -> int:

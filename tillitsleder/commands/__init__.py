@@ -1,0 +1,37 @@
+"""The CLI's subcommands, one module per area. Each module has ``register(commands, common)``.
+
+``commands`` is the argparse sub-parser action to add to; ``common`` is the parent parser holding ``--db`` and
+``--lang``. A subcommand sets ``handler=function(args) -> int`` with ``set_defaults``. Modules import their
+services inside the handlers, so building the parser stays cheap.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from importlib import import_module
+
+from tillitsleder.i18n import _
+
+COMMAND_MODULES = (
+    "tillitsleder.commands.database",
+    "tillitsleder.commands.export",
+)
+
+
+def register_all(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    for name in COMMAND_MODULES:
+        import_module(name).register(commands, common)
+
+
+def fail(message: str, code: int = 2) -> int:
+    """Print one translated sentence to stderr; return the exit code."""
+    print(message, file=sys.stderr)
+    return code
+
+
+def require_db_argument(args: argparse.Namespace) -> int | None:
+    """Commands that write files or change data want an explicit database; returns an exit code if missing."""
+    if not args.db:
+        return fail(_("Give the database's file with --db PATH."))
+    return None
