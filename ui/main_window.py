@@ -25,8 +25,13 @@ from tillitsleder.i18n import N_, _, format_number, ngettext
 from ui import dialogs
 from ui.database_actions import DatabaseActions, OpenedDatabase, demo_available, is_throwaway_demo
 from ui.pages.base import Page
-from ui.pages.cohort_areas import CertificatesPage, GroupsPage, JournalPage, ParticipantsPage, SessionsPage
-from ui.pages.programme_areas import FacilitatorsPage, ProgrammesPage
+from ui.pages.certificates import CertificatesPage
+from ui.pages.facilitators import FacilitatorsPage
+from ui.pages.groups import GroupsPage
+from ui.pages.journal import JournalPage
+from ui.pages.participants import ParticipantsPage
+from ui.pages.programmes import ProgrammesPage
+from ui.pages.sessions import SessionsPage
 from ui.pages.settings_page import SettingsPage
 from ui.settings import KEY_AREA, KEY_GEOMETRY, KEY_STATE, app_settings, read_bytes, read_int, remember_database
 from ui.style import STYLE_SHEET

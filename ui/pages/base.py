@@ -101,3 +101,11 @@ class CohortPage(Page):
                 panel.show_message(N_("There are no cohorts in this database yet."))
             else:
                 panel.set_source(self.db, cohort_id=cohort_id)
+
+
+def privacy_note() -> QLabel:
+    """A framed sentence above a list that says what the coordinator does not see, and why."""
+    label = QLabel()
+    label.setObjectName("privacyNote")
+    label.setWordWrap(True)
+    return label

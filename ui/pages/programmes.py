@@ -1,4 +1,4 @@
-"""The areas that span cohorts: programmes with their curriculum, and the facilitator pools."""
+"""Programmes & curriculum: the programmes, and the selected programme's modules."""
 
 from __future__ import annotations
 
@@ -42,18 +42,3 @@ class ProgrammesPage(Page):
         name = index.siblingAtColumn(0).data() if index.isValid() else ""
         self.modules.set_title_suffix(str(name or ""))
         self.modules.set_source(self.db, programme_id=programme_id)
-
-
-class FacilitatorsPage(Page):
-    nav_title = N_("Facilitators")
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.facilitators = ListPanel("facilitators", title=N_("All pools"))
-        self.list_panels = [self.facilitators]
-        self.layout_.addWidget(self.facilitators, 1)
-        self.retranslate()
-
-    def load(self) -> None:
-        assert self.db is not None
-        self.facilitators.set_source(self.db)
