@@ -146,8 +146,8 @@ SECOND_REVISION = """
 from alembic import op
 import sqlalchemy as sa
 
-revision = "0002"
-down_revision = "0001"
+revision = "NEXT"
+down_revision = "HEAD"
 branch_labels = None
 depends_on = None
 
@@ -165,7 +165,7 @@ def downgrade():
 
 @pytest.fixture
 def newer_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    """This version of the app, plus a revision 0002 — as if the user installed an update."""
+    """This version of the app plus one more revision (a slogan column) — as if the user installed an update."""
     import tillitsleder.storage.migrate as migrate
     import tillitsleder.storage.sqlite_file as sqlite_file
     from tillitsleder.resources import migrations_dir
@@ -173,7 +173,10 @@ def newer_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     def install(body: str = "pass") -> Path:
         folder = tmp_path / "migrations"
         shutil.copytree(migrations_dir(), folder, ignore=shutil.ignore_patterns("__pycache__"))
-        (folder / "versions" / "0002_add_slogan.py").write_text(SECOND_REVISION.replace("BODY", body))
+        head = head_revision()
+        following = f"{int(head) + 1:04d}"
+        script = SECOND_REVISION.replace("BODY", body).replace("NEXT", following).replace("HEAD", head)
+        (folder / "versions" / f"{following}_add_slogan.py").write_text(script)
         monkeypatch.setattr(sqlite_file, "migrations_dir", lambda: folder)
         monkeypatch.setattr(migrate, "migrations_dir", lambda: folder)
         sqlite_file.known_revisions.cache_clear()
@@ -183,7 +186,7 @@ def newer_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     sqlite_file.known_revisions.cache_clear()
 
 
-def _database_at_first_revision(path: Path) -> None:
+def _database_at_current_head(path: Path) -> None:
     database = open_database(path)
     with database.session() as session:
         session.add(Municipality(name="Bydel Nordstrand"))
@@ -191,28 +194,31 @@ def _database_at_first_revision(path: Path) -> None:
 
 
 def test_database_behind_head_is_backed_up_then_migrated(db_path: Path, newer_app) -> None:
-    _database_at_first_revision(db_path)
+    _database_at_current_head(db_path)
+    old_head = head_revision()
     newer_app()
     database = open_database(db_path)
     with database.engine.connect() as connection:
-        assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0002"
+        assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == head_revision()
+        assert head_revision() != old_head
         assert connection.execute(text("SELECT name, slogan FROM municipality")).all() == [("Bydel Nordstrand", "")]
     database.close()
     assert database.backup_made is not None and database.backup_made.parent == db_path.parent / "backups"
     con = sqlite3.connect(database.backup_made)
-    assert con.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+    assert con.execute("SELECT version_num FROM alembic_version").fetchone() == (old_head,)
     assert con.execute("SELECT name FROM municipality").fetchall() == [("Bydel Nordstrand",)]
     con.close()
 
 
 def test_failed_migration_leaves_the_file_as_it_was(db_path: Path, newer_app) -> None:
-    _database_at_first_revision(db_path)
+    _database_at_current_head(db_path)
+    old_head = head_revision()
     newer_app(body='raise RuntimeError("disk full")')
     with pytest.raises(StorageError) as caught:
         open_database(db_path)
     assert "left as it was" in str(caught.value)
     con = sqlite3.connect(db_path)
-    assert con.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+    assert con.execute("SELECT version_num FROM alembic_version").fetchone() == (old_head,)
     assert [row[1] for row in con.execute("PRAGMA table_info(municipality)")] == ["id", "name", "country", "timezone"]
     con.close()
     assert len(list((db_path.parent / "backups").iterdir())) == 1
@@ -262,3 +268,46 @@ def test_database_location_precedence(monkeypatch: pytest.MonkeyPatch, tmp_path:
     monkeypatch.setenv("TILLITSLEDER_DB", str(tmp_path / "env.sqlite3"))
     assert resolve_database_path(None) == tmp_path / "env.sqlite3"
     assert resolve_database_path(str(tmp_path / "cli.sqlite3")) == tmp_path / "cli.sqlite3"
+
+
+def test_every_revision_upgrades_a_populated_database_from_the_first(db_path: Path) -> None:
+    """Real data at revision 0001 survives each later revision; a backup of the 0001 file is kept."""
+    from alembic import command
+
+    from tillitsleder.storage.engine import make_engine, sqlite_url
+    from tillitsleder.storage.migrate import alembic_config
+
+    engine = make_engine(sqlite_url(db_path))
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+        connection.exec_driver_sql(
+            "INSERT INTO municipality (id, name, country, timezone) VALUES (1, 'Norrköpings kommun', 'SE', "
+            "'Europe/Stockholm')"
+        )
+        connection.exec_driver_sql(
+            "INSERT INTO programme (id, municipality_id, name, description, start_date, end_date, timezone, "
+            "min_attendance, created_at) VALUES (1, 1, 'Chefsutveckling', '', '2026-01-01', '2027-12-31', "
+            "'Europe/Stockholm', 0.8, '2026-01-01 00:00:00')"
+        )
+        connection.exec_driver_sql(
+            "INSERT INTO cohort (id, programme_id, name, start_date) VALUES (1, 1, 'Omgång 1', '2026-01-01')"
+        )
+        connection.exec_driver_sql(
+            "INSERT INTO session (id, cohort_id, title, session_type, starts_at, ends_at, status, cancel_reason,"
+            " ical_uid, sequence) VALUES (1, 1, 'Chefsdagen', 'fagdag', '2026-03-05 08:00:00', "
+            "'2026-03-05 15:00:00', 'planned', '', 'uid-1@tillitsleder', 0)"
+        )
+    engine.dispose()
+    database = open_database(db_path)
+    with database.read() as session:
+        from tillitsleder.model import Session
+
+        (chefsdagen,) = session.query(Session).all()
+        assert chefsdagen.title == "Chefsdagen" and chefsdagen.updated_at is not None
+    database.close()
+    assert database.backup_made is not None
+    con = sqlite3.connect(database.backup_made)
+    assert con.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+    con.close()

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import CheckConstraint, Column, ForeignKey, Numeric, String, Table, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from tillitsleder.model.base import Base, UTCDateTime, enum_check, nonblank_check
+from tillitsleder.model.base import Base, UTCDateTime, enum_check, nonblank_check, utcnow
 from tillitsleder.model.enums import SessionStatus, SessionType
 
 if TYPE_CHECKING:
@@ -63,6 +63,9 @@ class Session(Base):
     # Calendar identity: the UID never changes; SEQUENCE grows with every change sent out.
     ical_uid: Mapped[str] = mapped_column(String(200), unique=True)
     sequence: Mapped[int] = mapped_column(default=0)
+    # Sessions created together as a repeating series share this id (a UUID), so they can be changed together.
+    series_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
     cohort: Mapped[Cohort] = relationship()
     module: Mapped[Module | None] = relationship()
