@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from tillitsleder.i18n import N_, _, format_number, ngettext
 from ui import dialogs
 from ui.database_actions import DatabaseActions, OpenedDatabase, demo_available, is_throwaway_demo
+from ui.pages.attendance import AttendancePage
 from ui.pages.base import Page
 from ui.pages.certificates import CertificatesPage
 from ui.pages.facilitators import FacilitatorsPage
@@ -65,6 +66,7 @@ class MainWindow(Retranslating, QMainWindow):
             ProgrammesPage(),
             ParticipantsPage(self.selection),
             SessionsPage(self.selection),
+            AttendancePage(self.selection),
             GroupsPage(self.selection),
             FacilitatorsPage(),
             JournalPage(self.selection),

@@ -16,6 +16,7 @@ from tillitsleder.i18n import _
 COMMAND_MODULES = (
     "tillitsleder.commands.database",
     "tillitsleder.commands.export",
+    "tillitsleder.commands.import_participants",
 )
 
 

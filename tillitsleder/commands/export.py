@@ -8,7 +8,10 @@ from importlib import import_module
 
 from tillitsleder.i18n import _
 
-EXPORT_MODULES: tuple[str, ...] = ()
+EXPORT_MODULES: tuple[str, ...] = (
+    "tillitsleder.commands.export_attendance",
+    "tillitsleder.commands.export_ics",
+)
 
 
 def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

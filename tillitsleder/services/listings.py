@@ -155,6 +155,18 @@ _attended_weight = (
 # Weighted attendance over the cohort's sessions held so far (NULL before the first session).
 _weighted_attendance = cast(_attended_weight, Float) / func.nullif(_held_sessions, 0)
 
+
+def _filter_enrolments(query, status: str | None = None, department_id: int | None = None, unit_id: int | None = None):
+    """The enrolment list narrowed to one status, department or unit (each ``None`` for all)."""
+    if status is not None:
+        query = query.where(Enrolment.status == status)
+    if department_id is not None:
+        query = query.where(Unit.department_id == department_id)
+    if unit_id is not None:
+        query = query.where(Enrolment.unit_id == unit_id)
+    return query
+
+
 ENROLMENTS = TableSpec(
     key="enrolments",
     title=N_("Participants"),
@@ -169,14 +181,15 @@ ENROLMENTS = TableSpec(
         Col("since", N_("Since"), Enrolment.status_since, "date"),
         Col("attendance", N_("Attendance so far"), _weighted_attendance, "percent"),
     ),
-    build=lambda cohort_id: (
+    build=lambda cohort_id, **filters: _filter_enrolments(
         select(Enrolment.id)
         .join(Person, Person.id == Enrolment.person_id)
         .outerjoin(Unit, Unit.id == Enrolment.unit_id)
         .outerjoin(Department, Department.id == Unit.department_id)
-        .where(Enrolment.cohort_id == cohort_id)
+        .where(Enrolment.cohort_id == cohort_id),
+        **filters,
     ),
-    parameters=("cohort_id",),
+    parameters=("cohort_id",),  # required; optional filters: status, department_id, unit_id (None = all)
     default_sort="last_name",
     id_column=Enrolment.id,
     empty_text=N_("No one is enrolled in this cohort yet."),

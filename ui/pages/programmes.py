@@ -1,11 +1,18 @@
-"""Programmes & curriculum: the programmes, and the selected programme's modules."""
+"""Programmes & curriculum: the programmes (new, edit, duplicate as template) and the selected one's curriculum.
+
+The curriculum editor below the list edits modules and semesters; every change, including new, edited and
+duplicated programmes, goes on the editor's undo stack, so Ctrl+Z takes any of them back during the session.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QSplitter
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QAction, QShowEvent
+from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
-from tillitsleder.i18n import N_
+from tillitsleder.i18n import N_, _
+from ui.curriculum.editor import CurriculumEditor
+from ui.curriculum.forms import tool_bar
 from ui.pages.base import Page
 from ui.widgets.list_panel import ListPanel
 
@@ -15,30 +22,149 @@ class ProgrammesPage(Page):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
+        self._refreshing = False
         self.programmes = ListPanel("programmes", title=N_("Programmes"), select_first=True)
-        self.modules = ListPanel("modules", title=N_("Curriculum"))
-        self.list_panels = [self.programmes, self.modules]
+        self.editor = CurriculumEditor()
+        self.list_panels = [self.programmes, self.editor.modules]
+        self.new_action = QAction(self)
+        self.edit_action = QAction(self)
+        self.duplicate_action = QAction(self)
+        self.new_action.triggered.connect(self.new_programme)
+        self.edit_action.triggered.connect(self.edit_programme)
+        self.duplicate_action.triggered.connect(self.duplicate_programme)
+        self.programme_bar = tool_bar(self.new_action, self.edit_action, self.duplicate_action)
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.programmes, 1)
+        top_layout.addWidget(self.programme_bar)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self.programmes)
-        self.splitter.addWidget(self.modules)
-        self.splitter.setSizes([170, 530])  # programmes are few; their modules many
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(self.editor)
+        self.splitter.setSizes([150, 550])  # programmes are few; their modules many
         self.layout_.addWidget(self.splitter, 1)
-        self.programmes.currentIdChanged.connect(self._show_modules)
+        self.programmes.currentIdChanged.connect(self._show_programme)
+        self.editor.curriculumChanged.connect(self._after_change)
         self.retranslate()
 
     def load(self) -> None:
         assert self.db is not None
+        if self.editor.db is not self.db:
+            self.editor.set_database(self.db)
         self.programmes.set_source(self.db)
+        self._update_buttons()
 
-    def _show_modules(self, programme_id: int | None) -> None:
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        was_stale = self._stale
+        super().showEvent(event)
+        if not was_stale and self.editor.view is not None:
+            self.editor.reload()  # other areas may have scheduled sessions for a module meanwhile
+
+    def current_programme_id(self) -> int | None:
+        return self.programmes.current_id()
+
+    def _show_programme(self, programme_id: int | None) -> None:
+        if self._refreshing or self.db is None:
+            return
+        self.editor.show_programme(programme_id)
+        self._update_buttons()
+
+    def _after_change(self, programme_id: int | None) -> None:
+        """A command changed ``programme_id``: refresh the list (counts, names) and show that programme."""
+        wanted = programme_id if programme_id is not None else self.current_programme_id()
+        self._refreshing = True
+        try:
+            self.programmes.refresh()
+        finally:
+            self._refreshing = False
+        if not self.select_programme(wanted):
+            self.select_programme(self.programmes.model.row_id(0) if self.programmes.model else None)
+        self._show_programme(self.current_programme_id())
+
+    def select_programme(self, programme_id: int | None) -> bool:
+        model = self.programmes.model
+        if model is None or programme_id is None:
+            return False
+        for row in range(model.rowCount()):
+            if model.row_id(row) == programme_id:
+                self._refreshing = True
+                try:
+                    self.programmes.table.selectionModel().setCurrentIndex(
+                        model.index(row, 0),
+                        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+                    )
+                finally:
+                    self._refreshing = False
+                return True
+        return False
+
+    def _update_buttons(self) -> None:
+        has_db = self.db is not None
+        has_programme = has_db and self.current_programme_id() is not None
+        self.new_action.setEnabled(has_db)
+        self.edit_action.setEnabled(has_programme)
+        self.duplicate_action.setEnabled(has_programme)
+
+    # --- programme actions -------------------------------------------------------------------------------
+
+    def new_programme(self):
         if self.db is None:
-            return
-        if programme_id is None:
-            self.modules.set_title_suffix("")
-            self.modules.show_message(N_("Select a programme to see its curriculum."))
-            return
-        index = self.programmes.table.currentIndex()
-        name = index.siblingAtColumn(0).data() if index.isValid() else ""
-        self.modules.set_title_suffix(str(name or ""))
-        self.modules.set_source(self.db, programme_id=programme_id)
+            return None
+        from tillitsleder.services.curriculum import municipality_options
+        from ui.curriculum.commands import CreateProgramme
+        from ui.curriculum.programme_dialogs import ProgrammeDialog
+
+        def submit(data) -> None:
+            text = _("New programme “{name}”").format(name=data.name.strip())
+            self.editor.push(CreateProgramme(self.editor, text, data))
+
+        return self._open(ProgrammeDialog(municipality_options(self.db), submit, parent=self))
+
+    def edit_programme(self):
+        programme_id = self.current_programme_id()
+        if self.db is None or programme_id is None:
+            return None
+        from tillitsleder.services.curriculum import get_programme, municipality_options
+        from ui.curriculum.commands import EditProgramme
+        from ui.curriculum.programme_dialogs import ProgrammeDialog
+
+        initial = get_programme(self.db, programme_id)
+
+        def submit(data) -> None:
+            if data != initial:
+                text = _("Edit programme “{name}”").format(name=data.name.strip())
+                self.editor.push(EditProgramme(self.editor, text, programme_id, data))
+
+        return self._open(ProgrammeDialog(municipality_options(self.db), submit, initial, parent=self))
+
+    def duplicate_programme(self):
+        programme_id = self.current_programme_id()
+        if self.db is None or programme_id is None:
+            return None
+        from tillitsleder.services.curriculum import get_programme
+        from ui.curriculum.commands import CreateProgramme
+        from ui.curriculum.programme_dialogs import DuplicateDialog
+
+        def submit(value) -> None:
+            name, start = value
+            text = _("Duplicate as “{name}”").format(name=name.strip())
+            self.editor.push(CreateProgramme(self.editor, text, source_id=programme_id, name=name, start=start))
+
+        return self._open(DuplicateDialog(get_programme(self.db, programme_id), submit, parent=self))
+
+    def _open(self, dialog):
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.new_action.setText(_("&New programme…"))
+        self.edit_action.setText(_("Edit &programme…"))
+        self.duplicate_action.setText(_("Duplicate as &template…"))
+        self.programme_bar.setAccessibleName(_("Programme actions"))
+        self.duplicate_action.setToolTip(
+            _("Copy the semesters, modules and attendance statuses to a new programme for the next cohort.")
+        )
+        self._update_buttons()

@@ -1,0 +1,133 @@
+"""``tillitsleder import participants FILE --cohort ID|NAME [--dry-run] [--column HEADER=FIELD]``.
+
+Prints every problem row (row number, column, reason) and a summary. If any row has a problem the command
+exits non-zero and changes nothing; ``--dry-run`` never writes. Headers are recognised in Norwegian, Swedish
+and English; ``--column "Tilsatt nr=employee_number"`` maps any other header.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from tillitsleder.commands import fail, require_db_argument
+from tillitsleder.i18n import _, format_number, ngettext
+
+
+def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    group = commands.add_parser(
+        "import", parents=[common], help=_("import data from a file"), description=_("Import data from a file.")
+    )
+    kinds = group.add_subparsers(dest="kind", metavar=_("WHAT"), required=True, parser_class=type(group))
+    participants = kinds.add_parser(
+        "participants",
+        parents=[common],
+        help=_("enrol participants from an .xlsx or CSV file"),
+        description=_(
+            "Enrol the people in an .xlsx or CSV participant list in a cohort. Nothing is imported if any "
+            "row has a problem."
+        ),
+    )
+    participants.add_argument("file", metavar=_("FILE"), help=_("the participant list (.xlsx or .csv)"))
+    participants.add_argument("--cohort", required=True, metavar=_("ID|NAME"), help=_("the cohort's id or name"))
+    participants.add_argument("--dry-run", action="store_true", help=_("check the file and report; write nothing"))
+    participants.add_argument(
+        "--column",
+        action="append",
+        default=[],
+        metavar=_("HEADER=FIELD"),
+        help=_("use the column with this header for a field ({fields})").format(fields=", ".join(_field_keys())),
+    )
+    participants.set_defaults(handler=run_import)
+
+
+def _field_keys() -> list[str]:
+    from tillitsleder.services.participant_columns import FIELDS  # cheap: no database code
+
+    return list(FIELDS)
+
+
+def _mapping(headers: list[str], options: list[str]) -> dict[int, str] | str:
+    """The recognised headers plus ``--column`` choices; a message (str) if an option is not understood."""
+    from tillitsleder.services.participant_columns import FIELDS, fold, guess_mapping
+
+    mapping = guess_mapping(headers)
+    folded = [fold(header) for header in headers]
+    for option in options:
+        header, _sep, key = option.rpartition("=")
+        key = key.strip()
+        if key not in FIELDS or fold(header) not in folded:
+            return _("“{option}” is not HEADER=FIELD with a header of the file and one of: {fields}.").format(
+                option=option, fields=", ".join(FIELDS)
+            )
+        mapping = {index: field for index, field in mapping.items() if field != key}
+        mapping[folded.index(fold(header))] = key
+    return mapping
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from tillitsleder.errors import ValidationError
+    from tillitsleder.services.lookups import find_cohort
+    from tillitsleder.services.participant_import import check_mapping, import_participants, preview_import
+    from tillitsleder.services.table_files import read_table
+    from tillitsleder.storage import open_database
+
+    missing = require_db_argument(args)
+    if missing is not None:
+        return missing
+    table = read_table(Path(args.file))
+    mapping = _mapping(table.headers, args.column)
+    if isinstance(mapping, str):
+        return fail(mapping)
+    try:
+        check_mapping(mapping, len(table.headers))
+    except ValidationError as error:
+        headers = ", ".join(f"“{h}”" for h in table.headers)
+        return fail(error.user_message() + " " + _("The file's columns: {headers}.").format(headers=headers))
+    db = open_database(Path(args.db), create=False)
+    try:
+        cohort = find_cohort(db, args.cohort)
+        preview = preview_import(db, cohort.id, table, mapping)
+        _print_report(preview, table.headers)
+        problems = len(preview.problem_rows)
+        print(
+            _("{rows} in “{file}” for {cohort}: {problems}, {new} new, {existing} already known.").format(
+                rows=ngettext("{n} row", "{n} rows", len(preview.rows)).format(n=format_number(len(preview.rows))),
+                file=table.name,
+                cohort=cohort.label,
+                problems=ngettext("{n} with problems", "{n} with problems", problems).format(n=format_number(problems)),
+                new=format_number(preview.new),
+                existing=format_number(preview.existing),
+            )
+        )
+        if problems:
+            print(_("Nothing was imported. Correct the rows above and run the command again."), file=sys.stderr)
+            return 2
+        if args.dry_run:
+            print(_("Dry run: nothing was written."))
+            return 0
+        result = import_participants(db, cohort.id, table, mapping)
+        print(
+            ngettext("{n} participant enrolled.", "{n} participants enrolled.", result.enrolled).format(
+                n=format_number(result.enrolled)
+            )
+        )
+        return 0
+    finally:
+        db.close()
+
+
+def _print_report(preview, headers: list[str]) -> None:
+    for row in preview.rows:
+        for issue in row.problems:
+            column = headers[issue.column] if issue.column is not None and headers[issue.column] else "—"
+            print(
+                _("Row {row}, {column}: {reason}").format(
+                    row=format_number(row.line), column=column, reason=issue.text()
+                )
+            )
+    for row in preview.rows:
+        if row.ok:
+            for issue in row.notices:
+                print(_("Row {row}: {note}").format(row=format_number(row.line), note=issue.text()))

@@ -1,0 +1,1 @@
+"""The attendance register: its grid model, view, status configuration dialog and the page widget."""

@@ -1,0 +1,286 @@
+"""The register grid's model: participants (rows) × the two totals and the sessions (columns).
+
+Everything a cell shows is worked out when the register is loaded or a cell changes: per row a list of status
+indexes, per status its short code, label and brush, per row the totals' texts. ``data()`` is then only list
+and tuple look-ups — no database, no formatting — so a 400 × 60 grid scrolls as fast as a bare one.
+
+Changes go through ``set_cells``: the model calls its ``save`` function (the core's ``set_attendance`` in one
+transaction) and, only when that succeeded, updates its copy of the register and the affected rows' totals.
+Column 0 is attendance over sessions held so far, column 1 over all planned sessions (red when the minimum can
+no longer be reached; the row's name then carries a warning icon). Sessions start at ``FIRST_SESSION``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QApplication, QStyle
+
+from tillitsleder.i18n import _, format_date, format_percent, format_time
+from tillitsleder.model.enums import EnrolmentStatus, SessionStatus
+from tillitsleder.services.attendance import Change, Register
+
+FIRST_SESSION = 2
+STATUS_ID_ROLE = Qt.ItemDataRole.UserRole.value
+NO_STATUS = -1
+_CENTER = Qt.AlignmentFlag.AlignCenter
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+# Soft colours a coordinator reads at a glance; statuses beyond these get one by weight.
+STATUS_COLOURS = {
+    "present": "#cfe8cf",
+    "late": "#fbeeb0",
+    "excused": "#d5e3f1",
+    "absent": "#f6c8c2",
+    "partial": "#fde0b8",
+}
+CANCELLED_COLOUR = "#e4e4e4"
+AT_RISK_COLOUR = "#f6c8c2"
+AT_RISK_TEXT = "#8b1a10"
+INACTIVE_TEXT = "#6b6b6b"
+
+Index = QModelIndex | QPersistentModelIndex
+# Roles as plain ints: ``data()`` runs for every role of every visible cell, and int comparisons are cheapest.
+DISPLAY = Qt.ItemDataRole.DisplayRole.value
+BACKGROUND = Qt.ItemDataRole.BackgroundRole.value
+ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole.value
+TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
+EDIT = Qt.ItemDataRole.EditRole.value
+FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
+FONT = Qt.ItemDataRole.FontRole.value
+Saver = Callable[[list[Change]], object]
+
+
+def status_colour(code: str, weight: float) -> QColor:
+    if code in STATUS_COLOURS:
+        return QColor(STATUS_COLOURS[code])
+    # From a soft red (0) to a soft green (1).
+    return QColor.fromHsv(int(5 + 115 * weight), 55, 245)
+
+
+def short_codes(codes: list[str]) -> list[str]:
+    """The shortest prefix of each code that no other code shares, capitalised (present/partial → Pr/Pa)."""
+    shorts = []
+    for code in codes:
+        length = 1
+        while length < len(code) and any(o != code and o.startswith(code[:length]) for o in codes):
+            length += 1
+        shorts.append(code[:length].capitalize())
+    return shorts
+
+
+class RegisterModel(QAbstractTableModel):
+    cellsSaved = Signal(int)  # noqa: N815 - cells changed by the last action
+    summaryChanged = Signal()  # noqa: N815 - some row's totals or flag changed
+
+    def __init__(self, register: Register, save: Saver | None = None, parent=None) -> None:
+        super().__init__(parent)
+        self.register = register
+        self._save = save
+        self._zone = ZoneInfo(register.timezone)
+        self._warning_icon = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        self._precompute()
+
+    # --- precomputed display -----------------------------------------------------------------------------
+
+    def _precompute(self) -> None:
+        reg = self.register
+        self.status_ids = [status.id for status in reg.statuses]
+        self._index_of = {status_id: i for i, status_id in enumerate(self.status_ids)}
+        self.short = short_codes([status.code for status in reg.statuses])
+        self._labels = [status.label for status in reg.statuses]
+        self._brushes = [QBrush(status_colour(s.code, float(s.weight))) for s in reg.statuses]
+        self._cancelled_brush = QBrush(QColor(CANCELLED_COLOUR))
+        self._risk_brush = QBrush(QColor(AT_RISK_COLOUR))
+        self._risk_text = QBrush(QColor(AT_RISK_TEXT))
+        self._inactive_text = QBrush(QColor(INACTIVE_TEXT))
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._cancelled = [session.cancelled for session in reg.sessions]
+        self._grid = [
+            [self._index_of.get(reg.cells.get((p.enrolment_id, s.id)), NO_STATUS) for s in reg.sessions]
+            for p in reg.participants
+        ]
+        self._row_of = {p.enrolment_id: row for row, p in enumerate(reg.participants)}
+        self._column_of = {s.id: FIRST_SESSION + i for i, s in enumerate(reg.sessions)}
+        self._session_headers = [self._session_header(i) for i in range(len(reg.sessions))]
+        self._row_headers = [self._row_header(p) for p in reg.participants]
+        self._totals = [self._row_totals(row) for row in range(len(reg.participants))]
+
+    def _session_header(self, i: int) -> tuple[str, str]:
+        session = self.register.sessions[i]
+        start = session.starts_at.astimezone(self._zone)
+        end = session.ends_at.astimezone(self._zone)
+        tip = "\n".join(
+            [
+                session.title,
+                f"{format_date(start.date(), 'full')}, {format_time(start.time())}–{format_time(end.time())}",
+                SessionStatus(session.status).label(),
+            ]
+        )
+        return format_date(start.date(), "short"), tip
+
+    def _row_header(self, participant) -> tuple[str, str, bool]:
+        status = EnrolmentStatus(participant.enrolment_status)
+        inactive = status in (EnrolmentStatus.WITHDRAWN, EnrolmentStatus.COMPLETED)
+        return participant.name, f"{participant.name}\n{status.label()}", inactive
+
+    def _row_totals(self, row: int) -> tuple[str, str, bool, str]:
+        participant = self.register.participants[row]
+        summary = self.register.summary(participant.enrolment_id)
+        flagged = self.register.flagged(participant, summary)
+        held = format_percent(summary.held_fraction) if summary.held_fraction is not None else "–"
+        planned = format_percent(summary.planned_fraction) if summary.planned_fraction is not None else "–"
+        best = format_percent(float(summary.best_possible)) if summary.best_possible is not None else "–"
+        minimum = format_percent(float(summary.min_attendance))
+        if flagged:
+            tip = _("Cannot reach the minimum of {minimum}: at most {best} even attending every remaining session.")
+        else:
+            tip = _("At most {best} of all planned sessions is still possible (minimum {minimum}).")
+        return held, planned, flagged, tip.format(minimum=minimum, best=best)
+
+    # --- Qt model ----------------------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._grid)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else FIRST_SESSION + len(self._cancelled)
+
+    def data(self, index: Index, role: int = DISPLAY):
+        role = int(role)
+        row, column = index.row(), index.column()
+        if column >= FIRST_SESSION:
+            if role == DISPLAY:
+                k = self._grid[row][column - FIRST_SESSION]
+                return self.short[k] if k >= 0 else ("–" if self._cancelled[column - FIRST_SESSION] else "")
+            if role == BACKGROUND:
+                if self._cancelled[column - FIRST_SESSION]:
+                    return self._cancelled_brush
+                k = self._grid[row][column - FIRST_SESSION]
+                return self._brushes[k] if k >= 0 else None
+            if role == ALIGNMENT:
+                return _CENTER
+            if role == TOOLTIP:
+                if self._cancelled[column - FIRST_SESSION]:
+                    return _("Cancelled session")
+                k = self._grid[row][column - FIRST_SESSION]
+                return self._labels[k] if k >= 0 else None
+            if role == STATUS_ID_ROLE or role == EDIT:
+                k = self._grid[row][column - FIRST_SESSION]
+                return self.status_ids[k] if k >= 0 else None
+            return None
+        held, planned, at_risk, tip = self._totals[row]
+        if role == DISPLAY:
+            return held if column == 0 else planned
+        if role == ALIGNMENT:
+            return _RIGHT
+        if column == 1 and at_risk:
+            if role == BACKGROUND:
+                return self._risk_brush
+            if role == FOREGROUND:
+                return self._risk_text
+            if role == FONT:
+                return self._bold
+        if role == TOOLTIP and column == 1:
+            return tip
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal:
+            if section < FIRST_SESSION:
+                if role == Qt.ItemDataRole.DisplayRole:
+                    return _("Held so far") if section == 0 else _("All planned")
+                if role == Qt.ItemDataRole.ToolTipRole:
+                    return (
+                        _("Weighted attendance over the sessions held so far")
+                        if section == 0
+                        else _("Weighted attendance over all planned sessions (cancelled ones do not count)")
+                    )
+                return None
+            header, tip = self._session_headers[section - FIRST_SESSION]
+            if role == Qt.ItemDataRole.DisplayRole:
+                return header
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return tip
+            if role == Qt.ItemDataRole.ForegroundRole and self._cancelled[section - FIRST_SESSION]:
+                return self._inactive_text
+            return None
+        name, tip, inactive = self._row_headers[section]
+        at_risk = self._totals[section][2]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return name
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return tip + ("\n" + self._totals[section][3] if at_risk else "")
+        if role == Qt.ItemDataRole.DecorationRole and at_risk:
+            return self._warning_icon
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self._risk_text if at_risk else (self._inactive_text if inactive else None)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.is_writable(index.row(), index.column()):
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        status_id = None if value in (None, "", NO_STATUS) else int(value)
+        return self.set_cells([(index.row(), index.column(), status_id)]) > 0
+
+    # --- reading and writing cells -----------------------------------------------------------------------
+
+    def is_writable(self, row: int, column: int) -> bool:
+        return 0 <= row < len(self._grid) and column >= FIRST_SESSION and not self._cancelled[column - FIRST_SESSION]
+
+    def status_at(self, row: int, column: int) -> int | None:
+        if column < FIRST_SESSION:
+            return None
+        k = self._grid[row][column - FIRST_SESSION]
+        return self.status_ids[k] if k >= 0 else None
+
+    def index_of_cell(self, enrolment_id: int, session_id: int) -> QModelIndex:
+        return self.index(self._row_of[enrolment_id], self._column_of[session_id])
+
+    def set_cells(self, cells: list[tuple[int, int, int | None]]) -> int:
+        """Save ``(row, column, status id or None)`` in one transaction; returns how many cells changed.
+
+        Totals columns and cancelled sessions are skipped; the save function's errors propagate (nothing
+        changes in the model then).
+        """
+        changes: list[Change] = []
+        touched: dict[tuple[int, int], int | None] = {}
+        for row, column, status_id in cells:
+            if not self.is_writable(row, column) or self.status_at(row, column) == status_id:
+                continue
+            touched[(row, column)] = status_id
+        for (row, column), status_id in touched.items():
+            participant = self.register.participants[row]
+            changes.append((participant.enrolment_id, self.register.sessions[column - FIRST_SESSION].id, status_id))
+        if not changes:
+            return 0
+        if self._save is not None:
+            self._save(changes)
+        self.register.apply(changes)
+        rows = sorted({row for row, _column in touched})
+        columns = [column for _row, column in touched]
+        for (row, column), status_id in touched.items():
+            self._grid[row][column - FIRST_SESSION] = self._index_of[status_id] if status_id is not None else NO_STATUS
+        risk_changed = False
+        for row in rows:
+            before = self._totals[row][2]
+            self._totals[row] = self._row_totals(row)
+            risk_changed |= before != self._totals[row][2]
+        self.dataChanged.emit(self.index(rows[0], 0), self.index(rows[-1], max(columns)))
+        self.headerDataChanged.emit(Qt.Orientation.Vertical, rows[0], rows[-1])
+        self.cellsSaved.emit(len(changes))
+        if risk_changed:
+            self.summaryChanged.emit()
+        return len(changes)
+
+    def at_risk_count(self) -> int:
+        return sum(1 for totals in self._totals if totals[2])

@@ -1,0 +1,195 @@
+"""The attendance register of one cohort: a legend of the statuses and their keys, the grid, and its tools.
+
+``load(db, cohort_id)`` reads the register (a few queries, then no session is kept) and builds the model; each
+change in the grid is saved by ``set_attendance`` as one transaction. "Statuses…" opens the programme's status
+configuration and reloads afterwards; the export buttons write ``.xlsx`` or CSV off the GUI thread.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, Signal
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from tillitsleder.i18n import _, format_number, format_percent, ngettext
+from tillitsleder.services.attendance import Register, load_register, set_attendance
+from tillitsleder.storage import Database
+from ui.attendance.register_model import RegisterModel, status_colour
+from ui.attendance.register_view import RegisterView, TotalsView
+from ui.dialogs import error_text
+from ui.widgets.retranslate import Retranslating
+from ui.workers import run_with_progress
+
+
+class RegisterWidget(Retranslating, QWidget):
+    exported = Signal(object)  # the Path written
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.db: Database | None = None
+        self.cohort_id: int | None = None
+        self.register: Register | None = None
+        self.model: RegisterModel | None = None
+        self.legend = QLabel()
+        self.legend.setObjectName("attendanceLegend")
+        self.legend.setWordWrap(True)
+        self.statuses_button = QPushButton()
+        self.xlsx_button = QPushButton()
+        self.csv_button = QPushButton()
+        tools = QHBoxLayout()
+        tools.addWidget(self.legend, 1)
+        for button in (self.statuses_button, self.xlsx_button, self.csv_button):
+            tools.addWidget(button)
+        self.view = RegisterView()
+        self.totals = TotalsView(self.view)
+        # The grid's horizontal scroll bar has no counterpart beside it: keep the rows of both in line.
+        self.scrollbar_gap = QWidget()
+        self.scrollbar_gap.setFixedHeight(self.view.horizontalScrollBar().sizeHint().height())
+        side = QVBoxLayout()
+        side.setSpacing(0)
+        side.addWidget(self.totals, 1)
+        side.addWidget(self.scrollbar_gap)
+        grid = QHBoxLayout()
+        grid.setSpacing(0)
+        grid.addWidget(self.view, 1)
+        grid.addLayout(side)
+        self.summary = QLabel()
+        self.note = QLabel()  # neutral news: cells saved, file written
+        self.message = QLabel()  # refusals and failures
+        self.message.setObjectName("warning")
+        self.message.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(tools)
+        layout.addLayout(grid, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.summary)
+        bottom.addWidget(self.message, 1)
+        bottom.addWidget(self.note)
+        layout.addLayout(bottom)
+        self.view.problem.connect(self.message.setText)
+        self.statuses_button.clicked.connect(self.edit_statuses)
+        self.xlsx_button.clicked.connect(lambda: self.choose_and_export(".xlsx"))
+        self.csv_button.clicked.connect(lambda: self.choose_and_export(".csv"))
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.statuses_button.setText(_("S&tatuses…"))
+        self.statuses_button.setToolTip(_("The programme's attendance statuses, their keys and weights"))
+        self.xlsx_button.setText(_("Export to &Excel…"))
+        self.csv_button.setText(_("Export to CS&V…"))
+        self.view.setAccessibleName(_("Attendance register"))
+        self.view.setToolTip("")
+        if self.register is not None:
+            self._build_model()  # headers and totals in the new language
+        self._update()
+
+    # --- loading -----------------------------------------------------------------------------------------
+
+    def load(self, db: Database, cohort_id: int) -> None:
+        self.db, self.cohort_id = db, cohort_id
+        self.register = load_register(db, cohort_id)
+        self.message.clear()
+        self.note.clear()
+        self._build_model()
+        self._update()
+
+    def _build_model(self) -> None:
+        assert self.register is not None
+        current = self.view.currentIndex()
+        old = self.model
+        self.model = RegisterModel(self.register, save=self._save, parent=self)
+        self.model.cellsSaved.connect(self._on_saved)
+        self.model.summaryChanged.connect(self._update)
+        self.view.setModel(self.model)
+        self.totals.setModel(self.model)
+        if current.isValid() and current.row() < self.model.rowCount() and current.column() < self.model.columnCount():
+            self.view.setCurrentIndex(self.model.index(current.row(), current.column()))
+        if old is not None:
+            old.deleteLater()
+
+    def _save(self, changes) -> None:
+        assert self.db is not None and self.cohort_id is not None
+        set_attendance(self.db, self.cohort_id, changes)
+
+    def _on_saved(self, count: int) -> None:
+        self.message.clear()
+        self.note.setText(ngettext("{n} cell saved.", "{n} cells saved.", count).format(n=format_number(count)))
+
+    def _update(self) -> None:
+        has = self.register is not None
+        for button in (self.statuses_button, self.xlsx_button, self.csv_button):
+            button.setEnabled(has)
+        if not has or self.model is None:
+            self.legend.clear()
+            self.summary.clear()
+            return
+        parts = []
+        for number, (status, short) in enumerate(zip(self.register.statuses, self.model.short, strict=True), start=1):
+            colour = status_colour(status.code, float(status.weight)).name()
+            parts.append(
+                f'<span style="background:{colour}">&nbsp;<b>{number}</b>&nbsp;{html.escape(short)}&nbsp;</span>'
+                f"&nbsp;{html.escape(status.label)}"
+            )
+        keys = _("Space: next · Delete: clear · Ctrl+C / Ctrl+V")
+        self.legend.setText("&nbsp;&nbsp; ".join(parts) + f"<br><i>{html.escape(keys)}</i>")
+        at_risk = self.model.at_risk_count()
+        minimum = format_percent(float(self.register.min_attendance))
+        self.summary.setText(
+            ngettext(
+                "{n} participant cannot reach the minimum of {minimum}.",
+                "{n} participants cannot reach the minimum of {minimum}.",
+                at_risk,
+            ).format(n=format_number(at_risk), minimum=minimum)
+        )
+
+    # --- statuses and export -----------------------------------------------------------------------------
+
+    def edit_statuses(self) -> None:
+        from ui.attendance.statuses_dialog import StatusesDialog
+
+        if self.db is None or self.register is None:
+            return
+        dialog = StatusesDialog(self.db, self.register.programme_id, self)
+        dialog.exec()
+        if dialog.changed and self.cohort_id is not None:
+            self.load(self.db, self.cohort_id)
+
+    def choose_and_export(self, suffix: str) -> None:
+        if self.register is None:
+            return
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        name = _("Attendance {cohort}").format(cohort=self.register.cohort_name).replace("/", "-")
+        filters = _("Excel workbooks (*.xlsx)") if suffix == ".xlsx" else _("CSV files (*.csv)")
+        path, _selected = QFileDialog.getSaveFileName(
+            self, _("Export the attendance register"), str(Path(documents or Path.home()) / (name + suffix)), filters
+        )
+        if path:
+            target = Path(path)
+            self.export_to(target if target.suffix.lower() == suffix else target.with_name(target.name + suffix))
+
+    def export_to(self, path: Path):
+        """Write the register to ``path`` off the GUI thread, with progress; ``exported`` tells when done."""
+        from tillitsleder.services.attendance_export import export_register
+
+        assert self.db is not None and self.cohort_id is not None
+        db, cohort_id = self.db, self.cohort_id
+
+        def done(_register) -> None:
+            self.message.clear()
+            self.note.setText(_("Saved to “{path}”.").format(path=path.name))
+            self.note.setToolTip(str(path))
+            self.exported.emit(path)
+
+        job, _dialog = run_with_progress(
+            self,
+            lambda ctx: export_register(db, cohort_id, path, progress=ctx.progress, cancelled=ctx.cancelled),
+            title=_("Export"),
+            label=_("Writing the attendance register…"),
+            on_success=done,
+            on_failure=lambda error: self.message.setText(error_text(error)),
+            name="export-attendance",
+        )
+        return job

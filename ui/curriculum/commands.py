@@ -1,0 +1,243 @@
+"""Undoable curriculum edits: each ``QUndoCommand`` writes through a core service, both ways.
+
+The database stays the truth: ``redo`` and ``undo`` call the service (deletions keep the snapshot the
+service returns, so an undo puts the very same rows back), then tell the host to reload. A command is run
+once with ``run()`` *before* it is pushed, so a refusal from the core reaches the dialog that asked and
+nothing lands on the stack; ``push`` then skips the first ``redo``. If an undo or redo fails later (the
+data changed elsewhere), the host reports it and clears the stack rather than guess.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from typing import Protocol
+
+from PySide6.QtGui import QUndoCommand
+
+from tillitsleder.errors import TillitslederError
+from tillitsleder.services import curriculum as service
+from tillitsleder.services.curriculum import ModuleData, ProgrammeData, SemesterData
+from tillitsleder.storage import Database
+
+log = logging.getLogger(__name__)
+
+
+class Host(Protocol):
+    db: Database | None
+
+    def after_command(self, programme_id: int | None, module_id: int | None = None) -> None: ...
+
+    def command_failed(self, error: BaseException) -> None: ...
+
+
+class CurriculumCommand(QUndoCommand):
+    def __init__(self, host: Host, text: str) -> None:
+        super().__init__(text)
+        self.host = host
+        self._pushed = False
+        self.programme_id: int | None = None
+        self.module_id: int | None = None
+
+    @property
+    def db(self) -> Database:
+        assert self.host.db is not None
+        return self.host.db
+
+    def run(self) -> None:
+        """The first application; raises the core's error (nothing is pushed then)."""
+        self.apply()
+
+    def redo(self) -> None:
+        if not self._pushed:
+            self._pushed = True  # applied by run() just before push()
+        else:
+            self._guard(self.apply)
+            return
+        self.host.after_command(self.programme_id, self.module_id)
+
+    def undo(self) -> None:
+        self._guard(self.revert)
+
+    def _guard(self, step) -> None:
+        try:
+            step()
+        except Exception as error:  # noqa: BLE001 - never out of a Qt override; the host reports it
+            if not isinstance(error, TillitslederError):
+                log.exception("Undo or redo of “%s” failed", self.text())
+            self.host.command_failed(error)
+            return
+        self.host.after_command(self.programme_id, self.module_id)
+
+    def apply(self) -> None:
+        raise NotImplementedError
+
+    def revert(self) -> None:
+        raise NotImplementedError
+
+
+# --- modules ------------------------------------------------------------------------------------------------
+
+
+class AddModule(CurriculumCommand):
+    def __init__(self, host: Host, text: str, programme_id: int, data: ModuleData, position: int | None = None):
+        super().__init__(host, text)
+        self.programme_id, self.data, self.position = programme_id, data, position
+        self.snapshot: service.DeletedModule | None = None
+
+    def apply(self) -> None:
+        if self.snapshot is None:
+            self.module_id = service.add_module(self.db, self.programme_id, self.data, self.position)
+        else:
+            self.module_id = service.restore_module(self.db, self.snapshot)
+
+    def revert(self) -> None:
+        assert self.module_id is not None
+        self.snapshot = service.delete_module(self.db, self.module_id)
+
+
+class EditModule(CurriculumCommand):
+    def __init__(self, host: Host, text: str, programme_id: int, module_id: int, new: ModuleData):
+        super().__init__(host, text)
+        self.programme_id, self.module_id, self.new = programme_id, module_id, new
+        self.old: ModuleData | None = None
+
+    def apply(self) -> None:
+        assert self.module_id is not None
+        self.old = self.old or service.get_module(self.db, self.module_id)
+        service.update_module(self.db, self.module_id, self.new)
+
+    def revert(self) -> None:
+        assert self.module_id is not None and self.old is not None
+        service.update_module(self.db, self.module_id, self.old)
+
+
+class DeleteModule(CurriculumCommand):
+    def __init__(self, host: Host, text: str, programme_id: int, module_id: int, *, detach_sessions: bool = False):
+        super().__init__(host, text)
+        self.programme_id, self.module_id, self.detach = programme_id, module_id, detach_sessions
+        self.snapshot: service.DeletedModule | None = None
+
+    def apply(self) -> None:
+        assert self.module_id is not None
+        self.snapshot = service.delete_module(self.db, self.module_id, detach_sessions=self.detach)
+
+    def revert(self) -> None:
+        assert self.snapshot is not None
+        self.module_id = service.restore_module(self.db, self.snapshot)
+
+
+class MoveModule(CurriculumCommand):
+    def __init__(self, host: Host, text: str, programme_id: int, module_id: int, position: int):
+        super().__init__(host, text)
+        self.programme_id, self.module_id, self.position = programme_id, module_id, position
+        self.old_position: int | None = None
+
+    def apply(self) -> None:
+        assert self.module_id is not None
+        self.old_position = service.move_module(self.db, self.module_id, self.position)
+
+    def revert(self) -> None:
+        assert self.module_id is not None and self.old_position is not None
+        service.move_module(self.db, self.module_id, self.old_position)
+
+
+# --- semesters ----------------------------------------------------------------------------------------------
+
+
+class AddSemester(CurriculumCommand):
+    def __init__(self, host: Host, text: str, programme_id: int, data: SemesterData):
+        super().__init__(host, text)
+        self.programme_id, self.data = programme_id, data
+        self.semester_id: int | None = None
+        self.snapshot: service.DeletedSemester | None = None
+
+    def apply(self) -> None:
+        if self.snapshot is None:
+            self.semester_id = service.add_semester(self.db, self.programme_id, self.data)
+        else:
+            self.semester_id = service.restore_semester(self.db, self.snapshot)
+
+    def revert(self) -> None:
+        assert self.semester_id is not None
+        self.snapshot = service.remove_semester(self.db, self.semester_id, detach_modules=True)
+
+
+class EditSemester(CurriculumCommand):
+    def __init__(self, host: Host, text: str, programme_id: int, semester_id: int, new: SemesterData):
+        super().__init__(host, text)
+        self.programme_id, self.semester_id, self.new = programme_id, semester_id, new
+        self.old: SemesterData | None = None
+
+    def apply(self) -> None:
+        self.old = self.old or service.get_semester(self.db, self.semester_id)
+        service.update_semester(self.db, self.semester_id, self.new)
+
+    def revert(self) -> None:
+        assert self.old is not None
+        service.update_semester(self.db, self.semester_id, self.old)
+
+
+class RemoveSemester(CurriculumCommand):
+    def __init__(self, host: Host, text: str, programme_id: int, semester_id: int, *, detach_modules: bool):
+        super().__init__(host, text)
+        self.programme_id, self.semester_id, self.detach = programme_id, semester_id, detach_modules
+        self.snapshot: service.DeletedSemester | None = None
+
+    def apply(self) -> None:
+        self.snapshot = service.remove_semester(self.db, self.semester_id, detach_modules=self.detach)
+
+    def revert(self) -> None:
+        assert self.snapshot is not None
+        service.restore_semester(self.db, self.snapshot)
+
+
+# --- programmes ---------------------------------------------------------------------------------------------
+
+
+class CreateProgramme(CurriculumCommand):
+    """A new programme, or a copy of one (``source_id`` and ``start``); undo deletes it again."""
+
+    def __init__(
+        self,
+        host: Host,
+        text: str,
+        data: ProgrammeData | None = None,
+        *,
+        source_id: int | None = None,
+        name: str = "",
+        start: date | None = None,
+    ):
+        super().__init__(host, text)
+        self.data, self.source_id, self.name, self.start = data, source_id, name, start
+        self.snapshot: service.DeletedProgramme | None = None
+
+    def apply(self) -> None:
+        if self.snapshot is not None:
+            self.programme_id = service.restore_programme(self.db, self.snapshot)
+        elif self.source_id is not None:
+            assert self.start is not None
+            self.programme_id = service.duplicate_programme(self.db, self.source_id, self.name, self.start)
+        else:
+            assert self.data is not None
+            self.programme_id = service.create_programme(self.db, self.data)
+
+    def revert(self) -> None:
+        assert self.programme_id is not None
+        self.snapshot = service.delete_programme(self.db, self.programme_id)
+
+
+class EditProgramme(CurriculumCommand):
+    def __init__(self, host: Host, text: str, programme_id: int, new: ProgrammeData):
+        super().__init__(host, text)
+        self.programme_id, self.new = programme_id, new
+        self.old: ProgrammeData | None = None
+
+    def apply(self) -> None:
+        assert self.programme_id is not None
+        self.old = self.old or service.get_programme(self.db, self.programme_id)
+        service.update_programme(self.db, self.programme_id, self.new)
+
+    def revert(self) -> None:
+        assert self.programme_id is not None and self.old is not None
+        service.update_programme(self.db, self.programme_id, self.old)

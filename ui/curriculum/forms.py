@@ -1,0 +1,146 @@
+"""``FormDialog``: a dialog whose OK hands its value to a core call and stays open if the core refuses it.
+
+The core validates (``ValidationError`` with a translated sentence and the ``field`` it is about); the dialog
+shows the sentence above its buttons, puts the cursor in that field and keeps everything typed. Only when the
+call succeeds does the dialog close. Also the small helpers the curriculum widgets share: date fields,
+text areas, text-only tool bars and a yes/no question.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate, QLocale, QSize, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tillitsleder.i18n import current_language
+from ui.widgets.retranslate import Retranslating
+
+log = logging.getLogger(__name__)
+_LOCALES = {"nb": QLocale(QLocale.Language.NorwegianBokmal, QLocale.Country.Norway)}
+
+
+def date_edit() -> QDateEdit:
+    """A date field with a calendar, in the current language's short date format (31.12.2027 in nb)."""
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    locale = _LOCALES.get(current_language(), QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    edit.setLocale(locale)
+    edit.setDisplayFormat("dd.MM.yyyy" if current_language() == "nb" else "dd/MM/yyyy")
+    edit.setMinimumDate(QDate(2000, 1, 1))
+    edit.setMaximumDate(QDate(2100, 12, 31))
+    return edit
+
+
+def set_date(edit: QDateEdit, value: date) -> None:
+    edit.setDate(QDate(value.year, value.month, value.day))
+
+
+def get_date(edit: QDateEdit) -> date:
+    return edit.date().toPython()  # type: ignore[return-value]
+
+
+def text_area(lines: int = 4) -> QPlainTextEdit:
+    area = QPlainTextEdit()
+    area.setTabChangesFocus(True)  # Tab moves on, as in every other field of a form
+    area.setMinimumHeight(area.fontMetrics().lineSpacing() * lines + 12)
+    return area
+
+
+class FormDialog(Retranslating, QDialog):
+    """Subclasses build fields into ``self.form``, name them in ``self.fields`` and implement ``value()``."""
+
+    def __init__(self, submit: Callable[[Any], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._submit = submit
+        self.fields: dict[str, QWidget] = {}  # the core's field names → the widget to focus
+        self._labels: dict[QWidget, QLabel] = {}
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.error_label = QLabel()
+        self.error_label.setObjectName("warning")
+        self.error_label.setWordWrap(True)
+        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error_label.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+
+    def value(self) -> Any:
+        raise NotImplementedError
+
+    def accept(self) -> None:
+        from tillitsleder.errors import TillitslederError
+
+        try:
+            self._submit(self.value())
+        except TillitslederError as error:
+            self.show_error(error)
+            return
+        except Exception as error:  # noqa: BLE001 - the dialog stays open and says so; the log has the rest
+            log.exception("Saving from %s failed", self.objectName())
+            self.show_error(error)
+            return
+        super().accept()
+
+    def show_error(self, error: BaseException) -> None:
+        from ui.dialogs import error_text
+
+        self.error_label.setText(error_text(error))
+        self.error_label.show()
+        widget = self.fields.get(str(getattr(error, "fields", {}).get("field", "")))
+        if widget is not None:
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def add_row(self, *widgets: QWidget) -> None:
+        """A form row per widget, each with a label (its text set in ``retranslate``) that is its buddy."""
+        for widget in widgets:
+            label = QLabel()
+            label.setBuddy(widget)
+            self._labels[widget] = label
+            self.form.addRow(label, widget)
+
+    def label(self, widget: QWidget) -> QLabel:
+        return self._labels[widget]
+
+    def ok_button_text(self, text: str) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(text)
+
+    def retranslate(self) -> None:  # subclasses set their strings
+        pass
+
+
+def tool_bar(*actions: QAction | None) -> QToolBar:
+    bar = QToolBar()
+    bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    bar.setIconSize(QSize(16, 16))
+    for act in actions:
+        if act is None:
+            bar.addSeparator()
+        else:
+            bar.addAction(act)
+    return bar
+
+
+def ask_yes_no(parent: QWidget, title: str, text: str) -> bool:
+    answer = QMessageBox.question(parent, title, text, defaultButton=QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes

@@ -1,0 +1,1 @@
+"""Cohorts and enrolment in the GUI: new cohort, enrol a participant, change status, import a participant list."""

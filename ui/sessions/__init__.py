@@ -1,0 +1,1 @@
+"""Dialogs and actions of the Sessions & attendance area: schedule, reschedule, cancel, export calendars."""
