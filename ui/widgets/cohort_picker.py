@@ -2,7 +2,8 @@
 
 ``CohortSelection`` holds the cohorts of the open database (plain ``Option`` values from
 ``lookups.cohort_options``) and the chosen one; each area shows a ``CohortPicker`` bound to it, so choosing
-"Kull 2017" under Sessions also shows it under Reflection groups and Certificates.
+"Kull 2017" under Sessions also shows it under Reflection groups and Certificates. It also carries the acting
+profile (``actor``), which every page passes to the services.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from tillitsleder.i18n import _
+from tillitsleder.services.access import COORDINATOR, Actor
 from ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
@@ -24,11 +26,18 @@ class CohortSelection(QObject):
 
     changed = Signal(object)  # int | None
     optionsChanged = Signal()  # noqa: N815
+    actorChanged = Signal(object)  # noqa: N815 - Actor: the profile the app now acts as
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.options: list[Option] = []
         self.current: int | None = None
+        self.actor: Actor = COORDINATOR  # who the services act for; pages pass it to every service call
+
+    def set_actor(self, actor: Actor) -> None:
+        if actor != self.actor:
+            self.actor = actor
+            self.actorChanged.emit(actor)
 
     def set_options(self, options: list[Option]) -> None:
         """New cohorts (after opening a database); keeps the choice if that cohort is still there."""
