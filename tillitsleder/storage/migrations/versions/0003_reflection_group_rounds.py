@@ -1,4 +1,4 @@
-"""reflection groups and rosters (schema changes for this area; empty until it needs some).
+"""Reflection group rounds (schema changes for this area; empty until it needs some).
 
 Revision ID: 0003
 Revises: 0002

@@ -1,15 +1,15 @@
-"""certificates and reports (schema changes for this area; empty until it needs some).
+"""Completion and certificates (schema changes for this area; empty until it needs some).
 
-Revision ID: 0004
-Revises: 0003
+Revision ID: 0006
+Revises: 0005
 Create Date: 2026-11-30 11:00:00
 """
 
 import sqlalchemy as sa  # noqa: F401
 from alembic import op  # noqa: F401
 
-revision = "0004"
-down_revision = "0003"
+revision = "0006"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 

@@ -1,15 +1,15 @@
-"""journal profiles and encryption (schema changes for this area; empty until it needs some).
+"""Group meetings and notes (schema changes for this area; empty until it needs some).
 
-Revision ID: 0005
-Revises: 0004
+Revision ID: 0004
+Revises: 0003
 Create Date: 2026-11-30 11:00:00
 """
 
 import sqlalchemy as sa  # noqa: F401
 from alembic import op  # noqa: F401
 
-revision = "0005"
-down_revision = "0004"
+revision = "0004"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,22 @@
+"""Facilitator rosters and table day (schema changes for this area; empty until it needs some).
+
+Revision ID: 0005
+Revises: 0004
+Create Date: 2026-11-30 11:00:00
+"""
+
+import sqlalchemy as sa  # noqa: F401
+from alembic import op  # noqa: F401
+
+revision = "0005"
+down_revision = "0004"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    pass
+
+
+def downgrade() -> None:
+    pass

@@ -1,0 +1,22 @@
+"""Certificate templates and reports (schema changes for this area; empty until it needs some).
+
+Revision ID: 0007
+Revises: 0006
+Create Date: 2026-11-30 11:00:00
+"""
+
+import sqlalchemy as sa  # noqa: F401
+from alembic import op  # noqa: F401
+
+revision = "0007"
+down_revision = "0006"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    pass
+
+
+def downgrade() -> None:
+    pass
