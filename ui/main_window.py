@@ -34,6 +34,7 @@ from ui.pages.participants import ParticipantsPage
 from ui.pages.programmes import ProgrammesPage
 from ui.pages.sessions import SessionsPage
 from ui.pages.settings_page import SettingsPage
+from ui.profiles.controller import ProfileController
 from ui.settings import KEY_AREA, KEY_GEOMETRY, KEY_STATE, app_settings, read_bytes, read_int, remember_database
 from ui.style import STYLE_SHEET
 from ui.translator import LanguageSwitcher
@@ -81,6 +82,7 @@ class MainWindow(Retranslating, QMainWindow):
             self.nav.addItem(QListWidgetItem())
             self.stack.addWidget(page)
             page.populated.connect(self._on_page_populated)
+            page.dataChanged.connect(lambda page=page: self._on_data_changed(page))
         splitter = QSplitter()
         splitter.setObjectName("mainSplitter")
         splitter.addWidget(self.nav)
@@ -95,6 +97,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.statusBar().addPermanentWidget(self.db_label)
 
         self._build_actions()
+        self.profiles = ProfileController(self)  # the Profile menu; acts as the coordinator until another unlocks
         self.nav.currentRowChanged.connect(self._show_area)
         self.actions_.opened.connect(self._adopt)
         self.actions_.busyChanged.connect(self._update_actions)
@@ -229,6 +232,17 @@ class MainWindow(Retranslating, QMainWindow):
             # A hidden window (tests, smoke runs) loads nothing until shown: there is no page to wait for.
             self._awaiting_first_page = False
             self.firstPagePopulated.emit()
+
+    def _on_data_changed(self, source: Page) -> None:
+        """One area changed the database: the others reload when next shown, and the counts are refreshed."""
+        from tillitsleder.services.lookups import participant_count
+
+        for page in self.pages:
+            if page is not source:
+                page.mark_stale()
+        if self.db is not None:
+            self.participants = participant_count(self.db)
+        self._show_status()
 
     def _on_open_failed(self, _error: BaseException) -> None:
         if self.db is None:

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from tillitsleder.errors import NotFound, ValidationError
+from tillitsleder.i18n import set_language
 from tillitsleder.model import (
     Attendance,
     AuditEvent,
@@ -99,6 +100,7 @@ def build(db, names=("Kari Nordmann", "Ola Hansen"), sessions=10, cancelled=(), 
 
 
 def test_a_programme_without_statuses_gets_the_defaults(db) -> None:
+    set_language("nb")  # the labels are written in the language in use when the programme is created
     ids = build(db)
     statuses = att.list_statuses(db, ids["programme"])
     assert [(s.code, s.label, s.weight) for s in statuses] == [
@@ -109,6 +111,8 @@ def test_a_programme_without_statuses_gets_the_defaults(db) -> None:
         ("partial", "Delvis til stede", Decimal("0.5")),
     ]
     assert att.ensure_default_statuses(db, ids["programme"]) is False  # only once
+    set_language("en")
+    assert [s.label for s in att.list_statuses(db, ids["programme"])][0] == "Til stede"  # stored, not re-translated
 
 
 def test_statuses_can_be_added_edited_reordered_and_deleted(db) -> None:
@@ -377,7 +381,7 @@ def test_csv_export_is_excel_friendly(db, tmp_path: Path) -> None:
     assert len(rows) == 5 and all(len(row) == len(rows[0]) for row in rows)
     assert sorted(row[0] for row in rows[1:]) == sorted("'" + name for name in HOSTILE)
     first = next(row for row in rows if row[0].startswith("'=HYPERLINK"))
-    assert first[2:6] == ["Til stede", "Til stede", "Delvis til stede", ""]
+    assert first[2:6] == ["Present", "Present", "Partially attended", ""]
     assert first[6] == "83.3" and first[7] == "83.3"  # (1 + 1 + 0.5) / 3 held, 3 planned
     assert not any(cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)
 

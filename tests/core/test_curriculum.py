@@ -12,6 +12,7 @@ from sqlalchemy.exc import IntegrityError
 
 from tillitsleder import i18n
 from tillitsleder.errors import NotFound, ValidationError
+from tillitsleder.i18n import set_language
 from tillitsleder.model import AttendanceStatus, AuditEvent, Cohort, Module, Programme, Semester, Session
 from tillitsleder.model.enums import SessionType
 from tillitsleder.services import curriculum as cur
@@ -45,6 +46,7 @@ def _with_modules(db, count: int = 4) -> tuple[int, list[int]]:
 
 
 def test_a_new_programme_gets_the_default_attendance_statuses(db) -> None:
+    set_language("nb")  # the labels are written in the language in use when the programme is created
     programme_id = _programme(db, description="  Tillit og relasjoner  ", min_attendance=Decimal("0.75"))
     with db.read() as s:
         statuses = s.execute(

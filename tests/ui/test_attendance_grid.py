@@ -53,7 +53,12 @@ class Recorder:
 
 
 def test_short_codes_are_unique_prefixes() -> None:
-    assert short_codes(["present", "late", "excused", "absent", "partial"]) == ["Pr", "L", "E", "A", "Pa"]
+    assert short_codes(["Present", "Late", "Excused absence", "Absent", "Partially attended"]) == [
+        "Pr", "L", "E", "A", "Pa"
+    ]
+    assert short_codes(["Til stede", "Forsinket", "Gyldig fravær", "Fravær", "Delvis til stede"]) == [
+        "T", "Fo", "G", "Fr", "D"
+    ]
 
 
 def test_model_data_flags_and_set_data(qapp) -> None:
@@ -61,7 +66,7 @@ def test_model_data_flags_and_set_data(qapp) -> None:
     model = RegisterModel(small_register(), save=saved)
     assert (model.rowCount(), model.columnCount()) == (3, FIRST_SESSION + 4)
     first = model.index(0, FIRST_SESSION)
-    assert first.data() == "Pr" and first.data(Qt.ItemDataRole.ToolTipRole) == "Til stede"
+    assert first.data() == "T" and first.data(Qt.ItemDataRole.ToolTipRole) == "Til stede"
     assert first.data(Qt.ItemDataRole.BackgroundRole) is not None
     assert model.index(0, 0).data() == "50%"  # present at 1 of 2 held
     assert model.index(0, FIRST_SESSION + 2).data() == "–"  # cancelled
@@ -87,7 +92,7 @@ def test_a_refused_save_changes_nothing_in_the_model(qapp) -> None:
     model = RegisterModel(small_register(), save=Recorder(refuse=True))
     with pytest.raises(ValidationError):
         model.set_cells([(0, FIRST_SESSION, 14)])
-    assert model.index(0, FIRST_SESSION).data() == "Pr"
+    assert model.index(0, FIRST_SESSION).data() == "T"
 
 
 @pytest.fixture
@@ -239,7 +244,7 @@ def test_f2_opens_a_status_menu_that_sets_the_cell(grid, monkeypatch) -> None:
     QTest.keyClick(view, Qt.Key.Key_F2)
     assert len(opened) == 1
     menu = view.status_menu(model.index(1, FIRST_SESSION))
-    assert [a.text() for a in menu.actions()][:2] == ["&1  Pr – Til stede", "&2  L – Forsinket"]
+    assert [a.text() for a in menu.actions()][:2] == ["&1  T – Til stede", "&2  Fo – Forsinket"]
     assert menu.actions()[-1].text() == "Clear"
     menu.actions()[4].trigger()
     assert model.status_at(1, FIRST_SESSION) == 15 and saved.calls[-1] == [(2, 100, 15)]

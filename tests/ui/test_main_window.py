@@ -183,3 +183,18 @@ def test_one_cohort_choice_is_shared_by_every_cohort_area(qtbot, window: MainWin
     assert window.selection.current is None
     assert all(not picker.combo.isEnabled() for picker in pickers)
     assert pickers[0].combo.currentText() == "No cohorts yet"
+
+
+def test_a_change_in_one_area_refreshes_the_counts_and_marks_the_others_stale(qtbot, opened_window) -> None:
+    from tillitsleder.services.enrolment import NewPerson, enrol
+
+    window = opened_window
+    before = window.summary_label.text()
+    cohort_id = window.selection.current
+    enrol(window.db, cohort_id, NewPerson(first_name="Áilu", last_name="Ŋuolla"))
+    page = window.pages[1]
+    window.pages[2]._stale = False
+    page.dataChanged.emit()
+    assert window.summary_label.text() != before
+    assert str(window.participants) in window.summary_label.text()
+    assert window.pages[2]._stale and not page._stale

@@ -60,14 +60,16 @@ def status_colour(code: str, weight: float) -> QColor:
     return QColor.fromHsv(int(5 + 115 * weight), 55, 245)
 
 
-def short_codes(codes: list[str]) -> list[str]:
-    """The shortest prefix of each code that no other code shares, capitalised (present/partial → Pr/Pa)."""
+def short_codes(labels: list[str]) -> list[str]:
+    """The shortest prefix of each label that no other label shares, capitalised: the grid's cell text, in the
+    language the statuses were named in (Present/Partially attended → Pr/Pa; Til stede/Fravær → T/Fr)."""
+    folded = [label.casefold().replace(" ", "") or "?" for label in labels]
     shorts = []
-    for code in codes:
+    for word in folded:
         length = 1
-        while length < len(code) and any(o != code and o.startswith(code[:length]) for o in codes):
+        while length < len(word) and any(o != word and o.startswith(word[:length]) for o in folded):
             length += 1
-        shorts.append(code[:length].capitalize())
+        shorts.append(word[:length].capitalize())
     return shorts
 
 
@@ -89,7 +91,7 @@ class RegisterModel(QAbstractTableModel):
         reg = self.register
         self.status_ids = [status.id for status in reg.statuses]
         self._index_of = {status_id: i for i, status_id in enumerate(self.status_ids)}
-        self.short = short_codes([status.code for status in reg.statuses])
+        self.short = short_codes([status.label for status in reg.statuses])
         self._labels = [status.label for status in reg.statuses]
         self._brushes = [QBrush(status_colour(s.code, float(s.weight))) for s in reg.statuses]
         self._cancelled_brush = QBrush(QColor(CANCELLED_COLOUR))

@@ -131,7 +131,7 @@ class StatusesDialog(Retranslating, QDialog):
             select_id = selected.id if selected else None
         self.statuses = statuses_service.list_statuses(self.db, self.programme_id)
         self.usage = statuses_service.usage_counts(self.db, self.programme_id)
-        shorts = short_codes([status.code for status in self.statuses])
+        shorts = short_codes([status.label for status in self.statuses])
         self.table.blockSignals(True)
         self.table.setRowCount(len(self.statuses))
         for row, status in enumerate(self.statuses):

@@ -27,6 +27,8 @@ class Page(Retranslating, QWidget):
 
     nav_title = ""
     populated = Signal()
+    # This page changed the database: the window marks the other areas stale and refreshes its status bar.
+    dataChanged = Signal()  # noqa: N815
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)

@@ -135,7 +135,7 @@ class ParticipantsPage(CohortPage):
 
     def _open(self, dialog, signal) -> None:
         self.dialog = dialog
-        signal.connect(lambda *_args: self.reload())
+        signal.connect(lambda *_args: (self.reload(), self.dataChanged.emit()))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 

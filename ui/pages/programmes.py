@@ -73,6 +73,7 @@ class ProgrammesPage(Page):
     def _after_change(self, programme_id: int | None) -> None:
         """A command changed ``programme_id``: refresh the list (counts, names) and show that programme."""
         wanted = programme_id if programme_id is not None else self.current_programme_id()
+        self.dataChanged.emit()
         self._refreshing = True
         try:
             self.programmes.refresh()

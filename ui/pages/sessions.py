@@ -24,7 +24,7 @@ RAW_ROLE = 0x0101  # ui.table_model.RAW_ROLE (Qt.UserRole + 1), without importin
 
 
 class SessionsPage(CohortPage):
-    nav_title = N_("Sessions & attendance")
+    nav_title = N_("Sessions")
 
     def __init__(self, selection: CohortSelection, parent=None) -> None:
         super().__init__(selection, parent)
@@ -119,9 +119,7 @@ class SessionsPage(CohortPage):
 
     def _changed(self) -> None:
         """Reload this list now and every other area when it is next shown."""
-        for page in getattr(self.window(), "pages", []):
-            if page is not self:
-                page.mark_stale()
+        self.dataChanged.emit()
         self.sessions.refresh()
         self._update_buttons()
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from tillitsleder.i18n import N_, _
 from tillitsleder.model.enums import SessionType
 
 MAX_HOURS = Decimal(1000)
@@ -23,14 +24,20 @@ class StatusDefault:
 
 
 def default_attendance_statuses() -> tuple[StatusDefault, ...]:
-    """The register's statuses every new programme starts with, in the order the register offers them."""
-    return (
-        StatusDefault("present", "Til stede", Decimal("1")),
-        StatusDefault("late", "Forsinket", Decimal("0.75")),
-        StatusDefault("excused", "Gyldig fravær", Decimal("0")),
-        StatusDefault("absent", "Fravær", Decimal("0")),
-        StatusDefault("partial", "Delvis til stede", Decimal("0.5")),
-    )
+    """The register's statuses every new programme starts with, in the order the register offers them.
+
+    Labels are data once stored (a coordinator may rename them), so they are written in the language in use
+    when the programme is created."""
+    return tuple(StatusDefault(code, _(label), Decimal(weight)) for code, label, weight in _DEFAULT_STATUSES)
+
+
+_DEFAULT_STATUSES = (
+    ("present", N_("Present"), "1"),
+    ("late", N_("Late"), "0.75"),
+    ("excused", N_("Excused absence"), "0"),
+    ("absent", N_("Absent"), "0"),
+    ("partial", N_("Partially attended"), "0.5"),
+)
 
 
 @dataclass(frozen=True)

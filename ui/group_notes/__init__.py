@@ -1,0 +1,1 @@
+"""Reflection-group meetings and their three-step notes, shown per profile."""

@@ -1,0 +1,310 @@
+"""The editor of one group meeting: date, facilitator, who attended, the three steps, themes and actions.
+
+What it shows follows the ``MeetingView`` the services returned for the current profile: the group's
+facilitator edits everything; a member reads everything; the coordinator records the date, the facilitator and
+who attended, sees the themes the group marked shareable, and is told why the notes are not shown — the note
+widgets are then emptied, not just hidden. Saving writes the whole meeting in one call (``save_meeting``).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tillitsleder.i18n import _
+from tillitsleder.model.enums import DialogueStep
+from tillitsleder.services.access import Actor
+from tillitsleder.services.group_access import GroupAccess
+from tillitsleder.services.group_meeting_edits import MeetingDraft, delete_meeting, save_meeting
+from tillitsleder.services.group_meetings import MeetingView
+from tillitsleder.services.lookups import Option
+from tillitsleder.storage import Database
+from ui.dialogs import error_text
+from ui.group_notes.actions_model import (
+    DESCRIPTION,
+    FOLLOW_UP,
+    OWNER,
+    STATUS,
+    ActionsModel,
+    ChoiceDelegate,
+    owner_choices,
+    status_choices,
+)
+from ui.group_notes.step_section import StepSection
+from ui.pages.base import privacy_note
+from ui.widgets.retranslate import Retranslating
+
+
+class MeetingEditor(Retranslating, QWidget):
+    saved = Signal(int)  # the meeting's id
+    deleted = Signal()
+    revertRequested = Signal()  # noqa: N815 - Qt naming; show the meeting again as stored
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.db: Database | None = None
+        self.actor: Actor | None = None
+        self.view: MeetingView | None = None
+        self.heading = QLabel()
+        self.heading.setObjectName("panelTitle")
+        self.date = QDateEdit()
+        self.date.setCalendarPopup(True)
+        self.facilitator = QComboBox()
+        self.date_label, self.facilitator_label = QLabel(), QLabel()
+        self.date_label.setBuddy(self.date)
+        self.facilitator_label.setBuddy(self.facilitator)
+        meta = QFormLayout()
+        meta.addRow(self.date_label, self.date)
+        meta.addRow(self.facilitator_label, self.facilitator)
+        self.attendance = QGroupBox()
+        self.attendance_grid = QGridLayout(self.attendance)
+        self.attendee_boxes: dict[int, QCheckBox] = {}
+        self.hidden_note = privacy_note()
+        self.themes = QLabel()
+        self.themes.setWordWrap(True)
+        self.steps = [StepSection(step) for step in DialogueStep]
+        self.actions_box = QGroupBox()
+        self.actions_hint = QLabel()
+        self.actions_hint.setWordWrap(True)
+        self.actions = ActionsModel(self)
+        self.actions_view = QTableView()
+        self.actions_view.setObjectName("groupActions")
+        self.actions_view.setModel(self.actions)
+        self.actions_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.actions_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.actions_view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.actions_view.verticalHeader().hide()
+        header = self.actions_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(DESCRIPTION, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(FOLLOW_UP, QHeaderView.ResizeMode.Stretch)
+        self.actions_view.setItemDelegateForColumn(OWNER, ChoiceDelegate(lambda: owner_choices(self.actions), self))
+        self.actions_view.setItemDelegateForColumn(STATUS, ChoiceDelegate(status_choices, self))
+        self.actions_view.setMinimumHeight(140)
+        self.add_action = QPushButton()
+        self.remove_action = QPushButton()
+        action_buttons = QHBoxLayout()
+        action_buttons.addWidget(self.actions_hint, 1)
+        action_buttons.addWidget(self.add_action)
+        action_buttons.addWidget(self.remove_action)
+        actions_layout = QVBoxLayout(self.actions_box)
+        actions_layout.addWidget(self.actions_view)
+        actions_layout.addLayout(action_buttons)
+        self.save_button, self.revert_button, self.delete_button = QPushButton(), QPushButton(), QPushButton()
+        self.message = QLabel()
+        self.message.setObjectName("warning")
+        self.message.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.message, 1)
+        buttons.addWidget(self.delete_button)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addLayout(meta)
+        layout.addWidget(self.attendance)
+        layout.addWidget(self.hidden_note)
+        layout.addWidget(self.themes)
+        for section in self.steps:
+            layout.addWidget(section)
+        layout.addWidget(self.actions_box)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+        self.add_action.clicked.connect(self._add_action)
+        self.remove_action.clicked.connect(self._remove_action)
+        self.save_button.clicked.connect(self.save)
+        self.revert_button.clicked.connect(self.revertRequested)
+        self.delete_button.clicked.connect(self._confirm_delete)
+        self.retranslate()
+        self.clear_meeting()
+
+    def retranslate(self) -> None:
+        self.date_label.setText(_("&Date:"))
+        self.facilitator_label.setText(_("&Facilitator:"))
+        self.attendance.setTitle(_("Who attended"))
+        self.hidden_note.setText(
+            _(
+                "The notes and agreed actions of this meeting are for the group and its facilitator, so your "
+                "profile does not see them. You see the date, who attended and the themes the group marked "
+                "shareable."
+            )
+        )
+        self.actions_box.setTitle(_("Agreed actions"))
+        self.actions_hint.setText(_("Open actions from earlier meetings are listed first for follow-up."))
+        self.add_action.setText(_("&Add action"))
+        self.remove_action.setText(_("&Remove action"))
+        self.remove_action.setToolTip(_("Actions from earlier meetings are closed by setting their status."))
+        self.save_button.setText(_("&Save meeting"))
+        self.revert_button.setText(_("Discard changes"))
+        self.delete_button.setText(_("Delete meeting…"))
+        self.actions.headerDataChanged.emit(1, 0, self.actions.columnCount() - 1)  # Qt.Horizontal = 1
+        self._show_heading_and_themes()
+
+    # --- showing ----------------------------------------------------------------------------------------------
+
+    def show_meeting(self, db: Database, actor: Actor, view: MeetingView, facilitators: list[Option]) -> None:
+        self.db, self.actor, self.view = db, actor, view
+        access = view.access
+        self.setEnabled(True)
+        self.message.clear()
+        self.date.setDate(QDate(view.held_on))
+        self.facilitator.clear()
+        self.facilitator.addItem(_("(none)"), None)
+        for option in facilitators:
+            self.facilitator.addItem(option.label, option.id)
+        self.facilitator.setCurrentIndex(max(self.facilitator.findData(view.facilitator_id), 0))
+        self._fill_attendance(view, editable=access.records_meetings)
+        records = access.records_meetings
+        self.date.setReadOnly(not records)
+        self.facilitator.setEnabled(records)
+        sees = access.sees_content
+        self.hidden_note.setVisible(not sees)
+        for section, note in zip(self.steps, view.notes, strict=False):
+            section.show_note(note, editable=access.edits_content)
+        for section in self.steps:
+            section.setVisible(sees)
+            if not sees:
+                section.clear()
+        self.actions_box.setVisible(sees)
+        self.actions.set_actions(view.carried_over, view.actions, view.group.members, access.edits_content)
+        for button in (self.add_action, self.remove_action):
+            button.setVisible(access.edits_content)
+        self.save_button.setVisible(records)
+        self.revert_button.setVisible(records)
+        self.delete_button.setVisible(records and view.id is not None)
+        self._show_heading_and_themes()
+
+    def clear_meeting(self) -> None:
+        """Nothing chosen: every field emptied and disabled."""
+        self.view = None
+        self._fill_attendance(None, editable=False)
+        for section in self.steps:
+            section.clear()
+        self.actions.clear()
+        self.themes.clear()
+        self.hidden_note.hide()
+        self.message.clear()
+        self.setEnabled(False)
+        self._show_heading_and_themes()
+
+    def _fill_attendance(self, view: MeetingView | None, *, editable: bool) -> None:
+        for box in self.attendee_boxes.values():
+            self.attendance_grid.removeWidget(box)
+            box.deleteLater()
+        self.attendee_boxes = {}
+        if view is None:
+            return
+        columns = 3
+        for n, member in enumerate(view.group.members):
+            box = QCheckBox(member.name)
+            box.setChecked(member.enrolment_id in view.attendee_ids)
+            box.setEnabled(editable)
+            box.toggled.connect(lambda _checked: self._show_heading_and_themes())
+            self.attendee_boxes[member.enrolment_id] = box
+            self.attendance_grid.addWidget(box, n // columns, n % columns)
+
+    def _show_heading_and_themes(self) -> None:
+        view = self.view
+        if view is None:
+            self.heading.setText(_("Choose a meeting, or add one."))
+            return
+        if view.id is None:
+            self.heading.setText(_("New meeting of {group}").format(group=view.group.name))
+        else:
+            self.heading.setText(_("Meeting of {group}").format(group=view.group.name))
+        attended = sum(box.isChecked() for box in self.attendee_boxes.values())
+        self.attendance.setTitle(_("Who attended ({n} of {total})").format(n=attended, total=len(view.group.members)))
+        if view.access.sees_content:
+            self.themes.hide()
+        else:
+            shared = ", ".join(view.shareable_themes) or _("none")
+            self.themes.setText(_("Themes the group marked shareable: {themes}").format(themes=shared))
+            self.themes.show()
+
+    # --- editing ----------------------------------------------------------------------------------------------
+
+    def draft(self) -> MeetingDraft:
+        assert self.view is not None
+        attendees = tuple(e for e, box in self.attendee_boxes.items() if box.isChecked())
+        held_on = self.date.date().toPython() if self.date.date().isValid() else None
+        content = self.view.access.edits_content
+        return MeetingDraft(
+            held_on, attendees, self.facilitator.currentData(),
+            notes=tuple(section.draft() for section in self.steps) if content else None,
+            actions=self.actions.drafts() if content else None,
+        )  # fmt: skip
+
+    def save(self) -> bool:
+        if self.view is None or self.db is None or self.actor is None:
+            return False
+        self.actions_view.setCurrentIndex(self.actions_view.currentIndex())  # commit an open cell editor
+        try:
+            meeting_id = save_meeting(self.db, self.actor, self.view.group.id, self.draft(), self.view.id)
+        except Exception as error:  # noqa: BLE001 - the refusal is shown beside the buttons
+            self.message.setText(error_text(error))
+            return False
+        self.message.clear()
+        self.saved.emit(meeting_id)
+        return True
+
+    def _confirm_delete(self) -> None:
+        if self.view is None or self.view.id is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            _("Delete meeting"),
+            _("Delete the meeting on {date} with its notes and actions?").format(date=self.date.text()),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.delete()
+
+    def delete(self) -> bool:
+        assert self.view is not None and self.view.id is not None and self.db is not None and self.actor is not None
+        try:
+            delete_meeting(self.db, self.actor, self.view.id)
+        except Exception as error:  # noqa: BLE001
+            self.message.setText(error_text(error))
+            return False
+        self.clear_meeting()
+        self.deleted.emit()
+        return True
+
+    def _add_action(self) -> None:
+        index = self.actions.add_row()
+        self.actions_view.setCurrentIndex(index)
+        self.actions_view.edit(index)
+
+    def _remove_action(self) -> None:
+        if not self.actions.remove_row(self.actions_view.currentIndex().row()):
+            self.message.setText(_("Choose one of this meeting's actions to remove."))
+
+
+def access_label(access: GroupAccess) -> str:
+    """One sentence on what the current profile may do with the chosen group."""
+    return {
+        GroupAccess.EDIT: _("You facilitate this group: you write its notes and actions."),
+        GroupAccess.READ: _("You are a member of this group: you read its notes and actions."),
+        GroupAccess.META: _("You see when the group met, who attended and the themes it marked shareable."),
+        GroupAccess.NONE: "",
+    }[access]

@@ -1,0 +1,351 @@
+"""The calm writing view: one entry on a quiet page, saved as a draft while the writer types.
+
+Above the page, small and out of the way: the date, the prompt template, the session or module the entry is about,
+tags, and who will be able to read it (in plain words). The page itself is a wide, unframed serif text column. Every
+change goes to a ``DraftAutosaver``, which hands the whole draft to the core's draft call within a second; "Save
+entry" (Ctrl+S) makes it a journal entry. Leaving the view, locking or closing the window flushes the draft first.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QFont, QKeySequence, QShortcut, QTextBlockFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTextEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tillitsleder.i18n import _, ngettext
+from tillitsleder.model.enums import JournalSharing, PromptTemplate
+from ui.curriculum.forms import date_edit
+from ui.journal.autosave import DraftAutosaver
+from ui.journal.backend import EntryForm, JournalBackend
+from ui.journal.sharing import SharingSelector
+from ui.journal.templates import all_scaffolds, scaffold
+from ui.widgets.retranslate import Retranslating
+
+PAGE_WIDTH = 760
+LINE_HEIGHT_PERCENT = 150
+WRITING_STYLE = """
+QFrame#writingPage { background: #fbfaf6; border: 1px solid #e6e1d6; border-radius: 4px; }
+QTextEdit#journalEditor { background: #fbfaf6; color: #1f2933; border: none;
+    selection-background-color: #cfe3dc; selection-color: #1f2933; }
+QLabel#sharingExplanation { color: palette(window-text); }
+QLabel#draftStatus { padding: 0 6px; }
+"""
+
+
+def writing_font() -> QFont:
+    font = QFont()
+    font.setFamilies(["Charter", "Georgia", "Cambria", "DejaVu Serif", "Noto Serif", "serif"])
+    font.setStyleHint(QFont.StyleHint.Serif)
+    font.setPointSizeF(13)
+    return font
+
+
+class WritingView(Retranslating, QWidget):
+    closed = Signal()
+    entrySaved = Signal(int)  # noqa: N815 - the entry's id
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("writingView")
+        self.setStyleSheet(WRITING_STYLE)
+        self.backend: JournalBackend | None = None
+        self.entry_id: int | None = None
+        self._loading = False
+        self.autosaver = DraftAutosaver(self._save_draft, self)
+        self.autosaver.saved.connect(self._on_draft_saved)
+        self.autosaver.failed.connect(self._on_draft_failed)
+
+        self.back_button = QToolButton()
+        self.back_button.setObjectName("backToJournal")
+        self.back_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.details_button = QToolButton()
+        self.details_button.setCheckable(True)
+        self.details_button.setChecked(True)
+        self.status = QLabel()
+        self.status.setObjectName("draftStatus")
+        self.words = QLabel()
+        self.save_button = QPushButton()
+        self.save_button.setObjectName("saveEntry")
+        self.save_button.setDefault(True)
+        top = QHBoxLayout()
+        top.addWidget(self.back_button)
+        top.addStretch(1)
+        top.addWidget(self.status)
+        top.addWidget(self.details_button)
+        top.addWidget(self.save_button)
+
+        self.date_edit = date_edit()
+        self.template_combo = QComboBox()
+        for member in PromptTemplate:
+            self.template_combo.addItem("", member.value)
+        self.link_combo = QComboBox()
+        self.link_combo.setMinimumContentsLength(28)
+        self.link_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.tags_edit = QLineEdit()
+        self.sharing = SharingSelector(self)  # its combo row and explanation are placed in the form below
+        self.sharing.hide()
+        self.details = QWidget()
+        form = QFormLayout(self.details)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.date_label, self.template_label, self.link_label = QLabel(), QLabel(), QLabel()
+        self.tags_label, self.sharing_label = QLabel(), QLabel()
+        first_row = QHBoxLayout()
+        first_row.addWidget(self.date_edit)
+        first_row.addSpacing(12)
+        first_row.addWidget(self.template_label)
+        first_row.addWidget(self.template_combo, 1)
+        self.template_label.setBuddy(self.template_combo)
+        form.addRow(self.date_label, first_row)
+        form.addRow(self.link_label, self.link_combo)
+        form.addRow(self.tags_label, self.tags_edit)
+        form.addRow(self.sharing_label, self.sharing.combo_row)
+        form.addRow("", self.sharing.explanation)
+        for label, field in (
+            (self.date_label, self.date_edit),
+            (self.link_label, self.link_combo),
+            (self.tags_label, self.tags_edit),
+            (self.sharing_label, self.sharing.combo),
+        ):
+            label.setBuddy(field)
+
+        self.editor = QTextEdit()
+        self.editor.setObjectName("journalEditor")
+        self.editor.setAcceptRichText(False)
+        self.editor.setFont(writing_font())
+        self.editor.document().setDocumentMargin(28)
+        self.editor.setTabChangesFocus(True)
+        page = QFrame()
+        page.setObjectName("writingPage")
+        page_layout = QVBoxLayout(page)
+        page_layout.setContentsMargins(0, 0, 0, 0)
+        page_layout.addWidget(self.editor)
+
+        column = QVBoxLayout()
+        column.setSpacing(12)
+        column.addWidget(self.details)
+        column.addWidget(page, 1)
+        column.addWidget(self.words, 0, Qt.AlignmentFlag.AlignRight)
+        column_widget = QWidget()
+        column_widget.setLayout(column)
+        column_widget.setMaximumWidth(PAGE_WIDTH)
+        centred = QHBoxLayout()
+        centred.addStretch(1)
+        centred.addWidget(column_widget, 100)
+        centred.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addLayout(centred, 1)
+
+        self.editor.textChanged.connect(self._on_text_changed)
+        for signal in (
+            self.date_edit.dateChanged,
+            self.link_combo.currentIndexChanged,
+            self.tags_edit.textEdited,
+            self.sharing.combo.currentIndexChanged,
+        ):
+            signal.connect(self._on_field_changed)
+        self.template_combo.currentIndexChanged.connect(self._on_template_changed)
+        self.details_button.toggled.connect(self.details.setVisible)
+        self.back_button.clicked.connect(self.leave)
+        self.save_button.clicked.connect(self.save_entry)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save_entry)
+        self._last_template = PromptTemplate.FREE.value
+        self._fill_links()
+        self.retranslate()
+
+    # --- content -----------------------------------------------------------------------------------------
+
+    def set_backend(self, backend: JournalBackend | None) -> None:
+        if self.backend is not None and backend is not self.backend:
+            self.autosaver.flush()
+        self.backend = backend
+        self._fill_links()
+
+    def _fill_links(self) -> None:
+        self.link_combo.blockSignals(True)
+        self.link_combo.clear()
+        self.link_combo.addItem(_("Not linked to a session or module"), None)
+        if self.backend is not None:
+            for option in self.backend.link_options():
+                self.link_combo.addItem(option.label, (option.kind, option.id))
+        self.link_combo.blockSignals(False)
+
+    def start_new(self, template: str = PromptTemplate.THREE_STEP.value, on: date | None = None) -> None:
+        self.open_form(
+            EntryForm(
+                entry_id=None,
+                written_on=on or date.today(),
+                template=template,
+                link=None,
+                tags=[],
+                sharing=JournalSharing.PRIVATE.value,
+                text=scaffold(template),
+            ),
+            dirty=False,
+        )
+
+    def open_form(self, form: EntryForm, *, dirty: bool = False) -> None:
+        """Show ``form``; ``dirty`` when it came from a recovered draft (so it is saved again at once)."""
+        self.autosaver.flush()
+        self._loading = True
+        try:
+            self.entry_id = form.entry_id
+            self.date_edit.setDate(QDate(form.written_on.year, form.written_on.month, form.written_on.day))
+            index = self.template_combo.findData(form.template)
+            self.template_combo.setCurrentIndex(max(0, index))
+            self._last_template = form.template
+            index = self.link_combo.findData(tuple(form.link) if form.link else None)
+            self.link_combo.setCurrentIndex(max(0, index))
+            self.tags_edit.setText(", ".join(form.tags))
+            self.sharing.set_value(form.sharing)
+            self.editor.setPlainText(form.text)
+            self._apply_line_height()
+            self.editor.moveCursor(QTextCursor.MoveOperation.End)
+        finally:
+            self._loading = False
+        self.autosaver.discard()
+        if dirty:
+            self.autosaver.changed()
+        self.status.setText("")
+        self._count_words()
+        self.editor.setFocus()
+
+    def form(self) -> EntryForm:
+        qdate = self.date_edit.date()
+        link = self.link_combo.currentData()
+        tags = [tag.strip() for tag in self.tags_edit.text().split(",") if tag.strip()]
+        return EntryForm(
+            entry_id=self.entry_id,
+            written_on=date(qdate.year(), qdate.month(), qdate.day()),
+            template=str(self.template_combo.currentData()),
+            link=tuple(link) if link else None,
+            tags=list(dict.fromkeys(tags)),
+            sharing=self.sharing.value(),
+            text=self.editor.toPlainText(),
+        )
+
+    def _apply_line_height(self) -> None:
+        cursor = QTextCursor(self.editor.document())
+        cursor.select(QTextCursor.SelectionType.Document)
+        block = QTextBlockFormat()
+        block.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        block.setBottomMargin(4)
+        cursor.mergeBlockFormat(block)
+
+    # --- saving ------------------------------------------------------------------------------------------
+
+    def _on_text_changed(self) -> None:
+        if not self._loading:
+            self.autosaver.changed()
+            self._count_words()
+
+    def _on_field_changed(self, *_args: object) -> None:
+        if not self._loading:
+            self.autosaver.changed()
+
+    def _on_template_changed(self, _index: int) -> None:
+        if self._loading:
+            return
+        template = str(self.template_combo.currentData())
+        text = self.editor.toPlainText()
+        if not text.strip() or text in all_scaffolds() or text == scaffold(self._last_template):
+            self._loading = True
+            self.editor.setPlainText(scaffold(template))
+            self._apply_line_height()
+            self._loading = False
+            self._count_words()
+        self._last_template = template
+        self.autosaver.changed()
+
+    def _save_draft(self) -> None:
+        if self.backend is not None:
+            self.backend.save_draft(self.form())
+
+    def _on_draft_saved(self, _when: float) -> None:
+        self.status.setText(_("Draft saved"))
+        self.status.setToolTip(_("Saved as a draft; it is kept even if the computer stops."))
+
+    def _on_draft_failed(self, error: BaseException) -> None:
+        from ui.dialogs import error_text
+
+        self.status.setText(_("The draft could not be saved: {reason}").format(reason=error_text(error)))
+
+    def save_entry(self) -> int | None:
+        """Make the draft a journal entry (Ctrl+S); returns its id, or ``None`` if it failed (the user is told)."""
+        if self.backend is None:
+            return None
+        try:
+            entry_id = self.backend.save_entry(self.form())
+        except Exception as error:  # noqa: BLE001 - every core error is shown
+            from ui import dialogs
+
+            self.autosaver.flush()
+            dialogs.show_error(self, _("Save entry"), error)
+            return None
+        self.entry_id = entry_id
+        self.autosaver.discard()
+        self.status.setText(_("Saved in your journal"))
+        self.entrySaved.emit(entry_id)
+        return entry_id
+
+    def flush(self) -> bool:
+        return self.autosaver.flush()
+
+    def leave(self) -> None:
+        """Back to the journal: the draft is kept (and offered again next time) unless it was saved."""
+        self.flush()
+        self.closed.emit()
+
+    def clear(self) -> None:
+        """Forget what is shown (after locking): nothing of the entry stays in the widgets."""
+        self.autosaver.discard()
+        self._loading = True
+        self.editor.clear()
+        self.tags_edit.clear()
+        self._loading = False
+        self.entry_id = None
+        self.status.setText("")
+        self.backend = None
+
+    # --- presentation ------------------------------------------------------------------------------------
+
+    def _count_words(self) -> None:
+        count = len(self.editor.toPlainText().split())
+        self.words.setText(ngettext("{n} word", "{n} words", count).format(n=count))
+
+    def retranslate(self) -> None:
+        self.back_button.setText(_("← Back to the journal"))
+        self.back_button.setToolTip(_("Your draft is kept until you save it."))
+        self.details_button.setText(_("Details"))
+        self.details_button.setToolTip(_("Show or hide the date, prompt, link, tags and sharing."))
+        self.save_button.setText(_("&Save entry"))
+        self.save_button.setToolTip(_("Save this entry in your journal (Ctrl+S)."))
+        self.date_label.setText(_("&Date:"))
+        self.template_label.setText(_("&Prompt:"))
+        for index, member in enumerate(PromptTemplate):
+            self.template_combo.setItemText(index, member.label())
+        self.link_label.setText(_("&About:"))
+        if self.link_combo.count():
+            self.link_combo.setItemText(0, _("Not linked to a session or module"))
+        self.tags_label.setText(_("&Tags:"))
+        self.tags_edit.setPlaceholderText(_("Words that help you find it again, separated by commas"))
+        self.sharing_label.setText(_("&Who can read it:"))
+        self.editor.setPlaceholderText(_("Write here. Your words are saved as you type."))
+        self.editor.setAccessibleName(_("Journal entry text"))
+        self._count_words()

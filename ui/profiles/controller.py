@@ -1,0 +1,282 @@
+"""The profile the app acts as: the "Profile" menu, the status-bar badge, unlocking, locking and what is shown.
+
+On opening a database the app acts as the programme coordinator — at once when the coordinator has no
+passphrase, after asking for it when one is set. "Open as…" chooses another profile and unlocks it; "Lock" saves
+drafts, drops the keys and returns to the chooser. Adopting a profile hands the unlocked profile to the pages
+that need keys (``set_profile``), then sets ``CohortSelection.actor`` so every page re-filters, and hides the
+areas the role has no use for. Dialogs are opened window-modal with ``open()`` (not ``exec()``): the event loop
+keeps running, which is what tests and the unlock worker thread need.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QToolButton
+
+from tillitsleder.i18n import _
+from tillitsleder.model.enums import Role
+from ui.profiles import visibility
+from ui.widgets.retranslate import Retranslating
+
+if TYPE_CHECKING:
+    from tillitsleder.services.profiles import ProfileInfo, UnlockedProfile
+    from ui.main_window import MainWindow
+
+
+class ProfileMenu(Retranslating, QMenu):
+    def __init__(self, controller: ProfileController, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("profileMenu")
+        self.action_open_as = QAction(self)
+        self.action_open_as.setObjectName("openAs")
+        self.action_open_as.setShortcut(QKeySequence("Ctrl+Shift+O"))
+        self.action_lock = QAction(self)
+        self.action_lock.setObjectName("lockProfile")
+        self.action_lock.setShortcut(QKeySequence("Ctrl+L"))
+        self.action_change = QAction(self)
+        self.action_change.setObjectName("changePassphrase")
+        self.action_new_profile = QAction(self)
+        self.action_new_profile.setObjectName("newProfile")
+        self.addActions([self.action_open_as, self.action_lock])
+        self.addSeparator()
+        self.addActions([self.action_change, self.action_new_profile])
+        self.action_open_as.triggered.connect(controller.open_as)
+        self.action_lock.triggered.connect(controller.lock)
+        self.action_change.triggered.connect(controller.change_passphrase)
+        self.action_new_profile.triggered.connect(controller.new_profile)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(_("&Profile"))
+        self.action_open_as.setText(_("&Open as…"))
+        self.action_open_as.setStatusTip(_("Use Tillitsleder as another person: a participant, a coach or the coordinator."))
+        self.action_lock.setText(_("&Lock"))
+        self.action_lock.setStatusTip(_("Save what you are writing, lock your journal and return to the profile list."))
+        self.action_change.setText(_("&Change passphrase…"))
+        self.action_new_profile.setText(_("&Set up a profile for someone…"))
+        self.action_new_profile.setStatusTip(
+            _("Let a participant or coach choose their passphrase, and print their recovery key.")
+        )
+
+
+class ProfileBadge(Retranslating, QToolButton):
+    """The status bar's "who am I": the profile's name and role; clicking it opens the Profile menu."""
+
+    def __init__(self, menu: QMenu, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("profileBadge")
+        self.setAutoRaise(True)
+        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.setMenu(menu)
+        self.profile: ProfileInfo | None = None
+        self.retranslate()
+
+    def show_profile(self, profile: ProfileInfo | None) -> None:
+        self.profile = profile
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        profile = self.profile
+        if profile is None:
+            self.setText(_("Locked"))
+            self.setToolTip(_("No profile is open. Choose Profile → Open as…"))
+        elif profile.role is Role.COORDINATOR:
+            self.setText(_("Programme coordinator"))
+            self.setToolTip(visibility.explanation(profile.role))
+        else:
+            self.setText(_("{name} · {role}").format(name=profile.name, role=profile.role.label()))
+            self.setToolTip(visibility.explanation(profile.role))
+
+
+class ProfileController(QObject):
+    profileChanged = Signal(object)  # noqa: N815 - UnlockedProfile | None
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.current: UnlockedProfile | None = None
+        self.dialog: Any = None  # the dialog open now (tests and screenshots reach it here)
+        self.menu = ProfileMenu(self, window)
+        window.menuBar().insertMenu(window.help_menu.menuAction(), self.menu)
+        self.badge = ProfileBadge(self.menu)
+        window.statusBar().insertPermanentWidget(0, self.badge)
+        window.databaseOpened.connect(lambda _opened: self._on_database_opened())
+        window.installEventFilter(self)
+        self._update_actions()
+
+    # --- what the window shows ---------------------------------------------------------------------------
+
+    @property
+    def role(self) -> Role | None:
+        return self.current.info.role if self.current is not None else None
+
+    def apply_visibility(self) -> None:
+        window = self.window
+        rows = visibility.visible_rows(window.pages, self.role if window.db is not None else Role.COORDINATOR)
+        for row, visible in enumerate(rows):
+            window.nav.setRowHidden(row, not visible)
+            window.area_actions[row].setEnabled(visible)
+            window.area_actions[row].setVisible(visible)
+        window.stack.setVisible(any(rows))
+        if rows and any(rows) and not rows[max(0, window.nav.currentRow())]:
+            window.nav.setCurrentRow(rows.index(True))
+
+    def _update_actions(self) -> None:
+        has_db = self.window.db is not None
+        self.menu.action_open_as.setEnabled(has_db)
+        self.menu.action_lock.setEnabled(has_db and self.current is not None)
+        self.menu.action_change.setEnabled(has_db and self.current is not None)
+        self.menu.action_new_profile.setEnabled(has_db and self.role is Role.COORDINATOR)
+        self.badge.setEnabled(has_db)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            self.flush_pages()  # before the window closes the database
+        return False
+
+    def flush_pages(self) -> None:
+        for page in self.window.pages:
+            flush = getattr(page, "flush_drafts", None)
+            if flush is not None:
+                flush()
+
+    # --- adopting and dropping a profile -----------------------------------------------------------------
+
+    def adopt(self, unlocked: UnlockedProfile) -> None:
+        """Act as ``unlocked`` from now on (the previous profile's keys are dropped)."""
+        old = self.current
+        self.flush_pages()
+        self.current = unlocked
+        for page in self.window.pages:
+            if hasattr(page, "set_profile"):
+                page.set_profile(unlocked)
+        self.window.selection.set_actor(unlocked.actor)
+        if old is not None and old is not unlocked:
+            old.lock()
+        self.badge.show_profile(unlocked.info)
+        self.apply_visibility()
+        self._update_actions()
+        if unlocked.info.role is not Role.COORDINATOR:
+            self.window.statusBar().showMessage(visibility.explanation(unlocked.info.role), 15000)
+        self.profileChanged.emit(unlocked)
+
+    def drop(self) -> None:
+        """Save drafts, forget the profile and its keys; nothing is shown until another profile is adopted."""
+        self.flush_pages()
+        old, self.current = self.current, None
+        for page in self.window.pages:
+            if hasattr(page, "set_profile"):
+                page.set_profile(None)
+        if old is not None:
+            old.lock()
+        self.badge.show_profile(None)
+        self.apply_visibility()
+        self._update_actions()
+        self.profileChanged.emit(None)
+
+    def _on_database_opened(self) -> None:
+        from tillitsleder.services import profiles
+
+        self.drop()
+        db = self.window.db
+        if db is None:
+            return
+        if profiles.coordinator_has_passphrase(db):
+            self.unlock_profile(self._coordinator_info(db))
+        else:
+            self.adopt(profiles.unlock_coordinator(db))
+
+    # --- the dialogs -------------------------------------------------------------------------------------
+
+    def _coordinator_info(self, db) -> ProfileInfo:
+        from tillitsleder.services import profiles
+
+        listed = [p for p in profiles.list_profiles(db, role=Role.COORDINATOR)]
+        if listed:
+            return listed[0]
+        return profiles.ProfileInfo(None, Role.COORDINATOR, None, Role.COORDINATOR.label(), False)
+
+    def open_as(self) -> None:
+        """Show the profile chooser; choosing one goes on to unlocking it."""
+        from tillitsleder.services import profiles
+        from ui.profiles.chooser import ProfileChooser
+
+        db = self.window.db
+        if db is None:
+            return
+        choices = profiles.list_profiles(db)
+        if not any(p.role is Role.COORDINATOR for p in choices):
+            choices.insert(0, self._coordinator_info(db))
+        chooser = ProfileChooser(choices, self.current.info if self.current else None, self.window)
+        chooser.accepted.connect(lambda: self.unlock_profile(chooser.chosen))
+        self._show(chooser)
+
+    def lock(self) -> None:
+        """Save, drop the keys, and go back to the chooser (the coordinator without a passphrase stays usable)."""
+        from tillitsleder.services import profiles
+
+        db = self.window.db
+        if db is None:
+            return
+        self.drop()
+        if not profiles.coordinator_has_passphrase(db):
+            self.adopt(profiles.unlock_coordinator(db))
+        self.open_as()
+
+    def unlock_profile(self, info: ProfileInfo | None) -> None:
+        from tillitsleder.services import profiles
+        from ui.profiles.unlock_dialog import UnlockDialog
+
+        db = self.window.db
+        if db is None or info is None:
+            return
+        if info.role is Role.COORDINATOR and not info.has_passphrase:
+            self.adopt(profiles.unlock_coordinator(db))
+            return
+        if info.role is Role.COORDINATOR:
+            unlock = lambda secret: profiles.unlock_coordinator(db, secret)  # noqa: E731
+            recover = None
+        else:
+            assert info.id is not None
+            profile_id = info.id
+            unlock = lambda secret: profiles.unlock(db, profile_id, secret)  # noqa: E731
+            recover = lambda key, new: profiles.unlock_with_recovery_key(db, profile_id, key, new)  # noqa: E731
+        dialog = UnlockDialog(info.name, info.role.label(), unlock, recover, self.window)
+        dialog.accepted.connect(lambda: self.adopt(dialog.unlocked))
+        self._show(dialog)
+
+    def change_passphrase(self) -> None:
+        from ui.profiles.passphrase_dialogs import ChangePassphraseDialog
+
+        if self.window.db is None or self.current is None:
+            return
+        dialog = ChangePassphraseDialog(self.window.db, self.current.info, self.window)
+        dialog.recoveryKeyCreated.connect(lambda key: self.show_recovery_key(self.current.info.name, key))
+        self._show(dialog)
+
+    def new_profile(self) -> None:
+        from ui.profiles.passphrase_dialogs import NewProfileDialog
+
+        if self.window.db is None or self.role is not Role.COORDINATOR:
+            return
+        dialog = NewProfileDialog(self.window.db, self.window)
+        dialog.created.connect(lambda new: self.show_recovery_key(new.profile.name, new.recovery_key))
+        self._show(dialog)
+
+    def show_recovery_key(self, name: str, key: str) -> None:
+        from ui.profiles.recovery_dialog import RecoveryKeyDialog
+
+        self._show(RecoveryKeyDialog(name, key, self.window))
+
+    def _show(self, dialog: Any) -> None:
+        self.dialog = dialog
+        dialog.finished.connect(lambda _result: self._forget_dialog(dialog))
+        dialog.open()
+
+    def _forget_dialog(self, dialog: Any) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+        dialog.deleteLater()

@@ -1,0 +1,57 @@
+"""Which areas of the main window each role uses, and the sentence that says so.
+
+The services decide what a role may read; this only keeps areas out of the way that a role has no use for, or
+whose lists are not (yet) filtered for that role. A page can say which roles it serves with a class attribute
+``roles`` (a set of ``Role``); without one, only the coordinator sees it, except the areas named in
+``ALL_ROLES_AREAS`` (the journal adapts itself to the role; settings are everyone's).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from tillitsleder.i18n import N_, _
+from tillitsleder.model.enums import Role
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+ALL_ROLES_AREAS = frozenset({"JournalPage", "SettingsPage"})
+# Areas that show a role its own share once their page declares ``roles`` (see the module docstring).
+INTENDED = {
+    Role.PARTICIPANT: N_("your journal and commitments, your own progress and your own certificates"),
+    Role.FACILITATOR: N_("your assignments, your groups’ notes and what participants chose to share with you"),
+}
+EXPLANATIONS = {
+    Role.PARTICIPANT: N_(
+        "You are using Tillitsleder as a participant. You see {what}; the programme coordinator's areas are hidden."
+    ),
+    Role.FACILITATOR: N_(
+        "You are using Tillitsleder as a facilitator or coach. You see {what}; the programme coordinator's areas "
+        "are hidden."
+    ),
+    Role.COORDINATOR: N_(
+        "You are using Tillitsleder as the programme coordinator. You see everything except what participants "
+        "write in their journals."
+    ),
+}
+
+
+def page_roles(page: QWidget) -> frozenset[Role]:
+    declared = getattr(page, "roles", None)
+    if declared is not None:
+        return frozenset(Role(role) for role in declared)
+    if type(page).__name__ in ALL_ROLES_AREAS:
+        return frozenset(Role)
+    return frozenset({Role.COORDINATOR})
+
+
+def visible_rows(pages: Iterable[QWidget], role: Role | None) -> list[bool]:
+    """For each page, whether ``role`` sees it (``None``: locked, nothing is shown)."""
+    return [role is not None and role in page_roles(page) for page in pages]
+
+
+def explanation(role: Role) -> str:
+    what = INTENDED.get(role)
+    return _(EXPLANATIONS[role]).format(what=_(what) if what else "")
