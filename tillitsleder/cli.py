@@ -98,6 +98,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     configure_logging(to_file=args.command is None)
     try:
         handler = getattr(args, "handler", None)
+        if handler is not None:
+            from tillitsleder.commands.passphrase import check_coordinator
+
+            check_coordinator(args)  # the CLI acts as the coordinator: their passphrase, where one is set
         return handler(args) if handler is not None else _cmd_gui(args)
     except TillitslederError as error:
         if error.detail:

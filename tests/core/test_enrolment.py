@@ -50,7 +50,7 @@ def test_create_cohort_validates_name_and_dates(demo_db, ids) -> None:
         enrolment.create_cohort(demo_db, programme_id, "Kull 3", date(1900, 1, 1))
     with pytest.raises(NotFound):
         enrolment.create_cohort(demo_db, 999, "Kull 3", start)
-    assert count_rows(demo_db, COHORTS) == 2
+    assert count_rows(demo_db, COHORTS) == 3  # the demo's current and finished cohorts, and Kull 2
 
 
 def test_enrol_new_person_snapshots_unit_and_position(demo_db, ids) -> None:
@@ -98,7 +98,7 @@ def test_enrol_existing_person_not_yet_in_cohort(demo_db, ids) -> None:
     candidates = enrolment.find_people(demo_db, cohort, "")
     assert candidates, "the demo has facilitators and a coordinator who are not enrolled"
     with demo_db.read() as s:
-        enrolled_ids = set(s.scalars(select(Enrolment.person_id)))
+        enrolled_ids = set(s.scalars(select(Enrolment.person_id).where(Enrolment.cohort_id == cohort)))
     assert not {c.id for c in candidates} & enrolled_ids
     enrolment_id = enrolment.enrol(demo_db, cohort, candidates[0].id, position="Fagleder")
     assert enrolment.enrolment_info(demo_db, enrolment_id).position == "Fagleder"

@@ -26,8 +26,13 @@ def test_names_and_hostile_text_come_back_exactly(tmp_path: Path) -> None:
     s = styles()
     hostile = '<b>bold?</b> <img src="http://x"/> Fish & chips 0.1 <A <0.9'
     target = tmp_path / "out.pdf"
-    build_document(str(target), [para(NAMES, s.body), para(hostile, s.body), PageBreak(), para("2", s.body)],
-                   title="t", header="Header", footer="Footer")
+    build_document(
+        str(target),
+        [para(NAMES, s.body), para(hostile, s.body), PageBreak(), para("2", s.body)],
+        title="t",
+        header="Header",
+        footer="Footer",
+    )
     text = " ".join(_text(target).split())  # lines wrap where the page ends
     assert NAMES in text
     assert hostile in text

@@ -14,9 +14,14 @@ from importlib import import_module
 from tillitsleder.i18n import _
 
 COMMAND_MODULES = (
+    "tillitsleder.commands.certificates",
     "tillitsleder.commands.database",
     "tillitsleder.commands.export",
+    "tillitsleder.commands.groups",
     "tillitsleder.commands.import_participants",
+    "tillitsleder.commands.passphrase",
+    "tillitsleder.commands.report",
+    "tillitsleder.commands.roster",
 )
 
 

@@ -23,7 +23,9 @@ def register(formats: argparse._SubParsersAction, common: argparse.ArgumentParse
     whose = command.add_mutually_exclusive_group(required=True)
     whose.add_argument("--cohort", metavar=_("ID|NAME"), help=_("the cohort's id or name"))
     whose.add_argument(
-        "--facilitator", metavar=_("ID|E-MAIL"), help=_("a facilitator's id or e-mail: their sessions in all cohorts")
+        "--facilitator",
+        metavar=_("ID|E-MAIL"),
+        help=_("a facilitator's id or e-mail: their sessions and group meetings in all cohorts"),
     )
     command.add_argument("-o", "--output", required=True, metavar=_("FILE"), help=_("the file to write"))
     command.add_argument(
@@ -66,8 +68,10 @@ def run_export_ics(args: argparse.Namespace) -> int:
                         db, whose.id, output.parent, stem=output.stem + "-cancelled", organizer=args.organizer
                     )
             else:
+                from tillitsleder.services.facilitator_calendar import export_facilitator_assignments
+
                 whose = find_facilitator(db, args.facilitator)
-                written = calendar_export.export_facilitator(db, whose.id, output, organizer=args.organizer)
+                written = export_facilitator_assignments(db, whose.id, output, organizer=args.organizer)
         finally:
             db.close()
     except TillitslederError as error:

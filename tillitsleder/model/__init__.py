@@ -2,7 +2,8 @@
 
 from tillitsleder.model.audit import AuditEvent
 from tillitsleder.model.base import Base
-from tillitsleder.model.certificates import Certificate
+from tillitsleder.model.certificates import Certificate, CertificateSignatory, CertificateTemplate
+from tillitsleder.model.completion import CompletionRules, CompletionSignOff
 from tillitsleder.model.facilitators import (
     Facilitator,
     FacilitatorAssignment,
@@ -18,10 +19,12 @@ from tillitsleder.model.groups import (
     group_meeting_attendee,
     group_member,
 )
-from tillitsleder.model.journal import Commitment, JournalEntry, journal_entry_tag
+from tillitsleder.model.journal import Commitment, JournalDraft, JournalEntry, JournalGrant
 from tillitsleder.model.organisation import Department, Municipality, Person, RoleAssignment, Unit
+from tillitsleder.model.profiles import Profile
 from tillitsleder.model.programme import Cohort, Enrolment, EnrolmentStatusChange, Module, Programme, Semester
 from tillitsleder.model.sessions import Attendance, AttendanceStatus, Session, Venue, session_facilitator
+from tillitsleder.model.table_day import DaySeat, DayTable, TableDay
 
 __all__ = [
     "Attendance",
@@ -29,8 +32,14 @@ __all__ = [
     "AuditEvent",
     "Base",
     "Certificate",
+    "CertificateSignatory",
+    "CertificateTemplate",
     "Cohort",
     "Commitment",
+    "CompletionRules",
+    "CompletionSignOff",
+    "DaySeat",
+    "DayTable",
     "Department",
     "Enrolment",
     "EnrolmentStatusChange",
@@ -42,19 +51,22 @@ __all__ = [
     "GroupMeeting",
     "GroupNote",
     "GroupRound",
+    "JournalDraft",
     "JournalEntry",
+    "JournalGrant",
     "Module",
     "Municipality",
     "Person",
+    "Profile",
     "Programme",
     "ReflectionGroup",
     "RoleAssignment",
     "Semester",
     "Session",
+    "TableDay",
     "Unit",
     "Venue",
     "group_meeting_attendee",
     "group_member",
-    "journal_entry_tag",
     "session_facilitator",
 ]

@@ -30,6 +30,10 @@ class GroupRound(Base):
     number: Mapped[int]
     name: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # The group sizes and seed the round was composed with (None for rounds made by hand).
+    min_size: Mapped[int | None]
+    max_size: Mapped[int | None]
+    seed: Mapped[int | None]
 
     cohort: Mapped[Cohort] = relationship()
     groups: Mapped[list[ReflectionGroup]] = relationship(back_populates="round", cascade="all, delete-orphan")

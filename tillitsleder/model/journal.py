@@ -1,14 +1,17 @@
 """The participant's learning journal (læringslogg) and commitments from the medarbeidersamtale.
 
-Journal bodies are opaque bytes to everything but the journal service: a later revision encrypts them per
-participant. Nothing outside that service may read ``body``.
+Journal content is ciphertext to everything but the journal service: ``content`` holds the text and tags, sealed
+with a key of its own that ``content_key`` wraps under the author's data key; a group summary is sealed the same
+way with a second key. ``JournalGrant`` rows wrap an entry's key to a reader's public key (the coach, or the
+members of the reflection group for the summary). Dates, links and the sharing choice stay plain so services can
+decide who may see what. ``JournalDraft`` holds the writing view's autosaves, sealed with the author's data key.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Column, ForeignKey, LargeBinary, String, Table, Text
+from sqlalchemy import CheckConstraint, ForeignKey, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from tillitsleder.model.base import Base, UTCDateTime, enum_check, nonblank_check, utcnow
@@ -17,7 +20,12 @@ from tillitsleder.model.enums import CommitmentStatus, JournalSharing, PromptTem
 
 class JournalEntry(Base):
     __tablename__ = "journal_entry"
-    __table_args__ = (enum_check("sharing", JournalSharing), enum_check("prompt_template", PromptTemplate))
+    __table_args__ = (
+        enum_check("sharing", JournalSharing),
+        enum_check("prompt_template", PromptTemplate),
+        CheckConstraint("summary IS NULL OR sharing = 'group_summary'", name="summary_only_when_shared"),
+        CheckConstraint("(summary IS NULL) = (summary_key IS NULL)", name="summary_has_key"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     author_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
@@ -26,17 +34,41 @@ class JournalEntry(Base):
     module_id: Mapped[int | None] = mapped_column(ForeignKey("module.id", ondelete="SET NULL"))
     prompt_template: Mapped[str] = mapped_column(String(20), default=PromptTemplate.FREE.value)
     sharing: Mapped[str] = mapped_column(String(20), default=JournalSharing.PRIVATE.value)
-    body: Mapped[bytes] = mapped_column(LargeBinary)
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    content_key: Mapped[bytes] = mapped_column(LargeBinary)
+    summary: Mapped[bytes | None] = mapped_column(LargeBinary)
+    summary_key: Mapped[bytes | None] = mapped_column(LargeBinary)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
 
-journal_entry_tag = Table(
-    "journal_entry_tag",
-    Base.metadata,
-    Column("entry_id", ForeignKey("journal_entry.id", ondelete="CASCADE"), primary_key=True),
-    Column("tag", String(64), primary_key=True),
-)
+class JournalGrant(Base):
+    """An entry's content key (``coach``) or summary key (``group``) wrapped to one reader profile's public key."""
+
+    __tablename__ = "journal_grant"
+    __table_args__ = (
+        UniqueConstraint("entry_id", "profile_id", "purpose"),
+        CheckConstraint("purpose IN ('coach', 'group')", name="purpose_valid"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("journal_entry.id", ondelete="CASCADE"), index=True)
+    profile_id: Mapped[int] = mapped_column(ForeignKey("profile.id", ondelete="CASCADE"), index=True)
+    purpose: Mapped[str] = mapped_column(String(10))
+    ephemeral_key: Mapped[bytes] = mapped_column(LargeBinary)
+    wrapped_key: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class JournalDraft(Base):
+    """An autosaved, not yet saved state of the writing view; sealed with the author's data key."""
+
+    __tablename__ = "journal_draft"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    profile_id: Mapped[int] = mapped_column(ForeignKey("profile.id", ondelete="CASCADE"), index=True)
+    entry_id: Mapped[int | None] = mapped_column(ForeignKey("journal_entry.id", ondelete="CASCADE"))
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
 
 class Commitment(Base):

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tillitsleder.enums import Role
 from tillitsleder.errors import Forbidden
 from tillitsleder.i18n import N_
-from tillitsleder.model.enums import Role
 
 
 @dataclass(frozen=True)

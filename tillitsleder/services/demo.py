@@ -38,6 +38,8 @@ from tillitsleder.model.enums import (
     SessionStatus,
 )
 from tillitsleder.services import demo_content as text
+from tillitsleder.services.demo_history import write_demo_history
+from tillitsleder.services.demo_journal import write_demo_journal
 from tillitsleder.services.working_days import is_day_off, next_working_day
 from tillitsleder.storage import Database, open_database
 
@@ -241,6 +243,7 @@ class _DemoBuilder:
             step()
         for step in (self._sessions, self._attendance, self._groups, self._journal, self._commitments, self._audit):
             step()
+        write_demo_history(self)  # a finished earlier cohort of the same programme
         return DemoSummary(
             path=path,
             programme_id=self.programme_id,
@@ -579,14 +582,11 @@ class _DemoBuilder:
             elif self.rng.random() < 0.04:
                 sharing = JournalSharing.GROUP_SUMMARY
             written = _utc(day, "16:45")
-            entry = (leader.person_id, day, session_id, module_id, template.value, sharing.value, body.encode())
+            entry = (leader.person_id, day, session_id, module_id, template.value, sharing.value, body)
             entry += (written, written)
             entries.append((entry, self.rng.sample(text.JOURNAL_TAGS, self.rng.randint(1, 3))))
         entries.sort(key=lambda pair: (pair[0][1], pair[0][0]))
-        columns = "author_id written_on session_id module_id prompt_template sharing body created_at updated_at"
-        ids = self._insert(m.JournalEntry, columns, [entry for entry, _ in entries])
-        tags = [(i, tag) for i, (_, entry_tags) in zip(ids, entries, strict=True) for tag in entry_tags]
-        self._insert(m.journal_entry_tag, "entry_id tag", tags)
+        self.counts["journal_entry"] += write_demo_journal(self.s, entries, self.today)  # sealed, with profiles
 
     def _commitments(self) -> None:
         """Commitments from the autumn's medarbeidersamtaler, followed up as their due dates pass."""

@@ -405,13 +405,14 @@ CERTIFICATES = TableSpec(
         Col("issued", N_("Issued"), Certificate.issued_at, "datetime"),
         Col("status", N_("Status"), Certificate.status, "enum", enum=CertificateStatus),
     ),
-    build=lambda cohort_id: (
+    build=lambda cohort_id, person_id=None: (
         select(Certificate.id)
         .join(Enrolment, Enrolment.id == Certificate.enrolment_id)
         .join(Person, Person.id == Enrolment.person_id)
         .where(Enrolment.cohort_id == cohort_id)
+        .where(Person.id == person_id if person_id is not None else True)
     ),
-    parameters=("cohort_id",),
+    parameters=("cohort_id",),  # required; optional: person_id (a participant sees only their own)
     default_sort="name",
     id_column=Certificate.id,
     empty_text=N_("No certificates have been issued for this cohort."),

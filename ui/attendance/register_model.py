@@ -19,8 +19,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QApplication, QStyle
 
+from tillitsleder.enums import EnrolmentStatus, SessionStatus
 from tillitsleder.i18n import _, format_date, format_percent, format_time
-from tillitsleder.model.enums import EnrolmentStatus, SessionStatus
 from tillitsleder.services.attendance import Change, Register
 
 FIRST_SESSION = 2

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from tillitsleder.enums import EnrolmentStatus
 from tillitsleder.errors import TillitslederError
 from tillitsleder.i18n import _, format_date
-from tillitsleder.model.enums import EnrolmentStatus
 from ui.enrolment.common import add_rows, date_field, error_line, set_texts, show_error, to_date
 from ui.widgets.retranslate import Retranslating
 

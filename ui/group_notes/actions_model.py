@@ -9,15 +9,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QWidget
 
+from tillitsleder.enums import ActionStatus
 from tillitsleder.i18n import N_, _, format_date
-from tillitsleder.model.enums import ActionStatus
-from tillitsleder.services.group_meeting_edits import ActionDraft
-from tillitsleder.services.group_meetings import ActionInfo, Member
+
+if TYPE_CHECKING:
+    from tillitsleder.services.group_meeting_edits import ActionDraft
+    from tillitsleder.services.group_meetings import ActionInfo, Member
 
 Index = QModelIndex | QPersistentModelIndex
 DESCRIPTION, OWNER, DUE, STATUS, FOLLOW_UP, AGREED = range(6)
@@ -76,6 +78,8 @@ class ActionsModel(QAbstractTableModel):
         return True
 
     def drafts(self) -> tuple[ActionDraft, ...]:
+        from tillitsleder.services.group_meeting_edits import ActionDraft
+
         return tuple(
             ActionDraft(r.description, r.owner_enrolment_id, r.due_on, r.status, r.follow_up, r.id) for r in self.rows
         )

@@ -4,17 +4,19 @@ What it shows follows the ``MeetingView`` the services returned for the current 
 facilitator edits everything; a member reads everything; the coordinator records the date, the facilitator and
 who attended, sees the themes the group marked shareable, and is told why the notes are not shown — the note
 widgets are then emptied, not just hidden. Saving writes the whole meeting in one call (``save_meeting``).
+The editor is built with the main window, before any database work: the services (SQLAlchemy) are imported
+when first used.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Signal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
-    QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -27,14 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tillitsleder.enums import DialogueStep
 from tillitsleder.i18n import _
-from tillitsleder.model.enums import DialogueStep
-from tillitsleder.services.access import Actor
-from tillitsleder.services.group_access import GroupAccess
-from tillitsleder.services.group_meeting_edits import MeetingDraft, delete_meeting, save_meeting
-from tillitsleder.services.group_meetings import MeetingView
-from tillitsleder.services.lookups import Option
-from tillitsleder.storage import Database
+from ui.curriculum.forms import date_edit
 from ui.dialogs import error_text
 from ui.group_notes.actions_model import (
     DESCRIPTION,
@@ -50,6 +47,14 @@ from ui.group_notes.step_section import StepSection
 from ui.pages.base import privacy_note
 from ui.widgets.retranslate import Retranslating
 
+if TYPE_CHECKING:
+    from tillitsleder.services.access import Actor
+    from tillitsleder.services.group_access import GroupAccess
+    from tillitsleder.services.group_meeting_edits import MeetingDraft
+    from tillitsleder.services.group_meetings import MeetingView
+    from tillitsleder.services.lookups import Option
+    from tillitsleder.storage import Database
+
 
 class MeetingEditor(Retranslating, QWidget):
     saved = Signal(int)  # the meeting's id
@@ -61,17 +66,19 @@ class MeetingEditor(Retranslating, QWidget):
         self.db: Database | None = None
         self.actor: Actor | None = None
         self.view: MeetingView | None = None
+        self._as_shown: MeetingDraft | None = None  # to tell whether anything was changed since
         self.heading = QLabel()
         self.heading.setObjectName("panelTitle")
-        self.date = QDateEdit()
-        self.date.setCalendarPopup(True)
+        self.date = date_edit()
         self.facilitator = QComboBox()
+        self.facilitator.setMinimumWidth(260)
         self.date_label, self.facilitator_label = QLabel(), QLabel()
         self.date_label.setBuddy(self.date)
         self.facilitator_label.setBuddy(self.facilitator)
-        meta = QFormLayout()
-        meta.addRow(self.date_label, self.date)
-        meta.addRow(self.facilitator_label, self.facilitator)
+        meta = QHBoxLayout()
+        for widget in (self.date_label, self.date, self.facilitator_label, self.facilitator):
+            meta.addWidget(widget)
+        meta.addStretch(1)
         self.attendance = QGroupBox()
         self.attendance_grid = QGridLayout(self.attendance)
         self.attendee_boxes: dict[int, QCheckBox] = {}
@@ -94,13 +101,15 @@ class MeetingEditor(Retranslating, QWidget):
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
         self.actions_view.verticalHeader().hide()
+        self.actions_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.actions_view.setWordWrap(True)
         header = self.actions_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(DESCRIPTION, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(FOLLOW_UP, QHeaderView.ResizeMode.Stretch)
         self.actions_view.setItemDelegateForColumn(OWNER, ChoiceDelegate(lambda: owner_choices(self.actions), self))
         self.actions_view.setItemDelegateForColumn(STATUS, ChoiceDelegate(status_choices, self))
-        self.actions_view.setMinimumHeight(140)
+        self.actions_view.setMinimumHeight(110)
         self.add_action = QPushButton()
         self.remove_action = QPushButton()
         action_buttons = QHBoxLayout()
@@ -151,14 +160,16 @@ class MeetingEditor(Retranslating, QWidget):
             )
         )
         self.actions_box.setTitle(_("Agreed actions"))
-        self.actions_hint.setText(_("Open actions from earlier meetings are listed first for follow-up."))
+        self.actions_hint.setText(
+            _("Open actions from earlier meetings come first, dated under “Agreed”, until they are done or dropped.")
+        )
         self.add_action.setText(_("&Add action"))
         self.remove_action.setText(_("&Remove action"))
         self.remove_action.setToolTip(_("Actions from earlier meetings are closed by setting their status."))
         self.save_button.setText(_("&Save meeting"))
         self.revert_button.setText(_("Discard changes"))
         self.delete_button.setText(_("Delete meeting…"))
-        self.actions.headerDataChanged.emit(1, 0, self.actions.columnCount() - 1)  # Qt.Horizontal = 1
+        self.actions.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.actions.columnCount() - 1)
         self._show_heading_and_themes()
 
     # --- showing ----------------------------------------------------------------------------------------------
@@ -194,10 +205,12 @@ class MeetingEditor(Retranslating, QWidget):
         self.revert_button.setVisible(records)
         self.delete_button.setVisible(records and view.id is not None)
         self._show_heading_and_themes()
+        self._as_shown = self.draft() if records else None
 
     def clear_meeting(self) -> None:
         """Nothing chosen: every field emptied and disabled."""
         self.view = None
+        self._as_shown = None
         self._fill_attendance(None, editable=False)
         for section in self.steps:
             section.clear()
@@ -245,6 +258,8 @@ class MeetingEditor(Retranslating, QWidget):
     # --- editing ----------------------------------------------------------------------------------------------
 
     def draft(self) -> MeetingDraft:
+        from tillitsleder.services.group_meeting_edits import MeetingDraft
+
         assert self.view is not None
         attendees = tuple(e for e, box in self.attendee_boxes.items() if box.isChecked())
         held_on = self.date.date().toPython() if self.date.date().isValid() else None
@@ -255,9 +270,18 @@ class MeetingEditor(Retranslating, QWidget):
             actions=self.actions.drafts() if content else None,
         )  # fmt: skip
 
-    def save(self) -> bool:
+    def is_dirty(self) -> bool:
+        """Changed since shown, and this profile could save it."""
+        if self.view is None or self._as_shown is None:
+            return False
+        return self.draft() != self._as_shown
+
+    def save(self, *, notify: bool = True) -> bool:
+        """Write the meeting; ``saved`` is emitted unless ``notify`` is false (the panel moves on itself)."""
         if self.view is None or self.db is None or self.actor is None:
             return False
+        from tillitsleder.services.group_meeting_edits import save_meeting
+
         self.actions_view.setCurrentIndex(self.actions_view.currentIndex())  # commit an open cell editor
         try:
             meeting_id = save_meeting(self.db, self.actor, self.view.group.id, self.draft(), self.view.id)
@@ -265,7 +289,9 @@ class MeetingEditor(Retranslating, QWidget):
             self.message.setText(error_text(error))
             return False
         self.message.clear()
-        self.saved.emit(meeting_id)
+        self._as_shown = None
+        if notify:
+            self.saved.emit(meeting_id)
         return True
 
     def _confirm_delete(self) -> None:
@@ -280,6 +306,8 @@ class MeetingEditor(Retranslating, QWidget):
             self.delete()
 
     def delete(self) -> bool:
+        from tillitsleder.services.group_meeting_edits import delete_meeting
+
         assert self.view is not None and self.view.id is not None and self.db is not None and self.actor is not None
         try:
             delete_meeting(self.db, self.actor, self.view.id)
@@ -302,6 +330,8 @@ class MeetingEditor(Retranslating, QWidget):
 
 def access_label(access: GroupAccess) -> str:
     """One sentence on what the current profile may do with the chosen group."""
+    from tillitsleder.services.group_access import GroupAccess
+
     return {
         GroupAccess.EDIT: _("You facilitate this group: you write its notes and actions."),
         GroupAccess.READ: _("You are a member of this group: you read its notes and actions."),

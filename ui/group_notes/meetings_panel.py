@@ -3,14 +3,17 @@
 Everything follows ``selection.actor``: the coordinator gets every group but meta only, plus the cohort's
 "shareable themes across all groups" (theme texts and counts, never names); a facilitator gets the groups they
 facilitate and edits their notes; a participant reads the groups they are a member of. A new actor or cohort
-reloads the panel, and nothing shown for the previous profile stays on screen.
+reloads the panel, and nothing shown for the previous profile stays on screen. The panel is built with the
+main window, before any database work: the services (SQLAlchemy) are imported when first used.
 """
 
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -18,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -25,25 +29,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tillitsleder.i18n import _, format_date, ngettext
-from tillitsleder.services.group_access import GroupAccess
-from tillitsleder.services.group_meetings import (
-    GroupInfo,
-    facilitator_options,
-    list_groups,
-    list_meetings,
-    load_meeting,
-    new_meeting,
-    shareable_themes,
-)
-from tillitsleder.storage import Database
+from tillitsleder.i18n import N_, _, format_date, ngettext
 from ui.dialogs import error_text
 from ui.group_notes.meeting_editor import MeetingEditor, access_label
-from ui.widgets.cohort_picker import CohortSelection
 from ui.widgets.retranslate import Retranslating
+
+if TYPE_CHECKING:
+    from tillitsleder.services.group_meetings import GroupInfo
+    from tillitsleder.storage import Database
+    from ui.widgets.cohort_picker import CohortSelection
 
 
 class MeetingsPanel(Retranslating, QWidget):
+    """A tab of the Reflection groups area (``tab_title``, ``show_cohort``), or a panel on its own."""
+
+    tab_title = N_("Meetings and notes")
+
     def __init__(self, selection: CohortSelection, parent=None, *, today: date | None = None) -> None:
         super().__init__(parent)
         self.selection = selection
@@ -52,7 +53,7 @@ class MeetingsPanel(Retranslating, QWidget):
         self.groups: list[GroupInfo] = []
         self.group_label = QLabel()
         self.group_combo = QComboBox()
-        self.group_combo.setMinimumWidth(260)
+        self.group_combo.setMinimumWidth(200)
         self.group_label.setBuddy(self.group_combo)
         self.new_button = QPushButton()
         self.access_line = QLabel()
@@ -78,7 +79,7 @@ class MeetingsPanel(Retranslating, QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.meetings_title)
-        left_layout.addWidget(self.meeting_list, 2)
+        left_layout.addWidget(self.meeting_list, 1)
         left_layout.addWidget(self.shared_box, 1)
         self.editor = MeetingEditor()
         self.scroll = QScrollArea()
@@ -98,14 +99,16 @@ class MeetingsPanel(Retranslating, QWidget):
         layout.addLayout(top)
         layout.addWidget(self.message)
         layout.addWidget(self.splitter, 1)
-        self.group_combo.currentIndexChanged.connect(lambda _i: self._show_group())
-        self.meeting_list.currentItemChanged.connect(lambda item, _previous: self._open_meeting(item))
-        self.new_button.clicked.connect(self.start_new_meeting)
+        self._group_index = -1  # to go back to when the user keeps unsaved changes
+        self.group_combo.currentIndexChanged.connect(self._group_chosen)
+        self.meeting_list.currentItemChanged.connect(self._meeting_chosen)
+        self.new_button.clicked.connect(lambda: self.may_leave() and self.start_new_meeting())
         self.editor.saved.connect(self._after_save)
         self.editor.deleted.connect(lambda: self._show_group())
         self.editor.revertRequested.connect(self._revert)
+        self._stale = False
+        # A new profile must never see what the previous one had on screen: always reload (and drop edits).
         selection.actorChanged.connect(lambda _actor: self.load())
-        selection.changed.connect(lambda _cohort: self.load())
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -123,8 +126,42 @@ class MeetingsPanel(Retranslating, QWidget):
         self.db = db
         self.load()
 
+    def show_cohort(self, db: Database | None, cohort_id: int | None) -> None:
+        """The host page's call after the database or cohort changed (the cohort is ``selection.current``)."""
+        self.db = db
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Reload now if shown, else when shown next."""
+        if self.isVisible():
+            self.load()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._stale:
+            self.load()
+
+    def may_leave(self) -> bool:
+        """True when the editor may show something else: nothing unsaved, or the user saved or discarded it."""
+        if not self.editor.is_dirty():
+            return True
+        buttons = QMessageBox.StandardButton
+        answer = QMessageBox.question(
+            self,
+            _("Unsaved changes"),
+            _("Save the changes to this meeting before you go on?"),
+            buttons.Save | buttons.Discard | buttons.Cancel,
+            buttons.Save,
+        )
+        if answer == buttons.Save:
+            return self.editor.save(notify=False)
+        return answer == buttons.Discard
+
     def load(self) -> None:
         """Everything again for the current cohort and profile; the previous profile's view is dropped first."""
+        self._stale = False
         self.editor.clear_meeting()
         self.meeting_list.clear()
         self.shared_list.clear()
@@ -134,6 +171,8 @@ class MeetingsPanel(Retranslating, QWidget):
         cohort_id, actor = self.selection.current, self.selection.actor
         try:
             if self.db is not None and cohort_id is not None:
+                from tillitsleder.services.group_meetings import list_groups, shareable_themes
+
                 self.groups = list_groups(self.db, actor, cohort_id)
                 if actor.is_coordinator:
                     for theme in shareable_themes(self.db, actor, cohort_id):
@@ -144,6 +183,7 @@ class MeetingsPanel(Retranslating, QWidget):
         self.shared_box.setVisible(actor.is_coordinator)
         for group in self.groups:
             self.group_combo.addItem(f"{group.name} · {group.round_name}", group.id)
+        self._group_index = self.group_combo.currentIndex()
         self.group_combo.blockSignals(False)
         if self.db is None or cohort_id is None:
             self._say(_("There are no cohorts in this database yet."))
@@ -161,6 +201,25 @@ class MeetingsPanel(Retranslating, QWidget):
         index = self.group_combo.currentIndex()
         return self.groups[index] if 0 <= index < len(self.groups) else None
 
+    def _group_chosen(self, index: int) -> None:
+        if index == self._group_index:
+            return
+        if not self.may_leave():
+            self.group_combo.blockSignals(True)
+            self.group_combo.setCurrentIndex(self._group_index)
+            self.group_combo.blockSignals(False)
+            return
+        self._group_index = index
+        self._show_group()
+
+    def _meeting_chosen(self, item: QListWidgetItem | None, previous: QListWidgetItem | None) -> None:
+        if item is not None and not self.may_leave():
+            self.meeting_list.blockSignals(True)
+            self.meeting_list.setCurrentItem(previous)
+            self.meeting_list.blockSignals(False)
+            return
+        self._open_meeting(item)
+
     def _show_group(self, select_meeting: int | None = None) -> None:
         group = self.current_group()
         self.meeting_list.blockSignals(True)
@@ -171,6 +230,8 @@ class MeetingsPanel(Retranslating, QWidget):
         self.access_line.setText(access_label(group.access) if group else "")
         if group is None or self.db is None:
             return
+        from tillitsleder.services.group_meetings import list_meetings
+
         try:
             meetings = list_meetings(self.db, self.selection.actor, group.id)
         except Exception as error:  # noqa: BLE001
@@ -193,6 +254,8 @@ class MeetingsPanel(Retranslating, QWidget):
         if item is None or group is None or self.db is None:
             self.editor.clear_meeting()
             return
+        from tillitsleder.services.group_meetings import facilitator_options, load_meeting
+
         actor = self.selection.actor
         try:
             view = load_meeting(self.db, actor, int(item.data(Qt.ItemDataRole.UserRole)))
@@ -204,6 +267,9 @@ class MeetingsPanel(Retranslating, QWidget):
         self.editor.show_meeting(self.db, actor, view, options)
 
     def start_new_meeting(self) -> None:
+        from tillitsleder.services.group_access import GroupAccess
+        from tillitsleder.services.group_meetings import facilitator_options, new_meeting
+
         group = self.current_group()
         if group is None or self.db is None or group.access is GroupAccess.NONE:
             return

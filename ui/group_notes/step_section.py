@@ -7,6 +7,8 @@ of a note the coordinator ever sees (without names).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -14,15 +16,17 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QSpinBox,
 )
 
+from tillitsleder.enums import DialogueStep
 from tillitsleder.i18n import N_, _
-from tillitsleder.model.enums import DialogueStep
-from tillitsleder.services.group_meeting_edits import StepDraft
-from tillitsleder.services.group_meetings import StepNote
+from ui.curriculum.forms import text_area
 from ui.widgets.retranslate import Retranslating
+
+if TYPE_CHECKING:
+    from tillitsleder.services.group_meeting_edits import StepDraft
+    from tillitsleder.services.group_meetings import StepNote
 
 HINTS = {
     DialogueStep.OWN_REFLECTION: N_("Each person reflects alone, in silence, and writes."),
@@ -41,9 +45,8 @@ class StepSection(Retranslating, QGroupBox):
         self.prompt = QLineEdit()
         self.time_box = QSpinBox()
         self.time_box.setRange(0, 240)
-        self.content = QPlainTextEdit()
-        self.content.setTabChangesFocus(True)
-        self.content.setMinimumHeight(70)
+        self.content = text_area(4)
+        self.content.setMaximumHeight(self.content.fontMetrics().lineSpacing() * 7 + 12)
         self.theme = QLineEdit()
         self.shareable = QCheckBox()
         self.prompt_label, self.time_label, self.content_label, self.theme_label = (QLabel() for _ in range(4))
@@ -85,21 +88,28 @@ class StepSection(Retranslating, QGroupBox):
         )
 
     def show_note(self, note: StepNote, *, editable: bool) -> None:
-        self.prompt.setText(note.prompt)
-        self.time_box.setValue(note.time_box_minutes or 0)
-        self.content.setPlainText(note.content)
-        self.theme.setText(note.theme)
-        self.shareable.setChecked(note.theme_shareable)
+        self._fill(note.prompt, note.time_box_minutes, note.content, note.theme, note.theme_shareable, editable)
+
+    def clear(self) -> None:
+        self._fill("", None, "", "", False, False)
+
+    def _fill(
+        self, prompt: str, minutes: int | None, content: str, theme: str, shareable: bool, editable: bool
+    ) -> None:
+        self.prompt.setText(prompt)
+        self.time_box.setValue(minutes or 0)
+        self.content.setPlainText(content)
+        self.theme.setText(theme)
+        self.shareable.setChecked(shareable)
         for field in (self.prompt, self.theme):
             field.setReadOnly(not editable)
         self.content.setReadOnly(not editable)
         self.time_box.setReadOnly(not editable)
         self.shareable.setEnabled(editable)
 
-    def clear(self) -> None:
-        self.show_note(StepNote(self.step), editable=False)
-
     def draft(self) -> StepDraft:
+        from tillitsleder.services.group_meeting_edits import StepDraft
+
         minutes = self.time_box.value()
         return StepDraft(
             self.step, self.prompt.text(), minutes or None, self.content.toPlainText(), self.theme.text(),

@@ -1,61 +1,175 @@
 """The journal widgets' one door to the core: ``JournalBackend`` binds the open database to an unlocked profile.
 
-Every method is one call of ``tillitsleder.services.journal`` (each owns its transaction); the widgets never hold
-a session, never see keys, and get plain values back. Nothing here logs or keeps entry text.
+Every method is one call of the journal services (each owns its transaction); the widgets never hold a session,
+never see keys, and get plain values back. The backend also remembers the id of the draft the writing view is
+autosaving, so saving the entry removes that draft in the same transaction. Nothing here logs or keeps text.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
-from typing import TYPE_CHECKING, Any
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from tillitsleder.enums import JournalSharing, PromptTemplate
 
 if TYPE_CHECKING:
+    from tillitsleder.services.journal import EntryDraft, JournalEntryView, LinkOption
+    from tillitsleder.services.journal_search import SearchHit
+    from tillitsleder.services.profiles import UnlockedProfile
     from tillitsleder.storage import Database
 
 
 @dataclass
 class EntryForm:
-    """What the writing view shows and edits: one entry (``entry_id`` None until first saved) or a draft."""
+    """What the writing view shows and edits: a saved entry (``entry_id``) or a new one (``None``)."""
 
     entry_id: int | None
     written_on: date
-    template: str
-    link: tuple[str, int] | None  # ("session", id) or ("module", id)
+    template: str = PromptTemplate.FREE.value
+    session_id: int | None = None
     tags: list[str] = field(default_factory=list)
-    sharing: str = "private"
+    sharing: str = JournalSharing.PRIVATE.value
+    summary: str = ""
     text: str = ""
+
+    def to_draft(self) -> EntryDraft:
+        from tillitsleder.services.journal import EntryDraft
+
+        return EntryDraft(
+            written_on=self.written_on,
+            text=self.text,
+            prompt_template=PromptTemplate(self.template),
+            tags=tuple(self.tags),
+            sharing=JournalSharing(self.sharing),
+            summary=self.summary,
+            session_id=self.session_id,
+        )
+
+    @classmethod
+    def from_draft(cls, entry_id: int | None, draft: EntryDraft) -> EntryForm:
+        return cls(
+            entry_id=entry_id,
+            written_on=draft.written_on,
+            template=draft.prompt_template.value,
+            session_id=draft.session_id,
+            tags=list(draft.tags),
+            sharing=draft.sharing.value,
+            summary=draft.summary,
+            text=draft.text,
+        )
 
 
 @dataclass(frozen=True)
-class LinkOption:
-    kind: str  # "session" or "module"
-    id: int
-    label: str
+class RecoveredDraft:
+    """An autosaved draft found after unlocking (the app stopped, or the writer left without saving)."""
+
+    draft_id: int
+    form: EntryForm
+    saved_at: datetime
 
 
 class JournalBackend:
-    """The journal of the unlocked profile ``unlocked`` in ``db``."""
+    """The journal of the unlocked participant profile ``me`` in ``db``."""
 
-    def __init__(self, db: Database, unlocked: Any) -> None:
+    def __init__(self, db: Database, me: UnlockedProfile) -> None:
         self.db = db
-        self.unlocked = unlocked
+        self.me = me
+        self.draft_id: int | None = None  # the draft the writing view autosaves into
 
     @property
     def actor(self):
-        return self.unlocked.actor
+        return self.me.actor
 
-    def link_options(self) -> list[LinkOption]:
-        return []
+    # --- entries ----------------------------------------------------------------------------------------
 
-    def save_draft(self, form: EntryForm) -> None:
-        raise NotImplementedError
+    def entries(self) -> list[JournalEntryView]:
+        from tillitsleder.services import journal
 
-    def load_draft(self) -> EntryForm | None:
-        return None
+        return journal.list_entries(self.db, self.me)
 
-    def discard_draft(self) -> None:
-        pass
+    def entry_form(self, entry_id: int) -> EntryForm:
+        from tillitsleder.services import journal
+
+        return EntryForm.from_draft(entry_id, journal.get_entry(self.db, self.me, entry_id).as_draft())
 
     def save_entry(self, form: EntryForm) -> int:
-        raise NotImplementedError
+        """Create or update the entry; the autosaved draft goes in the same transaction."""
+        from tillitsleder.services import journal
+
+        if form.entry_id is None:
+            view = journal.create_entry(self.db, self.me, form.to_draft(), draft_id=self.draft_id)
+        else:
+            view = journal.update_entry(self.db, self.me, form.entry_id, form.to_draft(), draft_id=self.draft_id)
+        self.draft_id = None
+        return view.id
+
+    def delete_entry(self, entry_id: int) -> None:
+        from tillitsleder.services import journal
+
+        journal.delete_entry(self.db, self.me, entry_id)
+
+    def link_options(self) -> list[LinkOption]:
+        from tillitsleder.services import journal
+
+        return journal.link_options(self.db, self.me)
+
+    @staticmethod
+    def scaffold(template: str) -> str:
+        from tillitsleder.services import journal
+
+        return journal.prompt_scaffold(PromptTemplate(template))
+
+    # --- drafts -----------------------------------------------------------------------------------------
+
+    def start_editing(self, draft_id: int | None = None) -> None:
+        """A new writing session: autosave into ``draft_id`` (a recovered draft) or a new draft."""
+        self.draft_id = draft_id
+
+    def save_draft(self, form: EntryForm) -> None:
+        from tillitsleder.services import journal
+
+        self.draft_id = journal.save_draft(
+            self.db, self.me, form.to_draft(), draft_id=self.draft_id, entry_id=form.entry_id
+        )
+
+    def drafts(self) -> list[RecoveredDraft]:
+        from tillitsleder.services import journal
+
+        return [
+            RecoveredDraft(view.id, EntryForm.from_draft(view.entry_id, view.draft), view.updated_at)
+            for view in journal.list_drafts(self.db, self.me)
+        ]
+
+    def discard_draft(self, draft_id: int | None = None) -> None:
+        from tillitsleder.services import journal
+
+        target = draft_id if draft_id is not None else self.draft_id
+        if target is not None:
+            journal.discard_draft(self.db, self.me, target)
+        if target == self.draft_id:
+            self.draft_id = None
+
+    def load(self, query: str, *, full: bool) -> tuple:
+        """What the overview shows, read in one go (on a worker thread): ``(entries, hits, commitments, drafts)``;
+        without ``full`` only the hits (the rest ``None``), and no hits without a query."""
+        from tillitsleder.services import commitments
+
+        entries = self.entries() if full else None
+        hits = self.search(query) if query else None
+        rows = commitments.list_commitments(self.db, self.actor, self.actor.person_id) if full else None
+        drafts = self.drafts() if full else None
+        return entries, hits, rows, drafts
+
+    # --- search -----------------------------------------------------------------------------------------
+
+    def search(self, query: str) -> list[SearchHit]:
+        from tillitsleder.services import journal_search
+
+        return journal_search.search_journal(self.db, self.me, query)
+
+    @staticmethod
+    def spans(text: str, query: str) -> list[tuple[int, int]]:
+        from tillitsleder.services import journal_search
+
+        return journal_search.find_spans(text, query)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
+from tillitsleder.enums import JournalSharing
 from tillitsleder.i18n import N_, _
-from tillitsleder.model.enums import JournalSharing
 from ui.widgets.retranslate import Retranslating
 
 EXPLANATIONS = {
@@ -17,8 +17,8 @@ EXPLANATIONS = {
         "You and your coach can read this entry. The programme coordinator and the other participants cannot."
     ),
     JournalSharing.GROUP_SUMMARY: N_(
-        "Shared as a summary with your reflection group and its facilitator. Write it as you would say it in the "
-        "group. The programme coordinator cannot read it."
+        "Your reflection group and its facilitator read only the summary you write below; the entry itself stays "
+        "private to you. The programme coordinator reads neither."
     ),
 }
 

@@ -19,20 +19,21 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QTextEdit,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from tillitsleder.i18n import _, ngettext
-from tillitsleder.model.enums import JournalSharing, PromptTemplate
+from tillitsleder.enums import JournalSharing, PromptTemplate
+from tillitsleder.i18n import _, format_date, ngettext
 from ui.curriculum.forms import date_edit
 from ui.journal.autosave import DraftAutosaver
 from ui.journal.backend import EntryForm, JournalBackend
 from ui.journal.sharing import SharingSelector
-from ui.journal.templates import all_scaffolds, scaffold
 from ui.widgets.retranslate import Retranslating
 
 PAGE_WIDTH = 760
@@ -44,6 +45,16 @@ QTextEdit#journalEditor { background: #fbfaf6; color: #1f2933; border: none;
 QLabel#sharingExplanation { color: palette(window-text); }
 QLabel#draftStatus { padding: 0 6px; }
 """
+
+
+def airy(edit: QTextEdit) -> None:
+    """Open line spacing for the whole document of ``edit`` (new paragraphs inherit it)."""
+    cursor = QTextCursor(edit.document())
+    cursor.select(QTextCursor.SelectionType.Document)
+    block = QTextBlockFormat()
+    block.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+    block.setBottomMargin(4)
+    cursor.mergeBlockFormat(block)
 
 
 def writing_font() -> QFont:
@@ -95,6 +106,7 @@ class WritingView(Retranslating, QWidget):
         self.link_combo = QComboBox()
         self.link_combo.setMinimumContentsLength(28)
         self.link_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.link_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.tags_edit = QLineEdit()
         self.sharing = SharingSelector(self)  # its combo row and explanation are placed in the form below
         self.sharing.hide()
@@ -113,8 +125,21 @@ class WritingView(Retranslating, QWidget):
         form.addRow(self.date_label, first_row)
         form.addRow(self.link_label, self.link_combo)
         form.addRow(self.tags_label, self.tags_edit)
-        form.addRow(self.sharing_label, self.sharing.combo_row)
-        form.addRow("", self.sharing.explanation)
+        sharing_box = QWidget()
+        sharing_layout = QVBoxLayout(sharing_box)
+        sharing_layout.setContentsMargins(0, 0, 0, 0)
+        sharing_layout.setSpacing(4)
+        sharing_layout.addWidget(self.sharing.combo_row)
+        sharing_layout.addWidget(self.sharing.explanation)
+        form.addRow(self.sharing_label, sharing_box)
+        self.summary_label = QLabel()
+        self.summary_edit = QPlainTextEdit()
+        self.summary_edit.setObjectName("summaryEditor")
+        self.summary_edit.setTabChangesFocus(True)
+        self.summary_edit.setFixedHeight(self.summary_edit.fontMetrics().lineSpacing() * 4 + 12)
+        self.summary_label.setBuddy(self.summary_edit)
+        form.addRow(self.summary_label, self.summary_edit)
+        self._form = form
         for label, field in (
             (self.date_label, self.date_edit),
             (self.link_label, self.link_combo),
@@ -160,6 +185,8 @@ class WritingView(Retranslating, QWidget):
             self.sharing.combo.currentIndexChanged,
         ):
             signal.connect(self._on_field_changed)
+        self.summary_edit.textChanged.connect(self._on_field_changed)
+        self.sharing.combo.currentIndexChanged.connect(lambda _index: self._show_summary())
         self.template_combo.currentIndexChanged.connect(self._on_template_changed)
         self.details_button.toggled.connect(self.details.setVisible)
         self.back_button.clicked.connect(self.leave)
@@ -167,6 +194,7 @@ class WritingView(Retranslating, QWidget):
         QShortcut(QKeySequence.StandardKey.Save, self, self.save_entry)
         self._last_template = PromptTemplate.FREE.value
         self._fill_links()
+        self._show_summary()
         self.retranslate()
 
     # --- content -----------------------------------------------------------------------------------------
@@ -183,22 +211,19 @@ class WritingView(Retranslating, QWidget):
         self.link_combo.addItem(_("Not linked to a session or module"), None)
         if self.backend is not None:
             for option in self.backend.link_options():
-                self.link_combo.addItem(option.label, (option.kind, option.id))
+                label = _("{date} · {title}").format(date=format_date(option.day), title=option.title)
+                self.link_combo.addItem(label, option.session_id)
         self.link_combo.blockSignals(False)
 
     def start_new(self, template: str = PromptTemplate.THREE_STEP.value, on: date | None = None) -> None:
-        self.open_form(
-            EntryForm(
-                entry_id=None,
-                written_on=on or date.today(),
-                template=template,
-                link=None,
-                tags=[],
-                sharing=JournalSharing.PRIVATE.value,
-                text=scaffold(template),
-            ),
-            dirty=False,
-        )
+        form = EntryForm(entry_id=None, written_on=on or date.today(), template=template, text=self._scaffold(template))
+        self.open_form(form)
+
+    def _scaffold(self, template: str) -> str:
+        return self.backend.scaffold(template) if self.backend is not None else ""
+
+    def _all_scaffolds(self) -> set[str]:
+        return {self._scaffold(member.value) for member in PromptTemplate}
 
     def open_form(self, form: EntryForm, *, dirty: bool = False) -> None:
         """Show ``form``; ``dirty`` when it came from a recovered draft (so it is saved again at once)."""
@@ -210,10 +235,12 @@ class WritingView(Retranslating, QWidget):
             index = self.template_combo.findData(form.template)
             self.template_combo.setCurrentIndex(max(0, index))
             self._last_template = form.template
-            index = self.link_combo.findData(tuple(form.link) if form.link else None)
+            index = self.link_combo.findData(form.session_id) if form.session_id is not None else 0
             self.link_combo.setCurrentIndex(max(0, index))
             self.tags_edit.setText(", ".join(form.tags))
             self.sharing.set_value(form.sharing)
+            self.summary_edit.setPlainText(form.summary)
+            self._show_summary()
             self.editor.setPlainText(form.text)
             self._apply_line_height()
             self.editor.moveCursor(QTextCursor.MoveOperation.End)
@@ -228,25 +255,24 @@ class WritingView(Retranslating, QWidget):
 
     def form(self) -> EntryForm:
         qdate = self.date_edit.date()
-        link = self.link_combo.currentData()
+        session_id = self.link_combo.currentData()
         tags = [tag.strip() for tag in self.tags_edit.text().split(",") if tag.strip()]
         return EntryForm(
             entry_id=self.entry_id,
             written_on=date(qdate.year(), qdate.month(), qdate.day()),
             template=str(self.template_combo.currentData()),
-            link=tuple(link) if link else None,
+            session_id=int(session_id) if session_id is not None else None,
             tags=list(dict.fromkeys(tags)),
             sharing=self.sharing.value(),
+            summary=self.summary_edit.toPlainText() if self.sharing.value() == JournalSharing.GROUP_SUMMARY else "",
             text=self.editor.toPlainText(),
         )
 
+    def _show_summary(self) -> None:
+        self._form.setRowVisible(self.summary_edit, self.sharing.value() == JournalSharing.GROUP_SUMMARY)
+
     def _apply_line_height(self) -> None:
-        cursor = QTextCursor(self.editor.document())
-        cursor.select(QTextCursor.SelectionType.Document)
-        block = QTextBlockFormat()
-        block.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-        block.setBottomMargin(4)
-        cursor.mergeBlockFormat(block)
+        airy(self.editor)
 
     # --- saving ------------------------------------------------------------------------------------------
 
@@ -264,9 +290,9 @@ class WritingView(Retranslating, QWidget):
             return
         template = str(self.template_combo.currentData())
         text = self.editor.toPlainText()
-        if not text.strip() or text in all_scaffolds() or text == scaffold(self._last_template):
+        if not text.strip() or text in self._all_scaffolds() or text == self._scaffold(self._last_template):
             self._loading = True
-            self.editor.setPlainText(scaffold(template))
+            self.editor.setPlainText(self._scaffold(template))
             self._apply_line_height()
             self._loading = False
             self._count_words()
@@ -341,11 +367,18 @@ class WritingView(Retranslating, QWidget):
         for index, member in enumerate(PromptTemplate):
             self.template_combo.setItemText(index, member.label())
         self.link_label.setText(_("&About:"))
-        if self.link_combo.count():
-            self.link_combo.setItemText(0, _("Not linked to a session or module"))
+        chosen = self.link_combo.currentData()
+        self._fill_links()  # dates in the new language's format
+        self.link_combo.blockSignals(True)
+        self.link_combo.setCurrentIndex(max(0, self.link_combo.findData(chosen)) if chosen is not None else 0)
+        self.link_combo.blockSignals(False)
         self.tags_label.setText(_("&Tags:"))
         self.tags_edit.setPlaceholderText(_("Words that help you find it again, separated by commas"))
         self.sharing_label.setText(_("&Who can read it:"))
+        self.summary_label.setText(_("Su&mmary for the group:"))
+        self.summary_edit.setPlaceholderText(
+            _("A few sentences you are glad to share; the entry itself stays private.")
+        )
         self.editor.setPlaceholderText(_("Write here. Your words are saved as you type."))
         self.editor.setAccessibleName(_("Journal entry text"))
         self._count_words()

@@ -1,19 +1,72 @@
-"""Certificates & reports: certificates issued to the chosen cohort."""
+"""Certificates & reports: a tab host for the chosen cohort's certificate register, the certificate template and
+(from the reports work) progress reports.
+
+A tab is a widget with ``tab_title`` (an ``N_`` msgid) and ``load(db, cohort_id)``; the page calls ``load`` when the
+database or the cohort changes. Adding a tab is one line in ``__init__``: ``self.add_tab(SomeTab(selection))``.
+Tab modules are imported here but import the core only when they load.
+"""
 
 from __future__ import annotations
 
-from tillitsleder.i18n import N_
+from PySide6.QtWidgets import QTabWidget, QWidget
+
+from tillitsleder.enums import Role
+from tillitsleder.i18n import N_, _
+from tillitsleder.services.access import Actor
+from ui.certificates.register_tab import RegisterTab
+from ui.certificates.template_editor import TemplateEditor
 from ui.pages.base import CohortPage
+from ui.reports.completion_tab import CompletionTab
+from ui.reports.reports_tab import ReportsTab
 from ui.widgets.cohort_picker import CohortSelection
-from ui.widgets.list_panel import ListPanel
 
 
 class CertificatesPage(CohortPage):
+    """The coordinator issues, reissues and revokes, edits templates, signs off completion and prints reports;
+    facilitators read the register, and a participant sees only their own certificates (the services enforce the
+    same, this only keeps the tools out of the way)."""
+
     nav_title = N_("Certificates & reports")
+    roles = frozenset(Role)
 
     def __init__(self, selection: CohortSelection, parent=None) -> None:
         super().__init__(selection, parent)
-        self.certificates = ListPanel("certificates", title=N_("Certificates"))
-        self.list_panels = [self.certificates]
-        self.layout_.addWidget(self.certificates, 1)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("certificateTabs")
+        self.layout_.addWidget(self.tabs, 1)
+        self.register = self.add_tab(RegisterTab(selection))
+        self.template = self.add_tab(TemplateEditor(selection))
+        self.completion = self.add_tab(CompletionTab(selection))
+        self.reports = self.add_tab(ReportsTab(selection))
+        self.list_panels = [self.register.panel]
+        selection.actorChanged.connect(self._apply_actor)
         self.retranslate()
+        self._apply_actor(selection.actor)
+
+    def _apply_actor(self, actor: Actor) -> None:
+        for index in range(self.tabs.count()):
+            self.tabs.setTabVisible(index, actor.is_coordinator or self.tabs.widget(index) is self.register)
+        if not actor.is_coordinator:
+            self.tabs.setCurrentWidget(self.register)
+        self.mark_stale()
+
+    def add_tab(self, tab: QWidget) -> QWidget:
+        self.tabs.addTab(tab, _(tab.tab_title))
+        return tab
+
+    def load(self) -> None:
+        actor = self.selection.actor
+        if actor.role is Role.PARTICIPANT and self.selection.current is not None:
+            self.register.panel.set_source(self.db, cohort_id=self.selection.current, person_id=actor.person_id)
+        else:
+            super().load()
+        for index in range(self.tabs.count()):
+            tab = self.tabs.widget(index)
+            if actor.is_coordinator or tab is self.register:
+                tab.load(self.db, self.selection.current)
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        if hasattr(self, "tabs"):
+            for index in range(self.tabs.count()):
+                self.tabs.setTabText(index, _(self.tabs.widget(index).tab_title))

@@ -1,34 +1,185 @@
-"""Journal: learning-journal activity of the chosen cohort, as counts only.
+"""Journal: what each role may see of the learning journals.
 
-Entries are private: a count shows only where the participant allowed it.
+- A participant (unlocked) writes and reads their own journal and commitments (``ui.journal.workspace``).
+- A facilitator/coach reads what participants shared with them and their leaders' commitments.
+- The coordinator reads no journal content at all: a note says why, and a list shows how many entries each
+  participant has written — only where the participant allowed it.
+
+The page gets the unlocked profile from the profile controller (``set_profile``) before the actor changes, and
+builds the participant and coach widgets (and imports the journal services) only when first needed.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
+
+from tillitsleder.enums import Role
 from tillitsleder.i18n import N_, _
 from ui.pages.base import CohortPage, privacy_note
 from ui.widgets.cohort_picker import CohortSelection
 from ui.widgets.list_panel import ListPanel
 
+if TYPE_CHECKING:
+    from tillitsleder.services.profiles import UnlockedProfile
+    from tillitsleder.storage import Database
+    from ui.journal.shared_view import CoachJournalView, SharedEntriesPanel
+    from ui.journal.workspace import JournalWorkspace
+
 
 class JournalPage(CohortPage):
     nav_title = N_("Journal")
+    roles = frozenset(Role)
 
     def __init__(self, selection: CohortSelection, parent=None) -> None:
         super().__init__(selection, parent)
+        self.profile: UnlockedProfile | None = None
         self.note = privacy_note()
         self.counts = ListPanel("journal_counts", title=N_("Journal activity"))
         self.list_panels = [self.counts]
-        self.layout_.addWidget(self.note)
-        self.layout_.addWidget(self.counts, 1)
+        self.coordinator_view = QWidget()
+        coordinator_layout = QVBoxLayout(self.coordinator_view)
+        coordinator_layout.setContentsMargins(0, 0, 0, 0)
+        coordinator_layout.addWidget(self.note)
+        coordinator_layout.addWidget(self.counts, 1)
+        self.locked_label = QLabel()
+        self.locked_label.setObjectName("emptyState")
+        self.locked_label.setWordWrap(True)
+        self.views = QStackedWidget()
+        self.views.addWidget(self.coordinator_view)
+        self.views.addWidget(self.locked_label)
+        self.layout_.addWidget(self.views, 1)
+        self.workspace: JournalWorkspace | None = None
+        self.coach_view: CoachJournalView | None = None
+        self.group_panel: SharedEntriesPanel | None = None
+        selection.actorChanged.connect(lambda _actor: self._on_actor_changed())
         self.retranslate()
+
+    # --- the profile ---------------------------------------------------------------------------------------
+
+    @property
+    def role(self) -> Role:
+        return self.profile.info.role if self.profile is not None else Role.COORDINATOR
+
+    def set_profile(self, profile: UnlockedProfile | None) -> None:
+        """The unlocked profile to show (``None``: locked — every decrypted word is dropped)."""
+        if profile is self.profile:
+            return
+        self.flush_drafts()
+        self._drop_content()
+        self.profile = profile
+        self.mark_stale()
+
+    def set_database(self, db: Database | None) -> None:
+        if db is not self.db:
+            self.flush_drafts()  # into the database the draft belongs to, before it is closed
+            self._drop_content()
+            self.profile = None
+        super().set_database(db)
+
+    def flush_drafts(self) -> None:
+        if self.workspace is not None:
+            self.workspace.flush()
+
+    def _drop_content(self) -> None:
+        if self.workspace is not None:
+            self.workspace.clear()
+        if self.coach_view is not None:
+            self.coach_view.clear()
+
+    def _on_actor_changed(self) -> None:
+        self.picker.setVisible(self.role is Role.COORDINATOR)
+        self.mark_stale()
+
+    # --- loading -------------------------------------------------------------------------------------------
+
+    def load(self) -> None:
+        assert self.db is not None
+        role = self.role
+        self.picker.setVisible(role is Role.COORDINATOR)
+        if role is Role.COORDINATOR:
+            self.views.setCurrentWidget(self.coordinator_view)
+            super().load()
+        elif role is Role.PARTICIPANT:
+            self._load_participant()
+        else:
+            self._load_coach()
+
+    def _load_participant(self) -> None:
+        from ui.journal.backend import JournalBackend
+        from ui.journal.workspace import JournalWorkspace
+
+        assert self.db is not None and self.profile is not None
+        if self.workspace is None:
+            self.workspace = JournalWorkspace()
+            self.views.addWidget(self.workspace)
+            self._add_group_tab(self.workspace)
+        backend = self.workspace.backend
+        if backend is None or backend.db is not self.db or backend.me is not self.profile:
+            self.workspace.set_backend(JournalBackend(self.db, self.profile))
+        ok = self._guarded(self.workspace.reload)
+        if ok and self.group_panel is not None:
+            ok = self._guarded(lambda: self.group_panel.load(self.db, self.profile))  # type: ignore[union-attr]
+        if ok:
+            self.views.setCurrentWidget(self.workspace)
+
+    def _add_group_tab(self, workspace: JournalWorkspace) -> None:
+        from ui.journal.shared_view import SharedEntriesPanel
+
+        self.group_panel = SharedEntriesPanel(
+            empty_text=N_("When members of your reflection group share a summary, you can read it here.")
+        )
+        workspace.tabs.addTab(self.group_panel, "")
+        self._name_group_tab()
+
+    def _load_coach(self) -> None:
+        from ui.journal.shared_view import CoachJournalView
+
+        assert self.db is not None and self.profile is not None
+        if self.coach_view is None:
+            self.coach_view = CoachJournalView()
+            self.views.addWidget(self.coach_view)
+        if self._guarded(lambda: self.coach_view.load(self.db, self.profile)):  # type: ignore[union-attr]
+            self.views.setCurrentWidget(self.coach_view)
+
+    def _guarded(self, fn) -> bool:
+        try:
+            fn()
+            return True
+        except Exception as error:  # noqa: BLE001 - the page says what went wrong instead of crashing
+            from ui.dialogs import error_text
+
+            self.locked_label.setText(error_text(error))
+            self.views.setCurrentWidget(self.locked_label)
+            return False
+
+    # --- search and language -------------------------------------------------------------------------------
+
+    def panels(self) -> list[ListPanel]:
+        return list(self.list_panels) if self.role is Role.COORDINATOR else []
+
+    def has_search(self) -> bool:
+        return self.role in (Role.COORDINATOR, Role.PARTICIPANT)
+
+    def focus_search(self) -> None:
+        if self.role is Role.PARTICIPANT and self.workspace is not None:
+            self.workspace.focus_search()
+        else:
+            super().focus_search()
+
+    def _name_group_tab(self) -> None:
+        if self.workspace is not None and self.group_panel is not None:
+            index = self.workspace.tabs.indexOf(self.group_panel)
+            self.workspace.tabs.setTabText(index, _("From my reflection group"))
 
     def retranslate(self) -> None:
         super().retranslate()
+        self._name_group_tab()
         self.note.setText(
             _(
-                "Learning-journal entries are private to the participants who write them. You see only how "
-                "many entries someone has written, and only if they have allowed it; otherwise the count is "
-                "left empty."
+                "Learning-journal entries are private to the participants who write them: they are encrypted, "
+                "and the coordinator's profile has no key to any of them. You see only how many entries someone "
+                "has written, and only if they have allowed it; otherwise the count is left empty."
             )
         )

@@ -75,7 +75,7 @@ class ParticipantsPage(CohortPage):
         self.status_label.setText(_("Sta&tus:"))
         self.status_filter.setItemText(0, _("All"))
         if self.status_filter.count() > 1:
-            from tillitsleder.model.enums import EnrolmentStatus
+            from tillitsleder.enums import EnrolmentStatus
 
             for index in range(1, self.status_filter.count()):
                 self.status_filter.setItemText(index, EnrolmentStatus(self.status_filter.itemData(index)).label())
@@ -86,7 +86,7 @@ class ParticipantsPage(CohortPage):
 
     def set_database(self, db) -> None:
         if db is not None and self.status_filter.count() == 1:
-            from tillitsleder.model.enums import EnrolmentStatus
+            from tillitsleder.enums import EnrolmentStatus
 
             self.status_filter.blockSignals(True)
             for status in EnrolmentStatus:

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from tillitsleder.enums import Role
 from tillitsleder.i18n import _
-from tillitsleder.model.enums import Role
 from ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:

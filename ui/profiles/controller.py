@@ -16,8 +16,8 @@ from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolButton
 
+from tillitsleder.enums import Role
 from tillitsleder.i18n import _
-from tillitsleder.model.enums import Role
 from ui.profiles import visibility
 from ui.widgets.retranslate import Retranslating
 
@@ -52,7 +52,9 @@ class ProfileMenu(Retranslating, QMenu):
     def retranslate(self) -> None:
         self.setTitle(_("&Profile"))
         self.action_open_as.setText(_("&Open as…"))
-        self.action_open_as.setStatusTip(_("Use Tillitsleder as another person: a participant, a coach or the coordinator."))
+        self.action_open_as.setStatusTip(
+            _("Use Tillitsleder as another person: a participant, a coach or the coordinator.")
+        )
         self.action_lock.setText(_("&Lock"))
         self.action_lock.setStatusTip(_("Save what you are writing, lock your journal and return to the profile list."))
         self.action_change.setText(_("&Change passphrase…"))
@@ -122,7 +124,10 @@ class ProfileController(QObject):
             window.area_actions[row].setVisible(visible)
         window.stack.setVisible(any(rows))
         if rows and any(rows) and not rows[max(0, window.nav.currentRow())]:
-            window.nav.setCurrentRow(rows.index(True))
+            home = visibility.home_area(self.role)
+            names = [type(page).__name__ for page in window.pages]
+            row = names.index(home) if home in names and rows[names.index(home)] else rows.index(True)
+            window.nav.setCurrentRow(row)
 
     def _update_actions(self) -> None:
         has_db = self.window.db is not None
@@ -130,7 +135,7 @@ class ProfileController(QObject):
         self.menu.action_lock.setEnabled(has_db and self.current is not None)
         self.menu.action_change.setEnabled(has_db and self.current is not None)
         self.menu.action_new_profile.setEnabled(has_db and self.role is Role.COORDINATOR)
-        self.badge.setEnabled(has_db)
+        self.badge.setVisible(has_db)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self.window and event.type() == QEvent.Type.Close:
@@ -156,11 +161,10 @@ class ProfileController(QObject):
         self.window.selection.set_actor(unlocked.actor)
         if old is not None and old is not unlocked:
             old.lock()
+            self.window.statusBar().clearMessage()  # nothing said to the previous profile stays on screen
         self.badge.show_profile(unlocked.info)
         self.apply_visibility()
         self._update_actions()
-        if unlocked.info.role is not Role.COORDINATOR:
-            self.window.statusBar().showMessage(visibility.explanation(unlocked.info.role), 15000)
         self.profileChanged.emit(unlocked)
 
     def drop(self) -> None:
@@ -173,6 +177,7 @@ class ProfileController(QObject):
         if old is not None:
             old.lock()
         self.badge.show_profile(None)
+        self.window.statusBar().clearMessage()
         self.apply_visibility()
         self._update_actions()
         self.profileChanged.emit(None)

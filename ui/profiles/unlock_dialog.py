@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QLayout,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -62,10 +63,12 @@ class UnlockDialog(Retranslating, QDialog):
         self.role_label = QLabel()
         self.intro = QLabel()
         self.intro.setWordWrap(True)
+        self.intro.setFixedWidth(412)  # a fixed measure lets the dialog size itself to the wrapped sentence
         self.field_label = QLabel()
         self.field = QLineEdit()
         self.field.setObjectName("passphraseField")
-        self.field.setMinimumWidth(360)
+        self.field.setMinimumWidth(380)
+
         self.field_label.setBuddy(self.field)
         # With the recovery key a new passphrase is chosen at the same time (the forgotten one stops working).
         self.new_label, self.repeat_label = QLabel(), QLabel()
@@ -78,10 +81,15 @@ class UnlockDialog(Retranslating, QDialog):
         self.error_label = QLabel()
         self.error_label.setObjectName("warning")
         self.error_label.setWordWrap(True)
+        self.error_label.setFixedWidth(412)
         self.error_label.hide()
         self.recovery_button = QPushButton()
         self.recovery_button.setObjectName("useRecoveryKey")
         self.recovery_button.setFlat(True)
+        self.recovery_button.setStyleSheet(
+            "QPushButton#useRecoveryKey { border: none; padding: 2px 0; color: palette(link);"
+            " text-decoration: underline; }"
+        )
         self.recovery_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.recovery_button.setVisible(recover is not None)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -90,6 +98,7 @@ class UnlockDialog(Retranslating, QDialog):
         self.unlock_button.setDefault(True)
 
         layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)  # grows with wrapped text and mode switches
         layout.setContentsMargins(24, 20, 24, 16)
         layout.setSpacing(8)
         layout.addWidget(self.heading)

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from tillitsleder.enums import Role
 from tillitsleder.i18n import N_, _
-from tillitsleder.model.enums import Role
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -50,6 +50,11 @@ def page_roles(page: QWidget) -> frozenset[Role]:
 def visible_rows(pages: Iterable[QWidget], role: Role | None) -> list[bool]:
     """For each page, whether ``role`` sees it (``None``: locked, nothing is shown)."""
     return [role is not None and role in page_roles(page) for page in pages]
+
+
+def home_area(role: Role | None) -> str | None:
+    """The area a role lands on when the one shown is not theirs: a participant's journal, a facilitator's groups."""
+    return {Role.PARTICIPANT: "JournalPage", Role.FACILITATOR: "GroupsPage"}.get(role) if role else None
 
 
 def explanation(role: Role) -> str:

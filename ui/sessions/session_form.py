@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tillitsleder.enums import SessionType
 from tillitsleder.i18n import _
-from tillitsleder.model.enums import SessionType
 from tillitsleder.services.sessions import FormOptions, SessionPlan
 from ui.widgets.retranslate import Retranslating
 

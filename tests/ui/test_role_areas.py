@@ -1,0 +1,54 @@
+"""Areas every role uses show each role only its part: reflection groups (notes only for facilitators and
+participants) and certificates (a participant sees only their own)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tillitsleder.services.access import COORDINATOR, Actor
+from tillitsleder.services.certificates import issue_certificate
+from tillitsleder.services.completion import evaluate_cohort
+from tillitsleder.services.lookups import cohort_options
+from ui.pages.certificates import CertificatesPage
+from ui.pages.groups import GroupsPage
+
+TODAY = date(2026, 11, 22)  # the demo fixture's "today"
+
+
+def _visible_tabs(tabs) -> list[str]:
+    return [tabs.tabText(i) for i in range(tabs.count()) if tabs.isTabVisible(i)]
+
+
+def _page(window, kind):
+    return next(page for page in window.pages if isinstance(page, kind))
+
+
+def test_groups_show_only_the_notes_to_others_than_the_coordinator(qtbot, opened_window) -> None:
+    window = opened_window
+    page = _page(window, GroupsPage)
+    assert len(_visible_tabs(page.tabs)) == 4 and page.panels()
+    window.selection.set_actor(Actor.participant(1))
+    assert _visible_tabs(page.tabs) == ["Meetings and notes"]
+    assert page.tabs.currentWidget() is page.meeting_notes
+    assert page.panels() == []  # no searchable overview of every group's members
+    window.selection.set_actor(COORDINATOR)
+    assert len(_visible_tabs(page.tabs)) == 4
+
+
+def test_a_participant_sees_only_their_own_certificates(qtbot, opened_window) -> None:
+    window = opened_window
+    db = window.db
+    finished = next(o.id for o in cohort_options(db) if "2024" in o.label)
+    eligible = [p for p in evaluate_cohort(db, finished, today=TODAY) if p.eligible][:2]
+    for person in eligible:
+        issue_certificate(db, person.enrolment_id, actor=COORDINATOR, language="en", today=TODAY)
+    window.selection.select(finished)
+    page = _page(window, CertificatesPage)
+    window.nav.setCurrentRow(window.pages.index(page))
+    panel = page.register.panel
+    qtbot.waitUntil(lambda: panel.model is not None and panel.model.rowCount() == 2)
+
+    window.selection.set_actor(Actor.participant(eligible[0].person_id))
+    assert _visible_tabs(page.tabs) == [page.tabs.tabText(page.tabs.indexOf(page.register))]
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1)
+    assert eligible[0].name.split()[-1] in panel.model.index(0, 0).data()

@@ -1,0 +1,1 @@
+"""Progress reports: one module per kind, sharing ``common``."""

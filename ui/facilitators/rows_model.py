@@ -1,0 +1,64 @@
+"""A small read-only table model over rows of text prepared by a tab, with cells that can be marked (e.g. a month
+over capacity) and a row id for the selection."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+MARK = QColor("#f8d7da")
+
+
+class RowsModel(QAbstractTableModel):
+    def __init__(self, headers: Callable[[], Sequence[str]], parent=None) -> None:
+        super().__init__(parent)
+        self._headers = headers
+        self._rows: list[Sequence[str]] = []
+        self._ids: list[int | None] = []
+        self._marked: set[tuple[int, int]] = set()
+
+    def set_rows(
+        self, rows: Sequence[Sequence[str]], ids: Sequence[int | None] = (), marked: set[tuple[int, int]] = frozenset()
+    ) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._ids = list(ids) or [None] * len(self._rows)
+        self._marked = set(marked)
+        self.endResetModel()
+
+    def row_id(self, row: int) -> int | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def is_marked(self, row: int, column: int) -> bool:
+        return (row, column) in self._marked
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._headers())
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._rows[index.row()][index.column()]
+        marked = (index.row(), index.column()) in self._marked
+        if role == Qt.ItemDataRole.BackgroundRole and marked:
+            return QBrush(MARK)
+        if role == Qt.ItemDataRole.FontRole and marked:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            headers = self._headers()
+            return headers[section] if section < len(headers) else None
+        return None
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(self.columnCount() - 1, 0))

@@ -1,0 +1,87 @@
+"""The quiet reader beside the entry list: the entry's date, what it is about, who can read it, and its text in the
+writing font — with the search matches highlighted — plus "Edit" and "Delete"."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextEdit, QVBoxLayout, QWidget
+
+from tillitsleder.i18n import _, format_date
+from ui.journal.highlight import highlight_editor
+from ui.journal.sharing import sharing_label
+from ui.journal.writing_view import airy, writing_font
+from ui.widgets.retranslate import Retranslating
+
+if TYPE_CHECKING:
+    from tillitsleder.services.journal import JournalEntryView
+
+
+class EntryReader(Retranslating, QWidget):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.title = QLabel()
+        self.title.setObjectName("panelTitle")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.facts = QLabel()
+        self.facts.setTextFormat(Qt.TextFormat.PlainText)
+        self.facts.setWordWrap(True)
+        self.text = QTextEdit()
+        self.text.setObjectName("entryReader")
+        self.text.setStyleSheet("QTextEdit#entryReader { background: #fbfaf6; color: #1f2933; }")
+        self.text.setReadOnly(True)
+        self.text.setFont(writing_font())
+        self.text.document().setDocumentMargin(16)
+        self.edit_button = QPushButton()
+        self.edit_button.setObjectName("editEntry")
+        self.delete_button = QPushButton()
+        self.delete_button.setObjectName("deleteEntry")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 0, 0, 0)
+        head = QHBoxLayout()
+        head.addWidget(self.title, 1)
+        head.addWidget(self.edit_button)
+        head.addWidget(self.delete_button)
+        layout.addLayout(head)
+        layout.addWidget(self.facts)
+        layout.addWidget(self.text, 1)
+        self.retranslate()
+        self.show_entry(None)
+
+    def show_entry(self, entry: JournalEntryView | None, spans: list[tuple[int, int]] | None = None) -> None:
+        """Show ``entry`` (``None``: nothing); ``spans`` are matches in ``full_text(entry)`` to highlight."""
+        self.edit_button.setEnabled(entry is not None)
+        self.delete_button.setEnabled(entry is not None)
+        if entry is None:
+            self.clear()
+            return
+        self.title.setText(format_date(entry.written_on, "full"))
+        facts = [entry.prompt_template.label(), sharing_label(entry.sharing.value)]
+        if entry.session_title or entry.module_title:
+            facts.insert(0, entry.session_title or entry.module_title or "")
+        if entry.tags:
+            facts.append(_("Tags: {tags}").format(tags=", ".join(entry.tags)))
+        self.facts.setText(" · ".join(facts))
+        self.text.setPlainText(full_text(entry))
+        airy(self.text)
+        if spans:
+            highlight_editor(self.text, spans)
+        else:
+            self.text.setExtraSelections([])
+
+    def clear(self) -> None:
+        self.text.clear()
+        self.title.clear()
+        self.facts.clear()
+
+    def retranslate(self) -> None:
+        self.edit_button.setText(_("&Edit"))
+        self.delete_button.setText(_("De&lete"))
+
+
+def full_text(entry: JournalEntryView) -> str:
+    """What the reader shows of an entry: its text and, when shared as a group summary, that summary."""
+    if not entry.summary:
+        return entry.text
+    return entry.text + "\n\n" + _("Summary for the group:") + "\n" + entry.summary

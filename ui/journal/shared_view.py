@@ -1,0 +1,262 @@
+"""What others chose to share: entries shared with me as a coach, and reflection-group summaries — read-only.
+
+``SharedEntriesPanel`` lists ``journal_shared.shared_with_me`` (author, date, what it is) beside a reader.
+``CoachJournalView`` is a facilitator's Journal area: that panel plus the commitments of the leaders they coach.
+Decrypted text lives in these widgets only while the profile is unlocked; ``clear()`` empties them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tillitsleder.enums import JournalSharing
+from tillitsleder.i18n import _, format_date
+from ui.journal.commitments import CommitmentsPanel
+from ui.journal.writing_view import airy, writing_font
+from ui.widgets.retranslate import Retranslating
+
+if TYPE_CHECKING:
+    from tillitsleder.services.journal_shared import SharedEntry
+    from tillitsleder.services.profiles import UnlockedProfile
+    from tillitsleder.storage import Database
+
+Index = QModelIndex | QPersistentModelIndex
+COLUMNS = ("author", "date", "kind", "about")
+
+
+class SharedModel(QAbstractTableModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.rows: list[SharedEntry] = []
+
+    def set_rows(self, rows: list[SharedEntry]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return {"author": _("Written by"), "date": _("Date"), "kind": _("Shared as"), "about": _("About")}[
+            COLUMNS[section]
+        ]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows) or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        row = self.rows[index.row()]
+        column = COLUMNS[index.column()]
+        if column == "author":
+            return row.author_name
+        if column == "date":
+            return format_date(row.written_on)
+        if column == "kind":
+            return _("Entry shared with you") if row.sharing is JournalSharing.COACH else _("Group summary")
+        return row.session_title or "—"
+
+
+class SharedEntriesPanel(Retranslating, QWidget):
+    def __init__(self, *, empty_text: str, parent=None) -> None:
+        super().__init__(parent)
+        self._empty_msgid = empty_text
+        self.model = SharedModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("sharedTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setWordWrap(False)
+        self.empty = QLabel()
+        self.empty.setObjectName("emptyState")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.list_stack = QStackedWidget()
+        self.list_stack.addWidget(self.table)
+        self.list_stack.addWidget(self.empty)
+        self.reader_title = QLabel()
+        self.reader_title.setObjectName("panelTitle")
+        self.reader_title.setTextFormat(Qt.TextFormat.PlainText)
+        self.reader = QTextEdit()
+        self.reader.setObjectName("sharedReader")
+        self.reader.setStyleSheet("QTextEdit#sharedReader { background: #fbfaf6; color: #1f2933; }")
+        self.reader.setReadOnly(True)
+        self.reader.setFont(writing_font())
+        self.reader.document().setDocumentMargin(16)
+        self.reader_box = reader_box = QWidget()
+        reader_layout = QVBoxLayout(reader_box)
+        reader_layout.setContentsMargins(8, 0, 0, 0)
+        reader_layout.addWidget(self.reader_title)
+        reader_layout.addWidget(self.reader, 1)
+        splitter = QSplitter()
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.list_stack)
+        splitter.addWidget(reader_box)
+        splitter.setSizes([520, 480])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addWidget(splitter)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._show_current())
+        self.retranslate()
+
+    def load(self, db: Database, me: UnlockedProfile) -> None:
+        from tillitsleder.services import journal_shared
+
+        self.model.set_rows(journal_shared.shared_with_me(db, me))
+        self.list_stack.setCurrentWidget(self.table if self.model.rows else self.empty)
+        self.reader_box.setVisible(bool(self.model.rows))
+        self.table.resizeColumnsToContents()
+        if self.model.rows:
+            self.table.selectRow(0)
+        self._show_current()
+
+    def authors(self) -> dict[int, str]:
+        return {row.author_id: row.author_name for row in self.model.rows}
+
+    def clear(self) -> None:
+        self.model.set_rows([])
+        self.reader.clear()
+        self.reader_title.clear()
+        self.list_stack.setCurrentWidget(self.empty)
+        self.reader_box.hide()
+
+    def _show_current(self) -> None:
+        row = self.table.currentIndex().row()
+        entry = self.model.rows[row] if 0 <= row < len(self.model.rows) else None
+        if entry is None:
+            self.reader.clear()
+            self.reader_title.setText("")
+            return
+        self.reader_title.setText(
+            _("{name}, {date}").format(name=entry.author_name, date=format_date(entry.written_on, "long"))
+        )
+        if entry.text is not None:
+            text = entry.text
+            if entry.tags:
+                text += "\n\n" + _("Tags: {tags}").format(tags=", ".join(entry.tags))
+        else:
+            text = entry.summary or ""
+        self.reader.setPlainText(text)
+        airy(self.reader)
+
+    def retranslate(self) -> None:
+        self.empty.setText(_(self._empty_msgid))
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        self._show_current()
+
+
+class CoachJournalView(Retranslating, QWidget):
+    """A facilitator/coach's Journal area: what was shared with them, and their leaders' commitments."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        from tillitsleder.i18n import N_
+
+        self.shared = SharedEntriesPanel(
+            empty_text=N_(
+                "Nothing has been shared with you yet. Participants you coach choose entry by entry what you may read."
+            )
+        )
+        self.person_combo = QComboBox()
+        self.person_combo.setObjectName("coachedPerson")
+        self.person_combo.setMinimumContentsLength(24)
+        self.person_label = QLabel()
+        self.person_label.setBuddy(self.person_combo)
+        self.commitments = CommitmentsPanel(editable=False)
+        commitments_tab = QWidget()
+        layout = QVBoxLayout(commitments_tab)
+        layout.setContentsMargins(0, 8, 0, 0)
+        row = QHBoxLayout()
+        row.addWidget(self.person_label)
+        row.addWidget(self.person_combo)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addWidget(self.commitments, 1)
+        self.note = QLabel()
+        self.note.setObjectName("privacyNote")
+        self.note.setWordWrap(True)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.shared, "")
+        self.tabs.addTab(commitments_tab, "")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.note)
+        outer.addWidget(self.tabs)
+        self.db: Database | None = None
+        self.me: UnlockedProfile | None = None
+        self.person_combo.currentIndexChanged.connect(lambda _i: self._show_commitments())
+        self.retranslate()
+
+    def load(self, db: Database, me: UnlockedProfile) -> None:
+        self.db, self.me = db, me
+        self.shared.load(db, me)
+        people = _coached_people(db, me) or self.shared.authors()
+        self.person_combo.blockSignals(True)
+        self.person_combo.clear()
+        for person_id, name in sorted(people.items(), key=lambda item: item[1].casefold()):
+            self.person_combo.addItem(name, person_id)
+        self.person_combo.blockSignals(False)
+        self._show_commitments()
+
+    def clear(self) -> None:
+        self.db = self.me = None
+        self.shared.clear()
+        self.person_combo.clear()
+        self.commitments.clear()
+
+    def _show_commitments(self) -> None:
+        from tillitsleder.errors import Forbidden
+
+        person_id = self.person_combo.currentData()
+        if self.db is None or self.me is None or person_id is None:
+            self.commitments.clear()
+            return
+        try:
+            self.commitments.load(self.db, self.me.actor, int(person_id))
+        except Forbidden:
+            self.commitments.clear()
+
+    def retranslate(self) -> None:
+        self.note.setText(
+            _(
+                "You read only what participants chose to share with you: whole entries shared with their coach, "
+                "and the summaries members share with a reflection group you lead. Everything else in their "
+                "journals stays private, and the coordinator's areas are hidden for your profile."
+            )
+        )
+        self.tabs.setTabText(0, _("Shared with me"))
+        self.tabs.setTabText(1, _("Commitments of the leaders I coach"))
+        self.person_label.setText(_("&Leader:"))
+
+
+def _coached_people(db: Database, me: UnlockedProfile) -> dict[int, str]:
+    """The leaders ``me`` coaches, when the core offers that list (see requests-journal.md)."""
+    from tillitsleder.services import commitments
+
+    fn = getattr(commitments, "coached_people", None)
+    if fn is None:
+        return {}
+    return {option.id: option.label for option in fn(db, me.actor)}

@@ -1,0 +1,223 @@
+"""The “Completion” tab: each participant of the chosen cohort with attendance so far, journal-entry count (only
+where shared), completion state and the reason in words; the coordinator signs off (or takes a sign-off back) and
+opens the programme's completion rules. The states are computed off the GUI thread each time the tab loads."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import shiboken6
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tillitsleder.i18n import N_, _, format_number
+from ui.reports.completion_model import CompletionModel
+from ui.widgets.retranslate import Retranslating
+from ui.workers import run_job
+
+if TYPE_CHECKING:
+    from tillitsleder.storage import Database
+    from ui.widgets.cohort_picker import CohortSelection
+
+
+class CompletionTab(Retranslating, QWidget):
+    tab_title = N_("Completion")
+    loaded = Signal()
+    changed = Signal()  # a sign-off or the rules changed
+
+    def __init__(self, selection: CohortSelection, parent=None) -> None:
+        super().__init__(parent)
+        self.selection = selection
+        self.db: Database | None = None
+        self.cohort_id: int | None = None
+        self._generation = 0
+        self.model = CompletionModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("completionTable")
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(4, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 180), (1, 170), (2, 125), (3, 115), (4, 120), (6, 100)):
+            self.table.setColumnWidth(column, width)
+        self.summary = QLabel()
+        self.summary.setObjectName("rowCount")
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        self.detail.setTextFormat(Qt.TextFormat.PlainText)
+        self.rules_button = QPushButton()
+        self.sign_button = QPushButton()
+        self.sign_button.setObjectName("signOff")
+        self.unsign_button = QPushButton()
+
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.rules_button)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.detail, 1)
+        bottom.addWidget(self.sign_button)
+        bottom.addWidget(self.unsign_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+
+        self.rules_button.clicked.connect(self.open_rules)
+        self.sign_button.clicked.connect(lambda: self.sign_off_selected())
+        self.unsign_button.clicked.connect(lambda: self.withdraw_selected())
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
+        selection.actorChanged.connect(lambda _actor: self.reload())
+        self.retranslate()
+        self._update_buttons()
+
+    # --- loading -------------------------------------------------------------------------------------------
+
+    def load(self, db: Database | None, cohort_id: int | None) -> None:
+        self.db, self.cohort_id = db, cohort_id
+        self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        """Attendance or enrolments may have changed in another area: work the states out again."""
+        super().showEvent(event)
+        if self.db is not None and self.model.rows:
+            self.reload()
+
+    def reload(self):
+        from tillitsleder.services.completion import evaluate_cohort
+
+        if self.db is None or self.cohort_id is None:
+            self.model.set_rows([])
+            return None
+        self._generation += 1
+        generation, db, cohort_id, actor = self._generation, self.db, self.cohort_id, self.selection.actor
+        self.summary.setText(_("Working out who has completed…"))
+        return run_job(
+            lambda _ctx: evaluate_cohort(db, cohort_id, actor=actor),
+            on_success=lambda rows: self._show(generation, rows),
+            on_failure=lambda error: self._fail(generation, error),
+            name="completion",
+        )
+
+    def _show(self, generation: int, rows: list) -> None:
+        if not shiboken6.isValid(self.table) or generation != self._generation:
+            return
+        selected = self.selected()
+        self.model.set_rows(rows)
+        header = self.table.horizontalHeader()
+        self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        if selected is not None:
+            for row, item in enumerate(self.model.rows):
+                if item.enrolment_id == selected.enrolment_id:
+                    self.table.selectRow(row)
+        self._summarise()
+        self._update_buttons()
+        self.loaded.emit()
+
+    def _fail(self, generation: int, error: BaseException) -> None:
+        from ui.dialogs import error_text
+
+        if shiboken6.isValid(self.summary) and generation == self._generation:
+            self.summary.setText(error_text(error))
+
+    def selected(self):
+        index = self.table.currentIndex()
+        return self.model.row_at(index.row()) if index.isValid() else None
+
+    def select_enrolment(self, enrolment_id: int) -> None:
+        for row, item in enumerate(self.model.rows):
+            if item.enrolment_id == enrolment_id:
+                self.table.selectRow(row)
+                return
+
+    # --- actions -------------------------------------------------------------------------------------------
+
+    def sign_off_selected(self) -> bool:
+        from tillitsleder.services.completion_rules import sign_off
+
+        return self._act(lambda db, row: sign_off(db, row.enrolment_id, actor=self.selection.actor))
+
+    def withdraw_selected(self) -> bool:
+        from tillitsleder.services.completion_rules import withdraw_sign_off
+
+        return self._act(lambda db, row: withdraw_sign_off(db, row.enrolment_id, actor=self.selection.actor))
+
+    def _act(self, action) -> bool:
+        from tillitsleder.errors import TillitslederError
+
+        row = self.selected()
+        if self.db is None or row is None:
+            return False
+        try:
+            action(self.db, row)
+        except TillitslederError as error:
+            self.detail.setText(str(error))
+            return False
+        self.changed.emit()
+        self.reload()
+        return True
+
+    def rules_dialog(self):
+        """The rules dialog for the cohort's programme (not shown; ``open_rules`` shows it)."""
+        from tillitsleder.services.completion_rules import rules_for_cohort
+        from ui.reports.rules_dialog import RulesDialog
+
+        if self.db is None or self.cohort_id is None:
+            return None
+        return RulesDialog(self.db, rules_for_cohort(self.db, self.cohort_id), self.selection.actor, self)
+
+    def open_rules(self) -> None:
+        dialog = self.rules_dialog()
+        if dialog is not None and dialog.exec():
+            self.changed.emit()
+            self.reload()
+
+    # --- state and strings ---------------------------------------------------------------------------------
+
+    def _summarise(self) -> None:
+        from tillitsleder.services.completion import CompletionState
+
+        rows = self.model.rows
+        parts = [f"{state.label()}: {format_number(sum(r.state is state for r in rows))}" for state in CompletionState]
+        self.summary.setText(" · ".join(parts))
+
+    def _update_buttons(self) -> None:
+        row = self.selected()
+        coordinator = self.selection.actor.is_coordinator
+        self.rules_button.setEnabled(coordinator and self.cohort_id is not None)
+        self.sign_button.setEnabled(coordinator and row is not None and row.signed_off_at is None)
+        self.unsign_button.setEnabled(coordinator and row is not None and row.signed_off_at is not None)
+        if row is None:
+            self.detail.setText(_("Choose a participant to see why, and to sign off."))
+        else:
+            reasons = " ".join(row.reasons) or _("Every rule is met.")
+            if row.signed_off_at is not None and row.signed_off_by:
+                reasons += " " + _("Signed off by {name}.").format(name=row.signed_off_by)
+            self.detail.setText(f"{row.name}: {row.state.label()}. {reasons}")
+
+    def retranslate(self) -> None:
+        self.rules_button.setText(_("Completion &rules…"))
+        self.sign_button.setText(_("Sign &off"))
+        self.sign_button.setToolTip(_("Confirm that the participant has completed; refused while a rule is unmet."))
+        self.unsign_button.setText(_("&Withdraw sign-off"))
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
+        if self.model.rows:
+            self._summarise()
+        self._update_buttons()

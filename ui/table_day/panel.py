@@ -1,0 +1,214 @@
+"""The table-day tab: name, date, table size, who to seat (a cohort), table names one per line, leaders from a
+facilitator pool; propose, save, save the table lists as PDF, or print them (the PDF rendered page by page with
+QtPdf's ``QPdfDocument`` onto the printer)."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate, QSize
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tillitsleder.errors import TillitslederError
+from tillitsleder.i18n import N_, _, format_number, ngettext
+from ui.dialogs import show_error
+from ui.facilitators.pools_tab import pool_combo
+from ui.facilitators.rows_model import RowsModel
+from ui.widgets.retranslate import Retranslating
+
+if TYPE_CHECKING:
+    from tillitsleder.services import table_day as td
+
+# The panel is built with the main window, before any database work: the services (SQLAlchemy) and the PDF
+# writer (ReportLab) are imported when first used.
+MAX_TABLE_SIZE = 30  # tillitsleder.services.table_day.MAX_TABLE_SIZE; a test keeps them equal
+
+
+def print_pdf(parent: QWidget, pdf: Path) -> bool:
+    """Ask for a printer and print ``pdf`` on it, one rendered page per sheet; False if cancelled."""
+    from PySide6.QtGui import QPainter
+    from PySide6.QtPdf import QPdfDocument
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    if QPrintDialog(printer, parent).exec() != QPrintDialog.DialogCode.Accepted:
+        return False
+    document = QPdfDocument(parent)
+    document.load(str(pdf))
+    painter = QPainter(printer)
+    try:
+        for page in range(document.pageCount()):
+            if page:
+                printer.newPage()
+            target = painter.viewport()
+            size = document.pagePointSize(page).toSize().scaled(target.size(), QSize.ScaleMode.KeepAspectRatio)
+            painter.drawImage(0, 0, document.render(page, size))
+    finally:
+        painter.end()
+    return True
+
+
+class TableDayPanel(Retranslating, QWidget):
+    tab_title = N_("Table day")
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.db = None
+        self.view: td.TableDayView | None = None
+        self.name, self.held_on, self.size = QLineEdit(), QDateEdit(calendarPopup=True), QSpinBox()
+        self.held_on.setDisplayFormat("yyyy-MM-dd")
+        self.held_on.setDate(QDate.currentDate())
+        self.size.setRange(2, MAX_TABLE_SIZE)
+        self.size.setValue(8)
+        self.cohort, self.leaders = QComboBox(), QComboBox()
+        self.table_names = QPlainTextEdit()
+        self.table_names.setMaximumHeight(90)
+        self.form = QFormLayout()
+        self.labels = [QLabel() for _ in range(6)]
+        widgets = (self.name, self.held_on, self.size, self.cohort, self.leaders, self.table_names)
+        for label, widget in zip(self.labels, widgets, strict=True):
+            self.form.addRow(label, widget)
+        self.propose, self.save, self.pdf, self.print_ = QPushButton(), QPushButton(), QPushButton(), QPushButton()
+        buttons = QGridLayout()
+        for index, button in enumerate((self.propose, self.save, self.pdf, self.print_)):
+            buttons.addWidget(button, index // 2, index % 2)
+        buttons.setColumnStretch(2, 1)
+        self.summary = QLabel()
+        self.model = RowsModel(lambda: [_("Table"), _("Table leader"), _("People"), _("Members")])
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 0)
+        layout.addLayout(self.form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        self.propose.clicked.connect(self.propose_seating)
+        self.save.clicked.connect(self.save_seating)
+        self.pdf.clicked.connect(lambda: self.save_pdf())
+        self.print_.clicked.connect(self.print_lists)
+        self._enable()
+        self.retranslate()
+
+    def set_database(self, db, cohort_id: int | None = None) -> None:
+        from tillitsleder.services.lookups import cohort_options
+
+        self.db = db
+        self.cohort.clear()
+        for option in cohort_options(db):
+            self.cohort.addItem(option.label, option.id)
+        if cohort_id is not None:
+            self.cohort.setCurrentIndex(max(self.cohort.findData(cohort_id), 0))
+        pool_combo(db, self.leaders)
+
+    def show_cohort(self, db, cohort_id: int | None) -> None:
+        """The Reflection groups page's tab protocol: the chosen cohort is the one to seat."""
+        self.set_database(db, cohort_id)
+
+    def _enable(self) -> None:
+        for button in (self.save, self.pdf, self.print_):
+            button.setEnabled(self.view is not None)
+
+    def request(self) -> td.TableDayRequest:
+        from tillitsleder.services import table_day as td
+
+        names = tuple(line for line in self.table_names.toPlainText().splitlines() if line.strip())
+        return td.TableDayRequest(
+            self.name.text(), self.size.value(), self.held_on.date().toPython(), self.cohort.currentData(),
+            table_names=names, leader_pool_id=self.leaders.currentData(),
+        )  # fmt: skip
+
+    def propose_seating(self) -> None:
+        from tillitsleder.services import table_day as td
+
+        try:
+            self.view = td.propose_table_day(self.db, self.request())
+        except TillitslederError as error:
+            show_error(self, _("Table day"), error)
+            return
+        self.show_view()
+
+    def show_view(self) -> None:
+        v = self.view
+        rows = [
+            [t.name, t.leader.name if t.leader else _("No table leader yet"), format_number(len(t.members)),
+             ", ".join(f"{m.name} ({m.unit})" if m.unit else m.name for m in t.members)]
+            for t in v.tables
+        ]  # fmt: skip
+        self.model.set_rows(rows, marked={(i, 1) for i, t in enumerate(v.tables) if t.leader is None})
+        people = ngettext("{n} person", "{n} people", v.people).format(n=format_number(v.people))
+        tables = ngettext("{n} table", "{n} tables", len(v.tables)).format(n=format_number(len(v.tables)))
+        pairs = ngettext(
+            "{n} pair from the same unit at a table", "{n} pairs from the same unit at a table", v.same_unit_pairs
+        ).format(n=format_number(v.same_unit_pairs))
+        self.summary.setText(f"{people} · {tables} · {pairs}")
+        self._enable()
+
+    def save_seating(self) -> None:
+        from tillitsleder.services import table_day as td
+
+        try:
+            day_id = td.save_table_day(self.db, self.view)
+        except TillitslederError as error:
+            show_error(self, _("Table day"), error)
+            return
+        self.view = td.get_table_day(self.db, day_id)
+        self.show_view()
+        self.summary.setText(self.summary.text() + " · " + _("Saved."))
+
+    def save_pdf(self, path: str | None = None) -> None:
+        from tillitsleder.pdf.table_lists import write_table_lists
+
+        if self.view is None:
+            return
+        if path is None:
+            path, _filter = QFileDialog.getSaveFileName(
+                self, _("Save table lists"), f"{self.view.name}.pdf", _("PDF files (*.pdf)")
+            )
+        if path:
+            try:
+                write_table_lists(self.view, Path(path))
+            except TillitslederError as error:
+                show_error(self, _("Table day"), error)
+
+    def print_lists(self) -> None:
+        from tillitsleder.pdf.table_lists import write_table_lists
+
+        if self.view is None:
+            return
+        with tempfile.TemporaryDirectory() as folder:
+            pdf = Path(folder) / "table-lists.pdf"
+            write_table_lists(self.view, pdf)
+            print_pdf(self, pdf)
+
+    def retranslate(self) -> None:
+        texts = (_("Name"), _("Date"), _("Seats per table"), _("Cohort"), _("Table leaders from"), _("Table names"))
+        for label, text in zip(self.labels, texts, strict=True):
+            label.setText(text)
+        self.name.setPlaceholderText(_("e.g. Leaders' day"))
+        self.table_names.setPlaceholderText(_("One name per line; tables without a name are numbered."))
+        self.propose.setText(_("Seat people"))
+        self.save.setText(_("Save seating"))
+        self.pdf.setText(_("Save table lists as PDF…"))
+        self.print_.setText(_("Print table lists…"))
+        self.model.retranslate()
