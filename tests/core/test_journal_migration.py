@@ -19,7 +19,7 @@ def test_plaintext_entries_are_cleared_and_overwritten(db_path: Path) -> None:
     config = alembic_config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection
-        command.upgrade(config, "0007")
+        command.upgrade(config, "0006")
         connection.exec_driver_sql(
             "INSERT INTO person (id, first_name, last_name, created_at) VALUES (1, 'Kari', 'N', '2026-01-01')"
         )

@@ -1,16 +1,16 @@
 """Certificate templates (per programme and language, with one or two signatories) and, on issued certificates,
 the name as printed, the reason for a reissue and when the status last changed.
 
-Revision ID: 0007
-Revises: 0006
+Revision ID: 0006
+Revises: 0005
 Create Date: 2026-11-30 11:00:00
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0007"
-down_revision = "0006"
+revision = "0006"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 

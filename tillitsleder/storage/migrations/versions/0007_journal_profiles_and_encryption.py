@@ -5,16 +5,16 @@ Journal rows written before this revision hold plaintext that cannot be encrypte
 passphrases. No release has shipped with them (only demo and test data), so they are deleted — with
 ``secure_delete`` on, so their pages are overwritten — together with the plaintext tag table.
 
-Revision ID: 0008
-Revises: 0007
+Revision ID: 0007
+Revises: 0006
 Create Date: 2026-11-30 11:00:00
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0008"
-down_revision = "0007"
+revision = "0007"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
