@@ -6,12 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, QTimer, Signal
+from PySide6.QtCore import QBuffer, Qt, QTimer, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from tillitsleder.i18n import _
+from ui.widgets.pdf_bytes import load_pdf_bytes
 from ui.widgets.retranslate import Retranslating
 from ui.workers import run_job
 
@@ -91,14 +92,7 @@ class PdfPreview(Retranslating, QWidget):
         self._busy = False
         if generation != self._generation:
             return
-        self.document.close()
-        buffer = QBuffer(self)
-        buffer.setData(QByteArray(pdf))
-        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        self.document.load(buffer)
-        if self._buffer is not None:
-            self._buffer.deleteLater()
-        self._buffer = buffer
+        self._buffer = load_pdf_bytes(self.document, pdf, self, self._buffer)
         self.pdf_bytes = pdf
         self._shown = generation
         self.stack.setCurrentWidget(self.view)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from tillitsleder.i18n import LANGUAGES, N_, _, current_language, format_number, ngettext
-from ui.sessions.flow_layout import flow_row
+from ui.widgets.flow_layout import flow_row
 from ui.widgets.list_panel import ListPanel
 from ui.widgets.retranslate import Retranslating
 from ui.workers import run_job, run_with_progress

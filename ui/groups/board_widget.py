@@ -34,10 +34,10 @@ from tillitsleder.i18n import N_, _, format_date, ngettext
 from tillitsleder.services.group_board import Board
 from tillitsleder.services.group_scoring import SizeRange
 from ui.dialogs import error_text
-from ui.enrolment.flow_layout import FlowLayout
 from ui.groups.card_grid import CardGrid
 from ui.groups.group_card import GroupCard, MemberList
 from ui.groups.move_dialog import MoveDialog
+from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.retranslate import Retranslating
 from ui.workers import run_job
 

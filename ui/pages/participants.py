@@ -10,9 +10,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from tillitsleder.i18n import N_, _
-from ui.enrolment.flow_layout import FlowLayout
 from ui.pages.base import CohortPage
 from ui.widgets.cohort_picker import CohortSelection
+from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.list_panel import ListPanel
 
 

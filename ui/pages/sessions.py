@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QHBoxLayout, QMenu, QPushButton, QToolButton
 
 from tillitsleder.i18n import N_, _, ngettext
 from ui.pages.base import CohortPage
-from ui.sessions.flow_layout import flow_row
 from ui.widgets.cohort_picker import CohortSelection
+from ui.widgets.flow_layout import flow_row
 from ui.widgets.list_panel import ListPanel
 
 RAW_ROLE = 0x0101  # ui.table_model.RAW_ROLE (Qt.UserRole + 1), without importing the model module here

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QBuffer, QStandardPaths, Qt, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from tillitsleder.i18n import N_, _, format_number, ngettext
+from ui.widgets.pdf_bytes import load_pdf_bytes
 from ui.widgets.retranslate import Retranslating
 from ui.workers import run_with_progress
 
@@ -179,14 +180,7 @@ class ReportsTab(Retranslating, QWidget):
     def _show(self, pdf: bytes) -> None:
         if not shiboken6.isValid(self.document):
             return
-        self.document.close()
-        buffer = QBuffer(self)
-        buffer.setData(QByteArray(pdf))
-        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        self.document.load(buffer)
-        if self._buffer is not None:
-            self._buffer.deleteLater()
-        self._buffer = buffer
+        self._buffer = load_pdf_bytes(self.document, pdf, self, self._buffer)
         self.pdf_bytes = pdf
         self.stack.setCurrentWidget(self.view)
         self._update_controls()

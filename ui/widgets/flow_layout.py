@@ -1,14 +1,15 @@
 """A layout that places its items left to right and wraps onto a new line when the width runs out.
 
-Used for the row of buttons and filters above the participant list, so a narrow window (or a language
-with longer words) wraps the row instead of forcing the whole window wider. Adapted from Qt's Flow Layout
-example. An item added with ``stretch=True`` is pushed to the right end of the line it lands on.
+Used for rows of buttons and filters (participants, sessions, the certificate register, the group board), so a
+narrow window (or a language with longer words) wraps the row instead of forcing the whole window wider; the
+widest item sets the minimum width. Adapted from Qt's Flow Layout example. Items added after
+``add_right_aligned()`` sit at the right end of their line; hidden widgets take no room.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
+from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QWidget
 
 
 class FlowLayout(QLayout):
@@ -63,6 +64,8 @@ class FlowLayout(QLayout):
         lines: list[list[QLayoutItem]] = [[]]
         used = 0
         for item in self._items:
+            if item.widget() is not None and item.widget().isHidden():
+                continue
             wanted = item.sizeHint().width()
             if lines[-1] and used + self.spacing() + wanted > width:
                 lines.append([])
@@ -92,3 +95,15 @@ class FlowLayout(QLayout):
                     x -= self.spacing()
             y += height + self.spacing()
         return y - rect.y() - self.spacing()
+
+
+def flow_row(widgets: list[QWidget]) -> QWidget:
+    """A widget holding ``widgets`` in a wrapping row."""
+    holder = QWidget()
+    layout = FlowLayout(holder)
+    for widget in widgets:
+        layout.addWidget(widget)
+    policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+    policy.setHeightForWidth(True)
+    holder.setSizePolicy(policy)
+    return holder
