@@ -108,6 +108,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             log.info("%s", error.detail)
         print(error.user_message(), file=sys.stderr)
         return error.exit_code
+    except BrokenPipeError:
+        # The reader went away (``tillitsleder check | head``): stop quietly, as other command-line tools do.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
     except KeyboardInterrupt:
         print(_("Stopped."), file=sys.stderr)
         return 130
