@@ -12,6 +12,7 @@ machines are noisy, so this is a script to read, not a test that fails.
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import statistics
 import subprocess
@@ -82,6 +83,12 @@ def main() -> int:
 
     work = Path(tempfile.mkdtemp(prefix="tillitsleder-bench-"))
     env = dict(os.environ, QT_QPA_PLATFORM=args.platform, TILLITSLEDER_CONFIG_DIR=str(work / "config"))
+    # Installed apps run from bytecode (pip and PyInstaller compile it); a checkout may not have any yet, and
+    # PYTHONDONTWRITEBYTECODE would make every run compile every module again. Measure what users run.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    root = Path(__file__).resolve().parent.parent
+    for package in ("tillitsleder", "ui"):
+        compileall.compile_dir(root / package, quiet=1)
     db = work / "demo.sqlite3"
     subprocess.run([sys.executable, "-m", "tillitsleder", "demo", "--db", str(db)], env=env, check=True,
                    capture_output=True)  # fmt: skip
