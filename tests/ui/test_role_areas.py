@@ -49,6 +49,14 @@ def test_a_participant_sees_only_their_own_certificates(qtbot, opened_window) ->
     qtbot.waitUntil(lambda: panel.model is not None and panel.model.rowCount() == 2)
 
     window.selection.set_actor(Actor.participant(eligible[0].person_id))
-    assert _visible_tabs(page.tabs) == [page.tabs.tabText(page.tabs.indexOf(page.register))]
+    title = page.tabs.tabText
+    assert _visible_tabs(page.tabs) == [title(page.tabs.indexOf(page.register)), title(page.tabs.indexOf(page.reports))]
     qtbot.waitUntil(lambda: panel.model.rowCount() == 1)
     assert eligible[0].name.split()[-1] in panel.model.index(0, 0).data()
+    # Their own progress report, and no one else's.
+    reports = page.reports
+    assert reports.kind_value() == "participant"
+    assert [reports.participant.itemText(i) for i in range(reports.participant.count())] == [eligible[0].name]
+
+    window.selection.set_actor(Actor.facilitator(eligible[0].person_id))
+    assert _visible_tabs(page.tabs) == [title(page.tabs.indexOf(page.register))]

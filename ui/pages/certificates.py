@@ -43,9 +43,13 @@ class CertificatesPage(CohortPage):
         self.retranslate()
         self._apply_actor(selection.actor)
 
+    def _for(self, actor: Actor, tab: QWidget) -> bool:
+        """The register is for every role; a participant also prints their own progress report."""
+        return actor.is_coordinator or tab is self.register or (tab is self.reports and actor.role is Role.PARTICIPANT)
+
     def _apply_actor(self, actor: Actor) -> None:
         for index in range(self.tabs.count()):
-            self.tabs.setTabVisible(index, actor.is_coordinator or self.tabs.widget(index) is self.register)
+            self.tabs.setTabVisible(index, self._for(actor, self.tabs.widget(index)))
         if not actor.is_coordinator:
             self.tabs.setCurrentWidget(self.register)
         self.mark_stale()
@@ -62,7 +66,7 @@ class CertificatesPage(CohortPage):
             super().load()
         for index in range(self.tabs.count()):
             tab = self.tabs.widget(index)
-            if actor.is_coordinator or tab is self.register:
+            if self._for(actor, tab):
                 tab.load(self.db, self.selection.current)
 
     def retranslate(self) -> None:
