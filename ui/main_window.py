@@ -69,7 +69,7 @@ class MainWindow(Retranslating, QMainWindow):
             SessionsPage(self.selection),
             AttendancePage(self.selection),
             GroupsPage(self.selection),
-            FacilitatorsPage(),
+            FacilitatorsPage(self.selection),
             JournalPage(self.selection),
             CertificatesPage(self.selection),
             SettingsPage(self.switcher),
