@@ -260,4 +260,17 @@ class TotalsView(QTableView):
             return
         for column in range(FIRST_SESSION, model.columnCount()):
             self.setColumnHidden(column, True)
+        self._fit_headers(model)
         self.verticalScrollBar().setValue(self.grid.verticalScrollBar().value())
+
+    def _fit_headers(self, model: RegisterModel) -> None:
+        """Wide enough for the headers in the current language ("Gjennomført hittil" is longer than "Held so far")."""
+        header = self.horizontalHeader()
+        metrics = header.fontMetrics()
+        total = 0
+        for column in range(FIRST_SESSION):
+            text = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+            width = max(TOTALS_WIDTH, metrics.horizontalAdvance(text) + 20)
+            header.resizeSection(column, width)
+            total += width
+        self.setFixedWidth(total + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth())
