@@ -27,6 +27,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from _timing import timed  # noqa: E402
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication, QHeaderView, QTableView  # noqa: E402
 
@@ -123,15 +124,6 @@ def raw_fetch(path: Path, cohort_id: int) -> list[list[int | None]]:
     finally:
         connection.close()
     return [[cells.get((e, s)) for s in sessions] for e in people]
-
-
-def timed(fn, runs: int) -> tuple[float, object]:
-    times, result = [], None
-    for _ in range(runs):
-        began = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - began)
-    return statistics.median(times), result
 
 
 def scroll_and_repaint(views: list[QTableView], repaints: int) -> float:

@@ -20,7 +20,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
-from attendance_grid_benchmark import PARTICIPANTS, SESSIONS, build_database, raw_fetch, timed  # noqa: E402
+from _timing import timed  # noqa: E402
+from attendance_grid_benchmark import PARTICIPANTS, SESSIONS, build_database, raw_fetch  # noqa: E402
 
 
 def bare_pdf(rows: list[list[int | None]]) -> bytes:

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import argparse
 import random
-import statistics
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from _timing import timed  # noqa: E402
 
 from tillitsleder.services.group_composition import deal, propose  # noqa: E402
 from tillitsleder.services.group_scoring import Member, Scorer, SizeRange, pairings_of  # noqa: E402
@@ -30,15 +30,6 @@ def cohort(people: int, rng: random.Random) -> list[Member]:
     weights = [rng.uniform(0.5, 3.0) for _ in units]
     chosen = rng.choices(units, weights, k=people)
     return [Member(i + 1, unit, department, rng.randint(1, 4)) for i, (unit, department) in enumerate(chosen)]
-
-
-def timed(fn, runs: int):
-    times, result = [], None
-    for _ in range(runs):
-        start = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), result
 
 
 def main() -> int:

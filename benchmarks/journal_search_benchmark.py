@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import random
 import sqlite3
-import statistics
 import sys
 import tempfile
 import time
@@ -26,6 +25,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from _timing import timed  # noqa: E402
 
 QUERIES = ("tillit", '"kontroll som gir mening"', "medarbeiderne ansvar", "budsjettsituasjonen", "finnesikke")
 PASSPHRASE = "benchmark-passord"
@@ -98,15 +99,6 @@ def build(path: Path, entries: list[tuple[str, tuple[str, ...]]]) -> int:
     return profile_id
 
 
-def median_time(function, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--entries", type=int, default=3000)
@@ -150,8 +142,8 @@ def main() -> int:
             [i for i, (t, g) in enumerate(lowered) if all(term in t or term in g for term in terms)]
 
     hits = {query: len(search_journal(db, warm_me, query)) for query in QUERIES}
-    cold_t, cold_b = median_time(cold, args.runs), median_time(cold_baseline, args.runs)
-    warm_t, warm_b = median_time(warm, args.runs), median_time(warm_baseline, args.runs)
+    cold_t, cold_b = timed(cold, args.runs)[0], timed(cold_baseline, args.runs)[0]
+    warm_t, warm_b = timed(warm, args.runs)[0], timed(warm_baseline, args.runs)[0]
     db.close()
     print("hits per query: " + ", ".join(f"{q} → {n}" for q, n in hits.items()))
     print(f"cold search (unlock + decrypt all + search): {cold_t * 1000:8.1f} ms   "

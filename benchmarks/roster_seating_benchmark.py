@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import argparse
 import random
-import statistics
 import sys
-import time
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from _timing import timed  # noqa: E402
 
 from tillitsleder.services import rota, seating  # noqa: E402
 from tillitsleder.services.rota import RotaFacilitator, RotaTask, TaskKind  # noqa: E402
@@ -65,15 +65,6 @@ def bare_rota(people: list, todo: list) -> dict:
     return choice
 
 
-def median(fn, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        begin = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - begin)
-    return statistics.median(times)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
@@ -83,13 +74,13 @@ def main() -> None:
     args = parser.parse_args()
     rng = random.Random(2017)
     people, todo = rota_input(args.facilitators, args.tasks, rng)
-    real = median(lambda: rota.generate(people, todo), args.runs)
-    bare = median(lambda: bare_rota(people, todo), args.runs)
+    real = timed(lambda: rota.generate(people, todo), args.runs)[0]
+    bare = timed(lambda: bare_rota(people, todo), args.runs)[0]
     print(f"rota: {args.facilitators} facilitators, {args.tasks} tasks: {real * 1000:.1f} ms "
           f"(bare {bare * 1000:.2f} ms, ratio {real / bare:.0f}x)")  # fmt: skip
     guests = [seating.Guest(i, f"name {rng.randrange(10**6)}", rng.randrange(30)) for i in range(args.people)]
     leaders = [seating.Guest(10**6 + i, f"leader {i}", rng.randrange(30)) for i in range(60)]
-    real = median(lambda: seating.seat(guests, 8, leaders), args.runs)
+    real = timed(lambda: seating.seat(guests, 8, leaders), args.runs)[0]
 
     def bare_seat() -> list:
         count = -(-len(guests) // 8)
@@ -98,7 +89,7 @@ def main() -> None:
             tables[index % count].append(guest.person_id)
         return tables
 
-    bare = median(bare_seat, args.runs)
+    bare = timed(bare_seat, args.runs)[0]
     print(f"seating: {args.people} people at tables of 8: {real * 1000:.1f} ms "
           f"(bare {bare * 1000:.2f} ms, ratio {real / bare:.0f}x)")  # fmt: skip
 

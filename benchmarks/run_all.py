@@ -27,7 +27,7 @@ def main() -> int:
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
     failed = []
     for script in sorted(HERE.glob("*.py")):
-        if script.name == Path(__file__).name:
+        if script.name == Path(__file__).name or script.name.startswith("_"):
             continue
         command = [sys.executable, str(script)]
         if args.quick and "--runs" in script.read_text(encoding="utf-8"):

@@ -52,9 +52,23 @@ def update(lang: str) -> None:
         for message in catalog:
             if message.id and not message.string or (isinstance(message.string, tuple) and not all(message.string)):
                 message.string = message.id if isinstance(message.id, str) else tuple(message.id)
+    _fill_header(catalog, lang)
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("wb") as handle:
         write_po(handle, catalog, width=110, no_location=True, sort_output=True)
+
+
+def _fill_header(catalog, lang: str) -> None:
+    """A real header instead of the template's placeholders (which also marks it fuzzy)."""
+    from tillitsleder import __version__
+
+    catalog.fuzzy = False
+    catalog.project = "Tillitsleder"
+    catalog.version = __version__
+    catalog.msgid_bugs_address = ""
+    catalog.last_translator = "Tillitsleder developers"
+    catalog.language_team = f"Tillitsleder {lang}"
+    catalog.revision_date = catalog.creation_date
 
 
 def compile_catalog(lang: str) -> None:
@@ -68,7 +82,7 @@ def compile_catalog(lang: str) -> None:
 def missing(lang: str) -> list[str]:
     with po_path(lang).open("rb") as handle:
         catalog = read_po(handle, locale=lang)
-    gaps = []
+    gaps = ["(the header is marked fuzzy)"] if catalog.fuzzy else []
     for message in catalog:
         if not message.id:
             continue

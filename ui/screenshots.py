@@ -10,54 +10,28 @@ temporary folder, so the user's own window state and language are not touched.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QSize, QTimer
-from PySide6.QtWidgets import QApplication
-
-SIZE = QSize(1280, 800)
-
-
-def _settle(app: QApplication, ms: int = 150) -> None:
-    """Let posted events (language changes, layouts, paints) run."""
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
-    app.processEvents()
+from ui.screenshot_support import demo_window, settle
 
 
 def take(output: Path, *, area: int, all_areas: bool) -> list[Path]:
-    os.environ.setdefault("TILLITSLEDER_CONFIG_DIR", tempfile.mkdtemp(prefix="tillitsleder-shots-config-"))
-    from ui.app import create_application
-    from ui.database_actions import create_demo
-    from ui.main_window import MainWindow
-    from ui.translator import LanguageSwitcher
-
-    app = create_application()
-    switcher = LanguageSwitcher(app)
-    switcher.install("nb")
-    window = MainWindow(switcher)
-    window.resize(SIZE)
-    window.show()
-    window._adopt(create_demo(Path(tempfile.mkdtemp(prefix="tillitsleder-shots-"))))
-    window.resize(SIZE)
+    app, switcher, window = demo_window("nb")
     output.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     for language in ("nb", "en"):
         switcher.switch(language)
-        _settle(app)
+        settle(app, 150)
         rows = range(len(window.pages)) if all_areas else []
         for row in rows:
             window.nav.setCurrentRow(row)
-            _settle(app)
+            settle(app, 150)
             path = output / f"area-{row + 1}-{language}.png"
             window.grab().save(str(path))
             written.append(path)
         window.nav.setCurrentRow(area - 1)
-        _settle(app)
+        settle(app, 150)
         path = output / f"main-{language}.png"
         window.grab().save(str(path))
         written.append(path)

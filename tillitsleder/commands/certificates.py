@@ -55,7 +55,7 @@ def run_issue(args: argparse.Namespace) -> int:
     from tillitsleder.errors import TillitslederError
     from tillitsleder.services import certificates
     from tillitsleder.services.access import COORDINATOR
-    from tillitsleder.services.certificate_register import certificate_pdf
+    from tillitsleder.services.certificate_register import certificate_pdfs
     from tillitsleder.services.lookups import find_cohort
     from tillitsleder.storage import open_database
 
@@ -85,8 +85,9 @@ def run_issue(args: argparse.Namespace) -> int:
                 )
                 issued = result.issued
             out.mkdir(parents=True, exist_ok=True)
+            pdfs = certificate_pdfs(db, [info.id for info in issued], actor=COORDINATOR)
             for info in issued:
-                (out / info.file_name()).write_bytes(certificate_pdf(db, info.id, actor=COORDINATOR))
+                (out / info.file_name()).write_bytes(pdfs[info.id])
         finally:
             db.close()
     except TillitslederError as error:

@@ -21,6 +21,7 @@ from pathlib import Path
 from tillitsleder.commands import fail, require_db_argument
 from tillitsleder.errors import ValidationError
 from tillitsleder.i18n import N_, _
+from tillitsleder.storage.sqlite_file import read_only_connection
 
 PASSPHRASE_ENV_VAR = "TILLITSLEDER_PASSPHRASE"
 NEW_PASSPHRASE_ENV_VAR = "TILLITSLEDER_NEW_PASSPHRASE"
@@ -45,7 +46,7 @@ def coordinator_passphrase_set(path: Path) -> bool:
     if not path.is_file():
         return False
     try:
-        with contextlib.closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)) as con:
+        with contextlib.closing(read_only_connection(path)) as con:
             row = con.execute(
                 "SELECT 1 FROM profile WHERE role = 'coordinator' AND passphrase_wrap IS NOT NULL"
             ).fetchone()

@@ -7,11 +7,11 @@ capacity, and the flags (nobody free, own unit, over capacity). ``--save`` store
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from pathlib import Path
 
 from tillitsleder.commands import fail, require_db_argument
-from tillitsleder.i18n import _, format_date, format_number, ngettext
+from tillitsleder.i18n import _, format_number, ngettext
+from tillitsleder.services.rota import month_label, period_label
 
 
 def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -40,14 +40,6 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     propose.set_defaults(handler=run_propose)
 
 
-def _month(month: tuple[int, int]) -> str:
-    return format_date(date(*month, 1), "MMM y")
-
-
-def _when(first: date, last: date) -> str:
-    return format_date(first) if first == last else f"{format_date(first)} – {format_date(last)}"
-
-
 def run_propose(args: argparse.Namespace) -> int:
     from tillitsleder.errors import TillitslederError
     from tillitsleder.services import facilitator_pools, roster
@@ -72,7 +64,7 @@ def run_propose(args: argparse.Namespace) -> int:
         return fail(str(error), error.exit_code)
     print(
         _("Roster for {pool}, semester {number} ({period})").format(
-            pool=proposal.pool_code, number=args.semester, period=_when(proposal.first_day, proposal.last_day)
+            pool=proposal.pool_code, number=args.semester, period=period_label(proposal.first_day, proposal.last_day)
         )
     )
     for plan in proposal.facilitators:
@@ -87,14 +79,14 @@ def run_propose(args: argparse.Namespace) -> int:
             )
         )
         for a in plan.assignments:
-            print(f"  - {_when(a.first_day, a.last_day)}  {a.label} · {a.cohort} · {format_number(a.hours)} h")
+            print(f"  - {period_label(a.first_day, a.last_day)}  {a.label} · {a.cohort} · {format_number(a.hours)} h")
         loads = [
-            f"{_month(m)} {format_number(h)}{' !' if h > plan.capacity else ''}"
+            f"{month_label(m)} {format_number(h)}{' !' if h > plan.capacity else ''}"
             for m, h in zip(proposal.months, plan.hours, strict=True)
         ]
         print("  " + _("Load per month: {months}").format(months=", ".join(loads)))
     for a in proposal.unassigned:
-        print(_("Unassigned: {what} ({when})").format(what=a.label, when=_when(a.first_day, a.last_day)))
+        print(_("Unassigned: {what} ({when})").format(what=a.label, when=period_label(a.first_day, a.last_day)))
     if proposal.flags:
         print()
         print(ngettext("{n} flag:", "{n} flags:", len(proposal.flags)).format(n=format_number(len(proposal.flags))))

@@ -29,8 +29,9 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Frame, KeepInFrame, Spacer, Table, TableStyle
 
 from tillitsleder.i18n import BABEL_LOCALES, DOMAIN, N_
-from tillitsleder.pdf.drawing import GOLD, CachedImage, Picture, Rule, cached_image, draw_qr, fit_text, plain_paragraph
+from tillitsleder.pdf.drawing import GOLD, CachedImage, Picture, Rule, cached_image, draw_qr, fit_text
 from tillitsleder.pdf.fonts import SANS, SANS_BOLD, SERIF, SERIF_BOLD, register_fonts
+from tillitsleder.pdf.layout import para
 from tillitsleder.pdf.placeholders import fill
 from tillitsleder.resources import resource_path
 
@@ -183,13 +184,13 @@ class CertificateRenderer:
         story: list = []
         if self.logo is not None:
             story += [Picture(self.logo, 70 * mm, 24 * mm), Spacer(1, 8 * mm)]
-        story += [plain_paragraph(fill(self.design.title, values), self.title_style), Spacer(1, 3 * mm)]
+        story += [para(fill(self.design.title, values), self.title_style), Spacer(1, 3 * mm)]
         story.append(Rule())
         if self.design.intro.strip():
-            story += [Spacer(1, 7 * mm), plain_paragraph(fill(self.design.intro, values), self.intro_style)]
-        story += [Spacer(1, 4 * mm), plain_paragraph(facts.name, self.name_style)]
+            story += [Spacer(1, 7 * mm), para(fill(self.design.intro, values), self.intro_style)]
+        story += [Spacer(1, 4 * mm), para(facts.name, self.name_style)]
         if self.design.body.strip():
-            story += [Spacer(1, 5 * mm), plain_paragraph(fill(self.design.body, values), self.body_style)]
+            story += [Spacer(1, 5 * mm), para(fill(self.design.body, values), self.body_style)]
         if self.design.show_modules and facts.modules:
             story += [Spacer(1, 8 * mm), self._modules(facts.modules)]
         width, room = PAGE_W - 2 * SIDE, top - CONTENT_BOTTOM
@@ -217,10 +218,10 @@ class CertificateRenderer:
         if self._modules_table is not None and self._modules_key == key:
             return self._modules_table
         _ = self._
-        rows = [[plain_paragraph(_(LABEL_MODULE), self.cell_bold), _(LABEL_HOURS)]]
-        rows += [[plain_paragraph(title, self.cell_style), self.number_text(hours)] for title, hours in modules]
+        rows = [[para(_(LABEL_MODULE), self.cell_bold), _(LABEL_HOURS)]]
+        rows += [[para(title, self.cell_style), self.number_text(hours)] for title, hours in modules]
         total = sum((hours for _t, hours in modules), Decimal(0))
-        rows.append([plain_paragraph(_(LABEL_TOTAL), self.cell_bold), self.number_text(total)])
+        rows.append([para(_(LABEL_TOTAL), self.cell_bold), self.number_text(total)])
         table = Table(rows, colWidths=[105 * mm, 22 * mm], hAlign="CENTER")
         table.setStyle(
             TableStyle(
@@ -260,7 +261,7 @@ class CertificateRenderer:
         centres = [PAGE_W / 2] if len(signatories) == 1 else [PAGE_W / 2 - 45 * mm, PAGE_W / 2 + 45 * mm]
         for signatory, image, centre in zip(signatories, self.signature_images, centres, strict=False):
             if image is not None:
-                self._draw_fitted(canvas, image, centre, line_y + 1 * mm, width - 6 * mm, 17 * mm, anchor="bottom")
+                self._draw_fitted(canvas, image, centre, line_y + 1 * mm, width - 6 * mm, 17 * mm)
             canvas.setStrokeColor(INK)
             canvas.setLineWidth(0.6)
             canvas.line(centre - width / 2, line_y, centre + width / 2, line_y)
@@ -298,16 +299,12 @@ class CertificateRenderer:
         canvas.restoreState()
 
     @staticmethod
-    def _draw_fitted(
-        canvas: Canvas, image: CachedImage, centre_x: float, y: float, max_w: float, max_h: float, *, anchor: str
-    ) -> float:
-        """Draw ``image`` scaled into max_w × max_h, centred on ``centre_x``; returns the height drawn."""
+    def _draw_fitted(canvas: Canvas, image: CachedImage, centre_x: float, y: float, max_w: float, max_h: float) -> None:
+        """Draw ``image`` scaled into max_w × max_h, centred on ``centre_x``, standing on ``y``."""
         width, height = image.getSize()
         scale = min(max_w / width, max_h / height)
         w, h = width * scale, height * scale
-        bottom = y - h if anchor == "top" else y
-        image.draw(canvas, centre_x - w / 2, bottom, w, h)
-        return h
+        image.draw(canvas, centre_x - w / 2, y, w, h)
 
 
 def render_certificate(design: CertificateDesign, facts: CertificateFacts, *, preview: bool = False) -> bytes:

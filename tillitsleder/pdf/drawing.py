@@ -1,4 +1,4 @@
-"""Drawing helpers for the certificate: plain-text paragraphs, a centred picture and rule, a QR code drawn as one
+"""Drawing helpers for the certificate: a centred picture and rule, a QR code drawn as one
 path, text shortened to fit, and images prepared once for a batch of documents."""
 
 from __future__ import annotations
@@ -7,7 +7,6 @@ import copy
 import hashlib
 import io
 import itertools
-from xml.sax.saxutils import escape
 
 from reportlab.graphics.barcode import qrencoder
 from reportlab.lib import colors
@@ -73,11 +72,6 @@ def draw_qr(canvas: Canvas, value: str, x: float, y: float, size: float) -> None
     canvas.setFillColor(colors.black)
     canvas.drawPath(path, stroke=0, fill=1)
     canvas.restoreState()
-
-
-def plain_paragraph(text: str, style: ParagraphStyle) -> Paragraph:
-    """Plain text (typed by someone) as a paragraph: markup characters escaped, line breaks kept."""
-    return Paragraph(escape(text).replace("\n", "<br/>"), style)
 
 
 def fit_text(text: str, font: str, size: float, width: float) -> str:

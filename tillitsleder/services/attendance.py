@@ -12,7 +12,6 @@ A session counts as held when it is marked held, or when it is still marked plan
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -22,12 +21,11 @@ from sqlalchemy import delete, insert, select, update
 
 from tillitsleder.errors import NotFound, ValidationError
 from tillitsleder.i18n import N_
-from tillitsleder.model import Attendance, AuditEvent, Cohort, Enrolment, Person, Programme, Session
+from tillitsleder.model import Attendance, Cohort, Enrolment, Person, Programme, Session
 from tillitsleder.model.enums import EnrolmentStatus, SessionStatus
 from tillitsleder.services.attendance_statuses import (  # noqa: F401 - the statuses are part of this area's API
     StatusInfo,
     add_status,
-    default_statuses,
     delete_status,
     edit_status,
     ensure_default_statuses,
@@ -36,6 +34,7 @@ from tillitsleder.services.attendance_statuses import (  # noqa: F401 - the stat
     status_rows,
     usage_counts,
 )
+from tillitsleder.services.audit import audit
 from tillitsleder.storage.database import Database
 
 # (enrolment id, session id, status id or None to clear the cell)
@@ -281,9 +280,5 @@ def set_attendance(db: Database, cohort_id: int, changes: list[Change]) -> int:
                 "recorded": len(inserts) + len(updates),
                 "cleared": len(deletes),
             }
-            s.add(
-                AuditEvent(
-                    action="attendance.recorded", entity="cohort", entity_id=cohort_id, detail=json.dumps(detail)
-                )
-            )
+            audit(s, "attendance.recorded", "cohort", cohort_id, **detail)
         return changed

@@ -7,17 +7,17 @@ register offers them; key 1 is the first). A status recorded in the register can
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session as OrmSession
 
 from tillitsleder.errors import NotFound, ValidationError
 from tillitsleder.i18n import N_
-from tillitsleder.model import Attendance, AttendanceStatus, AuditEvent, Programme
-from tillitsleder.services.curriculum.values import default_attendance_statuses
+from tillitsleder.model import Attendance, AttendanceStatus, Programme
+from tillitsleder.services.audit import audit
+from tillitsleder.services.curriculum.programmes import insert_default_statuses
 from tillitsleder.storage.database import Database
 
 CODE_MAX = 32
@@ -32,11 +32,6 @@ class StatusInfo:
     label: str
     weight: Decimal
     position: int
-
-
-def default_statuses() -> list[tuple[str, str, Decimal]]:
-    """(code, label, weight) of the statuses a programme starts with (the curriculum service's defaults)."""
-    return [(s.code, s.label, Decimal(s.weight)) for s in default_attendance_statuses()]
 
 
 def status_rows(s: OrmSession, programme_id: int) -> list[StatusInfo]:
@@ -58,12 +53,8 @@ def ensure_default_statuses(db: Database, programme_id: int) -> bool:
             raise NotFound(N_("There is no programme “{programme}”."), programme=str(programme_id))
         if s.scalar(select(func.count(AttendanceStatus.id)).where(AttendanceStatus.programme_id == programme_id)):
             return False
-        rows = [
-            {"programme_id": programme_id, "code": code, "label": label, "weight": weight, "position": position}
-            for position, (code, label, weight) in enumerate(default_statuses())
-        ]
-        s.execute(insert(AttendanceStatus), rows)
-        _audit(s, "attendance_status.defaults_created", programme_id, {"count": len(rows)})
+        count = insert_default_statuses(s, programme_id)
+        audit(s, "attendance_status.defaults_created", "programme", programme_id, count=count)
     return True
 
 
@@ -136,7 +127,7 @@ def add_status(db: Database, programme_id: int, code: str, label: str, weight: D
         )
         s.add(status)
         s.flush()
-        _audit(s, "attendance_status.added", status.id, {"programme_id": programme_id, "code": code})
+        audit(s, "attendance_status.added", "attendance_status", status.id, programme_id=programme_id, code=code)
         return StatusInfo(status.id, programme_id, code, label, value, status.position)
 
 
@@ -149,7 +140,9 @@ def edit_status(db: Database, status_id: int, *, code: str, label: str, weight: 
             raise NotFound(N_("The status no longer exists."))
         _check_code_free(s, status.programme_id, code, except_id=status_id)
         status.code, status.label, status.weight = code, label, value
-        _audit(s, "attendance_status.edited", status_id, {"programme_id": status.programme_id, "code": code})
+        audit(
+            s, "attendance_status.edited", "attendance_status", status_id, programme_id=status.programme_id, code=code
+        )
         return StatusInfo(status.id, status.programme_id, code, label, value, status.position)
 
 
@@ -160,7 +153,7 @@ def reorder_statuses(db: Database, programme_id: int, status_ids: list[int]) -> 
         if len(status_ids) != len(current) or set(status_ids) != current:
             raise ValidationError(N_("The new order must list each of the programme's statuses once."), field="order")
         s.execute(update(AttendanceStatus), [{"id": sid, "position": pos} for pos, sid in enumerate(status_ids)])
-        _audit(s, "attendance_status.reordered", programme_id, {"order": list(status_ids)})
+        audit(s, "attendance_status.reordered", "programme", programme_id, order=list(status_ids))
 
 
 def delete_status(db: Database, status_id: int) -> None:
@@ -182,10 +175,9 @@ def delete_status(db: Database, status_id: int) -> None:
         )
         if remaining <= 1:
             raise ValidationError(N_("A programme needs at least one attendance status."), field="status")
-        _audit(s, "attendance_status.deleted", status_id, {"programme_id": status.programme_id, "code": status.code})
+        audit(
+            s, "attendance_status.deleted", "attendance_status", status_id,
+            programme_id=status.programme_id, code=status.code,
+        )  # fmt: skip
         s.delete(status)
 
-
-def _audit(s: OrmSession, action: str, entity_id: int, detail: dict) -> None:
-    entity = "programme" if action.endswith(("defaults_created", "reordered")) else "attendance_status"
-    s.add(AuditEvent(action=action, entity=entity, entity_id=entity_id, detail=json.dumps(detail)))

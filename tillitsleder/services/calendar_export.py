@@ -297,14 +297,15 @@ def export_cancellations(
 ) -> list[Path]:
     """One METHOD:CANCEL file per cancelled session of the cohort, named ``<stem>-<date>-<id>.ics``."""
     with db.read() as s:
-        ids = list(
-            s.scalars(
-                select(Session.id)
+        starts = dict(
+            s.execute(
+                select(Session.id, Session.starts_at)
                 .where(Session.cohort_id == cohort_id, Session.status == SessionStatus.CANCELLED.value)
                 .order_by(Session.starts_at)
-            )
+            ).all()
         )
-        days = {i: s.get(Session, i).starts_at.date().isoformat() for i in ids}
+    ids = list(starts)
+    days = {i: starts[i].date().isoformat() for i in ids}
     contents = []
     for done, session_id in enumerate(ids):
         if cancelled is not None and cancelled():

@@ -117,6 +117,26 @@ def list_certificates(db: Database, cohort_id: int, *, actor: Actor) -> list[Cer
 def certificate_pdf(db: Database, certificate_id: int, *, actor: Actor) -> bytes:
     """The frozen PDF bytes, exactly as issued."""
     certificate_info(db, certificate_id, actor=actor)
+    return _pdf(db, certificate_id)
+
+
+def certificate_pdfs(db: Database, certificate_ids: list[int], *, actor: Actor) -> dict[int, bytes]:
+    """Several certificates' frozen PDF bytes in one query, by id; a participant may ask for their own only."""
+    if not certificate_ids:
+        return {}
+    with db.read() as s:
+        rows = s.execute(
+            select(Certificate.id, Enrolment.person_id, Certificate.pdf)
+            .join(Enrolment, Enrolment.id == Certificate.enrolment_id)
+            .where(Certificate.id.in_(certificate_ids))
+        ).all()
+    if actor.role is Role.PARTICIPANT:
+        for row in rows:
+            actor.require_person(row.person_id)
+    return {row.id: row.pdf for row in rows}
+
+
+def _pdf(db: Database, certificate_id: int) -> bytes:
     with db.read() as s:
         return s.scalar(select(Certificate.pdf).where(Certificate.id == certificate_id))
 
@@ -126,7 +146,7 @@ def save_copy(db: Database, certificate_id: int, target: Path, *, actor: Actor) 
     info = certificate_info(db, certificate_id, actor=actor)
     path = target / info.file_name() if target.is_dir() else target
     try:
-        path.write_bytes(certificate_pdf(db, certificate_id, actor=actor))
+        path.write_bytes(_pdf(db, certificate_id))
     except OSError as error:
         raise ValidationError(
             N_("Cannot write “{path}”: {reason}"), path=str(path), reason=error.strerror or str(error)

@@ -265,11 +265,7 @@ def preview_certificate(db: Database, values: TemplateValues, cohort_id: int) ->
             .order_by(Person.last_name, Person.first_name)
             .limit(1)
         )
-        facts = facts_for(s, [first] if first is not None else [])
-        if first is None:
-            sample = _sample_facts(s, cohort_id)
-        else:
-            sample = facts[first]
+        sample = _sample_facts(s, cohort_id) if first is None else facts_for(s, [first])[first]
     return CertificateRenderer(values.design()).render(with_code(sample, SAMPLE_CODE), preview=True)
 
 

@@ -12,7 +12,6 @@ Only the coordinator issues, reissues and revokes; reading and verifying are in 
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -22,10 +21,11 @@ from sqlalchemy.orm import Session as OrmSession
 
 from tillitsleder.errors import Cancelled, NotFound, ValidationError
 from tillitsleder.i18n import N_, current_language
-from tillitsleder.model import AuditEvent, Certificate, Cohort, Enrolment
+from tillitsleder.model import Certificate, Cohort, Enrolment
 from tillitsleder.model.enums import CertificateStatus, Role
 from tillitsleder.pdf.certificate import CertificateRenderer
 from tillitsleder.services.access import Actor
+from tillitsleder.services.audit import audit
 from tillitsleder.services.certificate_facts import facts_for, new_code, with_code
 from tillitsleder.services.certificate_register import CertificateInfo, certificate_info, certificate_infos
 from tillitsleder.services.certificate_templates import get_template
@@ -84,7 +84,7 @@ def issue_for_cohort(
         if _holding_valid_in(s, todo):
             raise ValidationError(N_("Certificates were issued for this cohort meanwhile; issue again to see them."))
         ids = [_store(s, item, reason="") for item in rendered]
-        _audit(s, "certificates.issue", "cohort", cohort_id, {"certificates": len(ids)})
+        audit(s, "certificates.issue", "cohort", cohort_id, certificates=len(ids))
     return BatchResult(
         issued=certificate_infos(db, ids),
         already_issued=len(holding),
@@ -116,7 +116,7 @@ def issue_certificate(
         if _holding_valid_in(s, [enrolment_id]):
             raise ValidationError(N_("A certificate was issued to {name} meanwhile."), name=completion.name)
         certificate_id = _store(s, item, reason="")
-        _audit(s, "certificate.issue", "certificate", certificate_id, {"enrolment_id": enrolment_id})
+        audit(s, "certificate.issue", "certificate", certificate_id, enrolment_id=enrolment_id)
     return certificate_info(db, certificate_id)
 
 
@@ -148,7 +148,7 @@ def reissue(
         row.status_changed_at = datetime.now(UTC)
         s.flush()
         new_id = _store(s, item, reason=reason, supersedes=certificate_id)
-        _audit(s, "certificate.reissue", "certificate", new_id, {"supersedes": certificate_id})
+        audit(s, "certificate.reissue", "certificate", new_id, supersedes=certificate_id)
     return certificate_info(db, new_id)
 
 
@@ -166,7 +166,7 @@ def revoke(db: Database, certificate_id: int, reason: str, *, actor: Actor) -> C
         row.status = CertificateStatus.REVOKED.value
         row.status_reason = reason
         row.status_changed_at = datetime.now(UTC)
-        _audit(s, "certificate.revoke", "certificate", certificate_id, {})
+        audit(s, "certificate.revoke", "certificate", certificate_id)
     return certificate_info(db, certificate_id)
 
 
@@ -269,6 +269,3 @@ def _cohort_of(db: Database, enrolment_id: int) -> int:
         raise NotFound(N_("The enrolment no longer exists (id {id})."), id=enrolment_id)
     return cohort_id
 
-
-def _audit(s: OrmSession, action: str, entity: str, entity_id: int, detail: dict) -> None:
-    s.add(AuditEvent(action=action, entity=entity, entity_id=entity_id, detail=json.dumps(detail)))

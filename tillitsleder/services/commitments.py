@@ -10,15 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
 from tillitsleder.errors import Forbidden, NotFound, ValidationError
 from tillitsleder.i18n import N_
 from tillitsleder.model import Commitment, Facilitator, FacilitatorAssignment, Person
-from tillitsleder.model.enums import AssignmentKind, CommitmentStatus, Role
+from tillitsleder.model.enums import CommitmentStatus, Role
 from tillitsleder.services.access import Actor
-from tillitsleder.services.journal_sharing import coach_person_ids
+from tillitsleder.services.journal_sharing import coach_person_ids, coaching_on
 from tillitsleder.services.lookups import Option
 from tillitsleder.storage.database import Database
 
@@ -61,12 +61,7 @@ def coached_people(db: Database, actor: Actor, today: date | None = None) -> lis
             select(Person.id, Person.first_name, Person.last_name)
             .join(FacilitatorAssignment, FacilitatorAssignment.person_id == Person.id)
             .join(Facilitator, Facilitator.id == FacilitatorAssignment.facilitator_id)
-            .where(
-                Facilitator.person_id == actor.person_id,
-                FacilitatorAssignment.kind == AssignmentKind.LEADER.value,
-                FacilitatorAssignment.starts_on <= today,
-                or_(FacilitatorAssignment.ends_on.is_(None), FacilitatorAssignment.ends_on >= today),
-            )
+            .where(Facilitator.person_id == actor.person_id, coaching_on(today))
             .distinct()
             .order_by(Person.last_name, Person.first_name)
         ).all()

@@ -113,19 +113,31 @@ def _percent(floored: Decimal, locale: str) -> str:
 
 
 def evaluate_cohort(
-    db: Database, cohort_id: int, *, today: date | None = None, actor: Actor = COORDINATOR
+    db: Database,
+    cohort_id: int,
+    *,
+    today: date | None = None,
+    actor: Actor = COORDINATOR,
+    register: Register | None = None,
 ) -> list[ParticipantCompletion]:
     """Every participant of the cohort the actor may see, by last name: the coordinator sees all, a facilitator
-    the members of the reflection groups they lead, a participant only themselves."""
-    facts = _load(db, cohort_id, today or date.today())
+    the members of the reflection groups they lead, a participant only themselves. ``register``: the cohort's
+    register as of the start of ``today``, if the caller loaded it already."""
+    facts = _load(db, cohort_id, today or date.today(), register)
     visible = _visible_enrolments(db, cohort_id, actor)
     return [_evaluate(facts, p) for p in _participants(db, cohort_id) if visible is None or p.enrolment_id in visible]
 
 
 def evaluate_participant(
-    db: Database, enrolment_id: int, *, today: date | None = None, actor: Actor = COORDINATOR
+    db: Database,
+    enrolment_id: int,
+    *,
+    today: date | None = None,
+    actor: Actor = COORDINATOR,
+    register: Register | None = None,
 ) -> ParticipantCompletion:
-    """One enrolment's completion (a participant may ask for their own only)."""
+    """One enrolment's completion (a participant may ask for their own only); ``register`` as for
+    ``evaluate_cohort`` (used only if it is the enrolment's cohort's)."""
     with db.read() as s:
         row = s.execute(select(Enrolment.cohort_id, Enrolment.person_id).where(Enrolment.id == enrolment_id)).first()
     if row is None:
@@ -136,7 +148,7 @@ def evaluate_participant(
         visible = _visible_enrolments(db, row.cohort_id, actor)
         if visible is not None and enrolment_id not in visible:
             actor.require(Role.COORDINATOR)
-    facts = _load(db, row.cohort_id, today or date.today())
+    facts = _load(db, row.cohort_id, today or date.today(), register)
     (participant,) = [p for p in _participants(db, row.cohort_id) if p.enrolment_id == enrolment_id]
     return _evaluate(facts, participant)
 
@@ -198,8 +210,9 @@ def _visible_enrolments(db: Database, cohort_id: int, actor: Actor) -> set[int] 
         return set(s.scalars(query))
 
 
-def _load(db: Database, cohort_id: int, today: date) -> _Facts:
-    register = load_register(db, cohort_id, now=datetime.combine(today, time.min, tzinfo=UTC))
+def _load(db: Database, cohort_id: int, today: date, register: Register | None = None) -> _Facts:
+    if register is None or register.cohort_id != cohort_id:
+        register = load_register(db, cohort_id, now=datetime.combine(today, time.min, tzinfo=UTC))
     rules = read_rules(db, register.programme_id)
     held = {session.id for session in register.sessions if session.held and not session.cancelled}
     remaining = {session.id for session in register.sessions if not session.held and not session.cancelled}

@@ -8,7 +8,6 @@ three in one transaction. Only the coordinator changes rules or signs off.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -19,7 +18,6 @@ from sqlalchemy.orm import Session as OrmSession
 from tillitsleder.errors import NotFound, ValidationError
 from tillitsleder.i18n import N_
 from tillitsleder.model import (
-    AuditEvent,
     Cohort,
     CompletionRules,
     CompletionSignOff,
@@ -30,6 +28,7 @@ from tillitsleder.model import (
 )
 from tillitsleder.model.enums import Role
 from tillitsleder.services.access import COORDINATOR, Actor
+from tillitsleder.services.audit import audit
 from tillitsleder.storage.database import Database
 
 MAX_JOURNAL_ENTRIES = 500
@@ -145,7 +144,7 @@ def save_rules(
             "min_journal_entries": min_journal_entries,
             "requires_sign_off": bool(requires_sign_off),
         }
-        _audit(s, "completion.rules_saved", "programme", programme_id, detail)
+        audit(s, "completion.rules_saved", "programme", programme_id, **detail)
     return read_rules(db, programme_id)
 
 
@@ -169,7 +168,7 @@ def sign_off(db: Database, enrolment_id: int, *, actor: Actor = COORDINATOR, tod
     with db.session() as s:
         signer = actor.person_id or _coordinator_person(s, enrolment_id)
         s.add(CompletionSignOff(enrolment_id=enrolment_id, signed_by_id=signer))
-        _audit(s, "completion.signed_off", "enrolment", enrolment_id, {"signed_by": signer})
+        audit(s, "completion.signed_off", "enrolment", enrolment_id, signed_by=signer)
 
 
 def withdraw_sign_off(db: Database, enrolment_id: int, *, actor: Actor = COORDINATOR) -> None:
@@ -179,7 +178,7 @@ def withdraw_sign_off(db: Database, enrolment_id: int, *, actor: Actor = COORDIN
         gone = s.execute(delete(CompletionSignOff).where(CompletionSignOff.enrolment_id == enrolment_id)).rowcount
         if not gone:
             raise NotFound(N_("There is no sign-off to take back."))
-        _audit(s, "completion.sign_off_withdrawn", "enrolment", enrolment_id, {})
+        audit(s, "completion.sign_off_withdrawn", "enrolment", enrolment_id)
 
 
 def _coordinator_person(s: OrmSession, enrolment_id: int) -> int | None:
@@ -199,6 +198,3 @@ def _coordinator_person(s: OrmSession, enrolment_id: int) -> int | None:
         .limit(1)
     )
 
-
-def _audit(s: OrmSession, action: str, entity: str, entity_id: int, detail: dict) -> None:
-    s.add(AuditEvent(action=action, entity=entity, entity_id=entity_id, detail=json.dumps(detail)))

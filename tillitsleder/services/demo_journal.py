@@ -72,8 +72,9 @@ def write_demo_journal(s: Session, entries: list[DemoEntry], today: date) -> int
             row, keys[row.author_id], sharing.Payload(body, tuple(tags)), summary
         )
         row.updated_at = row.created_at
-        s.flush()
-        sharing.write_grants(s, row, content_key, summary_key, today)
+        if row.sharing != JournalSharing.PRIVATE.value:  # a new private entry has no grants to write
+            s.flush()
+            sharing.write_grants(s, row, content_key, summary_key, today)
     return len(rows)
 
 

@@ -8,7 +8,6 @@ and an optional reason, and are kept as history. Lists and their filters are the
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -19,7 +18,6 @@ from sqlalchemy.orm import Session
 from tillitsleder.errors import NotFound, ValidationError
 from tillitsleder.i18n import N_
 from tillitsleder.model import (
-    AuditEvent,
     Cohort,
     Department,
     Enrolment,
@@ -29,6 +27,7 @@ from tillitsleder.model import (
     Unit,
 )
 from tillitsleder.model.enums import EnrolmentStatus
+from tillitsleder.services.audit import audit
 from tillitsleder.services.lookups import Option
 from tillitsleder.storage.database import Database
 
@@ -87,11 +86,6 @@ def valid_email(text: str) -> bool:
     return len(text) <= EMAIL_LIMIT and EMAIL_PATTERN.match(text) is not None
 
 
-def _audit(session: Session, action: str, entity: str, entity_id: int | None, **detail: object) -> None:
-    session.execute(
-        insert(AuditEvent),
-        [{"action": action, "entity": entity, "entity_id": entity_id, "detail": json.dumps(detail, sort_keys=True)}],
-    )
 
 
 _MISSING = {
@@ -149,7 +143,7 @@ def create_cohort(db: Database, programme_id: int, name: str, start_date: date, 
             insert(Cohort).returning(Cohort.id),
             {"programme_id": programme_id, "name": name, "start_date": start_date, "end_date": end_date},
         ).scalar_one()
-        _audit(session, "cohort.created", "cohort", cohort_id, programme_id=programme_id)
+        audit(session, "cohort.created", "cohort", cohort_id, programme_id=programme_id)
     return cohort_id
 
 
@@ -317,7 +311,7 @@ def enrol(
             insert(EnrolmentStatusChange),
             {"enrolment_id": enrolment_id, "status": EnrolmentStatus.ACTIVE.value, "effective_on": enrolled_on},
         )
-        _audit(session, "enrolment.created", "enrolment", enrolment_id, cohort_id=cohort_id, person_id=person_id)
+        audit(session, "enrolment.created", "enrolment", enrolment_id, cohort_id=cohort_id, person_id=person_id)
     return enrolment_id
 
 
@@ -362,7 +356,7 @@ def change_status(
             insert(EnrolmentStatusChange),
             {"enrolment_id": enrolment_id, "status": new.value, "effective_on": effective_on, "reason": reason},
         )
-        _audit(session, "enrolment.status_changed", "enrolment", enrolment_id, to=new.value, **{"from": old})
+        audit(session, "enrolment.status_changed", "enrolment", enrolment_id, to=new.value, **{"from": old})
 
 
 def status_history(db: Database, enrolment_id: int) -> list[StatusChange]:

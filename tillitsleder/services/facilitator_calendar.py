@@ -24,6 +24,7 @@ from tillitsleder.model import (
     Facilitator,
     FacilitatorAssignment,
     GroupMeeting,
+    GroupRound,
     Municipality,
     ReflectionGroup,
     Session,
@@ -79,7 +80,9 @@ def facilitator_assignments_calendar(db: Database, facilitator_id: int, *, organ
                         GroupMeeting.group_id.in_([g.group_id for g in groups]),
                     )
                 )
-                .options(selectinload(GroupMeeting.group).selectinload(ReflectionGroup.round))
+                .options(
+                    selectinload(GroupMeeting.group).selectinload(ReflectionGroup.round).selectinload(GroupRound.cohort)
+                )
                 .order_by(GroupMeeting.held_on, GroupMeeting.id)
             )
         )

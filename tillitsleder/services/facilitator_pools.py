@@ -7,7 +7,6 @@ and writes nothing.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -20,7 +19,6 @@ from sqlalchemy.orm import selectinload
 from tillitsleder.errors import NotFound, ValidationError
 from tillitsleder.i18n import N_
 from tillitsleder.model import (
-    AuditEvent,
     Facilitator,
     FacilitatorAssignment,
     FacilitatorPool,
@@ -33,6 +31,7 @@ from tillitsleder.model import (
 )
 from tillitsleder.model.enums import AssignmentKind, PoolKind
 from tillitsleder.services.access import COORDINATOR, Actor
+from tillitsleder.services.audit import audit
 from tillitsleder.services.lookups import Option
 from tillitsleder.storage.database import Database
 
@@ -75,8 +74,6 @@ class FacilitatorView:
     unavailable: tuple[Unavailability, ...]
 
 
-def _audit(s: OrmSession, action: str, entity: str, entity_id: int | None, **detail: object) -> None:
-    s.add(AuditEvent(action=action, entity=entity, entity_id=entity_id, detail=json.dumps(detail, default=str)))
 
 
 def _pool_or_fail(s: OrmSession, pool_id: int) -> FacilitatorPool:
@@ -149,7 +146,7 @@ def save_pool(db: Database, data: PoolData, pool_id: int | None = None, *, actor
             pool = _pool_or_fail(s, pool_id)
         pool.code, pool.name, pool.kind, pool.description = data.code, data.name, data.kind, data.description
         s.flush()
-        _audit(s, "pool.saved", "facilitator_pool", pool.id, code=data.code)
+        audit(s, "pool.saved", "facilitator_pool", pool.id, code=data.code)
         return pool.id
 
 
@@ -223,7 +220,7 @@ def add_facilitator(
         )
         s.add(facilitator)
         s.flush()
-        _audit(s, "facilitator.added", "facilitator", facilitator.id, pool=pool_id, person=person_id)
+        audit(s, "facilitator.added", "facilitator", facilitator.id, pool=pool_id, person=person_id)
         return facilitator.id
 
 
@@ -236,7 +233,7 @@ def update_facilitator(
     with db.session() as s:
         facilitator = _facilitator_or_fail(s, facilitator_id)
         facilitator.skills, facilitator.capacity_hours_per_month, facilitator.active = skills.strip(), hours, active
-        _audit(s, "facilitator.updated", "facilitator", facilitator_id, capacity=hours, active=active)
+        audit(s, "facilitator.updated", "facilitator", facilitator_id, capacity=hours, active=active)
 
 
 def add_unavailability(
@@ -252,7 +249,7 @@ def add_unavailability(
         )
         s.add(row)
         s.flush()
-        _audit(s, "facilitator.unavailable", "facilitator", facilitator_id, first=first_day, last=last_day)
+        audit(s, "facilitator.unavailable", "facilitator", facilitator_id, first=first_day, last=last_day)
         return row.id
 
 
@@ -262,7 +259,7 @@ def remove_unavailability(db: Database, unavailability_id: int, *, actor: Actor 
         row = s.get(FacilitatorUnavailability, unavailability_id)
         if row is None:
             raise NotFound(N_("That unavailable period no longer exists."))
-        _audit(s, "facilitator.available", "facilitator", row.facilitator_id, first=row.first_day)
+        audit(s, "facilitator.available", "facilitator", row.facilitator_id, first=row.first_day)
         s.delete(row)
 
 
@@ -290,7 +287,7 @@ def assign(
             s.flush()
         except IntegrityError as exc:
             raise ValidationError(N_("The assignment could not be saved."), detail=str(exc)) from exc
-        _audit(s, "facilitator.assigned", "facilitator_assignment", row.id, kind=kind.value, target=target_id)
+        audit(s, "facilitator.assigned", "facilitator_assignment", row.id, kind=kind.value, target=target_id)
         return row.id
 
 
@@ -300,7 +297,7 @@ def remove_assignment(db: Database, assignment_id: int, *, actor: Actor = COORDI
         row = s.get(FacilitatorAssignment, assignment_id)
         if row is None:
             raise NotFound(N_("That assignment no longer exists."))
-        _audit(s, "facilitator.unassigned", "facilitator_assignment", assignment_id, kind=row.kind)
+        audit(s, "facilitator.unassigned", "facilitator_assignment", assignment_id, kind=row.kind)
         s.delete(row)
 
 
@@ -318,19 +315,22 @@ def list_assignments(db: Database, facilitator_id: int) -> list[AssignmentView]:
     """A facilitator's assignments, newest first, each with what it is for ("Gruppe Ljan", a session, a leader)."""
     with db.read() as s:
         _facilitator_or_fail(s, facilitator_id)
-        rows = s.scalars(
-            select(FacilitatorAssignment)
+        rows = s.execute(
+            select(FacilitatorAssignment, ReflectionGroup.name, Session.title, Person.first_name, Person.last_name)
+            .outerjoin(ReflectionGroup, ReflectionGroup.id == FacilitatorAssignment.group_id)
+            .outerjoin(Session, Session.id == FacilitatorAssignment.session_id)
+            .outerjoin(Person, Person.id == FacilitatorAssignment.person_id)
             .where(FacilitatorAssignment.facilitator_id == facilitator_id)
             .order_by(FacilitatorAssignment.starts_on.desc(), FacilitatorAssignment.id.desc())
-        ).all()
+        )
         views = []
-        for a in rows:
+        for a, group, title, first_name, last_name in rows:
             if a.kind == AssignmentKind.GROUP.value:
-                target = s.get(ReflectionGroup, a.group_id).name
+                target = group
             elif a.kind == AssignmentKind.SESSION.value:
-                target = s.get(Session, a.session_id).title
+                target = title
             else:
-                target = s.get(Person, a.person_id).full_name
+                target = f"{first_name} {last_name}"
             views.append(AssignmentView(a.id, AssignmentKind(a.kind), target, a.starts_on, a.ends_on, Decimal(a.hours)))
         return views
 

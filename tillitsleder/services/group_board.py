@@ -14,8 +14,8 @@ from functools import cached_property
 
 from tillitsleder.errors import ValidationError
 from tillitsleder.i18n import N_, _, ngettext
-from tillitsleder.services.group_adjustments import after_withdrawal
-from tillitsleder.services.group_scoring import GroupScore, Member, Pairings, Scorer, SizeRange, describe, pair
+from tillitsleder.services.group_adjustments import WithdrawalCheck, after_withdrawal
+from tillitsleder.services.group_scoring import GroupScore, Member, Pairings, Scorer, SizeRange, describe
 
 GROUP_NAME = N_("Group {number}")
 
@@ -118,15 +118,19 @@ class Board:
                 ).format(group=name, n=score.repeated_pairs)))  # fmt: skip
         return found
 
+    def withdrawal_check(self) -> WithdrawalCheck:
+        """``after_withdrawal`` for this board: its groups without the people who left, and how to mend them."""
+        placed = [m for group in self.groups for m in group.members]
+        return after_withdrawal(
+            [g.members for g in self.groups], [self.people[m].member() for m in placed], self.left, self.bounds,
+            self.previous,
+        )  # fmt: skip
+
     def withdrawal_advice(self) -> list[str]:
         """For people who no longer take part: which groups that leaves too small and who could move there."""
         if not self.left:
             return []
-        placed = [m for group in self.groups for m in group.members]
-        check = after_withdrawal(
-            [g.members for g in self.groups], [self.people[m].member() for m in placed], self.left, self.bounds,
-            self.previous,
-        )  # fmt: skip
+        check = self.withdrawal_check()
         names = [g.name for g in self.groups]
         advice = [
             _("{group} becomes too small without those who left.").format(group=names[g]) for g in check.too_small
@@ -138,13 +142,6 @@ class Board:
             for move in check.moves
         ]
         return advice
-
-    def repeated_with(self, enrolment_id: int) -> list[int]:
-        """The people in the same group who sat with this person in an earlier round."""
-        g = self.group_of(enrolment_id)
-        if g is None:
-            return []
-        return [m for m in self.groups[g].members if m != enrolment_id and pair(m, enrolment_id) in self.previous]
 
     # --- changing an unsaved proposal ----------------------------------------------------------------------
 
@@ -167,9 +164,6 @@ class Board:
         groups = [BoardGroup(g.name, list(g.members), g.id) for g in self.groups]
         fields = {name: value for name, value in self.__dict__.items() if name in self.__dataclass_fields__}
         return Board(**{**fields, "groups": groups, "unplaced": list(self.unplaced), "left": list(self.left)})
-
-    def total_penalty(self) -> int:
-        return sum(score.penalty for score in self.scores())
 
 
 def default_group_name(number: int) -> str:

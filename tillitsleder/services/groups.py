@@ -8,7 +8,6 @@ is the coordinator's work: every call takes the acting profile and refuses other
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -18,11 +17,12 @@ from sqlalchemy.orm import Session
 
 from tillitsleder.errors import NotFound, ValidationError
 from tillitsleder.i18n import N_, _
-from tillitsleder.model import AuditEvent, Cohort, Department, Enrolment, GroupRound, Person, ReflectionGroup, Unit
+from tillitsleder.model import Cohort, Department, Enrolment, GroupRound, Person, ReflectionGroup, Unit
 from tillitsleder.model.enums import EnrolmentStatus, Role
 from tillitsleder.model.groups import group_member
 from tillitsleder.services.access import COORDINATOR, Actor
-from tillitsleder.services.group_adjustments import after_withdrawal, placements
+from tillitsleder.services.audit import audit
+from tillitsleder.services.group_adjustments import placements
 from tillitsleder.services.group_board import Board, BoardGroup, Participant, default_group_name
 from tillitsleder.services.group_composition import propose
 from tillitsleder.services.group_scoring import Pairings, SizeRange, pairings_of
@@ -177,13 +177,10 @@ def save_round(db: Database, board: Board, name: str = "", actor: Actor = COORDI
             ).scalar_one()
             if members:
                 session.execute(insert(group_member), [{"group_id": group_id, "enrolment_id": m} for m in members])
-        _audit(session, "group_round.created", round_.id, cohort_id=board.cohort_id, groups=len(groups))
+        audit(session, "group_round.created", "group_round", round_.id, cohort_id=board.cohort_id, groups=len(groups))
         return RoundInfo(round_.id, number, name, round_.created_at, len(groups), sum(len(m) for _n, m in groups))
 
 
-def _audit(session: Session, action: str, round_id: int, **detail: object) -> None:
-    row = {"action": action, "entity": "group_round", "entity_id": round_id, "detail": json.dumps(detail)}
-    session.execute(insert(AuditEvent), [row])
 
 
 def list_rounds(db: Database, cohort_id: int, actor: Actor = COORDINATOR) -> list[RoundInfo]:
@@ -280,7 +277,10 @@ def move_member(db: Database, enrolment_id: int, group_id: int, actor: Actor = C
                 )
             )
         session.execute(insert(group_member), [{"group_id": group_id, "enrolment_id": enrolment_id}])
-        _audit(session, "group_round.member_moved", target.round_id, enrolment_id=enrolment_id, group_id=group_id)
+        audit(
+            session, "group_round.member_moved", "group_round", target.round_id,
+            enrolment_id=enrolment_id, group_id=group_id,
+        )  # fmt: skip
 
 
 def suggest_for_late_joiner(
@@ -313,13 +313,7 @@ def add_late_joiner(
 def check_withdrawals(db: Database, round_id: int, actor: Actor = COORDINATOR) -> WithdrawalAdvice:
     """Who in the round no longer takes part, which groups that leaves too small, and how to mend them."""
     board = load_round(db, round_id, actor)
-    check = after_withdrawal(
-        [g.members for g in board.groups],
-        [board.people[m].member() for group in board.groups for m in group.members],
-        board.left,
-        board.bounds,
-        board.previous,
-    )
+    check = board.withdrawal_check()
     names = [g.name for g in board.groups]
     moves = [
         _("Move {name} from {source} to {target}.").format(

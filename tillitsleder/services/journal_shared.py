@@ -18,7 +18,6 @@ from tillitsleder.errors import Forbidden, NotFound
 from tillitsleder.i18n import N_
 from tillitsleder.model import JournalEntry, JournalGrant, Person, Session
 from tillitsleder.model.enums import JournalSharing, PromptTemplate, Role
-from tillitsleder.services import journal_crypto as jc
 from tillitsleder.services import journal_sharing as sharing
 from tillitsleder.services.profiles import UnlockedProfile
 from tillitsleder.storage.database import Database
@@ -93,16 +92,16 @@ def refresh_shares(db: Database, me: UnlockedProfile, *, today: date | None = No
                 JournalEntry.sharing.in_([JournalSharing.COACH.value, JournalSharing.GROUP_SUMMARY.value]),
             )
         ).all()
+        if not entries:
+            return 0
+        wanted = sharing.current_reader_ids(s, me.person_id, today)
+        granted = sharing.granted_reader_ids(s, [entry.id for entry in entries])
         for entry in entries:
-            if not sharing.missing_readers(s, entry, today):
+            if wanted[entry.sharing] == granted.get(entry.id, set()):
                 continue
-            content_key = jc.open_sealed(
-                data_key, entry.content_key, sharing.entry_aad("entry-key", entry.id, entry.author_id)
+            content_key, summary_key = sharing.open_keys(
+                data_key, entry.id, entry.author_id, entry.content_key, entry.summary_key
             )
-            summary_key = None
-            if entry.summary_key is not None:
-                associated = sharing.entry_aad("summary-key", entry.id, entry.author_id)
-                summary_key = jc.open_sealed(data_key, entry.summary_key, associated)
             sharing.write_grants(s, entry, content_key, summary_key, today)
             changed += 1
     return changed
@@ -112,8 +111,7 @@ def _coached_people(s, me: UnlockedProfile, authors: set[int]) -> set[int]:
     """Of ``authors``, those ``me`` coaches today (a facilitator's coach grant counts only while they coach)."""
     if me.info.role is not Role.FACILITATOR or me.person_id is None:
         return set()
-    today = date.today()
-    return {author for author in authors if me.person_id in sharing.coach_person_ids(s, author, today)}
+    return sharing.coached_by(s, me.person_id, authors, date.today())
 
 
 def _readable(grant: JournalGrant, entry: JournalEntry, me: UnlockedProfile, coached: set[int]) -> bool:

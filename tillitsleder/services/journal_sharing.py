@@ -20,7 +20,7 @@ import json
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import and_, delete, or_, select
 from sqlalchemy.orm import Session as OrmSession
 
 from tillitsleder.model import (
@@ -98,13 +98,20 @@ def open_own(
     summary_key: bytes | None,
 ) -> tuple[Payload, str | None]:
     """An author's own entry opened with their data key: (payload, summary or ``None``)."""
-    key = jc.open_sealed(data_key, content_key, entry_aad("entry-key", entry_id, author_id))
+    key, skey = open_keys(data_key, entry_id, author_id, content_key, summary_key if summary is not None else None)
     payload = open_payload(key, entry_id, author_id, content)
-    text = None
-    if summary is not None and summary_key is not None:
-        skey = jc.open_sealed(data_key, summary_key, entry_aad("summary-key", entry_id, author_id))
-        text = open_summary(skey, entry_id, author_id, summary)
+    text = open_summary(skey, entry_id, author_id, summary) if summary is not None and skey is not None else None
     return payload, text
+
+
+def open_keys(
+    data_key: bytes, entry_id: int, author_id: int, content_key: bytes, summary_key: bytes | None
+) -> tuple[bytes, bytes | None]:
+    """An entry's (content key, summary key or ``None``) opened with its author's data key."""
+    key = jc.open_sealed(data_key, content_key, entry_aad("entry-key", entry_id, author_id))
+    if summary_key is None:
+        return key, None
+    return key, jc.open_sealed(data_key, summary_key, entry_aad("summary-key", entry_id, author_id))
 
 
 def open_summary(summary_key: bytes, entry_id: int, author_id: int, summary: bytes) -> str:
@@ -125,14 +132,35 @@ def coach_person_ids(s: OrmSession, author_id: int, today: date) -> list[int]:
         s.scalars(
             select(Facilitator.person_id)
             .join(FacilitatorAssignment, FacilitatorAssignment.facilitator_id == Facilitator.id)
-            .where(
-                FacilitatorAssignment.kind == AssignmentKind.LEADER.value,
-                FacilitatorAssignment.person_id == author_id,
-                FacilitatorAssignment.starts_on <= today,
-                or_(FacilitatorAssignment.ends_on.is_(None), FacilitatorAssignment.ends_on >= today),
-            )
+            .where(FacilitatorAssignment.person_id == author_id, coaching_on(today))
             .distinct()
         )
+    )
+
+
+def coached_by(s: OrmSession, coach_person_id: int, authors: set[int], today: date) -> set[int]:
+    """Of ``authors``, those ``coach_person_id`` coaches on ``today`` (one query for them all)."""
+    if not authors:
+        return set()
+    return set(
+        s.scalars(
+            select(FacilitatorAssignment.person_id)
+            .join(Facilitator, Facilitator.id == FacilitatorAssignment.facilitator_id)
+            .where(
+                Facilitator.person_id == coach_person_id,
+                FacilitatorAssignment.person_id.in_(authors),
+                coaching_on(today),
+            )
+        )
+    )
+
+
+def coaching_on(today: date):
+    """The condition on ``FacilitatorAssignment`` for coaching a leader on ``today`` (started, not ended)."""
+    return and_(
+        FacilitatorAssignment.kind == AssignmentKind.LEADER.value,
+        FacilitatorAssignment.starts_on <= today,
+        or_(FacilitatorAssignment.ends_on.is_(None), FacilitatorAssignment.ends_on >= today),
     )
 
 
@@ -213,17 +241,20 @@ def write_grants(s: OrmSession, entry: JournalEntry, content_key: bytes, summary
     return len(grants)
 
 
-def missing_readers(s: OrmSession, entry: JournalEntry, today: date) -> bool:
-    """Whether the entry's grants differ from its current readers (a new coach, a new group member …)."""
-    if entry.sharing == JournalSharing.COACH.value:
-        wanted = {p.id for p in coach_profiles(s, entry.author_id, today)}
-    elif entry.sharing == JournalSharing.GROUP_SUMMARY.value:
-        wanted = {p.id for p in group_reader_profiles(s, entry.author_id)}
-    else:
-        wanted = set()
-    have = set(s.scalars(select(JournalGrant.profile_id).where(JournalGrant.entry_id == entry.id)))
-    return wanted != have
+def current_reader_ids(s: OrmSession, author_id: int, today: date) -> dict[str, set[int]]:
+    """The profiles that should hold grants to the author's entries, by the entries' sharing value."""
+    return {
+        JournalSharing.PRIVATE.value: set(),
+        JournalSharing.COACH.value: {p.id for p in coach_profiles(s, author_id, today)},
+        JournalSharing.GROUP_SUMMARY.value: {p.id for p in group_reader_profiles(s, author_id)},
+    }
 
 
-def grant_count(s: OrmSession, entry_id: int) -> int:
-    return int(s.scalar(select(func.count(JournalGrant.id)).where(JournalGrant.entry_id == entry_id)) or 0)
+def granted_reader_ids(s: OrmSession, entry_ids: list[int]) -> dict[int, set[int]]:
+    """The profiles holding a grant to each of ``entry_ids`` (entries without grants are left out)."""
+    granted: dict[int, set[int]] = {}
+    for entry_id, profile_id in s.execute(
+        select(JournalGrant.entry_id, JournalGrant.profile_id).where(JournalGrant.entry_id.in_(entry_ids))
+    ):
+        granted.setdefault(entry_id, set()).add(profile_id)
+    return granted

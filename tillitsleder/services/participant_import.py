@@ -21,8 +21,7 @@ Semantics of a row:
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -31,15 +30,14 @@ from sqlalchemy.orm import Session
 
 from tillitsleder.errors import Cancelled, NotFound, ValidationError
 from tillitsleder.i18n import N_
-from tillitsleder.model import AuditEvent, Cohort, Enrolment, EnrolmentStatusChange, Person
+from tillitsleder.model import Cohort, Enrolment, EnrolmentStatusChange, Person
 from tillitsleder.model.enums import EnrolmentStatus
+from tillitsleder.services.audit import audit
 from tillitsleder.services.participant_checks import Issue, PreviewRow, check_row, load_known, row_from_values
 from tillitsleder.services.participant_columns import FIELDS, check_mapping, fold, guess_mapping
-from tillitsleder.services.table_files import RawTable
+from tillitsleder.services.table_files import CancelFlag, Progress, RawTable
 from tillitsleder.storage.database import Database
 
-Progress = Callable[[int, int], None] | None
-CancelFlag = Callable[[], bool] | None
 CHUNK = 500
 __all__ = ["FIELDS", "ImportPreview", "ImportResult", "Issue", "PreviewRow", "check_mapping", "fold", "guess_mapping"]
 __all__ += ["import_participants", "preview_import"]
@@ -213,22 +211,10 @@ def import_participants(
         result = ImportResult(
             len(chosen), len(new_people), len(chosen) - len(new_people), len(table.rows) - len(chosen)
         )
-        detail = {
-            "enrolled": result.enrolled,
-            "persons_created": result.persons_created,
-            "existing_persons": result.existing_persons,
-            "left_out": result.left_out,
-        }
-        session.execute(
-            insert(AuditEvent),
-            [
-                {
-                    "action": "participants.imported",
-                    "entity": "cohort",
-                    "entity_id": cohort_id,
-                    "detail": json.dumps(detail),
-                }
-            ],
-        )
+        audit(
+            session, "participants.imported", "cohort", cohort_id,
+            enrolled=result.enrolled, persons_created=result.persons_created,
+            existing_persons=result.existing_persons, left_out=result.left_out,
+        )  # fmt: skip
         _tick(progress, cancelled, total, total)
     return result

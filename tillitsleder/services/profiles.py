@@ -239,6 +239,13 @@ def coordinator_has_passphrase(db: Database) -> bool:
         )
 
 
+def coordinator_profile(db: Database) -> ProfileInfo:
+    """The coordinator's profile as the chooser shows it, whether or not it has a row (a passphrase)."""
+    with db.read() as s:
+        profile = s.scalar(select(Profile).where(Profile.role == Role.COORDINATOR.value))
+        return _info(profile, None) if profile is not None else _coordinator_info(None, False)
+
+
 def unlock_coordinator(db: Database, passphrase: str | None = None) -> UnlockedProfile:
     """Open the coordinator profile: without a passphrase when none is set, else ``WrongPassphrase`` unless it
     fits (a missing one counts as wrong)."""
@@ -370,6 +377,7 @@ __all__ = [
     "WrongPassphrase",
     "change_passphrase",
     "coordinator_has_passphrase",
+    "coordinator_profile",
     "create_profile",
     "eligible_people",
     "list_profiles",

@@ -70,7 +70,7 @@ def render_report(
         from tillitsleder.pdf.reports.cohort import render_cohort
 
         register = load_register(db, request.cohort_id, now=_start_of(today))
-        completions = evaluate_cohort(db, request.cohort_id, today=today, actor=actor)
+        completions = evaluate_cohort(db, request.cohort_id, today=today, actor=actor, register=register)
         step()
         render_cohort(out, cohort, register, data.session_lines(db, register, None), completions, today)
     elif kind is ReportKind.UNITS:
@@ -133,12 +133,12 @@ def _participant(db, request: ReportRequest, cohort, actor: Actor, today: date, 
     from tillitsleder.pdf.reports.participant import render_participant
 
     enrolment_id = int(request.enrolment_id)  # type: ignore[arg-type]
-    completion = evaluate_participant(db, enrolment_id, today=today, actor=actor)  # checks the actor
+    register = load_register(db, request.cohort_id, now=_start_of(today))
+    completion = evaluate_participant(db, enrolment_id, today=today, actor=actor, register=register)  # checks actor
     with db.read() as s:
         in_cohort = s.scalar(select(Enrolment.cohort_id).where(Enrolment.id == enrolment_id))
     if in_cohort != request.cohort_id:
         raise ValidationError(N_("The participant is not enrolled in this cohort."), field="participant")
-    register = load_register(db, request.cohort_id, now=_start_of(today))
     rules = read_rules(db, register.programme_id)
     position, enrolled_on = data.enrolment_facts(db, enrolment_id)
     own = actor.role is Role.PARTICIPANT and actor.person_id == completion.person_id

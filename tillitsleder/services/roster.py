@@ -48,7 +48,8 @@ from tillitsleder.model.base import utcnow
 from tillitsleder.model.enums import AssignmentKind, SessionStatus
 from tillitsleder.services import rota, workload
 from tillitsleder.services.access import COORDINATOR, Actor
-from tillitsleder.services.facilitator_pools import _audit, _pool_or_fail
+from tillitsleder.services.audit import audit
+from tillitsleder.services.facilitator_pools import _pool_or_fail
 from tillitsleder.services.rota import CENT, FlagKind, Month, TaskKind
 from tillitsleder.storage.database import Database
 
@@ -330,5 +331,5 @@ def save_roster(db: Database, proposal: RosterProposal, *, actor: Actor = COORDI
                     hours=a.hours, **target,
                 )
             )  # fmt: skip
-        _audit(s, "roster.saved", "facilitator_pool", pool.id, semester=proposal.semester, assignments=len(chosen))
+        audit(s, "roster.saved", "facilitator_pool", pool.id, semester=proposal.semester, assignments=len(chosen))
     return len(chosen)

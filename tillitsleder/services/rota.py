@@ -25,6 +25,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 
+from tillitsleder.i18n import format_date
+
 Month = tuple[int, int]
 CENT = Decimal("0.01")
 
@@ -51,6 +53,16 @@ def months_between(first: date, last: date) -> list[Month]:
         months.append((year, month))
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return months
+
+
+def month_label(month: Month) -> str:
+    """A month as shown in roster and workload tables ("Jan 2027")."""
+    return format_date(date(*month, 1), "MMM y")
+
+
+def period_label(first: date, last: date) -> str:
+    """One day, or "first – last"."""
+    return format_date(first) if first == last else f"{format_date(first)} – {format_date(last)}"
 
 
 def spread(hours: Decimal, first: date, last: date | None) -> dict[Month, Decimal]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
@@ -35,6 +35,7 @@ from tillitsleder.model import (
 )
 from tillitsleder.model.base import utcnow
 from tillitsleder.model.enums import SessionStatus, SessionType
+from tillitsleder.services.audit import audit
 from tillitsleder.services.lookups import Option
 from tillitsleder.services.session_conflicts import Conflict, ProgrammeFrame, find_conflicts
 from tillitsleder.services.session_series import SeriesPattern, series_days
@@ -204,11 +205,13 @@ def preview_series(db: Database, plan: SessionPlan, pattern: SeriesPattern) -> l
     """The dates a series would get, each with its conflicts (skipped days have none)."""
     with db.read() as s:
         _cohort, frame = _frame(s, plan.cohort_id)
+        days = series_days(plan.day, pattern, frame.country)
+        placed = iter(_resolve_on(s, plan, frame, [item.day for item in days if not item.skipped]))
         occurrences = []
-        for item in series_days(plan.day, pattern, frame.country):
+        for item in days:
             conflicts: list[Conflict] = []
             if not item.skipped:
-                resolved = _resolve(s, _on(plan, item.day), frame)
+                resolved = next(placed)
                 conflicts = find_conflicts(
                     s, frame, resolved.starts_at, resolved.ends_at,
                     facilitator_ids=resolved.facilitator_ids, venue_id=resolved.venue_id,
@@ -240,7 +243,7 @@ def schedule_series(
         days = series_days(plan.day, pattern, frame.country)
         venue_id = _venue_id(s, plan, actor_id)
         base = _with_venue(plan, venue_id)
-        resolved = [_resolve(s, _on(base, item.day), frame) for item in days if not item.skipped]
+        resolved = _resolve_on(s, base, frame, [item.day for item in days if not item.skipped])
         series_id = str(uuid.uuid4())
         ids = _insert_sessions(s, plan.cohort_id, resolved, series_id=series_id, actor_id=actor_id)
         conflicts = [c for r, i in zip(resolved, ids, strict=True) for c in _conflicts_of(s, frame, r, i)]
@@ -274,7 +277,7 @@ def reschedule_session(
                 s.execute(delete(session_facilitator).where(session_facilitator.c.session_id == row.id))
                 _link_facilitators(s, [(row.id, new.facilitator_ids)])
             moved = before[4:] != after[4:]
-            _audit(s, actor_id, "session.rescheduled", row.id, sequence=row.sequence, moved=moved)
+            audit(s, "session.rescheduled", "session", row.id, actor_id=actor_id, sequence=row.sequence, moved=moved)
         s.flush()
         return ScheduleResult((row.id,), tuple(_conflicts_of(s, frame, new, row.id)), changed=changed)
 
@@ -293,7 +296,7 @@ def cancel_session(db: Database, session_id: int, reason: str, *, actor_id: int 
         row.status, row.cancel_reason = CANCELLED, reason
         row.sequence += 1
         row.updated_at = utcnow()
-        _audit(s, actor_id, "session.cancelled", row.id, sequence=row.sequence)
+        audit(s, "session.cancelled", "session", row.id, actor_id=actor_id, sequence=row.sequence)
 
 
 def mark_held(db: Database, session_id: int, *, now: datetime | None = None, actor_id: int | None = None) -> None:
@@ -306,7 +309,7 @@ def mark_held(db: Database, session_id: int, *, now: datetime | None = None, act
             raise ValidationError(N_("A session cannot be marked as held before it starts."))
         row.status = HELD
         row.updated_at = utcnow()
-        _audit(s, actor_id, "session.held", row.id)
+        audit(s, "session.held", "session", row.id, actor_id=actor_id)
 
 
 # --- helpers -----------------------------------------------------------------------------------------------
@@ -332,12 +335,8 @@ def _frame(s: OrmSession, cohort_id: int) -> tuple[Cohort, ProgrammeFrame]:
     return cohort, ProgrammeFrame(zone or "Europe/Oslo", first, last, country or "NO")
 
 
-def _on(plan: SessionPlan, day: date) -> SessionPlan:
-    return SessionPlan(**{**plan.__dict__, "day": day})
-
-
 def _with_venue(plan: SessionPlan, venue_id: int | None) -> SessionPlan:
-    return SessionPlan(**{**plan.__dict__, "venue_id": venue_id, "venue_name": ""})
+    return replace(plan, venue_id=venue_id, venue_name="")
 
 
 def local_times(day: date, start: time, end: time, zone: str) -> tuple[datetime, datetime]:
@@ -381,6 +380,18 @@ def _resolve(s: OrmSession, plan: SessionPlan, frame: ProgrammeFrame) -> _Resolv
     return _Resolved(title, session_type, plan.module_id, venue_id, facilitator_ids, starts_at, ends_at)
 
 
+def _resolve_on(s: OrmSession, plan: SessionPlan, frame: ProgrammeFrame, days: list[date]) -> list[_Resolved]:
+    """``plan`` validated once (nothing but the times depends on the day) and placed on each of ``days``."""
+    if not days:
+        return []
+    resolved = _resolve(s, plan, frame)
+    placed = []
+    for day in days:
+        starts_at, ends_at = local_times(day, plan.start, plan.end, frame.zone)
+        placed.append(replace(resolved, starts_at=starts_at, ends_at=ends_at))
+    return placed
+
+
 def _venue_id(s: OrmSession, plan: SessionPlan, actor_id: int | None) -> int | None:
     """The plan's venue: by id, an existing one by name, or a new one created with that name."""
     name = plan.venue_name.strip()
@@ -394,7 +405,7 @@ def _venue_id(s: OrmSession, plan: SessionPlan, actor_id: int | None) -> int | N
     if existing is not None:
         return existing
     venue_id = s.execute(insert(Venue).values(name=name, address="").returning(Venue.id)).scalar_one()
-    _audit(s, actor_id, "venue.created", venue_id, entity="venue")
+    audit(s, "venue.created", "venue", venue_id, actor_id=actor_id)
     return venue_id
 
 
@@ -440,9 +451,3 @@ def _conflicts_of(s: OrmSession, frame: ProgrammeFrame, resolved: _Resolved, ses
     )  # fmt: skip
 
 
-def _audit(s: OrmSession, actor_id: int | None, action: str, entity_id: int, *, entity: str = "session", **detail):
-    s.execute(
-        insert(AuditEvent).values(
-            actor_id=actor_id, action=action, entity=entity, entity_id=entity_id, detail=json.dumps(detail)
-        )
-    )

@@ -27,7 +27,7 @@ from tillitsleder.model import (
 from tillitsleder.model.enums import EnrolmentStatus
 from tillitsleder.services import seating
 from tillitsleder.services.access import COORDINATOR, Actor
-from tillitsleder.services.facilitator_pools import _audit
+from tillitsleder.services.audit import audit
 from tillitsleder.services.lookups import Option
 from tillitsleder.storage.database import Database
 
@@ -195,7 +195,7 @@ def save_table_day(db: Database, view: TableDayView, *, actor: Actor = COORDINAT
             s.flush()
             seats += [DaySeat(table_day_id=day.id, table_id=row.id, person_id=m.person_id) for m in table.members]
         s.add_all(seats)
-        _audit(s, "table_day.saved", "table_day", day.id, tables=len(view.tables), people=len(seats))
+        audit(s, "table_day.saved", "table_day", day.id, tables=len(view.tables), people=len(seats))
         return day.id
 
 
@@ -233,4 +233,4 @@ def delete_table_day(db: Database, table_day_id: int, *, actor: Actor = COORDINA
         if s.get(TableDay, table_day_id) is None:
             raise NotFound(N_("There is no table day with id {id}."), id=table_day_id)
         s.execute(delete(TableDay).where(TableDay.id == table_day_id))
-        _audit(s, "table_day.deleted", "table_day", table_day_id)
+        audit(s, "table_day.deleted", "table_day", table_day_id)

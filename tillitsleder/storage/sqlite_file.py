@@ -50,7 +50,8 @@ class FileState:
         return self.revision == head_revision()
 
 
-def _read_only(path: Path) -> sqlite3.Connection:
+def read_only_connection(path: Path) -> sqlite3.Connection:
+    """A plain ``sqlite3`` connection that cannot change the file (for cheap checks before the engine exists)."""
     return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
 
 
@@ -75,7 +76,7 @@ def inspect_database_file(path: Path, *, quick_check: bool = True) -> FileState:
     if header and not header.startswith(SQLITE_MAGIC):
         raise NotATillitslederDatabase(N_("“{path}” is not a Tillitsleder database."), path=str(path))
     try:
-        con = _read_only(path)
+        con = read_only_connection(path)
         try:
             app_id = con.execute("PRAGMA application_id").fetchone()[0]
             tables = {row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}

@@ -105,8 +105,6 @@ class RegisterModel(QAbstractTableModel):
             [self._index_of.get(reg.cells.get((p.enrolment_id, s.id)), NO_STATUS) for s in reg.sessions]
             for p in reg.participants
         ]
-        self._row_of = {p.enrolment_id: row for row, p in enumerate(reg.participants)}
-        self._column_of = {s.id: FIRST_SESSION + i for i, s in enumerate(reg.sessions)}
         self._session_headers = [self._session_header(i) for i in range(len(reg.sessions))]
         self._row_headers = [self._row_header(p) for p in reg.participants]
         self._totals = [self._row_totals(row) for row in range(len(reg.participants))]
@@ -244,9 +242,6 @@ class RegisterModel(QAbstractTableModel):
             return None
         k = self._grid[row][column - FIRST_SESSION]
         return self.status_ids[k] if k >= 0 else None
-
-    def index_of_cell(self, enrolment_id: int, session_id: int) -> QModelIndex:
-        return self.index(self._row_of[enrolment_id], self._column_of[session_id])
 
     def set_cells(self, cells: list[tuple[int, int, int | None]]) -> int:
         """Save ``(row, column, status id or None)`` in one transaction; returns how many cells changed.

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -325,9 +324,9 @@ class RegisterTab(Retranslating, QWidget):
         return reason if ok else None
 
     def _show_error(self, error: BaseException) -> None:
-        from ui.dialogs import error_text
+        from ui.dialogs import show_error
 
-        QMessageBox.warning(self, _("Certificates"), error_text(error))
+        show_error(self, _("Certificates"), error)
 
     def _selection_changed(self, _certificate_id: object) -> None:
         self._update_buttons()

@@ -101,7 +101,7 @@ class VerifyDialog(Retranslating, QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(_("Verify a certificate"))
         self.prompt.setText(_("The verification code printed on the certificate (or scanned from its QR code):"))
-        self.code.setPlaceholderText("XXXX-XXXX-XXXX")
+        self.code.setPlaceholderText(_("XXXX-XXXX-XXXX"))  # the shape of a code; kept as is in nb
         self.check_button.setText(_("&Check"))
         self.file_button.setText(_("Check a PDF &file…"))
         if self.result is not None:

@@ -49,11 +49,10 @@ class CurriculumCommand(QUndoCommand):
         self.apply()
 
     def redo(self) -> None:
-        if not self._pushed:
-            self._pushed = True  # applied by run() just before push()
-        else:
+        if self._pushed:
             self._guard(self.apply)
             return
+        self._pushed = True  # applied by run() just before push()
         self.host.after_command(self.programme_id, self.module_id)
 
     def undo(self) -> None:

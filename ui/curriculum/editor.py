@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from tillitsleder.i18n import N_, _, format_number, ngettext
-from ui.curriculum.forms import ask_yes_no, tool_bar
+from ui.curriculum.forms import ask_yes_no, open_form, tool_bar
 from ui.curriculum.module_model import ModuleTableModel, plain_hours
 from ui.curriculum.panels import ModulesPanel, SemesterTable
 from ui.widgets.retranslate import Retranslating
@@ -247,11 +247,6 @@ class CurriculumEditor(Retranslating, QWidget):
         self.message_label.setText(error_text(error))
         self.message_label.show()
 
-    def _open(self, dialog: FormDialog) -> FormDialog:
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
-
     # --- modules -----------------------------------------------------------------------------------------
 
     def add_module(self) -> FormDialog | None:
@@ -274,7 +269,7 @@ class CurriculumEditor(Retranslating, QWidget):
         dialog = ModuleDialog(self.view.semesters, submit, parent=self)
         if current is not None:
             dialog.semester.setCurrentIndex(max(0, dialog.semester.findData(current.data.semester_id)))
-        return self._open(dialog)
+        return open_form(dialog)
 
     def edit_module(self) -> FormDialog | None:
         module = self.model.module(self.modules.table.currentIndex().row())
@@ -290,7 +285,7 @@ class CurriculumEditor(Retranslating, QWidget):
                 text = _("Edit module “{title}”").format(title=data.title.strip())
                 self.push(EditModule(self, text, programme_id, module.id, data))
 
-        return self._open(ModuleDialog(self.view.semesters, submit, module.data, parent=self))
+        return open_form(ModuleDialog(self.view.semesters, submit, module.data, parent=self))
 
     def delete_module(self) -> None:
         module = self.model.module(self.modules.table.currentIndex().row())
@@ -347,7 +342,7 @@ class CurriculumEditor(Retranslating, QWidget):
 
         number = len(view.semesters) + 1
         initial = SemesterData(_("Semester {number}").format(number=number), start, end)
-        return self._open(SemesterDialog(submit, initial, adding=True, parent=self))
+        return open_form(SemesterDialog(submit, initial, adding=True, parent=self))
 
     def edit_semester(self) -> FormDialog | None:
         semester = self.semesters.current_semester()
@@ -363,7 +358,7 @@ class CurriculumEditor(Retranslating, QWidget):
                 text = _("Edit semester “{title}”").format(title=data.title.strip())
                 self.push(EditSemester(self, text, programme_id, semester.id, data))
 
-        return self._open(SemesterDialog(submit, semester.data, adding=False, parent=self))
+        return open_form(SemesterDialog(submit, semester.data, adding=False, parent=self))
 
     def remove_semester(self) -> None:
         semester = self.semesters.current_semester()

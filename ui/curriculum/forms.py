@@ -55,6 +55,13 @@ def get_date(edit: QDateEdit) -> date:
     return edit.date().toPython()  # type: ignore[return-value]
 
 
+def open_form[D: QDialog](dialog: D) -> D:
+    """Show ``dialog`` window-modal (the caller goes on); it deletes itself when closed."""
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
+
+
 def text_area(lines: int = 4) -> QPlainTextEdit:
     area = QPlainTextEdit()
     area.setTabChangesFocus(True)  # Tab moves on, as in every other field of a form

@@ -12,13 +12,11 @@ from __future__ import annotations
 import argparse
 import csv
 import io
-import os
 import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QSize, QTimer
-from PySide6.QtWidgets import QApplication
+from ui.screenshot_support import demo_window, settle, until
 
 FIRST = ("Ingrid", "Máret", "Jonas", "Sigrid", "Ahmed", "Åsa", "Ole", "Kristine", "Nils", "Łucja", "Eirik", "Sunniva")
 LAST = ("Haugen", "Sara", "Bakke", "Nilsen", "Rahimi", "Lindqvist", "Ødegård", "Strand", "Gaup", "Nowak", "Moe", "Dahl")
@@ -44,38 +42,13 @@ def sample_list(folder: Path, units: list[str]) -> Path:
     return path
 
 
-def _settle(app: QApplication, ms: int = 200) -> None:
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
-    app.processEvents()
-
-
-def _until(app: QApplication, condition, limit_ms: int = 10_000) -> None:
-    waited = 0
-    while not condition() and waited < limit_ms:
-        _settle(app, 50)
-        waited += 50
-
-
 def take(output: Path, language: str) -> list[Path]:
-    os.environ.setdefault("TILLITSLEDER_CONFIG_DIR", tempfile.mkdtemp(prefix="tillitsleder-shots-config-"))
     from tillitsleder.services.enrolment import unit_options
-    from ui.app import create_application
-    from ui.database_actions import create_demo
-    from ui.main_window import MainWindow
-    from ui.translator import LanguageSwitcher
 
-    app = create_application()
-    switcher = LanguageSwitcher(app)
-    switcher.install(language)
-    window = MainWindow(switcher)
-    window.resize(QSize(1280, 800))
-    window.show()
-    window._adopt(create_demo(Path(tempfile.mkdtemp(prefix="tillitsleder-shots-"))))
+    app, _switcher, window = demo_window(language)
     window.nav.setCurrentRow(1)
     page = window.current_page()
-    _settle(app, 400)
+    settle(app, 400)
     output.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
 
@@ -87,11 +60,11 @@ def take(output: Path, language: str) -> list[Path]:
     save(window, "enrolment-page")
     page.enrolments.table.selectRow(3)
     page.change_status()
-    _settle(app)
+    settle(app)
     save(page.dialog, "enrolment-status")
     page.dialog.reject()
     page.enrol()
-    _settle(app)
+    settle(app)
     save(page.dialog, "enrolment-enrol")
     page.dialog.reject()
 
@@ -100,19 +73,19 @@ def take(output: Path, language: str) -> list[Path]:
     page.import_participants()
     wizard = page.dialog
     wizard.file_page.path.setText(str(path))
-    _settle(app)
+    settle(app)
     save(wizard, "import-file")
     wizard.next()
-    _until(app, lambda: wizard.currentPage() is wizard.mapping_page)
-    _settle(app)
+    until(app, lambda: wizard.currentPage() is wizard.mapping_page)
+    settle(app)
     save(wizard, "import-mapping")
     combos = wizard.mapping_page.combos
     combos[4].setCurrentIndex(combos[4].findData("position"))
     wizard.next()
-    _until(app, lambda: wizard.currentPage() is wizard.preview_page)
+    until(app, lambda: wizard.currentPage() is wizard.preview_page)
     wizard.preview_page.attention_only.setChecked(False)
     wizard.preview_page.view.scrollToBottom()
-    _settle(app)
+    settle(app)
     save(wizard, "import-preview")
     wizard.reject()
     window.close()

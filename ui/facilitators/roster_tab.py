@@ -6,7 +6,6 @@ Built with the main window, before any database work: the services (SQLAlchemy) 
 
 from __future__ import annotations
 
-from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
@@ -26,7 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from tillitsleder.errors import TillitslederError
-from tillitsleder.i18n import _, format_date, format_number, ngettext
+from tillitsleder.i18n import _, format_number, ngettext
+from tillitsleder.services.rota import month_label, period_label
 from ui.dialogs import show_error
 from ui.facilitators.pools_tab import pool_combo
 from ui.facilitators.rows_model import RowsModel
@@ -35,14 +35,6 @@ from ui.workers import run_job
 
 if TYPE_CHECKING:
     from tillitsleder.services import roster
-
-
-def month_label(month: tuple[int, int]) -> str:
-    return format_date(date(*month, 1), "MMM y")
-
-
-def when(first: date, last: date) -> str:
-    return format_date(first) if first == last else f"{format_date(first)} – {format_date(last)}"
 
 
 class RosterTab(Retranslating, QWidget):
@@ -148,7 +140,7 @@ class RosterTab(Retranslating, QWidget):
         self.propose.setEnabled(True)
         names = {p.facilitator_id: p.name for p in proposal.facilitators}
         rows = [
-            [names.get(a.facilitator_id, _("Nobody free")), a.label, a.cohort, when(a.first_day, a.last_day),
+            [names.get(a.facilitator_id, _("Nobody free")), a.label, a.cohort, period_label(a.first_day, a.last_day),
              format_number(a.hours)]
             for a in proposal.assignments
         ]  # fmt: skip
@@ -172,7 +164,7 @@ class RosterTab(Retranslating, QWidget):
         count = len(p.assignments) - len(p.unassigned)
         self.summary.setText(
             _("{pool}, semester {number} ({period}): {assignments}, {flags}.").format(
-                pool=p.pool_code, number=p.semester, period=when(p.first_day, p.last_day),
+                pool=p.pool_code, number=p.semester, period=period_label(p.first_day, p.last_day),
                 assignments=ngettext("{n} assignment", "{n} assignments", count).format(n=format_number(count)),
                 flags=ngettext("{n} flag", "{n} flags", len(p.flags)).format(n=format_number(len(p.flags))),
             )

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 
 from tillitsleder.errors import TillitslederError
 from tillitsleder.i18n import _, format_number, ngettext
+from tillitsleder.services.rota import month_label
 from ui.dialogs import show_error
 from ui.facilitators.pools_tab import pool_combo
-from ui.facilitators.roster_tab import month_label
 from ui.facilitators.rows_model import RowsModel
 from ui.widgets.retranslate import Retranslating
 

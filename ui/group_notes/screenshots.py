@@ -14,16 +14,11 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
+from ui.screenshot_support import settle
+
 TODAY = date(2026, 11, 22)
-
-
-def _settle(ms: int = 200) -> None:
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
 
 
 def take(output: Path, language: str | None) -> list[Path]:
@@ -68,7 +63,7 @@ def take(output: Path, language: str | None) -> list[Path]:
             panel.group_combo.setCurrentIndex(panel.group_combo.findData(group_id))
             panel.meeting_list.setCurrentRow(row)
             panel.resize(1180, 1400 if name == "facilitator" else 780)
-            _settle()
+            settle(app)
             path = output / f"group-notes-{name}{suffix}.png"
             panel.grab().save(str(path))
             written.append(path)

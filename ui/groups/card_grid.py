@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QGridLayout, QWidget
 
 from tillitsleder.services.group_board import Board
 from tillitsleder.services.group_scoring import GroupScore
-from ui.groups.group_card import CARD_WIDTH, GroupCard, MemberList, card_key
+from ui.groups.group_card import CARD_WIDTH, GroupCard, card_key
 
 SPACING = 10
 
@@ -79,6 +79,3 @@ class CardGrid(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
         self._place()
-
-    def member_lists(self) -> list[MemberList]:
-        return [card.members for card in self.cards]

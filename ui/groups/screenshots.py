@@ -18,22 +18,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QSize, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QSize
 
-
-def _settle(app: QApplication, ms: int = 200) -> None:
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
-    app.processEvents()
-
-
-def _until(app: QApplication, condition, limit_ms: int = 10_000) -> None:
-    waited = 0
-    while not condition() and waited < limit_ms:
-        _settle(app, 50)
-        waited += 50
+from ui.screenshot_support import settle, until
 
 
 def take(output: Path, language: str, db: Path | None = None) -> list[Path]:
@@ -65,8 +52,8 @@ def take(output: Path, language: str, db: Path | None = None) -> list[Path]:
     page.show()
     page.tabs.setCurrentWidget(page.board)
     board = page.board
-    _until(app, lambda: board.board is not None)
-    _settle(app, 300)
+    until(app, lambda: board.board is not None)
+    settle(app, 300)
     output.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
 
@@ -82,15 +69,15 @@ def take(output: Path, language: str, db: Path | None = None) -> list[Path]:
     unit = unit_options(database, selection.current)[0]
     enrol(database, selection.current, NewPerson(first_name="Máret", last_name="Sara", unit_id=unit.id))
     board.reload(board.board.round_id)
-    _settle(app, 300)
+    settle(app, 300)
     save(page, "groups-board-late-joiner")
     joiner = board.ask_move(board.board.unplaced[0])
-    _settle(app, 200)
+    settle(app, 200)
     save(joiner, "groups-board-late-joiner-move")
     joiner.reject()
     board.seed.setValue(3)
     board.propose()
-    _until(app, lambda: board.board is not None and board.board.round_id is None)
+    until(app, lambda: board.board is not None and board.board.round_id is None)
     proposal = board.board
     # Move someone next to a colleague from their own unit, to show the live warnings.
     mover = proposal.groups[0].members[0]
@@ -100,10 +87,10 @@ def take(output: Path, language: str, db: Path | None = None) -> list[Path]:
         if g and any(proposal.people[m].unit_id == unit for m in group.members)
     )  # fmt: skip
     board.move(mover, target)
-    _settle(app, 300)
+    settle(app, 300)
     save(page, "groups-board-proposal")
     dialog = board.ask_move(proposal.groups[1].members[0])
-    _settle(app, 300)
+    settle(app, 300)
     save(dialog, "groups-board-move")
     dialog.reject()
     page.close()

@@ -34,7 +34,6 @@ class DraftAutosaver(QObject):
         super().__init__(parent)
         self._save = save
         self._dirty = False
-        self._enabled = True
         self._failing = False
         self.saves = 0  # how many saves were made (for tests and the status line)
         self._idle = QTimer(self)
@@ -50,16 +49,8 @@ class DraftAutosaver(QObject):
     def dirty(self) -> bool:
         return self._dirty
 
-    def set_enabled(self, enabled: bool) -> None:
-        """Stop (after a final flush) or resume saving, e.g. while a saved entry is shown read-only."""
-        if not enabled:
-            self.flush()
-        self._enabled = enabled
-
     def changed(self) -> None:
         """The draft changed: save within ``IDLE_MS`` of the last change, and within ``MAX_MS`` of the first."""
-        if not self._enabled:
-            return
         if not self._dirty:
             self._dirty = True
             self.dirtyChanged.emit(True)
@@ -79,7 +70,7 @@ class DraftAutosaver(QObject):
         """Save now if there are unsaved changes; ``False`` only when a save was needed and failed."""
         self._idle.stop()
         self._max.stop()
-        if not self._dirty or not self._enabled:
+        if not self._dirty:
             return True
         try:
             self._save()

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from tillitsleder.enums import CommitmentStatus
 from tillitsleder.i18n import _, format_date
 from ui.curriculum.forms import date_edit, get_date, set_date, text_area
+from ui.journal.list_model import Index, RowListModel
 from ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
@@ -41,43 +42,26 @@ if TYPE_CHECKING:
     from tillitsleder.services.commitments import CommitmentDraft, CommitmentView
     from tillitsleder.storage import Database
 
-Index = QModelIndex | QPersistentModelIndex
-COLUMNS = ("description", "made_on", "due_on", "status", "follow_up")
 OVERDUE = QColor("#9a3b00")
 
 
-class CommitmentModel(QAbstractTableModel):
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.rows: list[CommitmentView] = []
+class CommitmentModel(RowListModel):
+    columns = ("description", "made_on", "due_on", "status", "follow_up")
 
-    def set_rows(self, rows: list[CommitmentView]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def header(self, column: str) -> str:
         return {
             "description": _("Commitment"),
             "made_on": _("Made"),
             "due_on": _("Due"),
             "status": _("Status"),
             "follow_up": _("Follow-up notes"),
-        }[COLUMNS[section]]
+        }[column]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+        row = self.row_at(index.row()) if index.isValid() else None
+        if row is None:
             return None
-        row = self.rows[index.row()]
-        column = COLUMNS[index.column()]
+        column = self.columns[index.column()]
         if role == Qt.ItemDataRole.UserRole:
             return row.id
         if role == Qt.ItemDataRole.DisplayRole:
@@ -248,8 +232,7 @@ class CommitmentsPanel(Retranslating, QWidget):
         self._update_buttons()
 
     def current(self) -> CommitmentView | None:
-        row = self.table.currentIndex().row()
-        return self.model.rows[row] if 0 <= row < len(self.model.rows) else None
+        return self.model.row_at(self.table.currentIndex().row())
 
     def _reload(self) -> None:
         if self.db is not None and self.actor is not None and self.person_id is not None:

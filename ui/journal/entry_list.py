@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 
 from tillitsleder.i18n import _, format_date
 from ui.journal.highlight import highlighted_html
-from ui.journal.sharing import sharing_label
 
 if TYPE_CHECKING:
     from tillitsleder.services.journal import JournalEntryView
@@ -55,6 +54,7 @@ class EntryListModel(QAbstractTableModel):
         self._entries: list[JournalEntryView] = []
         self._hits: dict[int, SearchHit] | None = None  # None: no search; else the hits by entry id
         self._rows: list[JournalEntryView] = []
+        self._html: dict[int, str] = {}  # the "Found" cell's highlighted snippet, built once per search
 
     # --- data in -------------------------------------------------------------------------------------------
 
@@ -68,12 +68,13 @@ class EntryListModel(QAbstractTableModel):
         """Show only these hits (in their order), or every entry again with ``None``."""
         self.beginResetModel()
         self._hits = {hit.entry_id: hit for hit in hits} if hits is not None else None
+        self._html = {}
         self._apply()
         self.endResetModel()
 
     def clear(self) -> None:
         self.beginResetModel()
-        self._entries, self._rows, self._hits = [], [], None
+        self._entries, self._rows, self._hits, self._html = [], [], None, {}
         self.endResetModel()
 
     def _apply(self) -> None:
@@ -125,8 +126,7 @@ class EntryListModel(QAbstractTableModel):
         if role == ID_ROLE:
             return entry.id
         if role == HTML_ROLE and column == "found":
-            hit = self.hit(entry.id)
-            return highlighted_html(*near_first_match(hit.snippet, hit.spans)) if hit is not None else ""
+            return self._found_html(entry.id)
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "date":
                 return format_date(entry.written_on)
@@ -135,7 +135,7 @@ class EntryListModel(QAbstractTableModel):
             if column == "prompt":
                 return entry.prompt_template.label()
             if column == "sharing":
-                return sharing_label(entry.sharing.value)
+                return entry.sharing.label()
             if column == "tags":
                 return ", ".join(entry.tags)
             if column == "found":
@@ -145,6 +145,14 @@ class EntryListModel(QAbstractTableModel):
             hit = self.hit(entry.id)
             return hit.snippet if hit is not None else None
         return None
+
+    def _found_html(self, entry_id: int) -> str:
+        html = self._html.get(entry_id)
+        if html is None:
+            hit = self.hit(entry_id)
+            html = highlighted_html(*near_first_match(hit.snippet, hit.spans)) if hit is not None else ""
+            self._html[entry_id] = html
+        return html
 
     def retranslate(self) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextEdit, QVBox
 
 from tillitsleder.i18n import _, format_date
 from ui.journal.highlight import highlight_editor
-from ui.journal.sharing import sharing_label
 from ui.journal.writing_view import airy, writing_font
 from ui.widgets.retranslate import Retranslating
 
@@ -57,7 +56,7 @@ class EntryReader(Retranslating, QWidget):
             self.clear()
             return
         self.title.setText(format_date(entry.written_on, "full"))
-        facts = [entry.prompt_template.label(), sharing_label(entry.sharing.value)]
+        facts = [entry.prompt_template.label(), entry.sharing.label()]
         if entry.session_title or entry.module_title:
             facts.insert(0, entry.session_title or entry.module_title or "")
         if entry.tags:

@@ -11,17 +11,15 @@ its first page with ``pdftoppm`` (``journal-pdf-page-<lang>.png``). Settings go 
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QSize, QTimer
-from PySide6.QtWidgets import QApplication
+from ui.screenshot_support import demo_window, settle, until
 
-SIZE = QSize(1280, 800)
+SETTLE_MS = 250
 DRAFT = (
     "Hvordan har vi det nå?\n"
     "Roligere enn i vår. Vi har sluttet å rapportere det samme tallet tre ganger.\n\n"
@@ -31,20 +29,6 @@ DRAFT = (
     "Hva gjør jeg nå?\n"
     "Neste personalmøte starter med fem minutter egen refleksjon, skriftlig, før vi snakker."
 )
-
-
-def _settle(app: QApplication, ms: int = 250) -> None:
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
-    app.processEvents()
-
-
-def _wait(app: QApplication, done, limit_s: float = 10) -> None:
-    for _i in range(int(limit_s * 20)):
-        _settle(app, 50)
-        if done():
-            return
 
 
 def _busiest(db, infos, rows):
@@ -63,26 +47,14 @@ def _busiest(db, infos, rows):
 
 
 def take(output: Path, language: str) -> list[Path]:
-    os.environ.setdefault("TILLITSLEDER_CONFIG_DIR", tempfile.mkdtemp(prefix="tillitsleder-shots-config-"))
     from tillitsleder.enums import PromptTemplate, Role
     from tillitsleder.services import journal, journal_shared, profiles
     from tillitsleder.services.demo_journal import DEMO_PASSPHRASE
-    from ui.app import create_application
-    from ui.database_actions import create_demo
     from ui.journal.export import export_to
-    from ui.main_window import MainWindow
     from ui.profiles.recovery_dialog import RecoveryKeyDialog
-    from ui.translator import LanguageSwitcher
 
-    app = create_application()
-    switcher = LanguageSwitcher(app)
-    switcher.install(language)
-    window = MainWindow(switcher)
-    window.resize(SIZE)
-    window.show()
-    window._adopt(create_demo(Path(tempfile.mkdtemp(prefix="tillitsleder-shots-"))))
-    window.resize(SIZE)
-    _settle(app)
+    app, _switcher, window = demo_window(language)
+    settle(app, SETTLE_MS)
     output.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
 
@@ -95,23 +67,19 @@ def take(output: Path, language: str) -> list[Path]:
     info = _busiest(db, profiles.list_profiles(db, role=Role.PARTICIPANT), journal.list_entries)
     window.profiles.unlock_profile(info)
     dialog = window.profiles.dialog
-    _settle(app)
+    settle(app, SETTLE_MS)
     dialog.field.setText("feil passord")
     dialog._try_unlock()
-    for _i in range(40):
-        _settle(app, 50)
-        if dialog.error_label.isVisible():
-            break
+    until(app, dialog.error_label.isVisible, 2000)
     save(dialog, "unlock")
     dialog.field.setText(DEMO_PASSPHRASE)
     dialog._try_unlock()
-    for _i in range(40):
-        _settle(app, 50)
-        if window.profiles.current is not None and window.profiles.current.info.role is Role.PARTICIPANT:
-            break
+    until(
+        app, lambda: window.profiles.current is not None and window.profiles.current.info.role is Role.PARTICIPANT, 2000
+    )
     page = next(p for p in window.pages if type(p).__name__ == "JournalPage")
     window.nav.setCurrentRow(window.pages.index(page))
-    _wait(app, lambda: page.workspace is not None and not page.workspace.busy)
+    until(app, lambda: page.workspace is not None and not page.workspace.busy)
     workspace = page.workspace
     workspace.new_entry(PromptTemplate.THREE_STEP.value)
     workspace.writing.editor.setPlainText(DRAFT)
@@ -119,14 +87,14 @@ def take(output: Path, language: str) -> list[Path]:
     workspace.writing.tags_edit.setText("tillit, personalmøte")
     if workspace.writing.link_combo.count() > 1:
         workspace.writing.link_combo.setCurrentIndex(1)
-    _settle(app, 1500)
+    settle(app, 1500)
     save(window, "writing")
     workspace.writing.save_entry()
-    _wait(app, lambda: not workspace.busy)
+    until(app, lambda: not workspace.busy)
     save(window, "overview")
     workspace.search_field.setText("tillit")
     workspace.apply_search()
-    _wait(app, lambda: not workspace.busy)
+    until(app, lambda: not workspace.busy)
     save(window, "search")
     from datetime import date, timedelta
 
@@ -145,18 +113,15 @@ def take(output: Path, language: str) -> list[Path]:
             ),
         )
     workspace.reload()
-    _wait(app, lambda: not workspace.busy)
+    until(app, lambda: not workspace.busy)
     workspace.tabs.setCurrentIndex(1)
-    _settle(app)
+    settle(app, SETTLE_MS)
     save(window, "commitments")
     workspace.tabs.setCurrentIndex(0)
 
     pdf = Path(tempfile.mkdtemp(prefix="tillitsleder-shots-pdf-")) / "journal.pdf"
     job = export_to(workspace, workspace.backend, "pdf", pdf)
-    for _i in range(200):
-        _settle(app, 50)
-        if not job.running:
-            break
+    until(app, lambda: not job.running)
     if pdf.exists() and shutil.which("pdftoppm"):
         stem = output / f"journal-pdf-page-{language}"
         subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(stem)])
@@ -164,14 +129,14 @@ def take(output: Path, language: str) -> list[Path]:
 
     recovery = RecoveryKeyDialog(info.name, "7KQ2M-XH4PA-9RT3V-WD8NE-C5JYF-2GB6S-MZ7QH-4TKAR", window)
     recovery.show()
-    _settle(app)
+    settle(app, SETTLE_MS)
     save(recovery, "recovery-key")
     recovery.confirm.setChecked(True)
     recovery.accept()
 
     coach = _busiest(db, profiles.list_profiles(db, role=Role.FACILITATOR), journal_shared.shared_with_me)
     window.profiles.adopt(profiles.unlock(db, coach.id, DEMO_PASSPHRASE))
-    _settle(app)
+    settle(app, SETTLE_MS)
     save(window, "coach")
     window.close()
     return written

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from tillitsleder.enums import JournalSharing
 from tillitsleder.i18n import _, format_date
 from ui.journal.commitments import CommitmentsPanel
+from ui.journal.list_model import Index, RowListModel
 from ui.journal.writing_view import airy, writing_font
 from ui.widgets.retranslate import Retranslating
 
@@ -35,38 +36,18 @@ if TYPE_CHECKING:
     from tillitsleder.services.profiles import UnlockedProfile
     from tillitsleder.storage import Database
 
-Index = QModelIndex | QPersistentModelIndex
-COLUMNS = ("author", "date", "kind", "about")
 
+class SharedModel(RowListModel):
+    columns = ("author", "date", "kind", "about")
 
-class SharedModel(QAbstractTableModel):
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.rows: list[SharedEntry] = []
-
-    def set_rows(self, rows: list[SharedEntry]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return {"author": _("Written by"), "date": _("Date"), "kind": _("Shared as"), "about": _("About")}[
-            COLUMNS[section]
-        ]
+    def header(self, column: str) -> str:
+        return {"author": _("Written by"), "date": _("Date"), "kind": _("Shared as"), "about": _("About")}[column]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows) or role != Qt.ItemDataRole.DisplayRole:
+        row = self.row_at(index.row()) if index.isValid() else None
+        if row is None or role != Qt.ItemDataRole.DisplayRole:
             return None
-        row = self.rows[index.row()]
-        column = COLUMNS[index.column()]
+        column = self.columns[index.column()]
         if column == "author":
             return row.author_name
         if column == "date":
@@ -144,8 +125,7 @@ class SharedEntriesPanel(Retranslating, QWidget):
         self.reader_box.hide()
 
     def _show_current(self) -> None:
-        row = self.table.currentIndex().row()
-        entry = self.model.rows[row] if 0 <= row < len(self.model.rows) else None
+        entry: SharedEntry | None = self.model.row_at(self.table.currentIndex().row())
         if entry is None:
             self.reader.clear()
             self.reader_title.setText("")
@@ -164,7 +144,7 @@ class SharedEntriesPanel(Retranslating, QWidget):
 
     def retranslate(self) -> None:
         self.empty.setText(_(self._empty_msgid))
-        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.model.columns) - 1)
         self._show_current()
 
 
@@ -253,10 +233,7 @@ class CoachJournalView(Retranslating, QWidget):
 
 
 def _coached_people(db: Database, me: UnlockedProfile) -> dict[int, str]:
-    """The leaders ``me`` coaches, when the core offers that list (see requests-journal.md)."""
+    """The leaders ``me`` coaches now, by person id."""
     from tillitsleder.services import commitments
 
-    fn = getattr(commitments, "coached_people", None)
-    if fn is None:
-        return {}
-    return {option.id: option.label for option in fn(db, me.actor)}
+    return {option.id: option.label for option in commitments.coached_people(db, me.actor)}

@@ -23,13 +23,6 @@ EXPLANATIONS = {
 }
 
 
-def sharing_label(value: str) -> str:
-    try:
-        return JournalSharing(value).label()
-    except ValueError:
-        return value
-
-
 class SharingSelector(Retranslating, QWidget):
     """A drop-down of the three choices and a sentence explaining the chosen one."""
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from tillitsleder.i18n import N_, _
 from ui.curriculum.editor import CurriculumEditor
-from ui.curriculum.forms import tool_bar
+from ui.curriculum.forms import open_form, tool_bar
 from ui.pages.base import Page
 from ui.widgets.list_panel import ListPanel
 
@@ -120,7 +120,7 @@ class ProgrammesPage(Page):
             text = _("New programme “{name}”").format(name=data.name.strip())
             self.editor.push(CreateProgramme(self.editor, text, data))
 
-        return self._open(ProgrammeDialog(municipality_options(self.db), submit, parent=self))
+        return open_form(ProgrammeDialog(municipality_options(self.db), submit, parent=self))
 
     def edit_programme(self):
         programme_id = self.current_programme_id()
@@ -137,7 +137,7 @@ class ProgrammesPage(Page):
                 text = _("Edit programme “{name}”").format(name=data.name.strip())
                 self.editor.push(EditProgramme(self.editor, text, programme_id, data))
 
-        return self._open(ProgrammeDialog(municipality_options(self.db), submit, initial, parent=self))
+        return open_form(ProgrammeDialog(municipality_options(self.db), submit, initial, parent=self))
 
     def duplicate_programme(self):
         programme_id = self.current_programme_id()
@@ -152,12 +152,7 @@ class ProgrammesPage(Page):
             text = _("Duplicate as “{name}”").format(name=name.strip())
             self.editor.push(CreateProgramme(self.editor, text, source_id=programme_id, name=name, start=start))
 
-        return self._open(DuplicateDialog(get_programme(self.db, programme_id), submit, parent=self))
-
-    def _open(self, dialog):
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
+        return open_form(DuplicateDialog(get_programme(self.db, programme_id), submit, parent=self))
 
     def retranslate(self) -> None:
         super().retranslate()

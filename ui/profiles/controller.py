@@ -190,19 +190,11 @@ class ProfileController(QObject):
         if db is None:
             return
         if profiles.coordinator_has_passphrase(db):
-            self.unlock_profile(self._coordinator_info(db))
+            self.unlock_profile(profiles.coordinator_profile(db))
         else:
             self.adopt(profiles.unlock_coordinator(db))
 
     # --- the dialogs -------------------------------------------------------------------------------------
-
-    def _coordinator_info(self, db) -> ProfileInfo:
-        from tillitsleder.services import profiles
-
-        listed = [p for p in profiles.list_profiles(db, role=Role.COORDINATOR)]
-        if listed:
-            return listed[0]
-        return profiles.ProfileInfo(None, Role.COORDINATOR, None, Role.COORDINATOR.label(), False)
 
     def open_as(self) -> None:
         """Show the profile chooser; choosing one goes on to unlocking it."""
@@ -214,7 +206,7 @@ class ProfileController(QObject):
             return
         choices = profiles.list_profiles(db)
         if not any(p.role is Role.COORDINATOR for p in choices):
-            choices.insert(0, self._coordinator_info(db))
+            choices.insert(0, profiles.coordinator_profile(db))
         chooser = ProfileChooser(choices, self.current.info if self.current else None, self.window)
         chooser.accepted.connect(lambda: self.unlock_profile(chooser.chosen))
         self._show(chooser)

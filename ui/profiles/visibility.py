@@ -3,7 +3,7 @@
 The services decide what a role may read; this only keeps areas out of the way that a role has no use for, or
 whose lists are not (yet) filtered for that role. A page can say which roles it serves with a class attribute
 ``roles`` (a set of ``Role``); without one, only the coordinator sees it, except the areas named in
-``ALL_ROLES_AREAS`` (the journal adapts itself to the role; settings are everyone's).
+``ALL_ROLES_AREAS`` (settings are everyone's).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from tillitsleder.i18n import N_, _
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
-ALL_ROLES_AREAS = frozenset({"JournalPage", "SettingsPage"})
+ALL_ROLES_AREAS = frozenset({"SettingsPage"})
 # Areas that show a role its own share once their page declares ``roles`` (see the module docstring).
 INTENDED = {
     Role.PARTICIPANT: N_("your journal and commitments, your own progress and your own certificates"),

@@ -24,6 +24,7 @@ STATE_COLOURS = {
     "at_risk": "#a86400",
     "cannot_complete": "#b3261e",
 }
+STATE_ORDER = ("cannot_complete", "at_risk", "on_track", "completed")
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -31,6 +32,7 @@ class CompletionModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.rows: list = []  # ParticipantCompletion
+        self._brushes = {state: QBrush(QColor(colour)) for state, colour in STATE_COLOURS.items()}
 
     def set_rows(self, rows: list) -> None:
         self.beginResetModel()
@@ -63,7 +65,7 @@ class CompletionModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == 2:
             return _("Weighted attendance of the sessions held so far.")
         if role == Qt.ItemDataRole.ForegroundRole and column == 4:
-            return QBrush(QColor(STATE_COLOURS[row.state.value]))
+            return self._brushes[row.state.value]
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (2, 3):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.UserRole:
@@ -92,17 +94,19 @@ class CompletionModel(QAbstractTableModel):
 
     @staticmethod
     def _sort_key(row, column: int):
-        order = ("cannot_complete", "at_risk", "on_track", "completed")
-        keys = (
-            (row.last_name.casefold(), row.first_name.casefold()),
-            row.unit.casefold(),
-            row.attendance_so_far if row.attendance_so_far is not None else -1,
-            row.journal_entries if row.journal_entries is not None else -1,
-            order.index(row.state.value),
-            " ".join(row.reasons),
-            row.signed_off_at.isoformat() if row.signed_off_at else "",
-        )
-        return keys[column]
+        if column == 0:
+            return (row.last_name.casefold(), row.first_name.casefold())
+        if column == 1:
+            return row.unit.casefold()
+        if column == 2:
+            return row.attendance_so_far if row.attendance_so_far is not None else -1
+        if column == 3:
+            return row.journal_entries if row.journal_entries is not None else -1
+        if column == 4:
+            return STATE_ORDER.index(row.state.value)
+        if column == 5:
+            return " ".join(row.reasons)
+        return row.signed_off_at.isoformat() if row.signed_off_at else ""
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.layoutAboutToBeChanged.emit()

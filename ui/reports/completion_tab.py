@@ -124,9 +124,7 @@ class CompletionTab(Retranslating, QWidget):
         header = self.table.horizontalHeader()
         self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         if selected is not None:
-            for row, item in enumerate(self.model.rows):
-                if item.enrolment_id == selected.enrolment_id:
-                    self.table.selectRow(row)
+            self.select_enrolment(selected.enrolment_id)
         self._summarise()
         self._update_buttons()
         self.loaded.emit()

@@ -66,6 +66,9 @@ class RulesDialog(Retranslating, QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.form = QFormLayout()
         self.minimum_label, self.modules_label, self.journal_label = QLabel(), QLabel(), QLabel()
+        self.minimum_label.setBuddy(self.minimum)
+        self.modules_label.setBuddy(self.modules)
+        self.journal_label.setBuddy(self.journal)
         self.form.addRow(self.minimum_label, self.minimum)
         self.form.addRow(self.modules_label, self.modules)
         self.form.addRow(self.journal_label, self.journal)
@@ -130,7 +133,3 @@ class RulesDialog(Retranslating, QDialog):
             )
         )
         self.sign_off.setText(_("The coordinator &signs off each participant"))
-        for label in (self.minimum_label, self.modules_label, self.journal_label):
-            label.setBuddy(
-                {self.minimum_label: self.minimum, self.modules_label: self.modules}.get(label, self.journal)
-            )

@@ -4,11 +4,11 @@ QtPdf's ``QPdfDocument`` onto the printer)."""
 
 from __future__ import annotations
 
-import tempfile
+import io
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QSize
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -39,30 +39,6 @@ if TYPE_CHECKING:
 # The panel is built with the main window, before any database work: the services (SQLAlchemy) and the PDF
 # writer (ReportLab) are imported when first used.
 MAX_TABLE_SIZE = 30  # tillitsleder.services.table_day.MAX_TABLE_SIZE; a test keeps them equal
-
-
-def print_pdf(parent: QWidget, pdf: Path) -> bool:
-    """Ask for a printer and print ``pdf`` on it, one rendered page per sheet; False if cancelled."""
-    from PySide6.QtGui import QPainter
-    from PySide6.QtPdf import QPdfDocument
-    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    if QPrintDialog(printer, parent).exec() != QPrintDialog.DialogCode.Accepted:
-        return False
-    document = QPdfDocument(parent)
-    document.load(str(pdf))
-    painter = QPainter(printer)
-    try:
-        for page in range(document.pageCount()):
-            if page:
-                printer.newPage()
-            target = painter.viewport()
-            size = document.pagePointSize(page).toSize().scaled(target.size(), QSize.ScaleMode.KeepAspectRatio)
-            painter.drawImage(0, 0, document.render(page, size))
-    finally:
-        painter.end()
-    return True
 
 
 class TableDayPanel(Retranslating, QWidget):
@@ -192,14 +168,20 @@ class TableDayPanel(Retranslating, QWidget):
                 show_error(self, _("Table day"), error)
 
     def print_lists(self) -> None:
+        from PySide6.QtPdf import QPdfDocument
+
         from tillitsleder.pdf.table_lists import write_table_lists
+        from ui.reports.printing import ask_and_print
+        from ui.widgets.pdf_bytes import load_pdf_bytes
 
         if self.view is None:
             return
-        with tempfile.TemporaryDirectory() as folder:
-            pdf = Path(folder) / "table-lists.pdf"
-            write_table_lists(self.view, pdf)
-            print_pdf(self, pdf)
+        pdf = io.BytesIO()
+        write_table_lists(self.view, pdf)
+        document = QPdfDocument(self)
+        load_pdf_bytes(document, pdf.getvalue(), document, None)
+        ask_and_print(self, document, _("Table lists: {name}").format(name=self.view.name))
+        document.deleteLater()
 
     def retranslate(self) -> None:
         texts = (_("Name"), _("Date"), _("Seats per table"), _("Cohort"), _("Table leaders from"), _("Table names"))

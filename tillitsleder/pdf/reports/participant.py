@@ -134,12 +134,12 @@ def _commitments(report: ParticipantReport, s) -> list[Flowable]:
     story.append(table)
     if not own:
         story.append(
-            _paragraph_after(_("Only the status of commitments is shown; their wording is the participant's."))
+            _paragraph_after(_("Only the status of commitments is shown; their wording is the participant's."), s)
         )
     return story
 
 
-def _paragraph_after(text: str) -> Paragraph:
-    p = para(text, styles().small)
+def _paragraph_after(text: str, s) -> Paragraph:
+    p = para(text, s.small)
     p.spaceBefore = 2 * mm  # type: ignore[attr-defined]
     return p

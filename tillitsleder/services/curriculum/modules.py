@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session as OrmSession
 from tillitsleder.errors import ValidationError
 from tillitsleder.i18n import N_
 from tillitsleder.model import Module, Semester, Session
+from tillitsleder.services.audit import audit
 from tillitsleder.services.curriculum.rules import (
-    audit,
     check_id_free,
     check_semester_of,
     clean_module,

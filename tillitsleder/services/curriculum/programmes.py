@@ -21,8 +21,8 @@ from tillitsleder.model import (
     Session,
 )
 from tillitsleder.model.enums import SessionType
+from tillitsleder.services.audit import audit
 from tillitsleder.services.curriculum.rules import (
-    audit,
     check_id_free,
     clean_programme,
     clean_text,
@@ -71,12 +71,14 @@ def _check_unique_name(s: OrmSession, municipality_id: int, name: str, ignore_id
         raise ValidationError(N_("There is already a programme called “{name}”."), name=name, field="name")
 
 
-def _insert_statuses(s: OrmSession, programme_id: int) -> None:
+def insert_default_statuses(s: OrmSession, programme_id: int) -> int:
+    """Give a programme the default attendance statuses; returns how many."""
     rows = [
         {"programme_id": programme_id, "code": d.code, "label": d.label, "weight": d.weight, "position": i}
         for i, d in enumerate(default_attendance_statuses())
     ]
     s.execute(insert(AttendanceStatus), rows)
+    return len(rows)
 
 
 def create_programme(db: Database, data: ProgrammeData) -> int:
@@ -96,7 +98,7 @@ def create_programme(db: Database, data: ProgrammeData) -> int:
         )
         s.add(programme)
         s.flush()
-        _insert_statuses(s, programme.id)
+        insert_default_statuses(s, programme.id)
         audit(s, "programme.created", "programme", programme.id)
         return programme.id
 
@@ -291,7 +293,7 @@ def duplicate_programme(db: Database, programme_id: int, new_name: str, new_star
                 ],
             )
         else:
-            _insert_statuses(s, copy.id)
+            insert_default_statuses(s, copy.id)
         audit(s, "programme.duplicated", "programme", copy.id, source=programme_id, days=offset.days)
         return copy.id
 

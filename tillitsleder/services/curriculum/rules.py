@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -13,7 +12,7 @@ from sqlalchemy.orm import Session as OrmSession
 
 from tillitsleder.errors import NotFound, ValidationError
 from tillitsleder.i18n import N_
-from tillitsleder.model import AuditEvent, Module, Programme, Semester
+from tillitsleder.model import Module, Programme, Semester
 from tillitsleder.model.enums import SessionType
 from tillitsleder.services.curriculum.values import MAX_HOURS, NAME_LENGTH, ModuleData, ProgrammeData, SemesterData
 
@@ -102,9 +101,6 @@ def check_semester_of(s: OrmSession, programme_id: int, semester_id: int | None)
         raise ValidationError(N_("The chosen semester does not belong to this programme."), field="semester")
 
 
-def audit(s: OrmSession, action: str, entity: str, entity_id: int | None, **detail: object) -> None:
-    """An audit row; ``detail`` holds ids and codes only, never text someone typed."""
-    s.add(AuditEvent(action=action, entity=entity, entity_id=entity_id, detail=json.dumps(detail, default=str)))
 
 
 def get_or_fail(s: OrmSession, model: type, entity_id: int, message: str):
