@@ -39,8 +39,8 @@ def build_database(path: Path) -> int:
     """A cohort of 400 × 60 with attendance in every held session; returns the cohort id."""
     from sqlalchemy import insert
 
+    from tillitsleder.attendance.register import list_statuses
     from tillitsleder.model import Attendance, Cohort, Enrolment, Municipality, Person, Programme, Session
-    from tillitsleder.services.attendance import list_statuses
     from tillitsleder.storage import open_database
 
     rng = random.Random(2017)
@@ -150,7 +150,7 @@ def main() -> int:
     args = parser.parse_args()
     app = QApplication(sys.argv)
     from tillitsleder import i18n
-    from tillitsleder.services.attendance import load_register
+    from tillitsleder.attendance.register import load_register
     from tillitsleder.storage import open_database
     from ui.attendance.register_model import FIRST_SESSION, RegisterModel
     from ui.attendance.register_widget import RegisterWidget

@@ -61,9 +61,9 @@ def image(width: int, height: int, kind: str) -> bytes:
 
 
 def build(path: Path, count: int, images: bool = True):
+    from tillitsleder.access import COORDINATOR
+    from tillitsleder.certificates.templates import SignatoryValues, get_template, save_template
     from tillitsleder.model import Cohort, Enrolment, Module, Municipality, Person, Programme
-    from tillitsleder.services.access import COORDINATOR
-    from tillitsleder.services.certificate_templates import SignatoryValues, get_template, save_template
     from tillitsleder.storage import open_database
 
     db = open_database(path)
@@ -107,8 +107,8 @@ def build(path: Path, count: int, images: bool = True):
 
 
 def stub_eligibility() -> None:
+    from tillitsleder.completion import evaluation as completion
     from tillitsleder.model import Enrolment, Person
-    from tillitsleder.services import completion
 
     def everyone(db, cohort_id, *, today=None, actor=None):
         with db.read() as s:
@@ -127,9 +127,9 @@ def stub_eligibility() -> None:
 def run_service(db, cohort_id: int) -> float:
     from sqlalchemy import delete
 
+    from tillitsleder.access import COORDINATOR
+    from tillitsleder.certificates import issuing as certificates
     from tillitsleder.model import Certificate
-    from tillitsleder.services import certificates
-    from tillitsleder.services.access import COORDINATOR
 
     with db.session() as s:
         s.execute(delete(Certificate))

@@ -42,8 +42,8 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     from tillitsleder import i18n
-    from tillitsleder.services.completion import evaluate_cohort
-    from tillitsleder.services.progress_reports import ReportKind, ReportRequest, render_report
+    from tillitsleder.completion.evaluation import evaluate_cohort
+    from tillitsleder.reports.progress import ReportKind, ReportRequest, render_report
     from tillitsleder.storage import open_database
 
     i18n.set_language("nb")

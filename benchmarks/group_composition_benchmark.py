@@ -21,8 +21,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from _timing import timed  # noqa: E402
 
-from tillitsleder.services.group_composition import deal, propose  # noqa: E402
-from tillitsleder.services.group_scoring import Member, Scorer, SizeRange, pairings_of  # noqa: E402
+from tillitsleder.groups.composition import deal, propose  # noqa: E402
+from tillitsleder.groups.scoring import Member, Scorer, SizeRange, pairings_of  # noqa: E402
 
 
 def cohort(people: int, rng: random.Random) -> list[Member]:

@@ -35,8 +35,8 @@ def write_list(path: Path, units: list[str], rows: int) -> list[list[str]]:
 
 
 def app_import(template: Path, folder: Path, csv_path: Path, cohort_id: int) -> tuple[float, float]:
-    from tillitsleder.services.participant_import import import_participants, preview_import
-    from tillitsleder.services.table_files import read_table
+    from tillitsleder.enrolment.participant_list.files import read_table
+    from tillitsleder.enrolment.participant_list.importer import import_participants, preview_import
     from tillitsleder.storage import open_database
 
     path = folder / "run.sqlite3"
@@ -86,8 +86,8 @@ def main() -> int:
     parser.add_argument("--rows", type=int, default=2000)
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
-    from tillitsleder.services.demo import create_demo_database
-    from tillitsleder.services.enrolment import create_cohort, unit_options
+    from tillitsleder.demo.builder import create_demo_database
+    from tillitsleder.enrolment.cohorts import create_cohort, unit_options
     from tillitsleder.storage import open_database
 
     folder = Path(tempfile.mkdtemp(prefix="tillitsleder-import-bench-"))

@@ -33,7 +33,7 @@ PASSPHRASE = "benchmark-passord"
 
 
 def texts(count: int) -> list[tuple[str, tuple[str, ...]]]:
-    from tillitsleder.services import demo_content as c
+    from tillitsleder.demo import content as c
 
     rng = random.Random(2017)
     prose = [s for group in c.JOURNAL_LEARNED.values() for s in group]
@@ -49,11 +49,11 @@ def texts(count: int) -> list[tuple[str, tuple[str, ...]]]:
 
 def build(path: Path, entries: list[tuple[str, tuple[str, ...]]]) -> int:
     """One participant with ``entries`` sealed entries (and a plaintext copy table for the baseline)."""
+    from tillitsleder import crypto as jc
+    from tillitsleder import profiles
+    from tillitsleder.journal import sharing
     from tillitsleder.model import Cohort, Enrolment, JournalEntry, Municipality, Person, Programme
     from tillitsleder.model.enums import Role
-    from tillitsleder.services import journal_crypto as jc
-    from tillitsleder.services import journal_sharing as sharing
-    from tillitsleder.services import profiles
     from tillitsleder.storage import open_database
 
     db = open_database(path)
@@ -105,8 +105,8 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
 
-    from tillitsleder.services import profiles
-    from tillitsleder.services.journal_search import query_terms, search_journal
+    from tillitsleder import profiles
+    from tillitsleder.journal.search import query_terms, search_journal
     from tillitsleder.storage import open_database
 
     folder = Path(tempfile.mkdtemp(prefix="journal-bench-"))

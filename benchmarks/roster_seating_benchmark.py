@@ -22,8 +22,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from _timing import timed  # noqa: E402
 
-from tillitsleder.services import rota, seating  # noqa: E402
-from tillitsleder.services.rota import RotaFacilitator, RotaTask, TaskKind  # noqa: E402
+from tillitsleder.facilitators import rota  # noqa: E402
+from tillitsleder.facilitators.rota import RotaFacilitator, RotaTask, TaskKind  # noqa: E402
+from tillitsleder.table_day import seating  # noqa: E402
 
 START = date(2026, 8, 17)
 

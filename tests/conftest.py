@@ -35,7 +35,7 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A demo database built once per test session; copy it (``demo_db``) before changing it."""
     from datetime import date
 
-    from tillitsleder.services.demo import create_demo_database
+    from tillitsleder.demo.builder import create_demo_database
 
     path = tmp_path_factory.mktemp("demo-template") / "demo.sqlite3"
     create_demo_database(path, today=date(2026, 11, 22))

@@ -134,7 +134,7 @@ def _cmd_gui(args: argparse.Namespace) -> int:
     uses what it remembers from last time (``None`` is passed on)."""
     path: Path | None
     if args.demo:
-        from tillitsleder.services.demo import create_demo_database
+        from tillitsleder.demo.builder import create_demo_database
 
         path = Path(tempfile.mkdtemp(prefix="tillitsleder-demo-")) / "demo.sqlite3"
         create_demo_database(path)

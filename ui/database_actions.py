@@ -24,7 +24,7 @@ from ui.dialogs import RefusalChoice
 from ui.workers import Job, JobContext, run_job, run_with_progress
 
 if TYPE_CHECKING:
-    from tillitsleder.services.lookups import Option
+    from tillitsleder.lookups import Option
     from tillitsleder.storage import Database
 
 DEMO_FILE_NAME = "demo.sqlite3"
@@ -44,7 +44,7 @@ class OpenedDatabase:
 
 def survey(db: Database) -> tuple[list[Option], int]:
     """Cohorts (newest first) and the number of people enrolled in them."""
-    from tillitsleder.services import lookups
+    from tillitsleder import lookups
 
     return lookups.cohort_options(db), lookups.participant_count(db)
 
@@ -74,7 +74,7 @@ def create_new(path: Path) -> OpenedDatabase:
 
 
 def create_demo(folder: Path | None = None) -> OpenedDatabase:
-    from tillitsleder.services.demo import create_demo_database
+    from tillitsleder.demo.builder import create_demo_database
 
     folder = folder or Path(tempfile.mkdtemp(prefix=DEMO_FOLDER_PREFIX))
     path = folder / DEMO_FILE_NAME
@@ -91,7 +91,7 @@ def demo_available() -> bool:
     from importlib.util import find_spec
 
     try:  # looked up, not imported: the first window must not load the database stack
-        return find_spec("tillitsleder.services.demo") is not None
+        return find_spec("tillitsleder.demo.builder") is not None
     except (ImportError, ValueError):
         return False
 

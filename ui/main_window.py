@@ -235,7 +235,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _on_data_changed(self, source: Page) -> None:
         """One area changed the database: the others reload when next shown, and the counts are refreshed."""
-        from tillitsleder.services.lookups import participant_count
+        from tillitsleder.lookups import participant_count
 
         for page in self.pages:
             if page is not source:

@@ -22,8 +22,8 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from tillitsleder.errors import TillitslederError
 from tillitsleder.i18n import _
-from tillitsleder.services import tables
-from tillitsleder.services.tables import TableSpec
+from tillitsleder.lists import tables
+from tillitsleder.lists.tables import TableSpec
 from tillitsleder.storage import Database
 
 log = logging.getLogger(__name__)

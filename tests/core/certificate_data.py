@@ -79,7 +79,7 @@ class FakeCompletion:
         self.not_done: set[int] = set()
 
     def _rows(self, db: Database, cohort_id: int | None = None, enrolment_id: int | None = None):
-        from tillitsleder.services.completion import CompletionState, ParticipantCompletion
+        from tillitsleder.completion.evaluation import CompletionState, ParticipantCompletion
 
         with db.read() as s:
             query = s.query(Enrolment.id, Enrolment.person_id, Person.first_name, Person.last_name).join(
@@ -110,7 +110,7 @@ class FakeCompletion:
 
 
 def install_fake_completion(monkeypatch: pytest.MonkeyPatch) -> FakeCompletion:
-    from tillitsleder.services import completion
+    from tillitsleder.completion import evaluation as completion
 
     fake = FakeCompletion()
     monkeypatch.setattr(completion, "evaluate_cohort", fake.evaluate_cohort)

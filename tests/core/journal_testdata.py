@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from tillitsleder import crypto as jc
+from tillitsleder import profiles
 from tillitsleder.model import (
     Cohort,
     Enrolment,
@@ -25,8 +27,6 @@ from tillitsleder.model import (
     group_member,
 )
 from tillitsleder.model.enums import Role
-from tillitsleder.services import journal_crypto as jc
-from tillitsleder.services import profiles
 
 FAST = jc.KdfParams(memory_cost=64, iterations=1, lanes=1)
 PASS = {

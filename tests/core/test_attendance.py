@@ -16,6 +16,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
+from tillitsleder.attendance import register as att
+from tillitsleder.attendance.export import export_register, neutralise
+from tillitsleder.attendance.register import (
+    Register,
+    RegisterParticipant,
+    RegisterSession,
+    StatusInfo,
+    load_register,
+    set_attendance,
+    summarise,
+)
 from tillitsleder.errors import NotFound, ValidationError
 from tillitsleder.i18n import set_language
 from tillitsleder.model import (
@@ -28,17 +39,6 @@ from tillitsleder.model import (
     Programme,
     Session,
 )
-from tillitsleder.services import attendance as att
-from tillitsleder.services.attendance import (
-    Register,
-    RegisterParticipant,
-    RegisterSession,
-    StatusInfo,
-    load_register,
-    set_attendance,
-    summarise,
-)
-from tillitsleder.services.attendance_export import export_register, neutralise
 
 START = datetime(2026, 1, 5, 8, tzinfo=UTC)
 NOW = datetime(2026, 3, 1, tzinfo=UTC)  # sessions 0–7 (weekly from START) are over by then

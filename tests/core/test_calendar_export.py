@@ -12,8 +12,8 @@ from sqlalchemy import select
 from tillitsleder import model as m
 from tillitsleder.cli import main
 from tillitsleder.errors import ValidationError
-from tillitsleder.services import calendar_export as ics
-from tillitsleder.services import sessions as svc
+from tillitsleder.sessions import calendar_file as ics
+from tillitsleder.sessions import scheduling as svc
 
 OSLO = ZoneInfo("Europe/Oslo")
 

@@ -13,17 +13,17 @@ from decimal import Decimal
 import pytest
 from certificate_data import HOSTILE, built_copy, full_names
 
-from tillitsleder.errors import Forbidden, ValidationError
-from tillitsleder.i18n import set_language
-from tillitsleder.pdf.certificate import CertificateDesign, CertificateFacts, Signatory, render_certificate
-from tillitsleder.pdf.placeholders import check_placeholders, fill
-from tillitsleder.services.access import COORDINATOR, Actor
-from tillitsleder.services.certificate_templates import (
+from tillitsleder.access import COORDINATOR, Actor
+from tillitsleder.certificates.document import CertificateDesign, CertificateFacts, Signatory, render_certificate
+from tillitsleder.certificates.placeholders import check_placeholders, fill
+from tillitsleder.certificates.templates import (
     SignatoryValues,
     check_image,
     get_template,
     save_template,
 )
+from tillitsleder.errors import Forbidden, ValidationError
+from tillitsleder.i18n import set_language
 from tillitsleder.storage import open_database
 
 pdftotext = shutil.which("pdftotext")

@@ -12,21 +12,21 @@ import pytest
 from certificate_data import built_copy, full_names, install_fake_completion
 from sqlalchemy import func, select, update
 
-from tillitsleder.cli import main
-from tillitsleder.errors import Cancelled, Forbidden, ValidationError
-from tillitsleder.model import Certificate, Person
-from tillitsleder.model.enums import CertificateStatus
-from tillitsleder.services import certificates
-from tillitsleder.services.access import COORDINATOR, Actor
-from tillitsleder.services.certificate_facts import CODE_ALPHABET, normalise_code
-from tillitsleder.services.certificate_register import (
+from tillitsleder.access import COORDINATOR, Actor
+from tillitsleder.certificates import issuing as certificates
+from tillitsleder.certificates.facts import CODE_ALPHABET, normalise_code
+from tillitsleder.certificates.register import (
     VerificationState,
     certificate_pdf,
     list_certificates,
     verify_code,
     verify_pdf,
 )
-from tillitsleder.services.certificate_templates import get_template, save_template
+from tillitsleder.certificates.templates import get_template, save_template
+from tillitsleder.cli import main
+from tillitsleder.errors import Cancelled, Forbidden, ValidationError
+from tillitsleder.model import Certificate, Person
+from tillitsleder.model.enums import CertificateStatus
 
 
 @pytest.fixture

@@ -11,6 +11,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import LargeBinary, event, insert, select
 
+from tillitsleder.access import Actor
+from tillitsleder.attendance import register as att
+from tillitsleder.completion.evaluation import CompletionState, evaluate_cohort, evaluate_participant, percent
+from tillitsleder.completion.rules import read_rules, save_rules
+from tillitsleder.completion.sign_off import sign_off, withdraw_sign_off
 from tillitsleder.errors import Forbidden, ValidationError
 from tillitsleder.model import (
     Cohort,
@@ -24,10 +29,6 @@ from tillitsleder.model import (
     RoleAssignment,
     Session,
 )
-from tillitsleder.services import attendance as att
-from tillitsleder.services.access import Actor
-from tillitsleder.services.completion import CompletionState, evaluate_cohort, evaluate_participant, percent
-from tillitsleder.services.completion_rules import read_rules, save_rules, sign_off, withdraw_sign_off
 from tillitsleder.storage import Database, open_database
 
 START = datetime(2026, 1, 5, 8, tzinfo=UTC)  # eight weekly sessions: 5 Jan … 23 Feb 2026

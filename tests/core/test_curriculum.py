@@ -10,13 +10,13 @@ import pytest
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 
+from tillitsleder import curriculum as cur
 from tillitsleder import i18n
+from tillitsleder.curriculum import ModuleData, ProgrammeData, SemesterData
 from tillitsleder.errors import NotFound, ValidationError
 from tillitsleder.i18n import set_language
 from tillitsleder.model import AttendanceStatus, AuditEvent, Cohort, Module, Programme, Semester, Session
 from tillitsleder.model.enums import SessionType
-from tillitsleder.services import curriculum as cur
-from tillitsleder.services.curriculum import ModuleData, ProgrammeData, SemesterData
 
 START, END = date(2027, 1, 4), date(2028, 12, 15)
 

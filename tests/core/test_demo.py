@@ -14,6 +14,9 @@ import pytest
 from sqlalchemy import func, select
 
 from tillitsleder import i18n
+from tillitsleder.demo import builder as demo_module
+from tillitsleder.demo.builder import DemoSummary, create_demo_database
+from tillitsleder.demo.dates import programme_start
 from tillitsleder.errors import ValidationError
 from tillitsleder.model import (
     Attendance,
@@ -32,10 +35,8 @@ from tillitsleder.model import (
     group_member,
 )
 from tillitsleder.model.enums import DialogueStep, EnrolmentStatus, Role, SessionStatus
-from tillitsleder.services import demo as demo_module
-from tillitsleder.services.demo import DemoSummary, create_demo_database, programme_start
-from tillitsleder.services.health import database_health
 from tillitsleder.storage import Database, open_database
+from tillitsleder.storage.health import database_health
 
 TODAY = date(2026, 11, 22)
 OSLO = ZoneInfo("Europe/Oslo")
@@ -203,8 +204,9 @@ def test_reflection_groups_follow_the_three_steps(demo) -> None:
 
 def journal_texts(db: Database) -> list[tuple]:
     """Every demo entry decrypted by its author's profile (the README's demo passphrase), in id order."""
-    from tillitsleder.services import journal, profiles
-    from tillitsleder.services.demo_journal import DEMO_PASSPHRASE
+    from tillitsleder import profiles
+    from tillitsleder.demo.journal import DEMO_PASSPHRASE
+    from tillitsleder.journal import entries as journal
 
     texts = []
     for profile in profiles.list_profiles(db, role=Role.PARTICIPANT):

@@ -8,9 +8,9 @@ from datetime import date
 
 from sqlalchemy import select
 
+from tillitsleder.completion.evaluation import CompletionState, evaluate_cohort
 from tillitsleder.model import Cohort, Session
 from tillitsleder.model.enums import SessionStatus
-from tillitsleder.services.completion import CompletionState, evaluate_cohort
 
 TODAY = date(2026, 11, 22)  # the day the shared demo database is built for
 

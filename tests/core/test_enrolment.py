@@ -8,13 +8,13 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import func, select
 
+from tillitsleder.enrolment import cohorts as enrolment
+from tillitsleder.enrolment.cohorts import NewPerson
 from tillitsleder.errors import NotFound, ValidationError
+from tillitsleder.lists.areas import COHORTS, ENROLMENTS
+from tillitsleder.lists.tables import count_rows, fetch_rows
 from tillitsleder.model import AuditEvent, Cohort, Enrolment, Person, Programme
 from tillitsleder.model.enums import EnrolmentStatus
-from tillitsleder.services import enrolment
-from tillitsleder.services.enrolment import NewPerson
-from tillitsleder.services.listings import COHORTS, ENROLMENTS
-from tillitsleder.services.tables import count_rows, fetch_rows
 
 
 @pytest.fixture

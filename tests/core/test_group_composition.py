@@ -10,9 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tillitsleder.errors import ValidationError
-from tillitsleder.services.group_adjustments import after_withdrawal, placements, suggest_group_for
-from tillitsleder.services.group_composition import _Search, deal, group_count, propose
-from tillitsleder.services.group_scoring import (
+from tillitsleder.groups.adjustments import after_withdrawal, placements, suggest_group_for
+from tillitsleder.groups.composition import _Search, deal, group_count, propose
+from tillitsleder.groups.scoring import (
     Member,
     Scorer,
     SizeRange,

@@ -11,7 +11,23 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from tillitsleder.access import COORDINATOR, Actor
 from tillitsleder.errors import Forbidden, NotFound, ValidationError
+from tillitsleder.group_notes.access import GroupAccess
+from tillitsleder.group_notes.meeting_edits import (
+    ActionDraft,
+    MeetingDraft,
+    StepDraft,
+    delete_meeting,
+    save_meeting,
+)
+from tillitsleder.group_notes.meetings import (
+    list_groups,
+    list_meetings,
+    load_meeting,
+    new_meeting,
+    shareable_themes,
+)
 from tillitsleder.model import (
     Cohort,
     Enrolment,
@@ -29,22 +45,6 @@ from tillitsleder.model import (
     group_member,
 )
 from tillitsleder.model.enums import ActionStatus, AssignmentKind, DialogueStep
-from tillitsleder.services.access import COORDINATOR, Actor
-from tillitsleder.services.group_access import GroupAccess
-from tillitsleder.services.group_meeting_edits import (
-    ActionDraft,
-    MeetingDraft,
-    StepDraft,
-    delete_meeting,
-    save_meeting,
-)
-from tillitsleder.services.group_meetings import (
-    list_groups,
-    list_meetings,
-    load_meeting,
-    new_meeting,
-    shareable_themes,
-)
 from tillitsleder.storage import Database, open_database
 
 CANARY = "CANARY-kanarifugl-7731"

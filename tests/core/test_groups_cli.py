@@ -9,7 +9,7 @@ import pytest
 from groups_testdata import build_cohort
 
 from tillitsleder.cli import main
-from tillitsleder.services import groups
+from tillitsleder.groups import rounds as groups
 from tillitsleder.storage import open_database
 
 

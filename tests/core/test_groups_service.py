@@ -12,7 +12,11 @@ import pytest
 from groups_testdata import build_cohort
 from sqlalchemy import func, select
 
+from tillitsleder.access import Actor
+from tillitsleder.enrolment.cohorts import change_status
 from tillitsleder.errors import Forbidden, NotFound, ValidationError
+from tillitsleder.groups import rounds as groups
+from tillitsleder.groups.scoring import SizeRange
 from tillitsleder.model import (
     AuditEvent,
     Cohort,
@@ -23,10 +27,6 @@ from tillitsleder.model import (
     ReflectionGroup,
 )
 from tillitsleder.model.groups import group_member
-from tillitsleder.services import groups
-from tillitsleder.services.access import Actor
-from tillitsleder.services.enrolment import change_status
-from tillitsleder.services.group_scoring import SizeRange
 from tillitsleder.storage import Database, open_database
 
 

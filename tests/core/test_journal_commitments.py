@@ -7,10 +7,10 @@ from datetime import date
 import pytest
 from journal_testdata import world_fixture_factory
 
+from tillitsleder.access import COORDINATOR, Actor
 from tillitsleder.errors import Forbidden, ValidationError
+from tillitsleder.journal import commitments as cm
 from tillitsleder.model.enums import CommitmentStatus
-from tillitsleder.services import commitments as cm
-from tillitsleder.services.access import COORDINATOR, Actor
 
 world_template, db, world = world_fixture_factory()  # noqa: F811 - "db" here is the world copy
 

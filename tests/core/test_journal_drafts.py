@@ -13,10 +13,10 @@ from journal_testdata import PASS, world_fixture_factory
 from sqlalchemy import func, select
 
 from tillitsleder.errors import Forbidden
+from tillitsleder.journal import entries as journal
+from tillitsleder.journal.entries import EntryDraft
 from tillitsleder.model import JournalDraft
 from tillitsleder.model.enums import JournalSharing, PromptTemplate
-from tillitsleder.services import journal
-from tillitsleder.services.journal import EntryDraft
 
 world_template, db, world = world_fixture_factory()  # noqa: F811 - "db" here is the world copy
 
@@ -73,8 +73,9 @@ def test_a_killed_writer_loses_at_most_the_last_unsaved_second(db, world) -> Non
         f"""
         import os, signal
         from datetime import date
-        from tillitsleder.services import journal, profiles
-        from tillitsleder.services.journal import EntryDraft
+        from tillitsleder.journal import entries as journal
+        from tillitsleder import profiles
+        from tillitsleder.journal.entries import EntryDraft
         from tillitsleder.storage import open_database
         db = open_database({str(db.path)!r}, create=False)
         me = profiles.unlock(db, {world.profile["p2"]}, {PASS["p2"]!r})

@@ -11,13 +11,14 @@ import pytest
 from journal_testdata import FAST, PASS, world_fixture_factory
 from sqlalchemy import select, update
 
+from tillitsleder import crypto as jc
+from tillitsleder import profiles
+from tillitsleder.journal import entries as journal
+from tillitsleder.journal import sharing
+from tillitsleder.journal.entries import EntryDraft
+from tillitsleder.journal.shared_with_me import read_shared_entry, shared_with_me
 from tillitsleder.model import JournalDraft, JournalEntry, JournalGrant, Profile
 from tillitsleder.model.enums import JournalSharing
-from tillitsleder.services import journal, profiles
-from tillitsleder.services import journal_crypto as jc
-from tillitsleder.services import journal_sharing as sharing
-from tillitsleder.services.journal import EntryDraft
-from tillitsleder.services.journal_shared import read_shared_entry, shared_with_me
 from tillitsleder.storage.backup import backup_database
 
 world_template, db, world = world_fixture_factory()  # noqa: F811 - "db" here is the world copy

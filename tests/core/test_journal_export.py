@@ -10,12 +10,13 @@ from datetime import date
 import pytest
 from journal_testdata import world_fixture_factory
 
+from tillitsleder import profiles
 from tillitsleder.errors import Forbidden, ValidationError
+from tillitsleder.journal import commitments as cm
+from tillitsleder.journal import entries as journal
+from tillitsleder.journal.entries import EntryDraft
+from tillitsleder.journal.export import export_journal
 from tillitsleder.model.enums import CommitmentStatus, JournalSharing, PromptTemplate
-from tillitsleder.services import commitments as cm
-from tillitsleder.services import journal, profiles
-from tillitsleder.services.journal import EntryDraft
-from tillitsleder.services.journal_export import export_journal
 
 world_template, db, world = world_fixture_factory()  # noqa: F811 - "db" here is the world copy
 

@@ -8,10 +8,10 @@ import pytest
 from journal_testdata import world_fixture_factory
 
 from tillitsleder.errors import Forbidden
+from tillitsleder.journal import entries as journal
+from tillitsleder.journal.entries import EntryDraft
+from tillitsleder.journal.search import find_spans, query_terms, search_journal
 from tillitsleder.model.enums import JournalSharing
-from tillitsleder.services import journal
-from tillitsleder.services.journal import EntryDraft
-from tillitsleder.services.journal_search import find_spans, query_terms, search_journal
 
 world_template, db, world = world_fixture_factory()  # noqa: F811 - "db" here is the world copy
 

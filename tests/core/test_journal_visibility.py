@@ -8,12 +8,13 @@ import pytest
 from journal_testdata import world_fixture_factory
 from sqlalchemy import select, update
 
+from tillitsleder import profiles
 from tillitsleder.errors import Forbidden, NotFound, ValidationError
+from tillitsleder.journal import entries as journal
+from tillitsleder.journal.entries import EntryDraft
+from tillitsleder.journal.shared_with_me import read_shared_entry, refresh_shares, shared_with_me
 from tillitsleder.model import Enrolment, Facilitator, FacilitatorAssignment
 from tillitsleder.model.enums import JournalSharing, PromptTemplate
-from tillitsleder.services import journal, profiles
-from tillitsleder.services.journal import EntryDraft
-from tillitsleder.services.journal_shared import read_shared_entry, refresh_shares, shared_with_me
 
 world_template, db, world = world_fixture_factory()  # noqa: F811 - "db" here is the world copy
 

@@ -8,10 +8,10 @@ import pytest
 from sqlalchemy import func, select
 
 from tillitsleder import i18n
+from tillitsleder.lists.areas import ALL_SPECS, ENROLMENTS, GROUP_MEETINGS, JOURNAL_COUNTS, SESSIONS
+from tillitsleder.lists.tables import count_rows, fetch_rows, format_row
+from tillitsleder.lookups import cohort_options, find_cohort, programme_options
 from tillitsleder.model import Attendance, AttendanceStatus, Cohort, Enrolment, GroupNote, Programme, Session
-from tillitsleder.services.listings import ALL_SPECS, ENROLMENTS, GROUP_MEETINGS, JOURNAL_COUNTS, SESSIONS
-from tillitsleder.services.lookups import cohort_options, find_cohort, programme_options
-from tillitsleder.services.tables import count_rows, fetch_rows, format_row
 
 
 def _params(db, spec) -> dict[str, int]:

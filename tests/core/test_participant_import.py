@@ -16,11 +16,12 @@ from hypothesis import strategies as st
 from sqlalchemy import func, insert, select
 
 from tillitsleder.cli import main
+from tillitsleder.enrolment import cohorts as enrolment
+from tillitsleder.enrolment.participant_list import importer as participant_import
+from tillitsleder.enrolment.participant_list.files import FileRefused, decode_text, read_table
+from tillitsleder.enrolment.participant_list.importer import guess_mapping, import_participants, preview_import
 from tillitsleder.errors import Cancelled, ValidationError
 from tillitsleder.model import AuditEvent, Cohort, Department, Enrolment, EnrolmentStatusChange, Person, Unit
-from tillitsleder.services import enrolment, participant_import
-from tillitsleder.services.participant_import import guess_mapping, import_participants, preview_import
-from tillitsleder.services.table_files import FileRefused, decode_text, read_table
 
 NB_HEADERS = ["Fornavn", "Etternavn", "E-post", "Enhet", "Stilling", "Ansattnummer"]
 

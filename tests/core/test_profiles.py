@@ -9,13 +9,14 @@ import pytest
 from journal_testdata import FAST, PASS, world_fixture_factory
 from sqlalchemy import select
 
+from tillitsleder import crypto as jc
+from tillitsleder import profiles
+from tillitsleder.access import COORDINATOR, Actor
 from tillitsleder.errors import Forbidden, ValidationError
+from tillitsleder.journal import entries as journal
+from tillitsleder.journal.entries import EntryDraft
 from tillitsleder.model import JournalEntry, Person, Profile
 from tillitsleder.model.enums import Role
-from tillitsleder.services import journal, profiles
-from tillitsleder.services import journal_crypto as jc
-from tillitsleder.services.access import COORDINATOR, Actor
-from tillitsleder.services.journal import EntryDraft
 
 world_template, db, world = world_fixture_factory()  # noqa: F811 - "db" here is the world copy
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from journal_testdata import FAST, world_fixture_factory
 
+from tillitsleder import profiles
 from tillitsleder.cli import main
-from tillitsleder.services import profiles
 from tillitsleder.storage import open_database
 
 world_template, db, world = world_fixture_factory()  # noqa: F811 - "db" here is the world copy
@@ -57,7 +57,7 @@ def test_the_passphrase_is_prompted_for_in_a_terminal(protected: Path, monkeypat
 def test_the_passphrase_command_sets_and_removes_it(db, monkeypatch, capsys) -> None:
     db.close()
     db_path = db.path
-    monkeypatch.setattr("tillitsleder.services.journal_crypto.DEFAULT_KDF", FAST)
+    monkeypatch.setattr("tillitsleder.crypto.DEFAULT_KDF", FAST)
     monkeypatch.setenv("TILLITSLEDER_NEW_PASSPHRASE", "nytt kontorpassord")
     monkeypatch.delenv("TILLITSLEDER_PASSPHRASE", raising=False)
     assert main(["passphrase", "--db", str(db_path)]) == 0

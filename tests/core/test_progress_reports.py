@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import LargeBinary, insert, select
 
+from tillitsleder.access import Actor
 from tillitsleder.cli import main
+from tillitsleder.completion.evaluation import CompletionState, evaluate_cohort
 from tillitsleder.errors import Forbidden
 from tillitsleder.i18n import set_language
 from tillitsleder.model import Cohort, Commitment, Enrolment, JournalEntry, Person
-from tillitsleder.services.access import Actor
-from tillitsleder.services.completion import CompletionState, evaluate_cohort
-from tillitsleder.services.progress_reports import ReportKind, ReportRequest, find_participant, render_report
+from tillitsleder.reports.progress import ReportKind, ReportRequest, find_participant, render_report
 from tillitsleder.storage import Database, open_database
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")

@@ -12,14 +12,13 @@ from roster_testdata import FIRST_MEETING, world_template
 from sqlalchemy import func, select
 
 from tillitsleder import model as m
+from tillitsleder.access import Actor
 from tillitsleder.cli import main
 from tillitsleder.errors import Forbidden, NotFound, ValidationError
+from tillitsleder.facilitators import pools, roster, workload
+from tillitsleder.facilitators.calendar_file import facilitator_assignments_calendar
+from tillitsleder.facilitators.rota import FlagKind, TaskKind
 from tillitsleder.model.enums import AssignmentKind
-from tillitsleder.services import facilitator_pools as pools
-from tillitsleder.services import roster, workload
-from tillitsleder.services.access import Actor
-from tillitsleder.services.facilitator_calendar import facilitator_assignments_calendar
-from tillitsleder.services.rota import FlagKind, TaskKind
 from tillitsleder.storage import open_database
 
 

@@ -10,8 +10,9 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tillitsleder.services import rota, seating
-from tillitsleder.services.rota import FlagKind, RotaFacilitator, RotaTask, TaskKind
+from tillitsleder.facilitators import rota
+from tillitsleder.facilitators.rota import FlagKind, RotaFacilitator, RotaTask, TaskKind
+from tillitsleder.table_day import seating
 
 START = date(2026, 8, 17)
 DAYS = 120

@@ -10,9 +10,9 @@ from sqlalchemy import insert, select
 
 from tillitsleder import model as m
 from tillitsleder.errors import NotFound, ValidationError
-from tillitsleder.services import sessions as svc
-from tillitsleder.services.session_conflicts import ConflictKind
-from tillitsleder.services.session_series import HolidayRule, Repeat, SeriesPattern, nth_weekday, series_days
+from tillitsleder.sessions import scheduling as svc
+from tillitsleder.sessions.conflicts import ConflictKind
+from tillitsleder.sessions.series import HolidayRule, Repeat, SeriesPattern, nth_weekday, series_days
 from tillitsleder.storage import Database
 
 

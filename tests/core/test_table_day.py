@@ -11,11 +11,11 @@ from roster_testdata import world_template
 from sqlalchemy import func, select
 
 from tillitsleder import model as m
+from tillitsleder.access import Actor
 from tillitsleder.errors import Forbidden, ValidationError
-from tillitsleder.pdf.table_lists import write_table_lists
-from tillitsleder.services import table_day as td
-from tillitsleder.services.access import Actor
 from tillitsleder.storage import open_database
+from tillitsleder.table_day import plans as td
+from tillitsleder.table_day.table_lists import write_table_lists
 
 
 @pytest.fixture(scope="session")

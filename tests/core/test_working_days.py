@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from tillitsleder.services.working_days import is_day_off, next_working_day
+from tillitsleder.sessions.working_days import is_day_off, next_working_day
 
 
 @pytest.mark.parametrize(

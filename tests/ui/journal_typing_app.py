@@ -30,8 +30,8 @@ def main(db_path: str, person_id: int, passphrase: str) -> int:
     from PySide6.QtGui import QKeyEvent
     from PySide6.QtWidgets import QApplication
 
+    from tillitsleder import profiles
     from tillitsleder.model.enums import Role
-    from tillitsleder.services import profiles
     from ui.app import create_application
     from ui.main_window import MainWindow
     from ui.translator import LanguageSwitcher

@@ -6,10 +6,10 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 from sqlalchemy import func, select
 
+from tillitsleder import profiles
+from tillitsleder.demo.journal import DEMO_PASSPHRASE
 from tillitsleder.model import JournalEntry
 from tillitsleder.model.enums import Role
-from tillitsleder.services import profiles
-from tillitsleder.services.demo_journal import DEMO_PASSPHRASE
 
 
 def busiest_participant(db) -> profiles.ProfileInfo:
@@ -21,7 +21,7 @@ def busiest_participant(db) -> profiles.ProfileInfo:
 
 def a_coach(db) -> profiles.ProfileInfo:
     """The demo coach with the most entries shared with them."""
-    from tillitsleder.services import journal_shared
+    from tillitsleder.journal import shared_with_me as journal_shared
 
     def shared(info: profiles.ProfileInfo) -> int:
         return len(journal_shared.shared_with_me(db, profiles.unlock(db, info.id, DEMO_PASSPHRASE)))

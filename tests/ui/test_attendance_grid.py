@@ -11,15 +11,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 
-from tillitsleder.errors import ValidationError
-from tillitsleder.services import lookups
-from tillitsleder.services.attendance import (
+from tillitsleder import lookups
+from tillitsleder.attendance.register import (
     Register,
     RegisterParticipant,
     RegisterSession,
     StatusInfo,
     load_register,
 )
+from tillitsleder.errors import ValidationError
 from ui.attendance.register_model import FIRST_SESSION, RegisterModel, short_codes
 from ui.attendance.register_view import RegisterView
 

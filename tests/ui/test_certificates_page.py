@@ -15,11 +15,11 @@ from PySide6.QtCore import Qt
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core"))
 from certificate_data import built_copy, install_fake_completion  # noqa: E402
 
+from tillitsleder import lookups  # noqa: E402
+from tillitsleder.access import Actor  # noqa: E402
+from tillitsleder.certificates.register import list_certificates  # noqa: E402
+from tillitsleder.certificates.templates import get_template  # noqa: E402
 from tillitsleder.model.enums import CertificateStatus  # noqa: E402
-from tillitsleder.services import lookups  # noqa: E402
-from tillitsleder.services.access import Actor  # noqa: E402
-from tillitsleder.services.certificate_register import list_certificates  # noqa: E402
-from tillitsleder.services.certificate_templates import get_template  # noqa: E402
 from tillitsleder.storage import open_database  # noqa: E402
 from ui.pages.certificates import CertificatesPage  # noqa: E402
 from ui.widgets.cohort_picker import CohortSelection  # noqa: E402

@@ -15,10 +15,10 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialog
 from sqlalchemy import select
 
+from tillitsleder import lookups
+from tillitsleder.completion.evaluation import CompletionState
+from tillitsleder.completion.rules import read_rules
 from tillitsleder.model import Cohort
-from tillitsleder.services import lookups
-from tillitsleder.services.completion import CompletionState
-from tillitsleder.services.completion_rules import read_rules
 from tillitsleder.storage import open_database
 from ui.pages.certificates import CertificatesPage
 from ui.widgets.cohort_picker import CohortSelection

@@ -10,8 +10,8 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from sqlalchemy import select
 
+from tillitsleder import curriculum as cur
 from tillitsleder.model import Module, Programme, Session
-from tillitsleder.services import curriculum as cur
 from ui.curriculum.editor import CurriculumEditor
 from ui.curriculum.module_model import ModuleTableModel
 from ui.main_window import MainWindow

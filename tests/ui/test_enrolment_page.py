@@ -12,8 +12,8 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QWizard
 from sqlalchemy import func, select
 
+from tillitsleder.enrolment import cohorts as enrolment
 from tillitsleder.model import Cohort, Enrolment, Person
-from tillitsleder.services import enrolment
 from ui.enrolment.import_wizard import ImportWizard
 from ui.enrolment.preview_model import PROBLEM, PROBLEM_CELL
 from ui.main_window import MainWindow

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core"))
 from roster_testdata import world_template  # noqa: E402
 
-from tillitsleder.services import facilitator_pools as pools  # noqa: E402
+from tillitsleder.facilitators import pools  # noqa: E402
 from tillitsleder.storage import open_database  # noqa: E402
 from ui.pages.facilitators import FacilitatorsPage  # noqa: E402
 
@@ -84,7 +84,7 @@ def test_assigning_by_hand_shows_in_the_list(page, qtbot, monkeypatch) -> None:
 
 def test_pools_tab_exports_the_chosen_facilitators_calendar(page, qtbot, tmp_path) -> None:
     widget, db, world = page
-    from tillitsleder.services import roster
+    from tillitsleder.facilitators import roster
 
     roster.save_roster(db, roster.propose_roster(db, world.pool_id, 1))
     widget.tabs.setCurrentWidget(widget.pools)

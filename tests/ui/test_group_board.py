@@ -13,11 +13,11 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialogButtonBox
 
+from tillitsleder.access import Actor
+from tillitsleder.enrolment.cohorts import enrol
+from tillitsleder.groups import rounds as groups
+from tillitsleder.lookups import cohort_options
 from tillitsleder.model import Cohort, Department, Enrolment, Municipality, Person, Programme, Unit
-from tillitsleder.services import groups
-from tillitsleder.services.access import Actor
-from tillitsleder.services.enrolment import enrol
-from tillitsleder.services.lookups import cohort_options
 from tillitsleder.storage import Database, open_database
 from ui.groups.board_widget import GroupBoardTab
 from ui.groups.group_card import member_mime

@@ -22,12 +22,12 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
+from tillitsleder.access import COORDINATOR, Actor
+from tillitsleder.group_notes.meeting_edits import ActionDraft, MeetingDraft, StepDraft, save_meeting
+from tillitsleder.group_notes.meetings import load_meeting
+from tillitsleder.lookups import cohort_options
 from tillitsleder.model import Enrolment, Facilitator, GroupMeeting, ReflectionGroup, group_member
 from tillitsleder.model.enums import ActionStatus
-from tillitsleder.services.access import COORDINATOR, Actor
-from tillitsleder.services.group_meeting_edits import ActionDraft, MeetingDraft, StepDraft, save_meeting
-from tillitsleder.services.group_meetings import load_meeting
-from tillitsleder.services.lookups import cohort_options
 from tillitsleder.storage import Database, open_database
 from ui.group_notes.meetings_panel import MeetingsPanel
 from ui.widgets.cohort_picker import CohortSelection

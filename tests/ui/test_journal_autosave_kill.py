@@ -16,9 +16,10 @@ from pathlib import Path
 
 import pytest
 
+from tillitsleder import profiles
+from tillitsleder.demo.journal import DEMO_PASSPHRASE
+from tillitsleder.journal import entries as journal
 from tillitsleder.model.enums import Role
-from tillitsleder.services import journal, profiles
-from tillitsleder.services.demo_journal import DEMO_PASSPHRASE
 from tillitsleder.storage import open_database
 
 HERE = Path(__file__).parent

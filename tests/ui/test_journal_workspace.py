@@ -10,9 +10,10 @@ import pytest
 from journal_ui_helpers import act_as, busiest_participant, show_journal, widget_texts
 from PySide6.QtCore import Qt
 
+from tillitsleder import profiles
+from tillitsleder.demo.journal import DEMO_PASSPHRASE
+from tillitsleder.journal import entries as journal
 from tillitsleder.model.enums import JournalSharing, PromptTemplate
-from tillitsleder.services import journal, profiles
-from tillitsleder.services.demo_journal import DEMO_PASSPHRASE
 from ui.journal.export import export_to
 from ui.journal.highlight import highlighted_html, highlighted_ranges
 
@@ -166,8 +167,8 @@ def test_the_coordinator_never_sees_a_canary_written_by_a_participant(qtbot, par
 
 
 def test_a_commitment_is_added_with_a_due_date_and_status(qtbot, participant_window) -> None:
+    from tillitsleder.journal import commitments
     from tillitsleder.model.enums import CommitmentStatus
-    from tillitsleder.services import commitments
 
     panel = participant_window.journal.workspace.commitments
     before = panel.model.rowCount()

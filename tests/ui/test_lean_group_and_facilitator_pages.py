@@ -16,7 +16,7 @@ def test_group_and_facilitator_pages_are_built_without_the_database_stack(tmp_pa
 import sys
 from ui.app import create_application
 app = create_application()
-from tillitsleder.services.access import Actor
+from tillitsleder.access import Actor
 from ui.pages.facilitators import FacilitatorsPage
 from ui.pages.groups import GroupsPage
 from ui.widgets.cohort_picker import CohortSelection

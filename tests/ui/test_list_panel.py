@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from tillitsleder.services import lookups
+from tillitsleder import lookups
 from tillitsleder.storage import Database, open_database
 from ui.widgets.list_panel import ListPanel
 from ui.widgets.list_table import share_widths

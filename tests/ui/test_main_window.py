@@ -5,8 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from tillitsleder import i18n
-from tillitsleder.services import listings, lookups, tables
+from tillitsleder import i18n, lookups
+from tillitsleder.lists import areas as listings
+from tillitsleder.lists import tables
 from ui.main_window import MainWindow
 from ui.pages.base import CohortPage
 from ui.pages.settings_page import SettingsPage
@@ -170,7 +171,7 @@ def test_about_names_version_licence_and_folders(qtbot, window: MainWindow, monk
 
 
 def test_one_cohort_choice_is_shared_by_every_cohort_area(qtbot, window: MainWindow) -> None:
-    from tillitsleder.services.lookups import Option
+    from tillitsleder.lookups import Option
 
     window.selection.set_options([Option(7, "Kull 2017"), Option(9, "Kull 2019")])
     pickers = [page.picker for page in window.pages if isinstance(page, CohortPage)]
@@ -188,7 +189,7 @@ def test_one_cohort_choice_is_shared_by_every_cohort_area(qtbot, window: MainWin
 
 
 def test_a_change_in_one_area_refreshes_the_counts_and_marks_the_others_stale(qtbot, opened_window) -> None:
-    from tillitsleder.services.enrolment import NewPerson, enrol
+    from tillitsleder.enrolment.cohorts import NewPerson, enrol
 
     window = opened_window
     before = window.summary_label.text()

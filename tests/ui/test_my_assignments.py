@@ -9,10 +9,10 @@ import pytest
 from icalendar import Calendar
 from sqlalchemy import func, select
 
+from tillitsleder.access import COORDINATOR, Actor
 from tillitsleder.errors import Forbidden
+from tillitsleder.facilitators.my_assignments import my_assignments
 from tillitsleder.model import Facilitator, FacilitatorAssignment
-from tillitsleder.services.access import COORDINATOR, Actor
-from tillitsleder.services.my_assignments import my_assignments
 from ui.pages.facilitators import FacilitatorsPage
 
 

@@ -6,10 +6,10 @@ from journal_ui_helpers import a_coach, act_as, busiest_participant, journal_row
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
+from tillitsleder import profiles
+from tillitsleder.access import COORDINATOR
+from tillitsleder.demo.journal import DEMO_PASSPHRASE
 from tillitsleder.model.enums import Role
-from tillitsleder.services import profiles
-from tillitsleder.services.access import COORDINATOR
-from tillitsleder.services.demo_journal import DEMO_PASSPHRASE
 from ui.profiles.chooser import ProfileChooser
 from ui.profiles.unlock_dialog import UnlockDialog
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from tillitsleder.services.access import COORDINATOR, Actor
-from tillitsleder.services.certificates import issue_certificate
-from tillitsleder.services.completion import evaluate_cohort
-from tillitsleder.services.lookups import cohort_options
+from tillitsleder.access import COORDINATOR, Actor
+from tillitsleder.certificates.issuing import issue_certificate
+from tillitsleder.completion.evaluation import evaluate_cohort
+from tillitsleder.lookups import cohort_options
 from ui.pages.certificates import CertificatesPage
 from ui.pages.groups import GroupsPage
 

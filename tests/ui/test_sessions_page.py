@@ -9,7 +9,7 @@ from icalendar import Calendar
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 
-from tillitsleder.services import sessions as svc
+from tillitsleder.sessions import scheduling as svc
 from ui.main_window import MainWindow
 from ui.pages.sessions import RAW_ROLE, SessionsPage
 from ui.sessions.cancel_dialog import CancelDialog

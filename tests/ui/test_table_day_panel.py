@@ -12,8 +12,8 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core"))
 from roster_testdata import world_template  # noqa: E402
 
-from tillitsleder.services import table_day as td  # noqa: E402
 from tillitsleder.storage import open_database  # noqa: E402
+from tillitsleder.table_day import plans as td  # noqa: E402
 from ui.table_day.panel import TableDayPanel  # noqa: E402
 
 
@@ -48,7 +48,7 @@ def test_seat_save_and_pdf(qtbot, _template, tmp_path) -> None:
 
 
 def test_the_panel_limit_matches_the_service() -> None:
-    from tillitsleder.services.table_day import MAX_TABLE_SIZE as service_limit
+    from tillitsleder.table_day.plans import MAX_TABLE_SIZE as service_limit
     from ui.table_day.panel import MAX_TABLE_SIZE
 
     assert MAX_TABLE_SIZE == service_limit

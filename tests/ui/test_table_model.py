@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from tillitsleder import i18n
-from tillitsleder.services import listings, lookups, tables
+from tillitsleder import i18n, lookups
+from tillitsleder.lists import areas as listings
+from tillitsleder.lists import tables
 from tillitsleder.storage import Database, open_database
 from ui.table_model import ID_ROLE, PAGE_SIZE, RAW_ROLE, SpecTableModel
 

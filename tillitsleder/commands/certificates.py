@@ -52,11 +52,11 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
 
 
 def run_issue(args: argparse.Namespace) -> int:
+    from tillitsleder.access import COORDINATOR
+    from tillitsleder.certificates import issuing as certificates
+    from tillitsleder.certificates.register import certificate_pdfs
     from tillitsleder.errors import TillitslederError
-    from tillitsleder.services import certificates
-    from tillitsleder.services.access import COORDINATOR
-    from tillitsleder.services.certificate_register import certificate_pdfs
-    from tillitsleder.services.lookups import find_cohort
+    from tillitsleder.lookups import find_cohort
     from tillitsleder.storage import open_database
 
     missing = require_db_argument(args)
@@ -124,8 +124,8 @@ def run_issue(args: argparse.Namespace) -> int:
 
 
 def run_verify(args: argparse.Namespace) -> int:
+    from tillitsleder.certificates.register import VerificationState, verify_code, verify_file
     from tillitsleder.errors import TillitslederError
-    from tillitsleder.services.certificate_register import VerificationState, verify_code, verify_file
     from tillitsleder.storage import open_database
     from tillitsleder.storage.locations import resolve_database_path
 

@@ -26,7 +26,7 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
 
 
 def run_demo(args: argparse.Namespace) -> int:
-    from tillitsleder.services.demo import create_demo_database
+    from tillitsleder.demo.builder import create_demo_database
 
     if not args.db:
         return fail(_("Give the new database's file with --db PATH."))
@@ -45,7 +45,7 @@ def run_demo(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from tillitsleder.services.health import check_database
+    from tillitsleder.storage.health import check_database
 
     path = resolve_database_path(args.db)
     report = check_database(path)

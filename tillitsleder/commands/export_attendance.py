@@ -22,9 +22,9 @@ def register(formats: argparse._SubParsersAction, common: argparse.ArgumentParse
 
 
 def run_export_attendance(args: argparse.Namespace) -> int:
+    from tillitsleder.attendance.export import export_format, export_register
     from tillitsleder.errors import TillitslederError
-    from tillitsleder.services.attendance_export import export_format, export_register
-    from tillitsleder.services.lookups import find_cohort
+    from tillitsleder.lookups import find_cohort
     from tillitsleder.storage import open_database
 
     missing = require_db_argument(args)

@@ -39,9 +39,9 @@ def register(formats: argparse._SubParsersAction, common: argparse.ArgumentParse
 
 def run_export_ics(args: argparse.Namespace) -> int:
     from tillitsleder.errors import TillitslederError
-    from tillitsleder.services import calendar_export
-    from tillitsleder.services.lookups import find_cohort
-    from tillitsleder.services.sessions import find_facilitator
+    from tillitsleder.lookups import find_cohort
+    from tillitsleder.sessions import calendar_file as calendar_export
+    from tillitsleder.sessions.scheduling import find_facilitator
     from tillitsleder.storage import open_database
 
     missing = require_db_argument(args)
@@ -68,7 +68,7 @@ def run_export_ics(args: argparse.Namespace) -> int:
                         db, whose.id, output.parent, stem=output.stem + "-cancelled", organizer=args.organizer
                     )
             else:
-                from tillitsleder.services.facilitator_calendar import export_facilitator_assignments
+                from tillitsleder.facilitators.calendar_file import export_facilitator_assignments
 
                 whose = find_facilitator(db, args.facilitator)
                 written = export_facilitator_assignments(db, whose.id, output, organizer=args.organizer)

@@ -42,9 +42,9 @@ def run_propose(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from tillitsleder.errors import TillitslederError
-    from tillitsleder.services import groups
-    from tillitsleder.services.group_scoring import SizeRange, summary
-    from tillitsleder.services.lookups import find_cohort
+    from tillitsleder.groups import rounds as groups
+    from tillitsleder.groups.scoring import SizeRange, summary
+    from tillitsleder.lookups import find_cohort
     from tillitsleder.storage import open_database
 
     missing = require_db_argument(args)

@@ -43,14 +43,14 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
 
 
 def _field_keys() -> list[str]:
-    from tillitsleder.services.participant_columns import FIELDS  # cheap: no database code
+    from tillitsleder.enrolment.participant_list.columns import FIELDS  # cheap: no database code
 
     return list(FIELDS)
 
 
 def _mapping(headers: list[str], options: list[str]) -> dict[int, str] | str:
     """The recognised headers plus ``--column`` choices; a message (str) if an option is not understood."""
-    from tillitsleder.services.participant_columns import FIELDS, fold, guess_mapping
+    from tillitsleder.enrolment.participant_list.columns import FIELDS, fold, guess_mapping
 
     mapping = guess_mapping(headers)
     folded = [fold(header) for header in headers]
@@ -67,10 +67,10 @@ def _mapping(headers: list[str], options: list[str]) -> dict[int, str] | str:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from tillitsleder.enrolment.participant_list.files import read_table
+    from tillitsleder.enrolment.participant_list.importer import check_mapping, import_participants, preview_import
     from tillitsleder.errors import ValidationError
-    from tillitsleder.services.lookups import find_cohort
-    from tillitsleder.services.participant_import import check_mapping, import_participants, preview_import
-    from tillitsleder.services.table_files import read_table
+    from tillitsleder.lookups import find_cohort
     from tillitsleder.storage import open_database
 
     missing = require_db_argument(args)

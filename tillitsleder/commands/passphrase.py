@@ -57,7 +57,7 @@ def coordinator_passphrase_set(path: Path) -> bool:
 
 def check_coordinator(args: argparse.Namespace) -> None:
     """Verify the coordinator passphrase for the database ``args`` names, if it has one; raises otherwise."""
-    from tillitsleder.services import profiles
+    from tillitsleder import profiles
     from tillitsleder.storage import open_database
     from tillitsleder.storage.locations import resolve_database_path
 
@@ -75,8 +75,8 @@ def check_coordinator(args: argparse.Namespace) -> None:
 
 
 def run_passphrase(args: argparse.Namespace) -> int:
+    from tillitsleder import profiles
     from tillitsleder.errors import TillitslederError
-    from tillitsleder.services import profiles
     from tillitsleder.storage import open_database
 
     missing = require_db_argument(args)

@@ -44,8 +44,8 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
 
 def run_progress(args: argparse.Namespace) -> int:
     from tillitsleder.errors import TillitslederError
-    from tillitsleder.services.lookups import find_cohort
-    from tillitsleder.services.progress_reports import ReportKind, ReportRequest, find_participant, render_report
+    from tillitsleder.lookups import find_cohort
+    from tillitsleder.reports.progress import ReportKind, ReportRequest, find_participant, render_report
     from tillitsleder.storage import open_database
 
     missing = require_db_argument(args)

@@ -10,8 +10,8 @@ import argparse
 from pathlib import Path
 
 from tillitsleder.commands import fail, require_db_argument
+from tillitsleder.facilitators.rota import month_label, period_label
 from tillitsleder.i18n import _, format_number, ngettext
-from tillitsleder.services.rota import month_label, period_label
 
 
 def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -42,8 +42,9 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
 
 def run_propose(args: argparse.Namespace) -> int:
     from tillitsleder.errors import TillitslederError
-    from tillitsleder.services import facilitator_pools, roster
-    from tillitsleder.services.lookups import find_cohort
+    from tillitsleder.facilitators import pools as facilitator_pools
+    from tillitsleder.facilitators import roster
+    from tillitsleder.lookups import find_cohort
     from tillitsleder.storage import open_database
 
     missing = require_db_argument(args)

@@ -19,9 +19,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QApplication, QStyle
 
+from tillitsleder.attendance.register import Change, Register
 from tillitsleder.enums import EnrolmentStatus, SessionStatus
 from tillitsleder.i18n import _, format_date, format_percent, format_time
-from tillitsleder.services.attendance import Change, Register
 
 FIRST_SESSION = 2
 STATUS_ID_ROLE = Qt.ItemDataRole.UserRole.value

@@ -13,8 +13,8 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths, Signal
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from tillitsleder.attendance.register import Register, load_register, set_attendance
 from tillitsleder.i18n import _, format_number, format_percent, ngettext
-from tillitsleder.services.attendance import Register, load_register, set_attendance
 from tillitsleder.storage import Database
 from ui.attendance.register_model import RegisterModel, status_colour
 from ui.attendance.register_view import RegisterView, TotalsView
@@ -172,7 +172,7 @@ class RegisterWidget(Retranslating, QWidget):
 
     def export_to(self, path: Path):
         """Write the register to ``path`` off the GUI thread, with progress; ``exported`` tells when done."""
-        from tillitsleder.services.attendance_export import export_register
+        from tillitsleder.attendance.export import export_register
 
         assert self.db is not None and self.cohort_id is not None
         db, cohort_id = self.db, self.cohort_id

@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from tillitsleder.attendance import statuses as statuses_service
+from tillitsleder.attendance.statuses import StatusInfo
 from tillitsleder.errors import TillitslederError
 from tillitsleder.i18n import _, format_number, format_percent
-from tillitsleder.services import attendance_statuses as statuses_service
-from tillitsleder.services.attendance_statuses import StatusInfo
 from tillitsleder.storage import Database
 from ui.attendance.register_model import short_codes
 from ui.widgets.retranslate import Retranslating

@@ -31,7 +31,7 @@ from ui.widgets.retranslate import Retranslating
 from ui.workers import run_job, run_with_progress
 
 if TYPE_CHECKING:
-    from tillitsleder.services.certificates import BatchResult
+    from tillitsleder.certificates.issuing import BatchResult
     from tillitsleder.storage import Database
     from ui.widgets.cohort_picker import CohortSelection
 
@@ -104,7 +104,7 @@ class RegisterTab(Retranslating, QWidget):
         return self.language.currentData() or current_language()
 
     def selected(self):
-        from tillitsleder.services.certificate_register import certificate_info
+        from tillitsleder.certificates.register import certificate_info
 
         certificate_id = self.panel.current_id()
         if self.db is None or certificate_id is None:
@@ -131,7 +131,7 @@ class RegisterTab(Retranslating, QWidget):
 
     def issue_for_cohort(self):
         """Issue to every eligible participant off the GUI thread, with a progress dialog that can cancel."""
-        from tillitsleder.services.certificates import issue_for_cohort
+        from tillitsleder.certificates.issuing import issue_for_cohort
 
         if self.db is None or self.cohort_id is None:
             return None
@@ -180,8 +180,8 @@ class RegisterTab(Retranslating, QWidget):
 
     def eligible_without_certificate(self) -> list[tuple[int, str]]:
         """(enrolment id, name) of participants who completed and hold no valid certificate."""
-        from tillitsleder.services.certificate_register import list_certificates
-        from tillitsleder.services.completion import evaluate_cohort
+        from tillitsleder.certificates.register import list_certificates
+        from tillitsleder.completion.evaluation import evaluate_cohort
 
         assert self.db is not None and self.cohort_id is not None
         holding = {
@@ -210,7 +210,7 @@ class RegisterTab(Retranslating, QWidget):
         run_job(lambda _ctx: self.eligible_without_certificate(), on_success=ask, on_failure=self._show_error)
 
     def issue_one(self, enrolment_id: int):
-        from tillitsleder.services.certificates import issue_certificate
+        from tillitsleder.certificates.issuing import issue_certificate
 
         return self._write(
             lambda: issue_certificate(self.db, enrolment_id, actor=self.selection.actor, language=self.language_code()),
@@ -218,7 +218,7 @@ class RegisterTab(Retranslating, QWidget):
         )
 
     def reissue_selected(self, reason: str | None = None):
-        from tillitsleder.services.certificates import reissue
+        from tillitsleder.certificates.issuing import reissue
 
         info = self.selected()
         if info is None:
@@ -240,7 +240,7 @@ class RegisterTab(Retranslating, QWidget):
         )
 
     def revoke_selected(self, reason: str | None = None):
-        from tillitsleder.services.certificates import revoke
+        from tillitsleder.certificates.issuing import revoke
 
         info = self.selected()
         if info is None:
@@ -260,8 +260,8 @@ class RegisterTab(Retranslating, QWidget):
         )
 
     def save_selected(self, path: Path | None = None) -> Path | None:
+        from tillitsleder.certificates.register import save_copy
         from tillitsleder.errors import TillitslederError
-        from tillitsleder.services.certificate_register import save_copy
 
         info = self.selected()
         if info is None or self.db is None:

@@ -33,7 +33,7 @@ from ui.certificates.pdf_preview import PdfPreview
 from ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
-    from tillitsleder.services.certificate_templates import TemplateValues
+    from tillitsleder.certificates.templates import TemplateValues
     from tillitsleder.storage import Database
     from ui.widgets.cohort_picker import CohortSelection
 
@@ -149,7 +149,7 @@ class TemplateEditor(Retranslating, QWidget):
     # --- data ------------------------------------------------------------------------------------------
 
     def load(self, db: Database, cohort_id: int | None) -> None:
-        from tillitsleder.services.certificate_templates import programme_of_cohort
+        from tillitsleder.certificates.templates import programme_of_cohort
 
         self.db, self.cohort_id = db, cohort_id
         if cohort_id is None:
@@ -162,7 +162,7 @@ class TemplateEditor(Retranslating, QWidget):
 
     def revert(self) -> None:
         """Show the stored template (or the default) again, dropping unsaved changes."""
-        from tillitsleder.services.certificate_templates import get_template
+        from tillitsleder.certificates.templates import get_template
 
         if self.db is None or self.programme_id is None:
             return
@@ -192,7 +192,7 @@ class TemplateEditor(Retranslating, QWidget):
         self._request_preview()
 
     def values(self) -> TemplateValues:
-        from tillitsleder.services.certificate_templates import SignatoryValues, TemplateValues
+        from tillitsleder.certificates.templates import SignatoryValues, TemplateValues
 
         assert self.programme_id is not None
         return TemplateValues(
@@ -214,8 +214,8 @@ class TemplateEditor(Retranslating, QWidget):
         return self.language.currentData() or current_language()
 
     def save(self) -> bool:
+        from tillitsleder.certificates.templates import save_template
         from tillitsleder.errors import TillitslederError
-        from tillitsleder.services.certificate_templates import save_template
 
         if self.db is None or self.programme_id is None:
             return False
@@ -244,7 +244,7 @@ class TemplateEditor(Retranslating, QWidget):
     def _request_preview(self) -> None:
         if self.db is None or self.programme_id is None or self.cohort_id is None:
             return
-        from tillitsleder.services.certificate_templates import preview_certificate
+        from tillitsleder.certificates.templates import preview_certificate
 
         db, values, cohort_id = self.db, self.values(), self.cohort_id
         self.preview.request(lambda: preview_certificate(db, values, cohort_id))
@@ -277,7 +277,7 @@ class TemplateEditor(Retranslating, QWidget):
         self.revert_button.setEnabled(self.dirty)
 
     def retranslate(self) -> None:
-        from tillitsleder.pdf.placeholders import PLACEHOLDERS
+        from tillitsleder.certificates.placeholders import PLACEHOLDERS
 
         labels = (
             _("Certificate language:"),

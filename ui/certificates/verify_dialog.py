@@ -24,7 +24,7 @@ from tillitsleder.i18n import _
 from ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
-    from tillitsleder.services.certificate_register import Verification
+    from tillitsleder.certificates.register import Verification
     from tillitsleder.storage import Database
 
 STATE_COLOURS = {"valid": "#2e7d32", "superseded": "#9a3b00", "revoked": "#b71c1c", "unknown": "#b71c1c"}
@@ -67,13 +67,13 @@ class VerifyDialog(Retranslating, QDialog):
         self.retranslate()
 
     def verify_code(self, text: str) -> Verification:
-        from tillitsleder.services.certificate_register import verify_code
+        from tillitsleder.certificates.register import verify_code
 
         return self._show(verify_code(self.db, text))
 
     def verify_file(self, path: Path) -> Verification | None:
+        from tillitsleder.certificates.register import verify_file
         from tillitsleder.errors import TillitslederError
-        from tillitsleder.services.certificate_register import verify_file
 
         try:
             return self._show(verify_file(self.db, path))

@@ -15,9 +15,9 @@ from typing import Protocol
 
 from PySide6.QtGui import QUndoCommand
 
+from tillitsleder import curriculum as service
+from tillitsleder.curriculum import ModuleData, ProgrammeData, SemesterData
 from tillitsleder.errors import TillitslederError
-from tillitsleder.services import curriculum as service
-from tillitsleder.services.curriculum import ModuleData, ProgrammeData, SemesterData
 from tillitsleder.storage import Database
 
 log = logging.getLogger(__name__)

@@ -28,7 +28,7 @@ from ui.curriculum.panels import ModulesPanel, SemesterTable
 from ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
-    from tillitsleder.services.curriculum import CurriculumView
+    from tillitsleder.curriculum import CurriculumView
     from tillitsleder.storage import Database
     from ui.curriculum.commands import CurriculumCommand
     from ui.curriculum.forms import FormDialog
@@ -135,8 +135,8 @@ class CurriculumEditor(Retranslating, QWidget):
 
     def reload(self, focus_module: int | None = None) -> None:
         """Read the curriculum again; keep (or move to ``focus_module``) the selected module."""
+        from tillitsleder.curriculum import load_curriculum
         from tillitsleder.errors import NotFound
-        from tillitsleder.services.curriculum import load_curriculum
 
         keep = focus_module if focus_module is not None else self.current_module_id()
         old_row = self.modules.table.currentIndex().row()
@@ -327,7 +327,7 @@ class CurriculumEditor(Retranslating, QWidget):
     def add_semester(self) -> FormDialog | None:
         if self.view is None:
             return None
-        from tillitsleder.services.curriculum import SemesterData
+        from tillitsleder.curriculum import SemesterData
         from ui.curriculum.commands import AddSemester
         from ui.curriculum.module_dialogs import SemesterDialog, next_semester_dates
 

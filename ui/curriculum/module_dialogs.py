@@ -8,9 +8,9 @@ from decimal import Decimal
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QLineEdit, QWidget
 
+from tillitsleder.curriculum import ModuleData, SemesterData, SemesterView
 from tillitsleder.enums import SessionType
 from tillitsleder.i18n import _
-from tillitsleder.services.curriculum import ModuleData, SemesterData, SemesterView
 from ui.curriculum.forms import FormDialog, date_edit, get_date, set_date, text_area
 from ui.curriculum.module_model import plain_hours
 

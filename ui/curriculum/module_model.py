@@ -19,8 +19,8 @@ from PySide6.QtCore import QAbstractTableModel, QByteArray, QMimeData, QModelInd
 from tillitsleder.i18n import _, format_number
 
 if TYPE_CHECKING:
-    from tillitsleder.services.curriculum import CurriculumView, ModuleView
-    from tillitsleder.services.tables import TableSpec
+    from tillitsleder.curriculum import CurriculumView, ModuleView
+    from tillitsleder.lists.tables import TableSpec
 
 MIME_TYPE = "application/x-tillitsleder-module"
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -51,7 +51,7 @@ class ModuleTableModel(QAbstractTableModel):
     @property
     def spec(self) -> TableSpec:
         if self._spec is None:
-            from tillitsleder.services.listings import MODULES  # SQLAlchemy: only once a database is open
+            from tillitsleder.lists.areas import MODULES  # SQLAlchemy: only once a database is open
 
             self._spec = MODULES
         return self._spec

@@ -30,7 +30,7 @@ from ui.widgets.list_table import ListTable
 from ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
-    from tillitsleder.services.curriculum import SemesterView
+    from tillitsleder.curriculum import SemesterView
 
 NO_MODULES = N_("This programme has no modules yet. Add the first with “Add module…”.")
 

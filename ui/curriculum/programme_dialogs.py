@@ -9,8 +9,8 @@ from decimal import Decimal
 
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QSpinBox, QWidget
 
+from tillitsleder.curriculum import ProgrammeData
 from tillitsleder.i18n import _
-from tillitsleder.services.curriculum import ProgrammeData
 from ui.curriculum.forms import FormDialog, date_edit, get_date, set_date, text_area
 
 TIME_ZONES = ("Europe/Oslo", "Europe/Stockholm", "Europe/Copenhagen", "Europe/Helsinki")

@@ -23,7 +23,7 @@ class NewCohortDialog(Retranslating, QDialog):
 
     def __init__(self, db: Database, programme_id: int | None = None, parent=None) -> None:
         super().__init__(parent)
-        from tillitsleder.services.lookups import programme_options
+        from tillitsleder.lookups import programme_options
 
         self.setObjectName("newCohortDialog")
         self._db = db
@@ -65,7 +65,7 @@ class NewCohortDialog(Retranslating, QDialog):
         ok.setEnabled(bool(self.name.text().strip()) and self.programme.count() > 0)
 
     def accept(self) -> None:
-        from tillitsleder.services.enrolment import create_cohort
+        from tillitsleder.enrolment.cohorts import create_cohort
 
         end = to_date(self.end.date()) if self.has_end.isChecked() else None
         try:

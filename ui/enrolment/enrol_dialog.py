@@ -33,7 +33,7 @@ class EnrolDialog(Retranslating, QDialog):
 
     def __init__(self, db: Database, cohort_id: int, parent=None) -> None:
         super().__init__(parent)
-        from tillitsleder.services.enrolment import unit_options
+        from tillitsleder.enrolment.cohorts import unit_options
 
         self.setObjectName("enrolDialog")
         self.setMinimumWidth(520)
@@ -108,7 +108,7 @@ class EnrolDialog(Retranslating, QDialog):
         self._update()
 
     def _find(self) -> None:
-        from tillitsleder.services.enrolment import find_people
+        from tillitsleder.enrolment.cohorts import find_people
 
         self.candidates.clear()
         for option in find_people(self._db, self._cohort_id, self.search.text()):
@@ -127,7 +127,7 @@ class EnrolDialog(Retranslating, QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ready)
 
     def accept(self) -> None:
-        from tillitsleder.services.enrolment import NewPerson, enrol
+        from tillitsleder.enrolment.cohorts import NewPerson, enrol
 
         unit_id = self.unit.currentData()
         position = self.position.text().strip() or None

@@ -36,8 +36,8 @@ from ui.widgets.retranslate import Retranslating
 from ui.workers import JobContext, run_with_progress
 
 if TYPE_CHECKING:
-    from tillitsleder.services.participant_import import ImportPreview, ImportResult
-    from tillitsleder.services.table_files import RawTable
+    from tillitsleder.enrolment.participant_list.files import RawTable
+    from tillitsleder.enrolment.participant_list.importer import ImportPreview, ImportResult
     from tillitsleder.storage import Database
 
 
@@ -143,7 +143,7 @@ class FilePage(Step):
     def validatePage(self) -> bool:  # noqa: N802
         if self._ready:
             return True
-        from tillitsleder.services.table_files import read_table
+        from tillitsleder.enrolment.participant_list.files import read_table
 
         path = Path(self.path.text().strip())
         show_error(self.error, None)
@@ -248,7 +248,7 @@ class PreviewPage(Step):
     def validatePage(self) -> bool:  # noqa: N802
         if self._ready:
             return True
-        from tillitsleder.services.participant_import import import_participants
+        from tillitsleder.enrolment.participant_list.importer import import_participants
 
         wizard = self.wizard_()
         preview, table, mapping = wizard.preview, wizard.table, dict(wizard.mapping)

@@ -58,7 +58,7 @@ class MappingPage(Step):
         layout.addWidget(self.error)
 
     def retranslate(self) -> None:
-        from tillitsleder.services.participant_import import FIELDS
+        from tillitsleder.enrolment.participant_list.importer import FIELDS
 
         self.setTitle(_("Match the columns"))
         self.table.setHorizontalHeaderLabels([_("Column in the file"), _("Examples"), _("Import as")])
@@ -69,7 +69,7 @@ class MappingPage(Step):
         self._describe()
 
     def initializePage(self) -> None:  # noqa: N802
-        from tillitsleder.services.participant_import import FIELDS, guess_mapping
+        from tillitsleder.enrolment.participant_list.importer import FIELDS, guess_mapping
 
         wizard: ImportWizard = self.wizard_()
         table = wizard.table
@@ -99,7 +99,7 @@ class MappingPage(Step):
         return {index: combo.currentData() for index, combo in enumerate(self.combos) if combo.currentData()}
 
     def _problem(self) -> ValidationError | None:
-        from tillitsleder.services.participant_import import check_mapping
+        from tillitsleder.enrolment.participant_list.importer import check_mapping
 
         wizard = self.wizard_()
         try:
@@ -146,7 +146,7 @@ class MappingPage(Step):
     def validatePage(self) -> bool:  # noqa: N802
         if self._ready:
             return True
-        from tillitsleder.services.participant_import import preview_import
+        from tillitsleder.enrolment.participant_list.importer import preview_import
 
         wizard = self.wizard_()
         wizard.mapping = self.mapping()

@@ -15,7 +15,7 @@ from PySide6.QtGui import QBrush, QColor
 from tillitsleder.i18n import N_, _, format_number
 
 if TYPE_CHECKING:
-    from tillitsleder.services.participant_import import ImportPreview, PreviewRow
+    from tillitsleder.enrolment.participant_list.importer import ImportPreview, PreviewRow
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = (

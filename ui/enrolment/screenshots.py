@@ -43,7 +43,7 @@ def sample_list(folder: Path, units: list[str]) -> Path:
 
 
 def take(output: Path, language: str) -> list[Path]:
-    from tillitsleder.services.enrolment import unit_options
+    from tillitsleder.enrolment.cohorts import unit_options
 
     app, _switcher, window = demo_window(language)
     window.nav.setCurrentRow(1)

@@ -34,7 +34,7 @@ class StatusDialog(Retranslating, QDialog):
 
     def __init__(self, db: Database, enrolment_id: int, parent=None) -> None:
         super().__init__(parent)
-        from tillitsleder.services.enrolment import enrolment_info, status_history
+        from tillitsleder.enrolment.cohorts import enrolment_info, status_history
 
         self.setObjectName("statusDialog")
         self.setMinimumWidth(560)
@@ -103,7 +103,7 @@ class StatusDialog(Retranslating, QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not same)
 
     def accept(self) -> None:
-        from tillitsleder.services.enrolment import change_status
+        from tillitsleder.enrolment.cohorts import change_status
 
         try:
             change_status(

@@ -54,14 +54,14 @@ class AssignDialog(Retranslating, QDialog):
         self.retranslate()
 
     def fill_targets(self) -> None:
-        from tillitsleder.services import facilitator_pools as pools
+        from tillitsleder.facilitators import pools
 
         self.target.clear()
         for option in pools.assignment_targets(self.db, AssignmentKind(self.kind.currentData())):
             self.target.addItem(option.label, option.id)
 
     def save(self) -> None:
-        from tillitsleder.services import facilitator_pools as pools
+        from tillitsleder.facilitators import pools
 
         if self.target.currentData() is None:
             return

@@ -49,7 +49,7 @@ class MyAssignmentsTab(Retranslating, QWidget):
         self.load()
 
     def load(self) -> None:
-        from tillitsleder.services.my_assignments import my_assignments
+        from tillitsleder.facilitators.my_assignments import my_assignments
 
         if self.db is None or self.selection.actor.is_coordinator:
             self.model.set_rows([])
@@ -69,7 +69,7 @@ class MyAssignmentsTab(Retranslating, QWidget):
         )
 
     def export_calendar(self, *, path: str | None = None) -> None:
-        from tillitsleder.services.my_assignments import export_my_calendar
+        from tillitsleder.facilitators.my_assignments import export_my_calendar
 
         if self.db is None:
             return

@@ -44,12 +44,12 @@ from ui.facilitators.rows_model import RowsModel
 from ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
-    from tillitsleder.services import facilitator_pools as pools
+    from tillitsleder.facilitators import pools
 
 
 def pool_combo(db, combo: QComboBox) -> None:
     """Fill ``combo`` with the pools ("F16 – name"), keeping the current choice."""
-    from tillitsleder.services import facilitator_pools as pools
+    from tillitsleder.facilitators import pools
 
     current = combo.currentData()
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -84,7 +84,7 @@ class PoolDialog(Retranslating, QDialog):
         self.retranslate()
 
     def data(self) -> pools.PoolData:
-        from tillitsleder.services import facilitator_pools as pools
+        from tillitsleder.facilitators import pools
 
         return pools.PoolData(self.code.text(), self.name.text(), self.kind.currentData(), self.description.text())
 
@@ -185,7 +185,7 @@ class PoolsTab(Retranslating, QWidget):
         return self._facilitators[rows[0].row()] if rows else None
 
     def load_facilitators(self, keep: int | None = None) -> None:
-        from tillitsleder.services import facilitator_pools as pools
+        from tillitsleder.facilitators import pools
 
         pool_id = self.pool.currentData()
         self._facilitators = pools.list_facilitators(self.db, pool_id) if pool_id is not None else []
@@ -207,7 +207,7 @@ class PoolsTab(Retranslating, QWidget):
         if f is None:
             self.details.setTitle(_("Choose a facilitator"))
             return
-        from tillitsleder.services import facilitator_pools as pools
+        from tillitsleder.facilitators import pools
 
         self.details.setTitle(f.name)
         self.skills.setText(f.skills)
@@ -234,7 +234,7 @@ class PoolsTab(Retranslating, QWidget):
         return True
 
     def edit(self, pool_id: int | None) -> None:
-        from tillitsleder.services import facilitator_pools as pools
+        from tillitsleder.facilitators import pools
 
         current = next((p for p in pools.list_pools(self.db) if p.id == pool_id), None)
         data = pools.PoolData(current.code, current.name, current.kind, current.description) if current else None
@@ -247,7 +247,7 @@ class PoolsTab(Retranslating, QWidget):
                 self.load_facilitators()
 
     def save_facilitator(self) -> None:
-        from tillitsleder.services import facilitator_pools as pools
+        from tillitsleder.facilitators import pools
 
         f = self.selected()
         if f is not None and self._run(
@@ -259,7 +259,7 @@ class PoolsTab(Retranslating, QWidget):
             self.load_facilitators(keep=f.id)
 
     def add_unavailable(self) -> None:
-        from tillitsleder.services import facilitator_pools as pools
+        from tillitsleder.facilitators import pools
 
         f = self.selected()
         first, last = self.first.date().toPython(), self.last.date().toPython()
@@ -270,7 +270,7 @@ class PoolsTab(Retranslating, QWidget):
             self.load_facilitators(keep=f.id)
 
     def remove_unavailable(self) -> None:
-        from tillitsleder.services import facilitator_pools as pools
+        from tillitsleder.facilitators import pools
 
         f, item = self.selected(), self.unavailable.currentItem()
         if f is not None and item is not None:
@@ -283,7 +283,7 @@ class PoolsTab(Retranslating, QWidget):
             self.load_facilitators(keep=f.id)
 
     def remove_assignment(self) -> None:
-        from tillitsleder.services import facilitator_pools as pools
+        from tillitsleder.facilitators import pools
 
         f, item = self.selected(), self.assignments.currentItem()
         if f is not None and item is not None:
@@ -291,7 +291,7 @@ class PoolsTab(Retranslating, QWidget):
                 self.load_facilitators(keep=f.id)
 
     def export_calendar(self, *, path: str | None = None) -> None:
-        from tillitsleder.services.facilitator_calendar import export_facilitator_assignments
+        from tillitsleder.facilitators.calendar_file import export_facilitator_assignments
 
         f = self.selected()
         if f is None:

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from tillitsleder.errors import TillitslederError
+from tillitsleder.facilitators.rota import month_label, period_label
 from tillitsleder.i18n import _, format_number, ngettext
-from tillitsleder.services.rota import month_label, period_label
 from ui.dialogs import show_error
 from ui.facilitators.pools_tab import pool_combo
 from ui.facilitators.rows_model import RowsModel
@@ -34,7 +34,7 @@ from ui.widgets.retranslate import Retranslating
 from ui.workers import run_job
 
 if TYPE_CHECKING:
-    from tillitsleder.services import roster
+    from tillitsleder.facilitators import roster
 
 
 class RosterTab(Retranslating, QWidget):
@@ -99,7 +99,7 @@ class RosterTab(Retranslating, QWidget):
         return [_("Facilitator"), _("Hours a month")] + [month_label(m) for m in months]
 
     def set_database(self, db) -> None:
-        from tillitsleder.services.lookups import cohort_options
+        from tillitsleder.lookups import cohort_options
 
         self.db = db
         pool_combo(db, self.pool)
@@ -111,7 +111,7 @@ class RosterTab(Retranslating, QWidget):
         self.cohort.setCurrentIndex(max(self.cohort.findData(current), 0))
 
     def start_proposal(self) -> None:
-        from tillitsleder.services import roster
+        from tillitsleder.facilitators import roster
 
         pool_id, semester, cohort_id = self.pool.currentData(), self.semester.value(), self.cohort.currentData()
         if pool_id is None:
@@ -171,7 +171,7 @@ class RosterTab(Retranslating, QWidget):
         )  # fmt: skip
 
     def save_proposal(self) -> None:
-        from tillitsleder.services import roster
+        from tillitsleder.facilitators import roster
 
         if self.proposal is None:
             return

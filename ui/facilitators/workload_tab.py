@@ -22,15 +22,15 @@ from PySide6.QtWidgets import (
 )
 
 from tillitsleder.errors import TillitslederError
+from tillitsleder.facilitators.rota import month_label
 from tillitsleder.i18n import _, format_number, ngettext
-from tillitsleder.services.rota import month_label
 from ui.dialogs import show_error
 from ui.facilitators.pools_tab import pool_combo
 from ui.facilitators.rows_model import RowsModel
 from ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
-    from tillitsleder.services import workload
+    from tillitsleder.facilitators import workload
 
 
 def _month_end(first: date, months: int) -> date:
@@ -89,7 +89,7 @@ class WorkloadTab(Retranslating, QWidget):
         pool_id = self.pool.currentData()
         if self.db is None or pool_id is None:
             return
-        from tillitsleder.services import workload
+        from tillitsleder.facilitators import workload
 
         start = self.first.date().toPython().replace(day=1)
         try:

@@ -18,8 +18,8 @@ from tillitsleder.enums import ActionStatus
 from tillitsleder.i18n import N_, _, format_date
 
 if TYPE_CHECKING:
-    from tillitsleder.services.group_meeting_edits import ActionDraft
-    from tillitsleder.services.group_meetings import ActionInfo, Member
+    from tillitsleder.group_notes.meeting_edits import ActionDraft
+    from tillitsleder.group_notes.meetings import ActionInfo, Member
 
 Index = QModelIndex | QPersistentModelIndex
 DESCRIPTION, OWNER, DUE, STATUS, FOLLOW_UP, AGREED = range(6)
@@ -78,7 +78,7 @@ class ActionsModel(QAbstractTableModel):
         return True
 
     def drafts(self) -> tuple[ActionDraft, ...]:
-        from tillitsleder.services.group_meeting_edits import ActionDraft
+        from tillitsleder.group_notes.meeting_edits import ActionDraft
 
         return tuple(
             ActionDraft(r.description, r.owner_enrolment_id, r.due_on, r.status, r.follow_up, r.id) for r in self.rows

@@ -48,11 +48,11 @@ from ui.pages.base import privacy_note
 from ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
-    from tillitsleder.services.access import Actor
-    from tillitsleder.services.group_access import GroupAccess
-    from tillitsleder.services.group_meeting_edits import MeetingDraft
-    from tillitsleder.services.group_meetings import MeetingView
-    from tillitsleder.services.lookups import Option
+    from tillitsleder.access import Actor
+    from tillitsleder.group_notes.access import GroupAccess
+    from tillitsleder.group_notes.meeting_edits import MeetingDraft
+    from tillitsleder.group_notes.meetings import MeetingView
+    from tillitsleder.lookups import Option
     from tillitsleder.storage import Database
 
 
@@ -258,7 +258,7 @@ class MeetingEditor(Retranslating, QWidget):
     # --- editing ----------------------------------------------------------------------------------------------
 
     def draft(self) -> MeetingDraft:
-        from tillitsleder.services.group_meeting_edits import MeetingDraft
+        from tillitsleder.group_notes.meeting_edits import MeetingDraft
 
         assert self.view is not None
         attendees = tuple(e for e, box in self.attendee_boxes.items() if box.isChecked())
@@ -280,7 +280,7 @@ class MeetingEditor(Retranslating, QWidget):
         """Write the meeting; ``saved`` is emitted unless ``notify`` is false (the panel moves on itself)."""
         if self.view is None or self.db is None or self.actor is None:
             return False
-        from tillitsleder.services.group_meeting_edits import save_meeting
+        from tillitsleder.group_notes.meeting_edits import save_meeting
 
         self.actions_view.setCurrentIndex(self.actions_view.currentIndex())  # commit an open cell editor
         try:
@@ -306,7 +306,7 @@ class MeetingEditor(Retranslating, QWidget):
             self.delete()
 
     def delete(self) -> bool:
-        from tillitsleder.services.group_meeting_edits import delete_meeting
+        from tillitsleder.group_notes.meeting_edits import delete_meeting
 
         assert self.view is not None and self.view.id is not None and self.db is not None and self.actor is not None
         try:
@@ -330,7 +330,7 @@ class MeetingEditor(Retranslating, QWidget):
 
 def access_label(access: GroupAccess) -> str:
     """One sentence on what the current profile may do with the chosen group."""
-    from tillitsleder.services.group_access import GroupAccess
+    from tillitsleder.group_notes.access import GroupAccess
 
     return {
         GroupAccess.EDIT: _("You facilitate this group: you write its notes and actions."),

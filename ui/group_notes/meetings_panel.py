@@ -35,7 +35,7 @@ from ui.group_notes.meeting_editor import MeetingEditor, access_label
 from ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
-    from tillitsleder.services.group_meetings import GroupInfo
+    from tillitsleder.group_notes.meetings import GroupInfo
     from tillitsleder.storage import Database
     from ui.widgets.cohort_picker import CohortSelection
 
@@ -171,7 +171,7 @@ class MeetingsPanel(Retranslating, QWidget):
         cohort_id, actor = self.selection.current, self.selection.actor
         try:
             if self.db is not None and cohort_id is not None:
-                from tillitsleder.services.group_meetings import list_groups, shareable_themes
+                from tillitsleder.group_notes.meetings import list_groups, shareable_themes
 
                 self.groups = list_groups(self.db, actor, cohort_id)
                 if actor.is_coordinator:
@@ -230,7 +230,7 @@ class MeetingsPanel(Retranslating, QWidget):
         self.access_line.setText(access_label(group.access) if group else "")
         if group is None or self.db is None:
             return
-        from tillitsleder.services.group_meetings import list_meetings
+        from tillitsleder.group_notes.meetings import list_meetings
 
         try:
             meetings = list_meetings(self.db, self.selection.actor, group.id)
@@ -254,7 +254,7 @@ class MeetingsPanel(Retranslating, QWidget):
         if item is None or group is None or self.db is None:
             self.editor.clear_meeting()
             return
-        from tillitsleder.services.group_meetings import facilitator_options, load_meeting
+        from tillitsleder.group_notes.meetings import facilitator_options, load_meeting
 
         actor = self.selection.actor
         try:
@@ -267,8 +267,8 @@ class MeetingsPanel(Retranslating, QWidget):
         self.editor.show_meeting(self.db, actor, view, options)
 
     def start_new_meeting(self) -> None:
-        from tillitsleder.services.group_access import GroupAccess
-        from tillitsleder.services.group_meetings import facilitator_options, new_meeting
+        from tillitsleder.group_notes.access import GroupAccess
+        from tillitsleder.group_notes.meetings import facilitator_options, new_meeting
 
         group = self.current_group()
         if group is None or self.db is None or group.access is GroupAccess.NONE:

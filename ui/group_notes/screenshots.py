@@ -25,10 +25,10 @@ def take(output: Path, language: str | None) -> list[Path]:
     from sqlalchemy import select
 
     from tillitsleder import i18n
+    from tillitsleder.access import COORDINATOR, Actor
+    from tillitsleder.demo.builder import create_demo_database
+    from tillitsleder.lookups import cohort_options
     from tillitsleder.model import Facilitator, ReflectionGroup
-    from tillitsleder.services.access import COORDINATOR, Actor
-    from tillitsleder.services.demo import create_demo_database
-    from tillitsleder.services.lookups import cohort_options
     from tillitsleder.storage import open_database
     from ui.group_notes.meetings_panel import MeetingsPanel
     from ui.style import STYLE_SHEET
@@ -74,7 +74,7 @@ def take(output: Path, language: str | None) -> list[Path]:
 
 def _meeting_with_follow_up(panel, facilitated: list) -> tuple[int, int, int]:
     """A group, its facilitator and a meeting row that shows actions carried over from earlier meetings."""
-    from tillitsleder.services.access import Actor
+    from tillitsleder.access import Actor
 
     for group_id, person_id in facilitated:
         panel.selection.set_actor(Actor.facilitator(person_id))

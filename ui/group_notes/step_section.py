@@ -25,8 +25,8 @@ from ui.curriculum.forms import text_area
 from ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
-    from tillitsleder.services.group_meeting_edits import StepDraft
-    from tillitsleder.services.group_meetings import StepNote
+    from tillitsleder.group_notes.meeting_edits import StepDraft
+    from tillitsleder.group_notes.meetings import StepNote
 
 HINTS = {
     DialogueStep.OWN_REFLECTION: N_("Each person reflects alone, in silence, and writes."),
@@ -108,7 +108,7 @@ class StepSection(Retranslating, QGroupBox):
         self.shareable.setEnabled(editable)
 
     def draft(self) -> StepDraft:
-        from tillitsleder.services.group_meeting_edits import StepDraft
+        from tillitsleder.group_notes.meeting_edits import StepDraft
 
         minutes = self.time_box.value()
         return StepDraft(

@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tillitsleder.groups.board import Board
+from tillitsleder.groups.scoring import SizeRange
 from tillitsleder.i18n import N_, _, format_date, ngettext
-from tillitsleder.services.group_board import Board
-from tillitsleder.services.group_scoring import SizeRange
 from ui.dialogs import error_text
 from ui.groups.card_grid import CardGrid
 from ui.groups.group_card import GroupCard, MemberList
@@ -42,7 +42,7 @@ from ui.widgets.retranslate import Retranslating
 from ui.workers import run_job
 
 if TYPE_CHECKING:
-    from tillitsleder.services import groups as group_service
+    from tillitsleder.groups import rounds as group_service
     from tillitsleder.storage import Database
     from ui.widgets.cohort_picker import CohortSelection
 
@@ -177,7 +177,7 @@ class GroupBoardTab(Retranslating, QWidget):
             self._fill_rounds([])
             self._show(None)
             return
-        from tillitsleder.services import groups as group_service
+        from tillitsleder.groups import rounds as group_service
 
         try:
             rounds = group_service.list_rounds(self.db, self.cohort_id, self.selection.actor)
@@ -213,7 +213,7 @@ class GroupBoardTab(Retranslating, QWidget):
     def propose(self) -> None:
         if self.db is None or self.cohort_id is None or (self.job is not None and self.job.running):
             return
-        from tillitsleder.services import groups as group_service
+        from tillitsleder.groups import rounds as group_service
 
         db, cohort_id, actor = self.db, self.cohort_id, self.selection.actor
         bounds = SizeRange(self.min_size.value(), self.max_size.value())
@@ -250,7 +250,7 @@ class GroupBoardTab(Retranslating, QWidget):
                 board.move(enrolment_id, target)
                 self._show(board)
             else:
-                from tillitsleder.services import groups as group_service
+                from tillitsleder.groups import rounds as group_service
 
                 group_id = board.groups[target].id
                 assert group_id is not None
@@ -272,7 +272,7 @@ class GroupBoardTab(Retranslating, QWidget):
             )
             if not ok:
                 return False
-        from tillitsleder.services import groups as group_service
+        from tillitsleder.groups import rounds as group_service
 
         try:
             saved = group_service.save_round(self.db, board, name, self.selection.actor)

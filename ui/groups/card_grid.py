@@ -12,8 +12,8 @@ from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QWidget
 
-from tillitsleder.services.group_board import Board
-from tillitsleder.services.group_scoring import GroupScore
+from tillitsleder.groups.board import Board
+from tillitsleder.groups.scoring import GroupScore
 from ui.groups.group_card import CARD_WIDTH, GroupCard, card_key
 
 SPACING = 10

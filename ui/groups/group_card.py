@@ -14,9 +14,9 @@ from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QLabel, QListWidget, QListWidgetItem, QVBoxLayout
 
+from tillitsleder.groups.board import Board
+from tillitsleder.groups.scoring import GroupScore, pair, summary
 from tillitsleder.i18n import _, ngettext
-from tillitsleder.services.group_board import Board
-from tillitsleder.services.group_scoring import GroupScore, pair, summary
 from ui.widgets.retranslate import Retranslating
 
 MEMBER_MIME = "application/x-tillitsleder-enrolment"

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout
 
+from tillitsleder.groups.adjustments import Placement, placements
+from tillitsleder.groups.board import Board
 from tillitsleder.i18n import _, ngettext
-from tillitsleder.services.group_adjustments import Placement, placements
-from tillitsleder.services.group_board import Board
 from ui.widgets.retranslate import Retranslating
 
 

@@ -25,7 +25,7 @@ from ui.screenshot_support import settle, until
 
 def take(output: Path, language: str, db: Path | None = None) -> list[Path]:
     os.environ.setdefault("TILLITSLEDER_CONFIG_DIR", tempfile.mkdtemp(prefix="tillitsleder-shots-config-"))
-    from tillitsleder.services.lookups import cohort_options
+    from tillitsleder.lookups import cohort_options
     from tillitsleder.storage import open_database
     from ui.app import create_application
     from ui.pages.groups import GroupsPage
@@ -38,7 +38,7 @@ def take(output: Path, language: str, db: Path | None = None) -> list[Path]:
     folder = Path(tempfile.mkdtemp(prefix="tillitsleder-shots-"))
     path = folder / "demo.sqlite3"
     if db is None:
-        from tillitsleder.services.demo import create_demo_database
+        from tillitsleder.demo.builder import create_demo_database
 
         create_demo_database(path)
     else:
@@ -64,7 +64,7 @@ def take(output: Path, language: str, db: Path | None = None) -> list[Path]:
 
     save(page, "groups-board-saved")
     # A late joiner: enrolled after the round was saved, shown in their own card until placed.
-    from tillitsleder.services.enrolment import NewPerson, enrol, unit_options
+    from tillitsleder.enrolment.cohorts import NewPerson, enrol, unit_options
 
     unit = unit_options(database, selection.current)[0]
     enrol(database, selection.current, NewPerson(first_name="Máret", last_name="Sara", unit_id=unit.id))

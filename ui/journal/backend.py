@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING
 from tillitsleder.enums import JournalSharing, PromptTemplate
 
 if TYPE_CHECKING:
-    from tillitsleder.services.journal import EntryDraft, JournalEntryView, LinkOption
-    from tillitsleder.services.journal_search import SearchHit
-    from tillitsleder.services.profiles import UnlockedProfile
+    from tillitsleder.journal.entries import EntryDraft, JournalEntryView, LinkOption
+    from tillitsleder.journal.search import SearchHit
+    from tillitsleder.profiles import UnlockedProfile
     from tillitsleder.storage import Database
 
 
@@ -34,7 +34,7 @@ class EntryForm:
     text: str = ""
 
     def to_draft(self) -> EntryDraft:
-        from tillitsleder.services.journal import EntryDraft
+        from tillitsleder.journal.entries import EntryDraft
 
         return EntryDraft(
             written_on=self.written_on,
@@ -84,18 +84,18 @@ class JournalBackend:
     # --- entries ----------------------------------------------------------------------------------------
 
     def entries(self) -> list[JournalEntryView]:
-        from tillitsleder.services import journal
+        from tillitsleder.journal import entries as journal
 
         return journal.list_entries(self.db, self.me)
 
     def entry_form(self, entry_id: int) -> EntryForm:
-        from tillitsleder.services import journal
+        from tillitsleder.journal import entries as journal
 
         return EntryForm.from_draft(entry_id, journal.get_entry(self.db, self.me, entry_id).as_draft())
 
     def save_entry(self, form: EntryForm) -> int:
         """Create or update the entry; the autosaved draft goes in the same transaction."""
-        from tillitsleder.services import journal
+        from tillitsleder.journal import entries as journal
 
         if form.entry_id is None:
             view = journal.create_entry(self.db, self.me, form.to_draft(), draft_id=self.draft_id)
@@ -105,18 +105,18 @@ class JournalBackend:
         return view.id
 
     def delete_entry(self, entry_id: int) -> None:
-        from tillitsleder.services import journal
+        from tillitsleder.journal import entries as journal
 
         journal.delete_entry(self.db, self.me, entry_id)
 
     def link_options(self) -> list[LinkOption]:
-        from tillitsleder.services import journal
+        from tillitsleder.journal import entries as journal
 
         return journal.link_options(self.db, self.me)
 
     @staticmethod
     def scaffold(template: str) -> str:
-        from tillitsleder.services import journal
+        from tillitsleder.journal import entries as journal
 
         return journal.prompt_scaffold(PromptTemplate(template))
 
@@ -127,14 +127,14 @@ class JournalBackend:
         self.draft_id = draft_id
 
     def save_draft(self, form: EntryForm) -> None:
-        from tillitsleder.services import journal
+        from tillitsleder.journal import entries as journal
 
         self.draft_id = journal.save_draft(
             self.db, self.me, form.to_draft(), draft_id=self.draft_id, entry_id=form.entry_id
         )
 
     def drafts(self) -> list[RecoveredDraft]:
-        from tillitsleder.services import journal
+        from tillitsleder.journal import entries as journal
 
         return [
             RecoveredDraft(view.id, EntryForm.from_draft(view.entry_id, view.draft), view.updated_at)
@@ -142,7 +142,7 @@ class JournalBackend:
         ]
 
     def discard_draft(self, draft_id: int | None = None) -> None:
-        from tillitsleder.services import journal
+        from tillitsleder.journal import entries as journal
 
         target = draft_id if draft_id is not None else self.draft_id
         if target is not None:
@@ -153,7 +153,7 @@ class JournalBackend:
     def load(self, query: str, *, full: bool) -> tuple:
         """What the overview shows, read in one go (on a worker thread): ``(entries, hits, commitments, drafts)``;
         without ``full`` only the hits (the rest ``None``), and no hits without a query."""
-        from tillitsleder.services import commitments
+        from tillitsleder.journal import commitments
 
         entries = self.entries() if full else None
         hits = self.search(query) if query else None
@@ -164,12 +164,12 @@ class JournalBackend:
     # --- search -----------------------------------------------------------------------------------------
 
     def search(self, query: str) -> list[SearchHit]:
-        from tillitsleder.services import journal_search
+        from tillitsleder.journal import search as journal_search
 
         return journal_search.search_journal(self.db, self.me, query)
 
     @staticmethod
     def spans(text: str, query: str) -> list[tuple[int, int]]:
-        from tillitsleder.services import journal_search
+        from tillitsleder.journal import search as journal_search
 
         return journal_search.find_spans(text, query)

@@ -38,8 +38,8 @@ from ui.journal.list_model import Index, RowListModel
 from ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
-    from tillitsleder.services.access import Actor
-    from tillitsleder.services.commitments import CommitmentDraft, CommitmentView
+    from tillitsleder.access import Actor
+    from tillitsleder.journal.commitments import CommitmentDraft, CommitmentView
     from tillitsleder.storage import Database
 
 OVERDUE = QColor("#9a3b00")
@@ -146,7 +146,7 @@ class CommitmentDialog(Retranslating, QDialog):
         super().accept()
 
     def draft(self) -> CommitmentDraft:
-        from tillitsleder.services.commitments import CommitmentDraft
+        from tillitsleder.journal.commitments import CommitmentDraft
 
         return CommitmentDraft(
             description=self.description.toPlainText(),
@@ -214,7 +214,7 @@ class CommitmentsPanel(Retranslating, QWidget):
         self.retranslate()
 
     def load(self, db: Database, actor: Actor, person_id: int) -> None:
-        from tillitsleder.services import commitments
+        from tillitsleder.journal import commitments
 
         self.show_rows(db, actor, person_id, commitments.list_commitments(db, actor, person_id))
 
@@ -257,7 +257,7 @@ class CommitmentsPanel(Retranslating, QWidget):
     def _edit(self, existing: CommitmentView | None) -> None:
         if not self.editable or self.db is None or self.actor is None:
             return
-        from tillitsleder.services import commitments
+        from tillitsleder.journal import commitments
 
         db, actor = self.db, self.actor
 
@@ -274,7 +274,7 @@ class CommitmentsPanel(Retranslating, QWidget):
         dialog.open()
 
     def delete_commitment(self) -> None:
-        from tillitsleder.services import commitments
+        from tillitsleder.journal import commitments
         from ui import dialogs
 
         current = self.current()

@@ -24,8 +24,8 @@ from tillitsleder.i18n import _, format_date
 from ui.journal.highlight import highlighted_html
 
 if TYPE_CHECKING:
-    from tillitsleder.services.journal import JournalEntryView
-    from tillitsleder.services.journal_search import SearchHit
+    from tillitsleder.journal.entries import JournalEntryView
+    from tillitsleder.journal.search import SearchHit
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole

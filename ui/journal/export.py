@@ -51,7 +51,7 @@ def export_journal(parent: QWidget, backend: JournalBackend, fmt: str) -> Job | 
 
 
 def export_to(parent: QWidget, backend: JournalBackend, fmt: str, path: Path) -> Job:
-    from tillitsleder.services import journal_export
+    from tillitsleder.journal import export as journal_export
 
     db, me = backend.db, backend.me
 

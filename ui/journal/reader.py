@@ -14,7 +14,7 @@ from ui.journal.writing_view import airy, writing_font
 from ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
-    from tillitsleder.services.journal import JournalEntryView
+    from tillitsleder.journal.entries import JournalEntryView
 
 
 class EntryReader(Retranslating, QWidget):

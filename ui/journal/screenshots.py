@@ -33,8 +33,8 @@ DRAFT = (
 
 def _busiest(db, infos, rows):
     """Of the demo profiles ``infos``, the one for whom ``rows(db, unlocked)`` gives the most."""
-    from tillitsleder.services import profiles
-    from tillitsleder.services.demo_journal import DEMO_PASSPHRASE
+    from tillitsleder import profiles
+    from tillitsleder.demo.journal import DEMO_PASSPHRASE
 
     def count(info) -> int:
         me = profiles.unlock(db, info.id, DEMO_PASSPHRASE)
@@ -47,9 +47,11 @@ def _busiest(db, infos, rows):
 
 
 def take(output: Path, language: str) -> list[Path]:
+    from tillitsleder import profiles
+    from tillitsleder.demo.journal import DEMO_PASSPHRASE
     from tillitsleder.enums import PromptTemplate, Role
-    from tillitsleder.services import journal, journal_shared, profiles
-    from tillitsleder.services.demo_journal import DEMO_PASSPHRASE
+    from tillitsleder.journal import entries as journal
+    from tillitsleder.journal import shared_with_me as journal_shared
     from ui.journal.export import export_to
     from ui.profiles.recovery_dialog import RecoveryKeyDialog
 
@@ -98,7 +100,7 @@ def take(output: Path, language: str) -> list[Path]:
     save(window, "search")
     from datetime import date, timedelta
 
-    from tillitsleder.services import commitments
+    from tillitsleder.journal import commitments
 
     today = date.today()
     for text, made, due, status in (

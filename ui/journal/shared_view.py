@@ -32,8 +32,8 @@ from ui.journal.writing_view import airy, writing_font
 from ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
-    from tillitsleder.services.journal_shared import SharedEntry
-    from tillitsleder.services.profiles import UnlockedProfile
+    from tillitsleder.journal.shared_with_me import SharedEntry
+    from tillitsleder.profiles import UnlockedProfile
     from tillitsleder.storage import Database
 
 
@@ -104,7 +104,7 @@ class SharedEntriesPanel(Retranslating, QWidget):
         self.retranslate()
 
     def load(self, db: Database, me: UnlockedProfile) -> None:
-        from tillitsleder.services import journal_shared
+        from tillitsleder.journal import shared_with_me as journal_shared
 
         self.model.set_rows(journal_shared.shared_with_me(db, me))
         self.list_stack.setCurrentWidget(self.table if self.model.rows else self.empty)
@@ -234,6 +234,6 @@ class CoachJournalView(Retranslating, QWidget):
 
 def _coached_people(db: Database, me: UnlockedProfile) -> dict[int, str]:
     """The leaders ``me`` coaches now, by person id."""
-    from tillitsleder.services import commitments
+    from tillitsleder.journal import commitments
 
     return {option.id: option.label for option in commitments.coached_people(db, me.actor)}

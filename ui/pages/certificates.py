@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QTabWidget, QWidget
 
+from tillitsleder.access import Actor
 from tillitsleder.enums import Role
 from tillitsleder.i18n import N_, _
-from tillitsleder.services.access import Actor
 from ui.certificates.register_tab import RegisterTab
 from ui.certificates.template_editor import TemplateEditor
 from ui.pages.base import CohortPage

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QTabWidget
 
+from tillitsleder.access import Actor
 from tillitsleder.enums import Role
 from tillitsleder.i18n import N_, _
-from tillitsleder.services.access import Actor
 from ui.facilitators.my_assignments_tab import MyAssignmentsTab
 from ui.facilitators.pools_tab import PoolsTab
 from ui.facilitators.roster_tab import RosterTab

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QTabWidget, QWidget
 
+from tillitsleder.access import Actor
 from tillitsleder.enums import Role
 from tillitsleder.i18n import N_, _
-from tillitsleder.services.access import Actor
 from ui.group_notes.meetings_panel import MeetingsPanel
 from ui.groups.board_widget import GroupBoardTab
 from ui.groups.overview import OverviewTab

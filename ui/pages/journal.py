@@ -22,7 +22,7 @@ from ui.widgets.cohort_picker import CohortSelection
 from ui.widgets.list_panel import ListPanel
 
 if TYPE_CHECKING:
-    from tillitsleder.services.profiles import UnlockedProfile
+    from tillitsleder.profiles import UnlockedProfile
     from tillitsleder.storage import Database
     from ui.journal.shared_view import CoachJournalView, SharedEntriesPanel
     from ui.journal.workspace import JournalWorkspace

@@ -114,7 +114,7 @@ class ParticipantsPage(CohortPage):
         while self.department_filter.count() > 1:
             self.department_filter.removeItem(1)
         if self.db is not None and self.selection.current is not None:
-            from tillitsleder.services.enrolment import department_options
+            from tillitsleder.enrolment.cohorts import department_options
 
             for option in department_options(self.db, self.selection.current):
                 self.department_filter.addItem(option.label, option.id)
@@ -149,7 +149,7 @@ class ParticipantsPage(CohortPage):
         self._open(dialog, dialog.created)
 
     def _cohort_created(self, cohort_id: int) -> None:
-        from tillitsleder.services.lookups import cohort_options
+        from tillitsleder.lookups import cohort_options
 
         assert self.db is not None
         self.selection.set_options(cohort_options(self.db))

@@ -112,7 +112,7 @@ class ProgrammesPage(Page):
     def new_programme(self):
         if self.db is None:
             return None
-        from tillitsleder.services.curriculum import municipality_options
+        from tillitsleder.curriculum import municipality_options
         from ui.curriculum.commands import CreateProgramme
         from ui.curriculum.programme_dialogs import ProgrammeDialog
 
@@ -126,7 +126,7 @@ class ProgrammesPage(Page):
         programme_id = self.current_programme_id()
         if self.db is None or programme_id is None:
             return None
-        from tillitsleder.services.curriculum import get_programme, municipality_options
+        from tillitsleder.curriculum import get_programme, municipality_options
         from ui.curriculum.commands import EditProgramme
         from ui.curriculum.programme_dialogs import ProgrammeDialog
 
@@ -143,7 +143,7 @@ class ProgrammesPage(Page):
         programme_id = self.current_programme_id()
         if self.db is None or programme_id is None:
             return None
-        from tillitsleder.services.curriculum import get_programme
+        from tillitsleder.curriculum import get_programme
         from ui.curriculum.commands import CreateProgramme
         from ui.curriculum.programme_dialogs import DuplicateDialog
 

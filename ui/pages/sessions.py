@@ -161,7 +161,7 @@ class SessionsPage(CohortPage):
             self._changed()
 
     def _mark_held(self) -> None:
-        from tillitsleder.services.sessions import mark_held
+        from tillitsleder.sessions.scheduling import mark_held
         from ui import dialogs
 
         session_id = self.selected()[0]

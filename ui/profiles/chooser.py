@@ -26,7 +26,7 @@ from tillitsleder.i18n import _
 from ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
-    from tillitsleder.services.profiles import ProfileInfo
+    from tillitsleder.profiles import ProfileInfo
 
 PROFILE_ROLE = Qt.ItemDataRole.UserRole
 ROLE_ORDER = (Role.COORDINATOR, Role.FACILITATOR, Role.PARTICIPANT)

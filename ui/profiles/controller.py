@@ -22,7 +22,7 @@ from ui.profiles import visibility
 from ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
-    from tillitsleder.services.profiles import ProfileInfo, UnlockedProfile
+    from tillitsleder.profiles import ProfileInfo, UnlockedProfile
     from ui.main_window import MainWindow
 
 
@@ -183,7 +183,7 @@ class ProfileController(QObject):
         self.profileChanged.emit(None)
 
     def _on_database_opened(self) -> None:
-        from tillitsleder.services import profiles
+        from tillitsleder import profiles
 
         self.drop()
         db = self.window.db
@@ -198,7 +198,7 @@ class ProfileController(QObject):
 
     def open_as(self) -> None:
         """Show the profile chooser; choosing one goes on to unlocking it."""
-        from tillitsleder.services import profiles
+        from tillitsleder import profiles
         from ui.profiles.chooser import ProfileChooser
 
         db = self.window.db
@@ -213,7 +213,7 @@ class ProfileController(QObject):
 
     def lock(self) -> None:
         """Save, drop the keys, and go back to the chooser (the coordinator without a passphrase stays usable)."""
-        from tillitsleder.services import profiles
+        from tillitsleder import profiles
 
         db = self.window.db
         if db is None:
@@ -224,7 +224,7 @@ class ProfileController(QObject):
         self.open_as()
 
     def unlock_profile(self, info: ProfileInfo | None) -> None:
-        from tillitsleder.services import profiles
+        from tillitsleder import profiles
         from ui.profiles.unlock_dialog import UnlockDialog
 
         db = self.window.db

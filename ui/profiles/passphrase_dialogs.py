@@ -30,7 +30,7 @@ from ui.workers import Job, run_job
 TEXT_WIDTH = 480
 
 if TYPE_CHECKING:
-    from tillitsleder.services.profiles import ProfileInfo
+    from tillitsleder.profiles import ProfileInfo
     from tillitsleder.storage import Database
 
 
@@ -141,7 +141,7 @@ class ChangePassphraseDialog(_KeyDialog):
         return [self.current, self.new, self.repeat]
 
     def _submit(self) -> None:
-        from tillitsleder.services import profiles
+        from tillitsleder import profiles
 
         new = self.new_passphrase(self.new, self.repeat)
         if new is None:
@@ -180,7 +180,7 @@ class ChangePassphraseDialog(_KeyDialog):
 
 
 def _coordinator_has_passphrase(db: Database) -> bool:
-    from tillitsleder.services import profiles
+    from tillitsleder import profiles
 
     return profiles.coordinator_has_passphrase(db)
 
@@ -218,7 +218,7 @@ class NewProfileDialog(_KeyDialog):
         return Role(self.role_combo.currentData())
 
     def _fill_people(self) -> None:
-        from tillitsleder.services import profiles
+        from tillitsleder import profiles
 
         self.person_combo.clear()
         for option in profiles.eligible_people(self.db, self.role()):
@@ -226,7 +226,7 @@ class NewProfileDialog(_KeyDialog):
         self.ok_button.setEnabled(self.person_combo.count() > 0)
 
     def _submit(self) -> None:
-        from tillitsleder.services import profiles
+        from tillitsleder import profiles
 
         person_id = self.person_combo.currentData()
         if person_id is None:

@@ -74,7 +74,7 @@ class CompletionModel(QAbstractTableModel):
 
     @staticmethod
     def _text(row, column: int) -> str:
-        from tillitsleder.services.completion import percent
+        from tillitsleder.completion.evaluation import percent
 
         if column == 0:
             return row.name

@@ -101,7 +101,7 @@ class CompletionTab(Retranslating, QWidget):
             self.reload()
 
     def reload(self):
-        from tillitsleder.services.completion import evaluate_cohort
+        from tillitsleder.completion.evaluation import evaluate_cohort
 
         if self.db is None or self.cohort_id is None:
             self.model.set_rows([])
@@ -148,12 +148,12 @@ class CompletionTab(Retranslating, QWidget):
     # --- actions -------------------------------------------------------------------------------------------
 
     def sign_off_selected(self) -> bool:
-        from tillitsleder.services.completion_rules import sign_off
+        from tillitsleder.completion.sign_off import sign_off
 
         return self._act(lambda db, row: sign_off(db, row.enrolment_id, actor=self.selection.actor))
 
     def withdraw_selected(self) -> bool:
-        from tillitsleder.services.completion_rules import withdraw_sign_off
+        from tillitsleder.completion.sign_off import withdraw_sign_off
 
         return self._act(lambda db, row: withdraw_sign_off(db, row.enrolment_id, actor=self.selection.actor))
 
@@ -174,7 +174,7 @@ class CompletionTab(Retranslating, QWidget):
 
     def rules_dialog(self):
         """The rules dialog for the cohort's programme (not shown; ``open_rules`` shows it)."""
-        from tillitsleder.services.completion_rules import rules_for_cohort
+        from tillitsleder.completion.rules import rules_for_cohort
         from ui.reports.rules_dialog import RulesDialog
 
         if self.db is None or self.cohort_id is None:
@@ -190,7 +190,7 @@ class CompletionTab(Retranslating, QWidget):
     # --- state and strings ---------------------------------------------------------------------------------
 
     def _summarise(self) -> None:
-        from tillitsleder.services.completion import CompletionState
+        from tillitsleder.completion.evaluation import CompletionState
 
         rows = self.model.rows
         parts = [f"{state.label()}: {format_number(sum(r.state is state for r in rows))}" for state in CompletionState]

@@ -132,7 +132,7 @@ class ReportsTab(Retranslating, QWidget):
             self._clear()
 
     def _fill_participants(self) -> None:
-        from tillitsleder.services.progress_reports import participant_options
+        from tillitsleder.reports.progress import participant_options
 
         current = self.participant.currentData()
         self.participant.blockSignals(True)
@@ -154,7 +154,7 @@ class ReportsTab(Retranslating, QWidget):
 
     def generate(self):
         """Make the chosen report off the GUI thread (progress dialog with Cancel); shows it when done."""
-        from tillitsleder.services.progress_reports import ReportKind, ReportRequest, render_report
+        from tillitsleder.reports.progress import ReportKind, ReportRequest, render_report
 
         if self.db is None or self.cohort_id is None:
             return None

@@ -24,8 +24,8 @@ from tillitsleder.i18n import _, format_number
 from ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
-    from tillitsleder.services.access import Actor
-    from tillitsleder.services.completion_rules import RulesInfo
+    from tillitsleder.access import Actor
+    from tillitsleder.completion.rules import RulesInfo
     from tillitsleder.storage import Database
 
 
@@ -89,8 +89,8 @@ class RulesDialog(Retranslating, QDialog):
         return [item.data(Qt.ItemDataRole.UserRole) for item in items if item.checkState() == Qt.CheckState.Checked]
 
     def save(self) -> bool:
+        from tillitsleder.completion.rules import save_rules
         from tillitsleder.errors import TillitslederError
-        from tillitsleder.services.completion_rules import save_rules
 
         minimum = (Decimal(str(self.minimum.value())) / 100).quantize(Decimal("0.001"))
         try:

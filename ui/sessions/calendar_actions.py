@@ -71,7 +71,7 @@ def export_cohort_calendar(
         return None
 
     def work():
-        from tillitsleder.services.calendar_export import export_cohort
+        from tillitsleder.sessions.calendar_file import export_cohort
 
         return export_cohort(db, cohort_id, path)
 
@@ -79,7 +79,7 @@ def export_cohort_calendar(
 
 
 def export_facilitator_calendar(parent: QWidget, db: Database, cohort_id: int, report: Report) -> Job | None:
-    from tillitsleder.services.sessions import form_options
+    from tillitsleder.sessions.scheduling import form_options
 
     title = _("Export a facilitator’s calendar")
     facilitators = form_options(db, cohort_id).facilitators
@@ -96,7 +96,7 @@ def export_facilitator_calendar(parent: QWidget, db: Database, cohort_id: int, r
         return None
 
     def work():
-        from tillitsleder.services.calendar_export import export_facilitator
+        from tillitsleder.sessions.calendar_file import export_facilitator
 
         return export_facilitator(db, chosen.id, path)
 
@@ -111,7 +111,7 @@ def export_cancellation_notice(parent: QWidget, db: Database, session_id: int, t
         return None
 
     def work():
-        from tillitsleder.services.calendar_export import cancellation_calendar, write_calendar
+        from tillitsleder.sessions.calendar_file import cancellation_calendar, write_calendar
 
         return write_calendar(cancellation_calendar(db, session_id), path)
 

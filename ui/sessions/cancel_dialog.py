@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit,
 
 from tillitsleder.errors import TillitslederError
 from tillitsleder.i18n import _, format_date, format_time
-from tillitsleder.services import sessions as svc
+from tillitsleder.sessions import scheduling as svc
 from tillitsleder.storage import Database
 from ui.widgets.retranslate import Retranslating
 

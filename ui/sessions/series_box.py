@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from tillitsleder.i18n import _, format_date, format_number, ngettext
-from tillitsleder.services.session_series import MAX_SESSIONS, HolidayRule, Repeat, SeriesPattern
-from tillitsleder.services.sessions import Occurrence
+from tillitsleder.sessions.scheduling import Occurrence
+from tillitsleder.sessions.series import MAX_SESSIONS, HolidayRule, Repeat, SeriesPattern
 from ui.widgets.retranslate import Retranslating
 
 

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 
 from tillitsleder.errors import TillitslederError
 from tillitsleder.i18n import _, format_date
-from tillitsleder.services import sessions as svc
-from tillitsleder.services.session_conflicts import Conflict
+from tillitsleder.sessions import scheduling as svc
+from tillitsleder.sessions.conflicts import Conflict
 from tillitsleder.storage import Database
 from ui.sessions.series_box import SeriesBox
 from ui.sessions.session_form import SessionForm

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from tillitsleder.enums import SessionType
 from tillitsleder.i18n import _
-from tillitsleder.services.sessions import FormOptions, SessionPlan
+from tillitsleder.sessions.scheduling import FormOptions, SessionPlan
 from ui.widgets.retranslate import Retranslating
 
 

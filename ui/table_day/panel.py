@@ -34,11 +34,11 @@ from ui.facilitators.rows_model import RowsModel
 from ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
-    from tillitsleder.services import table_day as td
+    from tillitsleder.table_day import plans as td
 
 # The panel is built with the main window, before any database work: the services (SQLAlchemy) and the PDF
 # writer (ReportLab) are imported when first used.
-MAX_TABLE_SIZE = 30  # tillitsleder.services.table_day.MAX_TABLE_SIZE; a test keeps them equal
+MAX_TABLE_SIZE = 30  # tillitsleder.table_day.plans.MAX_TABLE_SIZE; a test keeps them equal
 
 
 class TableDayPanel(Retranslating, QWidget):
@@ -87,7 +87,7 @@ class TableDayPanel(Retranslating, QWidget):
         self.retranslate()
 
     def set_database(self, db, cohort_id: int | None = None) -> None:
-        from tillitsleder.services.lookups import cohort_options
+        from tillitsleder.lookups import cohort_options
 
         self.db = db
         self.cohort.clear()
@@ -106,7 +106,7 @@ class TableDayPanel(Retranslating, QWidget):
             button.setEnabled(self.view is not None)
 
     def request(self) -> td.TableDayRequest:
-        from tillitsleder.services import table_day as td
+        from tillitsleder.table_day import plans as td
 
         names = tuple(line for line in self.table_names.toPlainText().splitlines() if line.strip())
         return td.TableDayRequest(
@@ -115,7 +115,7 @@ class TableDayPanel(Retranslating, QWidget):
         )  # fmt: skip
 
     def propose_seating(self) -> None:
-        from tillitsleder.services import table_day as td
+        from tillitsleder.table_day import plans as td
 
         try:
             self.view = td.propose_table_day(self.db, self.request())
@@ -141,7 +141,7 @@ class TableDayPanel(Retranslating, QWidget):
         self._enable()
 
     def save_seating(self) -> None:
-        from tillitsleder.services import table_day as td
+        from tillitsleder.table_day import plans as td
 
         try:
             day_id = td.save_table_day(self.db, self.view)
@@ -153,7 +153,7 @@ class TableDayPanel(Retranslating, QWidget):
         self.summary.setText(self.summary.text() + " · " + _("Saved."))
 
     def save_pdf(self, path: str | None = None) -> None:
-        from tillitsleder.pdf.table_lists import write_table_lists
+        from tillitsleder.table_day.table_lists import write_table_lists
 
         if self.view is None:
             return
@@ -170,7 +170,7 @@ class TableDayPanel(Retranslating, QWidget):
     def print_lists(self) -> None:
         from PySide6.QtPdf import QPdfDocument
 
-        from tillitsleder.pdf.table_lists import write_table_lists
+        from tillitsleder.table_day.table_lists import write_table_lists
         from ui.reports.printing import ask_and_print
         from ui.widgets.pdf_bytes import load_pdf_bytes
 

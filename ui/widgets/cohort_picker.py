@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
+from tillitsleder.access import COORDINATOR, Actor
 from tillitsleder.i18n import _
-from tillitsleder.services.access import COORDINATOR, Actor
 from ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
-    from tillitsleder.services.lookups import Option
+    from tillitsleder.lookups import Option
 
 
 class CohortSelection(QObject):

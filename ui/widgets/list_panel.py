@@ -1,7 +1,7 @@
 """``ListPanel``: a search field, a sortable table over one ``TableSpec``, a row count and an empty state.
 
 Every area of the main window is made of these. The panel is created with the key of a spec in
-``tillitsleder.services.listings.ALL_SPECS`` and gets its data with ``set_source(db, **params)``; the core
+``tillitsleder.lists.areas.ALL_SPECS`` and gets its data with ``set_source(db, **params)``; the core
 (SQLAlchemy, the specs) is imported only then, so building the window stays cheap. When the list is empty
 the panel shows the spec's own sentence (e.g. "No sessions are scheduled for this cohort yet.") instead of
 an empty grid.
@@ -92,7 +92,7 @@ class ListPanel(Retranslating, QWidget):
 
     def set_source(self, db: Database, **params: Any) -> None:
         """Show the spec's rows for ``params`` from ``db`` (re-queries; keeps search and sort)."""
-        from tillitsleder.services.listings import ALL_SPECS
+        from tillitsleder.lists.areas import ALL_SPECS
         from ui.table_model import SpecTableModel
 
         self._message = None

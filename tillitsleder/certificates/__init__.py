@@ -1,0 +1,1 @@
+"""Certificates (kursbevis): templates, issuing, the register, verification and the PDF itself."""

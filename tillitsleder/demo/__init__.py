@@ -1,0 +1,1 @@
+"""The demo database: Bydel Nordstrand in its programme, built relative to a given day."""

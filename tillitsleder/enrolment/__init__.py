@@ -1,0 +1,1 @@
+"""Cohorts and enrolment: enrol people, their status history, and importing a participant list."""

@@ -1,0 +1,220 @@
+"""Import participants into a cohort from a participant list (see ``table_files`` for reading the file).
+
+Steps: ``guess_mapping`` recognises Norwegian, Swedish and English headers (case, spaces and punctuation do not
+matter); the coordinator confirms or completes the mapping; ``preview_import`` checks every row; then
+``import_participants`` writes everything in one transaction, or nothing.
+
+Semantics of a row:
+- A row whose e-mail address or employee number belongs to a person already in the database is that person:
+  the preview says so ("will enrol the existing person …", a notice, not a problem) and the import enrols
+  them without changing their person record. It is a *problem* if the e-mail address and the employee number
+  point to different people, if the file gives another employee number than the one on record, if neither
+  the first nor the last name matches the person on record, or if that person is already in the cohort.
+- Problems: missing first or last name, invalid e-mail address, unknown or ambiguous unit (matched by name,
+  ignoring case, among the units of the municipality that runs the programme; a department column narrows
+  the search), the same e-mail address or employee number as an earlier row, text too long for its field.
+- ``import_participants`` refuses if any row it would import has a problem. Rows are left out only when the
+  caller names them in ``exclude`` (the GUI's explicit "leave out rows with problems"; the CLI never does).
+- The enrolment's unit and position are those in the file; where the file has none for an existing person,
+  their current ones.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import insert
+from sqlalchemy.orm import Session
+
+from tillitsleder.audit import audit
+from tillitsleder.enrolment.participant_list.checks import Issue, PreviewRow, check_row, load_known, row_from_values
+from tillitsleder.enrolment.participant_list.columns import FIELDS, check_mapping, fold, guess_mapping
+from tillitsleder.enrolment.participant_list.files import CancelFlag, Progress, RawTable
+from tillitsleder.errors import Cancelled, NotFound, ValidationError
+from tillitsleder.i18n import N_
+from tillitsleder.model import Cohort, Enrolment, EnrolmentStatusChange, Person
+from tillitsleder.model.enums import EnrolmentStatus
+from tillitsleder.storage.database import Database
+
+CHUNK = 500
+__all__ = ["FIELDS", "ImportPreview", "ImportResult", "Issue", "PreviewRow", "check_mapping", "fold", "guess_mapping"]
+__all__ += ["import_participants", "preview_import"]
+
+
+@dataclass
+class ImportPreview:
+    cohort_id: int
+    headers: list[str]
+    rows: list[PreviewRow]
+
+    @property
+    def problem_rows(self) -> list[PreviewRow]:
+        return [row for row in self.rows if row.problems]
+
+    @property
+    def existing(self) -> int:
+        return sum(1 for row in self.rows if row.ok and row.person_id is not None)
+
+    @property
+    def new(self) -> int:
+        return sum(1 for row in self.rows if row.ok and row.person_id is None)
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    enrolled: int
+    persons_created: int
+    existing_persons: int
+    left_out: int
+
+
+# --- Checking rows ------------------------------------------------------------------------------------------
+
+
+def _check_all(
+    session: Session,
+    cohort_id: int,
+    table: RawTable,
+    mapping: Mapping[int, str],
+    progress: Progress,
+    cancelled: CancelFlag,
+    total: int,
+) -> list[PreviewRow]:
+    check_mapping(mapping, len(table.headers))
+    known = load_known(session, cohort_id)
+    seen: dict[str, int] = {}
+    rows = []
+    for done, (line, values) in enumerate(table.rows, start=1):
+        row, columns = row_from_values(line, values, mapping)
+        check_row(row, columns, known, seen)
+        rows.append(row)
+        if done % 250 == 0:
+            _tick(progress, cancelled, done, total)
+    return rows
+
+
+def _tick(progress: Progress, cancelled: CancelFlag, done: int, total: int) -> None:
+    if cancelled is not None and cancelled():
+        raise Cancelled(N_("The import was cancelled; nothing was imported."))
+    if progress is not None:
+        progress(done, total)
+
+
+def preview_import(
+    db: Database,
+    cohort_id: int,
+    table: RawTable,
+    mapping: Mapping[int, str] | None = None,
+    *,
+    progress: Progress = None,
+    cancelled: CancelFlag = None,
+) -> ImportPreview:
+    """Every row of ``table`` with its problems and notices; writes nothing."""
+    mapping = guess_mapping(table.headers) if mapping is None else mapping
+    with db.read() as session:
+        if session.get(Cohort, cohort_id) is None:
+            raise NotFound(N_("The cohort no longer exists."))
+        rows = _check_all(session, cohort_id, table, mapping, progress, cancelled, len(table.rows))
+    _tick(progress, cancelled, len(table.rows), len(table.rows))
+    return ImportPreview(cohort_id, list(table.headers), rows)
+
+
+# --- Writing ------------------------------------------------------------------------------------------------
+
+
+def _insert_persons(session: Session, rows: list[PreviewRow]) -> list[int]:
+    values = [
+        {
+            "first_name": row.first_name,
+            "last_name": row.last_name,
+            "email": row.email or None,
+            "employee_number": row.employee_number or None,
+            "unit_id": row.unit_id,
+            "position": row.position or None,
+        }
+        for row in rows
+    ]
+    if not values:
+        return []
+    statement = insert(Person).returning(Person.id, sort_by_parameter_order=True)
+    return list(session.execute(statement, values).scalars())
+
+
+def _insert_enrolments(session: Session, cohort_id: int, rows: list[PreviewRow], on: date) -> None:
+    values = [
+        {
+            "cohort_id": cohort_id,
+            "person_id": row.person_id,
+            "unit_id": row.unit_id,
+            "position": row.position or None,
+            "status": EnrolmentStatus.ACTIVE.value,
+            "status_since": on,
+            "enrolled_on": on,
+        }
+        for row in rows
+    ]
+    if not values:
+        return
+    statement = insert(Enrolment).returning(Enrolment.id, sort_by_parameter_order=True)
+    ids = list(session.execute(statement, values).scalars())
+    changes = [{"enrolment_id": i, "status": EnrolmentStatus.ACTIVE.value, "effective_on": on} for i in ids]
+    session.execute(insert(EnrolmentStatusChange), changes)
+
+
+def import_participants(
+    db: Database,
+    cohort_id: int,
+    table: RawTable,
+    mapping: Mapping[int, str] | None = None,
+    *,
+    exclude: Iterable[int] = (),
+    enrolled_on: date | None = None,
+    progress: Progress = None,
+    cancelled: CancelFlag = None,
+) -> ImportResult:
+    """Check again and write every row not in ``exclude`` (row numbers), all in one transaction.
+
+    Refuses (``ValidationError``) if any row to import has a problem; ``Cancelled`` leaves nothing written.
+    """
+    mapping = guess_mapping(table.headers) if mapping is None else mapping
+    left_out = set(exclude)
+    on = enrolled_on or date.today()
+    kept = RawTable(table.name, table.headers, [(line, values) for line, values in table.rows if line not in left_out])
+    estimate = 3 * len(kept.rows) + 1
+    with db.session() as session:
+        if session.get(Cohort, cohort_id) is None:
+            raise NotFound(N_("The cohort no longer exists."))
+        chosen = _check_all(session, cohort_id, kept, mapping, progress, cancelled, estimate)
+        bad = [row for row in chosen if row.problems]
+        if bad:
+            raise ValidationError(
+                N_("{count} rows have problems; nothing was imported. Correct them or leave them out."),
+                count=len(bad),
+            )
+        if not chosen:
+            raise ValidationError(N_("There are no rows to import."))
+        new_people = [row for row in chosen if row.person_id is None]
+        done, total = len(chosen), 2 * len(chosen) + len(new_people) + 1
+        for start in range(0, len(new_people), CHUNK):
+            chunk = new_people[start : start + CHUNK]
+            for row, person_id in zip(chunk, _insert_persons(session, chunk), strict=True):
+                row.person_id = person_id
+            done += len(chunk)
+            _tick(progress, cancelled, done, total)
+        for start in range(0, len(chosen), CHUNK):
+            chunk = chosen[start : start + CHUNK]
+            _insert_enrolments(session, cohort_id, chunk, on)
+            done += len(chunk)
+            _tick(progress, cancelled, done, total)
+        result = ImportResult(
+            len(chosen), len(new_people), len(chosen) - len(new_people), len(table.rows) - len(chosen)
+        )
+        audit(
+            session, "participants.imported", "cohort", cohort_id,
+            enrolled=result.enrolled, persons_created=result.persons_created,
+            existing_persons=result.existing_persons, left_out=result.left_out,
+        )  # fmt: skip
+        _tick(progress, cancelled, total, total)
+    return result

@@ -1,0 +1,1 @@
+"""Facilitator pools (F16, F7, change agents): members, roster, rota, workload, calendars."""

@@ -1,0 +1,1 @@
+"""Reflection groups: scoring, composing across units, the board, saved rounds and adjustments."""

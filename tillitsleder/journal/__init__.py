@@ -1,0 +1,1 @@
+"""The learning journal: encrypted entries, sharing, search, export and commitments."""

@@ -1,1 +1,0 @@
-"""Progress reports: one module per kind, sharing ``common``."""

@@ -1,0 +1,1 @@
+"""Progress reports for unit managers and directors: the data they print and their PDFs."""

@@ -1,0 +1,1 @@
+"""The progress reports' PDFs: one module per kind, sharing ``common``."""

@@ -1,1 +1,0 @@
-"""Use-case services: each call takes plain values, owns its transaction and returns plain values."""

@@ -1,0 +1,1 @@
+"""Sessions of a cohort: scheduling, repeating series, conflicts, working days, iCalendar files."""
