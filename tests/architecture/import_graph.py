@@ -1,7 +1,8 @@
 """The import graph of the project's own code, read with ``ast`` (nothing is imported to build it).
 
 An edge runs from a module to each project module it imports, at module level or inside a function. Imports under
-``if TYPE_CHECKING:`` are left out: they never run, and a typing-only import through a Protocol is allowed.
+``if TYPE_CHECKING:`` never run: ``build_graph(typing=False)`` leaves them out (for the layering, where a typing-only
+reference is harmless), ``typing=True`` keeps them (for cycles, which a typing-only back-reference still makes).
 """
 
 from __future__ import annotations
@@ -20,9 +21,6 @@ class ImportGraph:
     modules: dict[str, Path] = field(default_factory=dict)
     edges: dict[str, set[str]] = field(default_factory=dict)
 
-    def packages_of(self, module: str, depth: int) -> str:
-        return ".".join(module.split(".")[:depth])
-
 
 def module_name(path: Path) -> str:
     parts = list(path.relative_to(ROOT).with_suffix("").parts)
@@ -36,12 +34,12 @@ def _is_type_checking(test: ast.expr) -> bool:
         isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING")
 
 
-def _imports(tree: ast.AST, module: str, is_package: bool) -> Iterator[tuple[str, list[str]]]:
-    """(imported module, names imported from it) for every import that can run."""
+def _imports(tree: ast.AST, module: str, is_package: bool, typing: bool) -> Iterator[tuple[str, list[str]]]:
+    """(imported module, names imported from it) for every import (under TYPE_CHECKING only with ``typing``)."""
     stack: list[ast.AST] = [tree]
     while stack:
         node = stack.pop()
-        if isinstance(node, ast.If) and _is_type_checking(node.test):
+        if not typing and isinstance(node, ast.If) and _is_type_checking(node.test):
             stack.extend(node.orelse)
             continue
         if isinstance(node, ast.Import):
@@ -57,7 +55,7 @@ def _imports(tree: ast.AST, module: str, is_package: bool) -> Iterator[tuple[str
         stack.extend(ast.iter_child_nodes(node))
 
 
-def build_graph() -> ImportGraph:
+def build_graph(*, typing: bool) -> ImportGraph:
     graph = ImportGraph()
     for package in PACKAGES:
         for path in sorted((ROOT / package).rglob("*.py")):
@@ -67,7 +65,7 @@ def build_graph() -> ImportGraph:
     for module, path in graph.modules.items():
         tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
         targets: set[str] = set()
-        for base, names in _imports(tree, module, path.name == "__init__.py"):
+        for base, names in _imports(tree, module, path.name == "__init__.py", typing):
             if base.split(".")[0] not in PACKAGES:
                 continue
             submodules = [f"{base}.{n}" for n in names if f"{base}.{n}" in graph.modules]
