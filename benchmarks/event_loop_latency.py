@@ -73,6 +73,15 @@ def measure(app: QApplication, meter: StallMeter, start: Callable[[], object], d
     return meter.stop()
 
 
+def settle(app: QApplication) -> None:
+    from PySide6.QtCore import QThreadPool
+
+    for _ in range(3):
+        QThreadPool.globalInstance().waitForDone()
+        ends = time.perf_counter() + 0.3
+        wait_until(app, lambda e=ends: time.perf_counter() > e)
+
+
 def measure_operation(app: QApplication, meter: StallMeter, start: Callable[[], object]) -> int:
     """The worst stall from ``start()`` (which returns an ``Operation``) until the operation has finished."""
     meter.start()
@@ -138,24 +147,29 @@ def main() -> int:
     tab.loaded.connect(lambda: loads.append(1))
 
     for run in range(args.runs):
+        settle(app)  # reloads started by the previous run (a profile switch reloads the shown area) are done
         idle_until = time.perf_counter() + 0.5
         results["idle event loop (baseline)"].append(measure(app, meter, lambda: None,
                                                              lambda u=idle_until: time.perf_counter() > u))  # fmt: skip
         window.selection.select(cohort_id)
         window.nav.setCurrentRow(window.row_of(AttendancePage))
         wait_until(app, lambda: register.register is not None)
+        settle(app)
         results["attendance register 400 × 60"].append(
             measure_operation(app, meter, lambda: register.register.load(window.db, cohort_id))
         )
         window.nav.setCurrentRow(window.row_of(CertificatesPage))
         certificates.tabs.setCurrentWidget(tab)
+        settle(app)
         loads.clear()
         results["completion tab 400 × 60"].append(measure(app, meter, lambda: tab.load(window.db, cohort_id),
                                                           lambda: bool(loads)))  # fmt: skip
+        settle(app)
         tab.select_enrolment(candidates[run % len(candidates)])
         results["completion sign-off"].append(measure_operation(app, meter, tab.sign_off_selected))
         coach = profiles.unlock(window.db, coach_info.id, DEMO_PASSPHRASE)  # the key derivation is not measured
         window.profiles.adopt(coach)  # the Journal area is hidden: it reads when shown
+        settle(app)
         results["coach's journal area"].append(measure(
             app, meter, lambda: window.nav.setCurrentRow(window.row_of(JournalPage)),
             lambda c=coach: journal.coach_view is not None and journal.coach_view.me is c,

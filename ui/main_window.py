@@ -12,8 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSize, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QObject, QSize, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -194,9 +194,12 @@ class MainWindow(Retranslating, QMainWindow):
             page = cls()
         self._built[row] = page
         placeholder = self.stack.widget(row)
+        was_current = self.stack.currentWidget() is placeholder
         self.stack.insertWidget(row, page)
         self.stack.removeWidget(placeholder)
         placeholder.deleteLater()
+        if was_current:
+            self.stack.setCurrentWidget(page)
         page.populated.connect(self._on_page_populated)
         if self.db is not None:
             page.set_database(self.db)
@@ -218,10 +221,18 @@ class MainWindow(Retranslating, QMainWindow):
         return self.page_at(max(0, self.nav.currentRow()))
 
     def _show_area(self, row: int) -> None:
-        if 0 <= row < len(self.areas):
+        if not 0 <= row < len(self.areas):
+            return
+        self.stack.setCurrentIndex(row)
+        if self.isVisible() or row in self._built:
             self.page_at(row)
-            self.stack.setCurrentIndex(row)
             self._update_actions()
+        # else: built right after the window's first paint (showEvent), so the window appears at once
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self._built:
+            QTimer.singleShot(0, lambda: self._show_area(max(0, self.nav.currentRow())))
 
     def _focus_search(self) -> None:
         self.current_page().focus_search()

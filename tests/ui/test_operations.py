@@ -183,6 +183,7 @@ def test_areas_are_built_the_first_time_they_are_shown(qtbot, window) -> None:
     from ui.pages.certificates import CertificatesPage
 
     current = window.nav.currentRow()
+    qtbot.waitUntil(lambda: window.is_built(current))  # right after the window's first paint
     assert [window.is_built(row) for row in range(len(window.areas))] == [
         row == current for row in range(len(window.areas))
     ]
