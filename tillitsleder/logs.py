@@ -14,6 +14,7 @@ from pathlib import Path
 from tillitsleder import APP_NAME
 
 LEVEL_ENV_VAR = "TILLITSLEDER_LOG"
+LOG_FILE_NAME = "tillitsleder.log"
 _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
@@ -21,6 +22,14 @@ def log_dir() -> Path:
     from platformdirs import user_log_path
 
     return user_log_path(APP_NAME, appauthor=False)
+
+
+def log_file_path() -> Path:
+    """Where the desktop app writes its log (the file a user can send to support)."""
+    for handler in logging.getLogger().handlers:
+        if isinstance(handler, RotatingFileHandler):
+            return Path(handler.baseFilename)
+    return log_dir() / LOG_FILE_NAME
 
 
 def configure_logging(*, to_file: bool) -> Path | None:
@@ -40,7 +49,7 @@ def configure_logging(*, to_file: bool) -> Path | None:
     try:
         folder = log_dir()
         folder.mkdir(parents=True, exist_ok=True)
-        path = folder / "tillitsleder.log"
+        path = folder / LOG_FILE_NAME
         handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
     except OSError:
         return None  # a read-only profile must not stop the app

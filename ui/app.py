@@ -89,7 +89,7 @@ def run_gui(db_path: Path | None, language: str | None, *, exit_after_ms: int | 
             return  # another database stays open; the user was told
         outcome.failed(error)
         if smoke:
-            from ui.dialogs import error_text
+            from ui.errors import error_text
 
             print(error_text(error), file=sys.stderr)
             app.exit(outcome.code)

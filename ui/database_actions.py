@@ -21,7 +21,8 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from tillitsleder.i18n import _
 from ui import dialogs
 from ui.dialogs import RefusalChoice
-from ui.workers import Job, JobContext, run_job, run_with_progress
+from ui.errors import error_text, show_error
+from ui.operations import OpContext, Operation, run
 
 if TYPE_CHECKING:
     from tillitsleder.lookups import Option
@@ -115,12 +116,12 @@ class DatabaseActions(QObject):
         self.interactive = interactive
         self.current: Database | None = None
         self.busy = False
-        self.last_job: Job | None = None
+        self.last_job: Operation | None = None
         self.backup_dialog = None
 
     # --- opening -----------------------------------------------------------------------------------------
 
-    def open_path(self, path: Path, *, at_start: bool = False) -> Job:
+    def open_path(self, path: Path, *, at_start: bool = False) -> Operation:
         return self._start(lambda _ctx: open_and_survey(path), at_start=at_start, name="open-database")
 
     def choose_and_open(self, *, at_start: bool = False) -> None:
@@ -142,10 +143,10 @@ class DatabaseActions(QObject):
         if name:
             self._start(lambda _ctx: create_new(Path(name)), at_start=at_start, name="create")
 
-    def open_demo(self) -> Job:
+    def open_demo(self) -> Operation:
         return self._start(lambda _ctx: create_demo(), at_start=False, name="demo")
 
-    def _start(self, fn: Any, *, at_start: bool, name: str) -> Job:
+    def _start(self, fn: Any, *, at_start: bool, name: str) -> Operation:
         """Run an open/create job. At start-up the status bar says what happens (the window is empty
         anyway); from the File menu a busy dialog appears if the work takes more than a moment (a database
         being upgraded, a demo being written), since the services offer no progress or cancel for these."""
@@ -153,19 +154,16 @@ class DatabaseActions(QObject):
         text = _("Creating the demo database…") if name == "demo" else _("Opening database…")
         self.statusMessage.emit(text)
         on_failure = lambda error: self._on_open_failed(error, at_start=at_start)  # noqa: E731
-        if name == "open-database":
-            job = run_job(fn, on_success=self._on_opened, on_failure=on_failure, name=name)
-        else:
-            job, _dialog = run_with_progress(
-                self._window,
-                fn,
-                title="Tillitsleder",
-                label=text,
-                on_success=self._on_opened,
-                on_failure=on_failure,
-                cancellable=False,
-                name=name,
-            )
+        job = run(
+            fn,
+            parent=self._window,
+            title="Tillitsleder",
+            on_success=self._on_opened,
+            on_failure=on_failure,
+            progress=None if name == "open-database" else text,
+            cancellable=False,
+            name=name,
+        )
         self.last_job = job
         return job
 
@@ -176,14 +174,14 @@ class DatabaseActions(QObject):
 
     def _on_open_failed(self, error: BaseException, *, at_start: bool) -> None:
         self._set_busy(False)
-        self.statusMessage.emit(dialogs.error_text(error))
+        self.statusMessage.emit(error_text(error))
         if not self.interactive:
             self.openFailed.emit(error)
             return
         from tillitsleder.errors import StorageError
 
         if not isinstance(error, StorageError):
-            dialogs.show_error(self._window, _("Cannot open the database"), error)
+            show_error(self._window, _("Cannot open the database"), error)
             self.openFailed.emit(error)
             return
         at_start = at_start and self.current is None
@@ -205,7 +203,7 @@ class DatabaseActions(QObject):
     def can_back_up(self) -> bool:
         return self.current is not None and self.current.path is not None and not self.busy
 
-    def back_up(self) -> Job | None:
+    def back_up(self) -> Operation | None:
         """Ask where to, then copy the open database there with progress and Cancel."""
         if not self.can_back_up():
             return None
@@ -226,20 +224,21 @@ class DatabaseActions(QObject):
             return None
         destination = Path(name)
 
-        def copy(ctx: JobContext) -> Path:
+        def copy(ctx: OpContext) -> Path:
             from tillitsleder.storage import backup
 
             return backup.backup_database(source, destination, progress=ctx.progress, cancelled=ctx.cancelled)
 
-        job, self.backup_dialog = run_with_progress(
-            self._window,
+        job = run(
             copy,
+            parent=self._window,
             title=_("Back up database"),
-            label=_("Copying “{name}” to “{destination}”…").format(name=source.name, destination=destination),
+            progress=_("Copying “{name}” to “{destination}”…").format(name=source.name, destination=destination),
             on_success=self._on_backed_up,
             on_failure=self._on_backup_failed,
             name="backup",
         )
+        self.backup_dialog = job.dialog
         self.last_job = job
         return job
 
@@ -253,7 +252,7 @@ class DatabaseActions(QObject):
         if isinstance(error, Cancelled):
             self.statusMessage.emit(error.user_message())
         else:
-            self.statusMessage.emit(dialogs.error_text(error))
+            self.statusMessage.emit(error_text(error))
             if self.interactive:
-                dialogs.show_error(self._window, _("The backup failed"), error)
+                show_error(self._window, _("The backup failed"), error)
         self.backupFinished.emit(None)

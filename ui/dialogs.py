@@ -1,4 +1,4 @@
-"""Small dialogs of the main window: a refused database, errors from the core, and About.
+"""Small dialogs of the main window: a refused database and About (errors: ``ui.errors``).
 
 Each dialog is built by a function returning the ``QMessageBox`` (so tests can inspect it) and shown by the
 caller. A refused database offers what a coordinator can do next — open another file, create a new one, or
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 import tillitsleder
 from tillitsleder.i18n import _
+from ui.errors import error_text
 
 
 class RefusalChoice(Enum):
@@ -24,15 +25,6 @@ class RefusalChoice(Enum):
     CREATE_NEW = auto()
     QUIT = auto()  # at start-up: nothing else is open
     KEEP_CURRENT = auto()  # another database is open and stays open
-
-
-def error_text(error: BaseException) -> str:
-    """A translated sentence for any error the core raises (and a generic one for anything else)."""
-    from tillitsleder.errors import TillitslederError
-
-    if isinstance(error, TillitslederError):
-        return error.user_message()
-    return _("Something unexpected went wrong: {reason}").format(reason=str(error) or type(error).__name__)
 
 
 def refusal_box(parent: QWidget | None, error: BaseException, *, at_start: bool) -> QMessageBox:
@@ -69,14 +61,6 @@ def ask_after_refusal(parent: QWidget | None, error: BaseException, *, at_start:
     if name == "createNew":
         return RefusalChoice.CREATE_NEW
     return RefusalChoice.QUIT if at_start else RefusalChoice.KEEP_CURRENT
-
-
-def show_error(parent: QWidget | None, title: str, error: BaseException) -> None:
-    box = QMessageBox(QMessageBox.Icon.Warning, title, error_text(error), QMessageBox.StandardButton.Ok, parent)
-    detail = getattr(error, "detail", None)
-    if detail:
-        box.setDetailedText(str(detail))
-    box.exec()
 
 
 def about_text(data_folder: str) -> str:

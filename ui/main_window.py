@@ -1,8 +1,10 @@
 """The main window: a navigation list of the areas on the left, the area on the right, menus and status bar.
 
 The window is shown before any database is open (fast first paint); ``open_database_path`` opens one off
-the GUI thread through ``DatabaseActions``. Areas load their lists when first shown. Geometry, window state
-and the last area are kept in the app's INI settings.
+the GUI thread through ``DatabaseActions``. An area's page is imported and built the first time it is shown
+(``page_at``), and loads its lists then. Operations announce which kinds of data they changed
+(``ui.operations.change_bus``); the window passes that on to the built pages, and each reloads only if it shows
+one of those kinds. Geometry, window state and the last area are kept in the app's INI settings.
 """
 
 from __future__ import annotations
@@ -10,8 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QObject, QSize, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -19,21 +21,14 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QSplitter,
     QStackedWidget,
+    QWidget,
 )
 
 from tillitsleder.i18n import N_, _, format_number, ngettext
 from ui import dialogs
 from ui.database_actions import DatabaseActions, OpenedDatabase, demo_available, is_throwaway_demo
-from ui.pages.attendance import AttendancePage
-from ui.pages.base import Page
-from ui.pages.certificates import CertificatesPage
-from ui.pages.facilitators import FacilitatorsPage
-from ui.pages.groups import GroupsPage
-from ui.pages.journal import JournalPage
-from ui.pages.participants import ParticipantsPage
-from ui.pages.programmes import ProgrammesPage
-from ui.pages.sessions import SessionsPage
-from ui.pages.settings_page import SettingsPage
+from ui.operations import Changed, change_bus
+from ui.pages.areas import AREAS, Area, Needs
 from ui.profiles.controller import ProfileController
 from ui.settings import KEY_AREA, KEY_GEOMETRY, KEY_STATE, app_settings, read_bytes, read_int, remember_database
 from ui.style import STYLE_SHEET
@@ -43,6 +38,7 @@ from ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
     from tillitsleder.storage import Database
+    from ui.pages.base import Page
 
 DEFAULT_SIZE = QSize(1280, 800)
 NO_DATABASE = N_("No database is open. Use the File menu to open or create one.")
@@ -63,26 +59,16 @@ class MainWindow(Retranslating, QMainWindow):
         self.selection = CohortSelection(self)
         self.actions_ = DatabaseActions(self, interactive=interactive)
 
-        self.pages: list[Page] = [
-            ProgrammesPage(),
-            ParticipantsPage(self.selection),
-            SessionsPage(self.selection),
-            AttendancePage(self.selection),
-            GroupsPage(self.selection),
-            FacilitatorsPage(self.selection),
-            JournalPage(self.selection),
-            CertificatesPage(self.selection),
-            SettingsPage(self.switcher),
-        ]
+        self.areas: tuple[Area, ...] = AREAS
+        self._built: dict[int, Page] = {}  # row -> page, for the areas shown so far
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setUniformItemSizes(True)
         self.stack = QStackedWidget()
-        for page in self.pages:
+        for _area in self.areas:
             self.nav.addItem(QListWidgetItem())
-            self.stack.addWidget(page)
-            page.populated.connect(self._on_page_populated)
-            page.dataChanged.connect(lambda page=page: self._on_data_changed(page))
+            self.stack.addWidget(QWidget())  # a placeholder until the area is first shown
+        change_bus().changed.connect(self._on_changed)
         splitter = QSplitter()
         splitter.setObjectName("mainSplitter")
         splitter.addWidget(self.nav)
@@ -129,7 +115,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.action_about.setMenuRole(QAction.MenuRole.AboutRole)
         self.area_actions = [
             action(lambda _checked=False, row=row: self.nav.setCurrentRow(row), f"Alt+{row + 1}")
-            for row in range(len(self.pages))
+            for row in range(len(self.areas))
         ]
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
@@ -168,11 +154,12 @@ class MainWindow(Retranslating, QMainWindow):
         self.action_search.setText(_("&Search in list"))
         self.action_about.setText(_("&About Tillitsleder"))
         self.nav.setAccessibleName(_("Areas"))
-        for row, page in enumerate(self.pages):
+        for row, area in enumerate(self.areas):
+            title = _(area.nav_title)
             item = self.nav.item(row)
-            item.setText(page.title())
-            item.setToolTip(_("{area} (Alt+{number})").format(area=page.title(), number=row + 1))
-            self.area_actions[row].setText(page.title().replace("&", "&&"))  # a literal "&", not a mnemonic
+            item.setText(title)
+            item.setToolTip(_("{area} (Alt+{number})").format(area=title, number=row + 1))
+            self.area_actions[row].setText(title.replace("&", "&&"))  # a literal "&", not a mnemonic
         # Wide enough for the longest area name in this language.
         self.nav.setMinimumWidth(self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 12)
         self._show_status()
@@ -184,13 +171,68 @@ class MainWindow(Retranslating, QMainWindow):
 
     # --- areas -------------------------------------------------------------------------------------------
 
+    @property
+    def pages(self) -> list[Page]:
+        """The pages built so far, in navigation order."""
+        return [self._built[row] for row in sorted(self._built)]
+
+    def is_built(self, row: int) -> bool:
+        return row in self._built
+
+    def page_at(self, row: int) -> Page:
+        """The page of area ``row``, imported and built now if it has not been shown yet."""
+        page = self._built.get(row)
+        if page is not None:
+            return page
+        area = self.areas[row]
+        cls = area.page_class()
+        if area.needs is Needs.SELECTION:
+            page = cls(self.selection)
+        elif area.needs is Needs.SWITCHER:
+            page = cls(self.switcher)
+        else:
+            page = cls()
+        self._built[row] = page
+        placeholder = self.stack.widget(row)
+        was_current = self.stack.currentWidget() is placeholder
+        self.stack.insertWidget(row, page)
+        self.stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+        if was_current:
+            self.stack.setCurrentWidget(page)
+        page.populated.connect(self._on_page_populated)
+        if self.db is not None:
+            page.set_database(self.db)
+        profile = self.profiles.current if hasattr(self, "profiles") else None
+        if profile is not None and hasattr(page, "set_profile"):
+            page.set_profile(profile)  # after the database: a new database drops the profile
+        return page
+
+    def row_of(self, cls: type | str) -> int:
+        """The navigation row of the area whose page class is ``cls`` (or has that name)."""
+        name = cls if isinstance(cls, str) else cls.__name__
+        return next(row for row, area in enumerate(self.areas) if area.class_name == name)
+
+    def page_of(self, cls: type | str) -> Page:
+        """The page of the area whose class is ``cls`` (built if need be)."""
+        return self.page_at(self.row_of(cls))
+
     def current_page(self) -> Page:
-        return self.pages[max(0, self.nav.currentRow())]
+        return self.page_at(max(0, self.nav.currentRow()))
 
     def _show_area(self, row: int) -> None:
-        if 0 <= row < len(self.pages):
-            self.stack.setCurrentIndex(row)
+        if not 0 <= row < len(self.areas):
+            return
+        self.stack.setCurrentIndex(row)
+        if self.isVisible() or row in self._built:
+            self.page_at(row)
             self._update_actions()
+        # else: built right after the window's first paint (showEvent), so the window appears at once
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self._built:
+            QTimer.singleShot(0, lambda: self._show_area(max(0, self.nav.currentRow())))
 
     def _focus_search(self) -> None:
         self.current_page().focus_search()
@@ -212,7 +254,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.participants = opened.participants
         self._awaiting_first_page = True
         self.selection.set_options(opened.cohorts)
-        for page in self.pages:
+        for page in self.pages:  # the others get the database when they are built
             page.set_database(opened.db)
         if old is not None and old is not opened.db:
             old.close()
@@ -233,16 +275,18 @@ class MainWindow(Retranslating, QMainWindow):
             self._awaiting_first_page = False
             self.firstPagePopulated.emit()
 
-    def _on_data_changed(self, source: Page) -> None:
-        """One area changed the database: the others reload when next shown, and the counts are refreshed."""
-        from tillitsleder.lookups import participant_count
-
+    def _on_changed(self, kinds: Changed, source: QObject | None) -> None:
+        """An operation changed ``kinds`` of data: the areas that show them reload (when next shown, or now if
+        visible); the area the change came from has shown it already. Enrolments change the status bar's count."""
         for page in self.pages:
-            if page is not source:
-                page.mark_stale()
-        if self.db is not None:
+            if isinstance(source, QWidget) and (page is source or page.isAncestorOf(source)):
+                continue
+            page.on_changed(kinds)
+        if kinds & Changed.ENROLMENT and self.db is not None:
+            from tillitsleder.lookups import participant_count
+
             self.participants = participant_count(self.db)
-        self._show_status()
+            self._show_status()
 
     def _on_open_failed(self, _error: BaseException) -> None:
         if self.db is None:
@@ -290,7 +334,7 @@ class MainWindow(Retranslating, QMainWindow):
         if state is not None:
             self.restoreState(state)
         row = read_int(settings, KEY_AREA, 0)
-        self.nav.setCurrentRow(row if 0 <= row < len(self.pages) else 0)
+        self.nav.setCurrentRow(row if 0 <= row < len(self.areas) else 0)
 
     def save_state(self) -> None:
         settings = app_settings()

@@ -23,7 +23,7 @@ def take(output: Path, *, area: int, all_areas: bool) -> list[Path]:
     for language in ("nb", "en"):
         switcher.switch(language)
         settle(app, 150)
-        rows = range(len(window.pages)) if all_areas else []
+        rows = range(len(window.areas)) if all_areas else []
         for row in rows:
             window.nav.setCurrentRow(row)
             settle(app, 150)

@@ -66,7 +66,7 @@ def main(db_path: str, person_id: int, passphrase: str) -> int:
         db = window.db
         info = profiles.profile_for(db, person_id, Role.PARTICIPANT)
         window.profiles.adopt(profiles.unlock(db, info.id, passphrase))
-        window.nav.setCurrentRow(next(i for i, p in enumerate(window.pages) if type(p).__name__ == "JournalPage"))
+        window.nav.setCurrentRow(window.row_of("JournalPage"))
         workspace = window.current_page().workspace
         workspace.new_entry("free")
         print("READY", flush=True)

@@ -36,12 +36,12 @@ def act_as(window, info: profiles.ProfileInfo) -> profiles.UnlockedProfile:
 
 
 def journal_row(window) -> int:
-    return next(row for row, page in enumerate(window.pages) if type(page).__name__ == "JournalPage")
+    return window.row_of("JournalPage")
 
 
 def show_journal(window):
     window.nav.setCurrentRow(journal_row(window))
-    return window.pages[journal_row(window)]
+    return window.page_at(journal_row(window))
 
 
 def model_texts(model: QAbstractItemModel) -> list[str]:

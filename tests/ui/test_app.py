@@ -29,10 +29,13 @@ window = MainWindow()
 window.show()
 app.processEvents()
 print(sorted({{m.split(".")[0] for m in sys.modules}} & set({HEAVY!r})))
+print(sorted(m for m in sys.modules if m.startswith("ui.pages.") and m not in ("ui.pages.areas", "ui.pages.base")))
 """
     result = run_python(code, tmp_path)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "[]"
+    heavy, pages = result.stdout.strip().splitlines()
+    assert heavy == "[]"
+    assert pages == "['ui.pages.programmes']"  # only the area shown is imported and built
 
 
 def test_run_gui_opens_quits_after_the_first_page_and_prints_nothing(tmp_path: Path, demo_db_path: Path) -> None:

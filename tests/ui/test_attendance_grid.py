@@ -163,10 +163,10 @@ def test_copy_and_paste_a_block(grid) -> None:
 def visit_register(qtbot, window):
     from ui.pages.attendance import AttendancePage
 
-    row = next(i for i, page in enumerate(window.pages) if isinstance(page, AttendancePage))
+    row = window.row_of(AttendancePage)
     window.nav.setCurrentRow(row)
     page = window.current_page()
-    qtbot.waitUntil(lambda: page.isVisible() and not page._stale and page.register is not None)
+    qtbot.waitUntil(lambda: page.isVisible() and page.register is not None and page.register.model is not None)
     return page
 
 

@@ -69,7 +69,9 @@ def test_completion_lists_states_with_reasons_and_signs_off(qtbot, page) -> None
     assert done.state is CompletionState.COMPLETED and done.signed_off_by
     failing = next(row for row in tab.model.rows if row.state is CompletionState.CANNOT_COMPLETE)
     tab.select_enrolment(failing.enrolment_id)
-    assert not tab.sign_off_selected()
+    refused = tab.sign_off_selected()  # off the GUI thread too; the refusal comes back as a sentence
+    with qtbot.waitSignal(refused.failed, timeout=20_000):
+        pass
     assert "cannot be signed off yet" in tab.detail.text()
 
 

@@ -226,7 +226,7 @@ def test_semesters_are_added_in_a_dialog_that_reports_overlaps(qtbot, editor: Cu
 def test_new_and_duplicated_programmes_from_the_page_are_undoable(qtbot, opened_window: MainWindow) -> None:
     window = opened_window
     window.nav.setCurrentRow(0)
-    page = window.pages[0]
+    page = window.page_at(0)
     qtbot.waitUntil(lambda: not page._stale and page.programmes.model is not None)
     db = window.db
     source_id = page.current_programme_id()

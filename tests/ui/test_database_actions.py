@@ -15,7 +15,7 @@ from tillitsleder.storage import backup as backup_module
 from tillitsleder.storage.sqlite_file import APPLICATION_ID
 from ui.database_actions import demo_available
 from ui.main_window import MainWindow
-from ui.workers import Job
+from ui.operations import Operation
 
 
 def digest(path: Path) -> str:
@@ -103,7 +103,7 @@ def test_new_database_creates_an_empty_migrated_file(qtbot, opened_window, tmp_p
         window.action_new.trigger()
     assert window.db.path == target and target.exists()
     assert window.summary_label.text() == "0 participants in 0 cohorts"
-    panel = window.pages[0].panels()[0]
+    panel = window.page_at(0).panels()[0]
     qtbot.waitUntil(lambda: panel.empty_label.isVisible())
     assert panel.empty_label.text() == "No programmes yet."
 
@@ -169,7 +169,7 @@ def test_cancelling_a_backup_stops_it_and_leaves_nothing(qtbot, opened_window, t
     monkeypatch.setattr(backup_module, "_PAGES_PER_STEP", 1)
     with qtbot.waitSignal(window.actions_.backupFinished, timeout=30_000) as blocker:
         job = window.actions_.back_up()
-        assert isinstance(job, Job)
+        assert isinstance(job, Operation)
         qtbot.waitUntil(first_step.is_set)
         window.actions_.backup_dialog.findChild(QPushButton).click()  # the dialog's Cancel button
     assert blocker.args == [None]

@@ -109,8 +109,9 @@ def test_roster_tab_proposes_flags_and_saves(page, qtbot) -> None:
     assert tab.assignments.is_marked(8, 0)  # nobody free for the December session
     assert "Nobody in the pool is free for Träff 4." in [tab.flags.item(i).text() for i in range(tab.flags.count())]
     assert tab.loads.headerData(2, Qt.Orientation.Horizontal) == "Aug 2026"
-    tab.save.click()
-    assert "8 assignments saved." in tab.summary.text() and not tab.save.isEnabled()
+    tab.save.click()  # saved off the GUI thread
+    qtbot.waitUntil(lambda: "8 assignments saved." in tab.summary.text(), timeout=5000)
+    assert not tab.save.isEnabled()
     widget.tabs.setCurrentWidget(widget.workload)
     widget.workload.set_period(date(2026, 8, 1), 5)
     first = widget.workload.model
@@ -127,6 +128,7 @@ def test_workload_marks_over_capacity(page, qtbot) -> None:
     widget.roster.propose.click()
     qtbot.waitUntil(lambda: widget.roster.proposal is not None, timeout=5000)
     widget.roster.save.click()
+    qtbot.waitUntil(lambda: not widget.roster.job.running, timeout=5000)
     widget.tabs.setCurrentWidget(widget.workload)
     tab = widget.workload
     tab.set_period(date(2026, 8, 1), 6)

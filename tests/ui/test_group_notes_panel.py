@@ -203,9 +203,9 @@ def test_the_reflection_groups_area_has_the_tab(qtbot, opened_window) -> None:
     from ui.pages.groups import GroupsPage
 
     window = opened_window
-    row = next(i for i, page in enumerate(window.pages) if isinstance(page, GroupsPage))
+    row = window.row_of(GroupsPage)
     window.nav.setCurrentRow(row)
-    page = window.pages[row]
+    page = window.page_at(row)
     page.tabs.setCurrentWidget(page.meeting_notes)
     panel = page.meeting_notes
     qtbot.waitUntil(lambda: panel.group_combo.count() > 0)

@@ -159,7 +159,7 @@ def test_the_coordinator_never_sees_a_canary_written_by_a_participant(qtbot, par
     window.profiles.lock()
     window.profiles.dialog.reject()
     assert window.profiles.current.info.role.value == "coordinator"
-    for row in range(len(window.pages)):  # every area, each loaded as the coordinator
+    for row in range(len(window.areas)):  # every area, each loaded as the coordinator
         window.nav.setCurrentRow(row)
         qtbot.wait(20)
     texts = widget_texts(window)

@@ -27,7 +27,7 @@ def visit(qtbot, window: MainWindow, row: int):
 def test_the_window_shows_before_the_database_and_says_so(window: MainWindow) -> None:
     assert window.isVisible()
     assert window.db is None
-    panel = window.pages[0].panels()[0]
+    panel = window.page_at(0).panels()[0]
     assert panel.empty_label.isVisible()
     assert panel.empty_label.text() == "Opening database…"
 
@@ -39,7 +39,7 @@ def test_every_area_shows_the_demo_data(qtbot, opened_window: MainWindow) -> Non
     programme = lookups.programme_options(db)[0]
     assert window.selection.current == cohort.id
     seen: dict[str, int] = {}
-    for row in range(len(window.pages)):
+    for row in range(len(window.areas)):
         page = visit(qtbot, window, row)
         assert window.stack.currentWidget() is page
         assert window.nav.item(row).text() == page.title()
@@ -78,7 +78,7 @@ def test_status_bar_names_the_file_and_counts_participants(opened_window: MainWi
 
 def test_the_language_switches_live_everywhere(qtbot, opened_window: MainWindow) -> None:
     window = opened_window
-    settings = visit(qtbot, window, len(window.pages) - 1)
+    settings = visit(qtbot, window, len(window.areas) - 1)
     assert isinstance(settings, SettingsPage)
     assert window.file_menu.title() == "&File"
     settings.language.setCurrentIndex(settings.language.findData("nb"))
@@ -94,7 +94,7 @@ def test_the_language_switches_live_everywhere(qtbot, opened_window: MainWindow)
     model = programmes.panels()[0].model
     assert model.headerData(0, Qt.Orientation.Horizontal) == i18n._("Programme") == "Program"
     assert programmes.panels()[0].search_field.placeholderText() == i18n._("Search…") == "Søk…"
-    settings = visit(qtbot, window, len(window.pages) - 1)
+    settings = visit(qtbot, window, len(window.areas) - 1)
     settings.language.setCurrentIndex(settings.language.findData("en"))
     qtbot.waitUntil(lambda: window.nav.item(0).text() == "Programmes & curriculum")
     assert model.headerData(0, Qt.Orientation.Horizontal) == "Programme"
@@ -174,7 +174,8 @@ def test_one_cohort_choice_is_shared_by_every_cohort_area(qtbot, window: MainWin
     from tillitsleder.lookups import Option
 
     window.selection.set_options([Option(7, "Kull 2017"), Option(9, "Kull 2019")])
-    pickers = [page.picker for page in window.pages if isinstance(page, CohortPage)]
+    built = [window.page_at(row) for row in range(len(window.areas))]
+    pickers = [page.picker for page in built if isinstance(page, CohortPage)]
     assert len(pickers) == 5
     assert {picker.combo.currentText() for picker in pickers} == {"Kull 2017"}
     pickers[2].combo.setCurrentIndex(1)
@@ -188,16 +189,21 @@ def test_one_cohort_choice_is_shared_by_every_cohort_area(qtbot, window: MainWin
     assert pickers[0].combo.currentText() == "No cohorts yet"
 
 
-def test_a_change_in_one_area_refreshes_the_counts_and_marks_the_others_stale(qtbot, opened_window) -> None:
+def test_a_change_in_one_area_refreshes_the_counts_and_marks_only_interested_areas_stale(qtbot, opened_window) -> None:
     from tillitsleder.enrolment.cohorts import NewPerson, enrol
+    from ui.operations import Changed, announce
+    from ui.pages.participants import ParticipantsPage
+    from ui.pages.programmes import ProgrammesPage
+    from ui.pages.sessions import SessionsPage
 
     window = opened_window
     before = window.summary_label.text()
     cohort_id = window.selection.current
     enrol(window.db, cohort_id, NewPerson(first_name="Áilu", last_name="Ŋuolla"))
-    page = window.pages[1]
-    window.pages[2]._stale = page._stale = False
-    page.dataChanged.emit()
+    page, sessions, programmes = (window.page_of(cls) for cls in (ParticipantsPage, SessionsPage, ProgrammesPage))
+    sessions._stale = programmes._stale = page._stale = False
+    announce(Changed.ENROLMENT, page)
     assert window.summary_label.text() != before
     assert str(window.participants) in window.summary_label.text()
-    assert window.pages[2]._stale and not page._stale
+    assert sessions._stale and not page._stale  # the source has shown the change itself
+    assert not programmes._stale  # the curriculum does not show enrolments

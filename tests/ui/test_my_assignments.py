@@ -37,12 +37,12 @@ def test_only_facilitators_have_assignments_of_their_own(demo_db) -> None:
 
 def test_the_facilitator_sees_only_my_assignments(qtbot, opened_window, tmp_path: Path) -> None:
     window = opened_window
-    page = next(p for p in window.pages if isinstance(p, FacilitatorsPage))
+    page = window.page_of(FacilitatorsPage)
     person = _busiest_facilitator(window.db)
     expected = my_assignments(window.db, Actor.facilitator(person))
 
     window.selection.set_actor(Actor.facilitator(person))
-    window.nav.setCurrentRow(window.pages.index(page))
+    window.nav.setCurrentRow(window.row_of(FacilitatorsPage))
     visible = [page.tabs.widget(i) for i in range(page.tabs.count()) if page.tabs.isTabVisible(i)]
     assert visible == [page.mine] and page.panels() == []
     qtbot.waitUntil(lambda: page.mine.model.rowCount() == len(expected))

@@ -15,14 +15,14 @@ from ui.profiles.unlock_dialog import UnlockDialog
 
 
 def visible_areas(window) -> list[str]:
-    return [type(page).__name__ for row, page in enumerate(window.pages) if not window.nav.isRowHidden(row)]
+    return [area.class_name for row, area in enumerate(window.areas) if not window.nav.isRowHidden(row)]
 
 
 def test_a_database_opens_as_the_coordinator_with_every_area(opened_window) -> None:
     window = opened_window
     assert window.selection.actor == COORDINATOR
     assert window.profiles.current.info.role is Role.COORDINATOR
-    assert len(visible_areas(window)) == len(window.pages)
+    assert len(visible_areas(window)) == len(window.areas)
     assert window.profiles.badge.text() == "Programme coordinator"
     assert window.profiles.menu.action_new_profile.isEnabled()
 
@@ -120,7 +120,7 @@ def test_a_coordinator_passphrase_is_asked_when_the_database_opens(qtbot, window
         qtbot.keyClicks(dialog.field, "kontor-passfrase-1")
         qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
     assert window.profiles.current.info.role is Role.COORDINATOR
-    assert len(visible_areas(window)) == len(window.pages)
+    assert len(visible_areas(window)) == len(window.areas)
 
 
 def test_changing_the_passphrase_rewraps_the_key(qtbot, opened_window) -> None:

@@ -20,7 +20,7 @@ def _visible_tabs(tabs) -> list[str]:
 
 
 def _page(window, kind):
-    return next(page for page in window.pages if isinstance(page, kind))
+    return window.page_of(kind)
 
 
 def test_groups_show_only_the_notes_to_others_than_the_coordinator(qtbot, opened_window) -> None:
@@ -44,7 +44,7 @@ def test_a_participant_sees_only_their_own_certificates(qtbot, opened_window) ->
         issue_certificate(db, person.enrolment_id, actor=COORDINATOR, language="en", today=TODAY)
     window.selection.select(finished)
     page = _page(window, CertificatesPage)
-    window.nav.setCurrentRow(window.pages.index(page))
+    window.nav.setCurrentRow(window.row_of(type(page)))
     panel = page.register.panel
     qtbot.waitUntil(lambda: panel.model is not None and panel.model.rowCount() == 2)
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView
 from tillitsleder.errors import TillitslederError
 from tillitsleder.i18n import N_, _
 from ui.attendance.register_model import FIRST_SESSION, RegisterModel
-from ui.dialogs import error_text
+from ui.errors import error_text
 
 SESSION_WIDTH = 86
 TOTALS_WIDTH = 92

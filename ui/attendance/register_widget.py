@@ -1,6 +1,7 @@
 """The attendance register of one cohort: a legend of the statuses and their keys, the grid, and its tools.
 
-``load(db, cohort_id)`` reads the register (a few queries, then no session is kept) and builds the model; each
+``load(db, cohort_id)`` reads the register off the GUI thread (a few queries, then no session is kept) and
+builds the model when it arrives (``loaded``); each
 change in the grid is saved by ``set_attendance`` as one transaction. "Statuses…" opens the programme's status
 configuration and reloads afterwards; the export buttons write ``.xlsx`` or CSV off the GUI thread.
 """
@@ -18,13 +19,15 @@ from tillitsleder.i18n import _, format_number, format_percent, ngettext
 from tillitsleder.storage import Database
 from ui.attendance.register_model import RegisterModel, status_colour
 from ui.attendance.register_view import RegisterView, TotalsView
-from ui.dialogs import error_text
+from ui.errors import error_text
+from ui.operations import Changed, announce, run
 from ui.widgets.retranslate import Retranslating
-from ui.workers import run_with_progress
 
 
 class RegisterWidget(Retranslating, QWidget):
     exported = Signal(object)  # the Path written
+    loaded = Signal()  # the register of ``load`` is shown
+    loadFailed = Signal(str)  # noqa: N815 - the translated reason
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -88,13 +91,24 @@ class RegisterWidget(Retranslating, QWidget):
 
     # --- loading -----------------------------------------------------------------------------------------
 
-    def load(self, db: Database, cohort_id: int) -> None:
-        self.db, self.cohort_id = db, cohort_id
-        self.register = load_register(db, cohort_id)
+    def load(self, db: Database, cohort_id: int):
+        """Read the register off the GUI thread; returns the operation (a newer load replaces a running one)."""
+        return run(
+            lambda _ctx: load_register(db, cohort_id),
+            parent=self,
+            on_success=lambda register: self._adopt(db, cohort_id, register),
+            on_failure=lambda error: self.loadFailed.emit(error_text(error)),
+            key="load",
+            name="attendance-register",
+        )
+
+    def _adopt(self, db: Database, cohort_id: int, register: Register) -> None:
+        self.db, self.cohort_id, self.register = db, cohort_id, register
         self.message.clear()
         self.note.clear()
         self._build_model()
         self._update()
+        self.loaded.emit()
 
     def _build_model(self) -> None:
         assert self.register is not None
@@ -113,6 +127,7 @@ class RegisterWidget(Retranslating, QWidget):
     def _save(self, changes) -> None:
         assert self.db is not None and self.cohort_id is not None
         set_attendance(self.db, self.cohort_id, changes)
+        announce(Changed.ATTENDANCE, self)
 
     def _on_saved(self, count: int) -> None:
         self.message.clear()
@@ -183,13 +198,12 @@ class RegisterWidget(Retranslating, QWidget):
             self.note.setToolTip(str(path))
             self.exported.emit(path)
 
-        job, _dialog = run_with_progress(
-            self,
+        return run(
             lambda ctx: export_register(db, cohort_id, path, progress=ctx.progress, cancelled=ctx.cancelled),
+            parent=self,
             title=_("Export"),
-            label=_("Writing the attendance register…"),
+            progress=_("Writing the attendance register…"),
             on_success=done,
             on_failure=lambda error: self.message.setText(error_text(error)),
             name="export-attendance",
         )
-        return job

@@ -12,9 +12,9 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from tillitsleder.i18n import _
+from ui.operations import run
 from ui.widgets.pdf_bytes import load_pdf_bytes
 from ui.widgets.retranslate import Retranslating
-from ui.workers import run_job
 
 DEBOUNCE_MS = 350
 
@@ -79,8 +79,9 @@ class PdfPreview(Retranslating, QWidget):
         generation = self._generation
         self._busy = True
         self.status.setText(_("Updating the preview…"))
-        run_job(
+        run(
             lambda _ctx: make_pdf(),
+            parent=self,
             on_success=lambda pdf: self._show(generation, pdf),
             on_failure=lambda error: self._fail(generation, error),
             name="certificate-preview",
@@ -100,7 +101,7 @@ class PdfPreview(Retranslating, QWidget):
         self.rendered.emit()
 
     def _fail(self, generation: int, error: BaseException) -> None:
-        from ui.dialogs import error_text
+        from ui.errors import error_text
 
         if not shiboken6.isValid(self.document):
             return

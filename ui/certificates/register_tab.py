@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from tillitsleder.i18n import LANGUAGES, N_, _, current_language, format_number, ngettext
+from ui.operations import Changed, run
 from ui.widgets.flow_layout import flow_row
 from ui.widgets.list_panel import ListPanel
 from ui.widgets.retranslate import Retranslating
-from ui.workers import run_job, run_with_progress
 
 if TYPE_CHECKING:
     from tillitsleder.certificates.issuing import BatchResult
@@ -136,18 +136,18 @@ class RegisterTab(Retranslating, QWidget):
         if self.db is None or self.cohort_id is None:
             return None
         db, cohort_id, actor, language = self.db, self.cohort_id, self.selection.actor, self.language_code()
-        job, _dialog = run_with_progress(
-            self,
+        return run(
             lambda ctx: issue_for_cohort(
                 db, cohort_id, actor=actor, language=language, progress=ctx.progress, cancelled=ctx.cancelled
             ),
+            parent=self,
             title=_("Issue certificates"),
-            label=_("Drawing and storing the certificates…"),
+            progress=_("Drawing and storing the certificates…"),
             on_success=self._batch_done,
             on_failure=self._batch_failed,
+            changes=Changed.CERTIFICATES,
             name="issue-certificates",
         )
-        return job
 
     def _batch_done(self, result: BatchResult) -> None:
         self.note.setText(self.summary(result))
@@ -155,7 +155,7 @@ class RegisterTab(Retranslating, QWidget):
         self.batchFinished.emit(result)
 
     def _batch_failed(self, error: BaseException) -> None:
-        from ui.dialogs import error_text
+        from ui.errors import error_text
 
         self.note.setText(error_text(error))
         self.batchFinished.emit(error)
@@ -207,7 +207,7 @@ class RegisterTab(Retranslating, QWidget):
             if ok:
                 self.issue_one(candidates[names.index(name)][0])
 
-        run_job(lambda _ctx: self.eligible_without_certificate(), on_success=ask, on_failure=self._show_error)
+        run(lambda _ctx: self.eligible_without_certificate(), parent=self, title=_("Certificates"), on_success=ask)
 
     def issue_one(self, enrolment_id: int):
         from tillitsleder.certificates.issuing import issue_certificate
@@ -261,7 +261,7 @@ class RegisterTab(Retranslating, QWidget):
 
     def save_selected(self, path: Path | None = None) -> Path | None:
         from tillitsleder.certificates.register import save_copy
-        from tillitsleder.errors import TillitslederError
+        from ui.errors import error_text
 
         info = self.selected()
         if info is None or self.db is None:
@@ -277,8 +277,8 @@ class RegisterTab(Retranslating, QWidget):
             path = Path(name)
         try:
             written = save_copy(self.db, info.id, path, actor=self.selection.actor)
-        except TillitslederError as error:
-            self.note.setText(error.user_message())
+        except Exception as error:  # noqa: BLE001 - said in the note, as every failure here
+            self.note.setText(error_text(error))
             return None
         self.note.setText(_("Saved to “{path}”.").format(path=written))
         return written
@@ -297,7 +297,7 @@ class RegisterTab(Retranslating, QWidget):
     def _write(self, action, describe):
         """Run a write (it renders a PDF: may take a moment) off the GUI thread; ``actionFinished`` tells the
         outcome. Returns the job, or ``None`` when another write is still running."""
-        from ui.dialogs import error_text
+        from ui.errors import error_text
 
         if self._busy:
             return None
@@ -317,16 +317,14 @@ class RegisterTab(Retranslating, QWidget):
             self._update_buttons()
             self.actionFinished.emit(False)
 
-        return run_job(lambda _ctx: action(), on_success=done, on_failure=failed, name="certificate-action")
+        return run(
+            lambda _ctx: action(), parent=self, on_success=done, on_failure=failed, changes=Changed.CERTIFICATES,
+            name="certificate-action",
+        )
 
     def _ask_reason(self, title: str, question: str) -> str | None:
         reason, ok = QInputDialog.getText(self, title, question)
         return reason if ok else None
-
-    def _show_error(self, error: BaseException) -> None:
-        from ui.dialogs import show_error
-
-        show_error(self, _("Certificates"), error)
 
     def _selection_changed(self, _certificate_id: object) -> None:
         self._update_buttons()

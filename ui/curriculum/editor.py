@@ -242,7 +242,7 @@ class CurriculumEditor(Retranslating, QWidget):
         QTimer.singleShot(0, self.reload)
 
     def report(self, error: BaseException) -> None:
-        from ui.dialogs import error_text
+        from ui.errors import error_text
 
         self.message_label.setText(error_text(error))
         self.message_label.show()

@@ -101,16 +101,16 @@ class FormDialog(Retranslating, QDialog):
         try:
             self._submit(self.value())
         except TillitslederError as error:
-            self.show_error(error)
+            self.show_problem(error)
             return
         except Exception as error:  # noqa: BLE001 - the dialog stays open and says so; the log has the rest
             log.exception("Saving from %s failed", self.objectName())
-            self.show_error(error)
+            self.show_problem(error)
             return
         super().accept()
 
-    def show_error(self, error: BaseException) -> None:
-        from ui.dialogs import error_text
+    def show_problem(self, error: BaseException) -> None:
+        from ui.errors import error_text
 
         self.error_label.setText(error_text(error))
         self.error_label.show()

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, Q
 
 from tillitsleder.errors import TillitslederError
 from tillitsleder.i18n import _
-from ui.enrolment.common import add_rows, date_field, error_line, set_texts, show_error, to_date
+from ui.enrolment.common import add_rows, date_field, error_line, set_texts, show_problem, to_date
 from ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
@@ -73,7 +73,7 @@ class NewCohortDialog(Retranslating, QDialog):
                 self._db, int(self.programme.currentData()), self.name.text(), to_date(self.start.date()), end
             )
         except TillitslederError as error:
-            show_error(self.error, error)
+            show_problem(self.error, error)
             return
         self.created.emit(cohort_id)
         super().accept()

@@ -7,7 +7,7 @@ from datetime import date
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDateEdit, QFormLayout, QLabel, QWidget
 
-from ui.dialogs import error_text
+from ui.errors import error_text
 
 
 def date_field(value: date | None = None) -> QDateEdit:
@@ -27,7 +27,7 @@ def to_date(value: QDate) -> date:
 
 
 def error_line() -> QLabel:
-    """A warning line under a form; hidden until ``show_error`` puts a message in it."""
+    """A warning line under a form; hidden until ``show_problem`` puts a message in it."""
     label = QLabel()
     label.setObjectName("warning")
     label.setWordWrap(True)
@@ -35,7 +35,7 @@ def error_line() -> QLabel:
     return label
 
 
-def show_error(label: QLabel, error: BaseException | None) -> None:
+def show_problem(label: QLabel, error: BaseException | None) -> None:
     label.setText(error_text(error) if error is not None else "")
     label.setVisible(error is not None)
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from tillitsleder.errors import TillitslederError
 from tillitsleder.i18n import _
-from ui.enrolment.common import add_rows, date_field, error_line, set_texts, show_error, to_date
+from ui.enrolment.common import add_rows, date_field, error_line, set_texts, show_problem, to_date
 from ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
@@ -155,7 +155,7 @@ class EnrolDialog(Retranslating, QDialog):
                 enrolled_on=to_date(self.enrolled_on.date()),
             )
         except TillitslederError as error:
-            show_error(self.error, error)
+            show_problem(self.error, error)
             return
         self.enrolled.emit(enrolment_id)
         super().accept()

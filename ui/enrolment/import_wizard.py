@@ -1,6 +1,6 @@
 """“Import participants…”: choose a file → map its columns → preview every row → import, all or nothing.
 
-Reading the file, checking the rows and importing run off the GUI thread (``ui.workers.run_with_progress``:
+Reading the file, checking the rows and importing run off the GUI thread (``ui.operations``:
 a progress dialog with Cancel appears when the work takes more than a moment). A refused file (too big,
 not a spreadsheet, a zip bomb, XML entity tricks …) is explained on the first page and nothing is read
 further. The preview lists every row; rows with problems are highlighted with their reasons and block the
@@ -27,13 +27,13 @@ from PySide6.QtWidgets import (
 )
 
 from tillitsleder.i18n import _, format_number, ngettext
-from ui.dialogs import error_text
-from ui.enrolment.common import show_error
+from ui.enrolment.common import show_problem
 from ui.enrolment.import_wizard_base import Step
 from ui.enrolment.mapping_page import MappingPage
 from ui.enrolment.preview_model import CHECK_COLUMN, PreviewModel
+from ui.errors import error_text
+from ui.operations import OpContext, Operation
 from ui.widgets.retranslate import Retranslating
-from ui.workers import JobContext, run_with_progress
 
 if TYPE_CHECKING:
     from tillitsleder.enrolment.participant_list.files import RawTable
@@ -87,9 +87,10 @@ class ImportWizard(Retranslating, QWizard):
         """Run ``fn(context)`` off the GUI thread with a progress dialog; buttons are off meanwhile."""
         self.button(QWizard.WizardButton.NextButton).setEnabled(False)
         self.button(QWizard.WizardButton.CommitButton).setEnabled(False)
-        self.job, _dialog = run_with_progress(
-            self, fn, title=_("Import participants"), label=label, on_success=on_success, on_failure=on_failure
-        )
+        self.job = Operation(
+            fn, parent=self, title=_("Import participants"), progress=label, on_success=on_success,
+            on_failure=on_failure,
+        ).start()
 
 
 class FilePage(Step):
@@ -133,7 +134,7 @@ class FilePage(Step):
             self.path.setText(name)
 
     def _path_changed(self) -> None:
-        show_error(self.error, None)
+        show_problem(self.error, None)
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:  # noqa: N802
@@ -146,9 +147,9 @@ class FilePage(Step):
         from tillitsleder.enrolment.participant_list.files import read_table
 
         path = Path(self.path.text().strip())
-        show_error(self.error, None)
+        show_problem(self.error, None)
 
-        def read(context: JobContext):
+        def read(context: OpContext):
             return read_table(path, progress=context.progress, cancelled=context.cancelled)
 
         def done(table: RawTable) -> None:
@@ -200,7 +201,7 @@ class PreviewPage(Step):
         self.leave_out.setChecked(False)
         self.attention_only.setChecked(bool(wizard.preview.problem_rows))
         self._filter(self.attention_only.isChecked())
-        show_error(self.error, None)
+        show_problem(self.error, None)
         self._describe()
 
     def _filter(self, only: bool) -> None:
@@ -256,7 +257,7 @@ class PreviewPage(Step):
         exclude = [row.line for row in preview.problem_rows] if self.leave_out.isChecked() else []
         db, cohort_id = wizard.db, wizard.cohort_id
 
-        def work(context: JobContext) -> Any:
+        def work(context: OpContext) -> Any:
             return import_participants(
                 db, cohort_id, table, mapping, exclude=exclude, progress=context.progress, cancelled=context.cancelled
             )
@@ -266,7 +267,7 @@ class PreviewPage(Step):
             wizard.imported.emit(result)
             self._advance()
 
-        show_error(self.error, None)
+        show_problem(self.error, None)
         wizard.run(work, _("Importing participants…"), done, self._import_failed)
         return False
 

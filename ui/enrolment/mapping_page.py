@@ -7,7 +7,7 @@ completes or corrects the rest. Next is enabled once the names are covered and n
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,12 +21,9 @@ from PySide6.QtWidgets import (
 
 from tillitsleder.errors import ValidationError
 from tillitsleder.i18n import _, format_number, ngettext
-from ui.enrolment.common import show_error
+from ui.enrolment.common import show_problem
 from ui.enrolment.import_wizard_base import Step
-from ui.workers import JobContext
-
-if TYPE_CHECKING:
-    from ui.enrolment.import_wizard import ImportWizard
+from ui.operations import OpContext
 
 EXAMPLES = 3
 
@@ -71,7 +68,7 @@ class MappingPage(Step):
     def initializePage(self) -> None:  # noqa: N802
         from tillitsleder.enrolment.participant_list.importer import FIELDS, guess_mapping
 
-        wizard: ImportWizard = self.wizard_()
+        wizard = self.wizard_()
         table = wizard.table
         assert table is not None
         guessed = guess_mapping(table.headers)
@@ -109,7 +106,7 @@ class MappingPage(Step):
         return None
 
     def _changed(self, *_args: object) -> None:
-        show_error(self.error, self._problem())
+        show_problem(self.error, self._problem())
         self.completeChanged.emit()
 
     def _describe(self) -> None:
@@ -152,7 +149,7 @@ class MappingPage(Step):
         wizard.mapping = self.mapping()
         db, cohort_id, table, mapping = wizard.db, wizard.cohort_id, wizard.table, dict(wizard.mapping)
 
-        def work(context: JobContext) -> Any:
+        def work(context: OpContext) -> Any:
             return preview_import(db, cohort_id, table, mapping, progress=context.progress, cancelled=context.cancelled)
 
         def done(preview) -> None:

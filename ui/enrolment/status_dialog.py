@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from tillitsleder.enums import EnrolmentStatus
 from tillitsleder.errors import TillitslederError
 from tillitsleder.i18n import _, format_date
-from ui.enrolment.common import add_rows, date_field, error_line, set_texts, show_error, to_date
+from ui.enrolment.common import add_rows, date_field, error_line, set_texts, show_problem, to_date
 from ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
@@ -114,7 +114,7 @@ class StatusDialog(Retranslating, QDialog):
                 self.reason.text(),
             )
         except TillitslederError as error:
-            show_error(self.error, error)
+            show_problem(self.error, error)
             return
         self.changed.emit(self._enrolment_id)
         super().accept()

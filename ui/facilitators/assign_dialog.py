@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from tillitsleder.enums import AssignmentKind
 from tillitsleder.errors import TillitslederError
 from tillitsleder.i18n import _
-from ui.dialogs import show_error
+from ui.errors import show_error
 from ui.widgets.retranslate import Retranslating
 
 

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 from tillitsleder.enums import PoolKind
 from tillitsleder.errors import TillitslederError
 from tillitsleder.i18n import _, format_date, format_number
-from ui.dialogs import show_error
+from ui.errors import show_error
 from ui.facilitators.assign_dialog import AssignDialog
 from ui.facilitators.rows_model import RowsModel
 from ui.widgets.retranslate import Retranslating

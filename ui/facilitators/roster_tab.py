@@ -24,14 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tillitsleder.errors import TillitslederError
 from tillitsleder.facilitators.rota import month_label, period_label
 from tillitsleder.i18n import _, format_number, ngettext
-from ui.dialogs import show_error
+from ui.errors import show_error
 from ui.facilitators.pools_tab import pool_combo
 from ui.facilitators.rows_model import RowsModel
+from ui.operations import Changed, run
 from ui.widgets.retranslate import Retranslating
-from ui.workers import run_job
 
 if TYPE_CHECKING:
     from tillitsleder.facilitators import roster
@@ -120,8 +119,9 @@ class RosterTab(Retranslating, QWidget):
         self.save.setEnabled(False)
         self.summary.setText(_("Proposing…"))
         db = self.db
-        self.job = run_job(
+        self.job = run(
             lambda _ctx: roster.propose_roster(db, pool_id, semester, cohort_id),
+            parent=self,
             on_success=self.show_proposal,
             on_failure=self._failed,
             name="roster-propose",
@@ -130,10 +130,7 @@ class RosterTab(Retranslating, QWidget):
     def _failed(self, error: BaseException) -> None:
         self.propose.setEnabled(True)
         self.summary.setText("")
-        if isinstance(error, TillitslederError):
-            show_error(self, _("Roster"), error)
-        else:
-            raise error
+        show_error(self, _("Roster"), error)
 
     def show_proposal(self, proposal: roster.RosterProposal) -> None:
         self.proposal = proposal
@@ -175,15 +172,27 @@ class RosterTab(Retranslating, QWidget):
 
         if self.proposal is None:
             return
-        try:
-            saved = roster.save_roster(self.db, self.proposal)
-        except TillitslederError as error:
-            show_error(self, _("Roster"), error)
-            return
+        db, proposal = self.db, self.proposal
         self.save.setEnabled(False)
-        self.summary.setText(
-            ngettext("{n} assignment saved.", "{n} assignments saved.", saved).format(n=format_number(saved))
+
+        def saved(count: int) -> None:
+            self.summary.setText(
+                ngettext("{n} assignment saved.", "{n} assignments saved.", count).format(n=format_number(count))
+            )
+
+        self.job = run(
+            lambda _ctx: roster.save_roster(db, proposal),
+            parent=self,
+            title=_("Roster"),
+            on_success=saved,
+            on_failure=self._save_failed,
+            changes=Changed.FACILITATORS,
+            name="roster-save",
         )
+
+    def _save_failed(self, error: BaseException) -> None:
+        self.save.setEnabled(True)
+        show_error(self, _("Roster"), error)
 
     def retranslate(self) -> None:
         for label, text in zip(self.labels, (_("Pool:"), _("Semester:"), _("Cohort:")), strict=True):

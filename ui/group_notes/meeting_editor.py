@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from tillitsleder.enums import DialogueStep
 from tillitsleder.i18n import _
 from ui.curriculum.forms import date_edit
-from ui.dialogs import error_text
+from ui.errors import error_text
 from ui.group_notes.actions_model import (
     DESCRIPTION,
     FOLLOW_UP,

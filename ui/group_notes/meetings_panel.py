@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from tillitsleder.i18n import N_, _, format_date, ngettext
-from ui.dialogs import error_text
+from ui.errors import error_text
 from ui.group_notes.meeting_editor import MeetingEditor, access_label
 from ui.widgets.retranslate import Retranslating
 

@@ -33,13 +33,13 @@ from PySide6.QtWidgets import (
 from tillitsleder.groups.board import Board
 from tillitsleder.groups.scoring import SizeRange
 from tillitsleder.i18n import N_, _, format_date, ngettext
-from ui.dialogs import error_text
+from ui.errors import error_text
 from ui.groups.card_grid import CardGrid
 from ui.groups.group_card import GroupCard, MemberList
 from ui.groups.move_dialog import MoveDialog
+from ui.operations import Changed, announce, run
 from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.retranslate import Retranslating
-from ui.workers import run_job
 
 if TYPE_CHECKING:
     from tillitsleder.groups import rounds as group_service
@@ -221,8 +221,9 @@ class GroupBoardTab(Retranslating, QWidget):
         self.propose_button.setEnabled(False)
         self._set_message("")
         self.summary.setText(_("Composing groups…"))
-        self.job = run_job(
+        self.job = run(
             lambda _context: group_service.propose_board(db, cohort_id, bounds, seed, actor),
+            parent=self,
             on_success=self._proposed,
             on_failure=self._failed,
             name="propose-groups",
@@ -255,6 +256,7 @@ class GroupBoardTab(Retranslating, QWidget):
                 group_id = board.groups[target].id
                 assert group_id is not None
                 group_service.move_member(self.db, enrolment_id, group_id, self.selection.actor)
+                announce(Changed.GROUPS, self)
                 self.reload(board.round_id)
         except Exception as error:  # noqa: BLE001
             self._set_message(error_text(error))
@@ -280,6 +282,7 @@ class GroupBoardTab(Retranslating, QWidget):
             self._set_message(error_text(error))
             return False
         self.proposal = None
+        announce(Changed.GROUPS, self)
         self.reload(saved.id)
         self._set_message("")
         self.summary.setText(_("Saved as “{name}”.").format(name=saved.name) + "  " + self.summary.text())

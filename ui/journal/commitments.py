@@ -139,9 +139,9 @@ class CommitmentDialog(Retranslating, QDialog):
             try:
                 self._save(self.draft())
             except Exception as error:  # noqa: BLE001 - every core error is shown
-                from ui import dialogs
+                from ui.errors import show_error
 
-                dialogs.show_error(self, self.windowTitle(), error)
+                show_error(self, self.windowTitle(), error)
                 return
         super().accept()
 
@@ -275,7 +275,7 @@ class CommitmentsPanel(Retranslating, QWidget):
 
     def delete_commitment(self) -> None:
         from tillitsleder.journal import commitments
-        from ui import dialogs
+        from ui.errors import show_error
 
         current = self.current()
         if current is None or self.db is None or self.actor is None:
@@ -286,7 +286,7 @@ class CommitmentsPanel(Retranslating, QWidget):
         try:
             commitments.delete_commitment(self.db, self.actor, current.id)
         except Exception as error:  # noqa: BLE001
-            dialogs.show_error(self, _("Delete commitment"), error)
+            show_error(self, _("Delete commitment"), error)
         self._reload()
 
     def retranslate(self) -> None:

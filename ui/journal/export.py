@@ -1,7 +1,7 @@
 """Export one's own journal and commitments: ask where (a save dialog), then write on a worker thread.
 
 Building a PDF of a two-year journal takes a moment, so the core's ``export_journal`` runs through
-``ui.workers.run_with_progress``; the result (or a translated error) comes back on the GUI thread.
+``ui.operations``; the result (or a translated error) comes back on the GUI thread.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from tillitsleder.i18n import _, ngettext
-from ui.workers import Job, run_with_progress
+from ui.operations import Operation, run
 
 if TYPE_CHECKING:
     from ui.journal.backend import JournalBackend
@@ -37,7 +37,7 @@ def suggested_path(fmt: str) -> Path:
     return Path(documents or Path.home()) / name
 
 
-def export_journal(parent: QWidget, backend: JournalBackend, fmt: str) -> Job | None:
+def export_journal(parent: QWidget, backend: JournalBackend, fmt: str) -> Operation | None:
     """Ask for a file name, then export; ``None`` when the user cancelled the dialog."""
     name, _selected = QFileDialog.getSaveFileName(
         parent, _("Export your journal"), str(suggested_path(fmt)), file_filter(fmt)
@@ -50,7 +50,7 @@ def export_journal(parent: QWidget, backend: JournalBackend, fmt: str) -> Job | 
     return export_to(parent, backend, fmt, path)
 
 
-def export_to(parent: QWidget, backend: JournalBackend, fmt: str, path: Path) -> Job:
+def export_to(parent: QWidget, backend: JournalBackend, fmt: str, path: Path) -> Operation:
     from tillitsleder.journal import export as journal_export
 
     db, me = backend.db, backend.me
@@ -65,19 +65,12 @@ def export_to(parent: QWidget, backend: JournalBackend, fmt: str, path: Path) ->
         if hasattr(window, "statusBar"):
             window.statusBar().showMessage(text, 15000)
 
-    def failed(error: BaseException) -> None:
-        from ui import dialogs
-
-        dialogs.show_error(parent, _("Export your journal"), error)
-
-    job, _dialog = run_with_progress(
-        parent,
+    return run(
         lambda _ctx: journal_export.export_journal(db, me, path, fmt),
+        parent=parent,
         title=_("Export your journal"),
-        label=_("Writing “{name}”…").format(name=path.name),
+        progress=_("Writing “{name}”…").format(name=path.name),
         on_success=report,
-        on_failure=failed,
         cancellable=False,
         name="export-journal",
     )
-    return job

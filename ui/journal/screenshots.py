@@ -79,8 +79,8 @@ def take(output: Path, language: str) -> list[Path]:
     until(
         app, lambda: window.profiles.current is not None and window.profiles.current.info.role is Role.PARTICIPANT, 2000
     )
-    page = next(p for p in window.pages if type(p).__name__ == "JournalPage")
-    window.nav.setCurrentRow(window.pages.index(page))
+    page = window.page_of("JournalPage")
+    window.nav.setCurrentRow(window.row_of("JournalPage"))
     until(app, lambda: page.workspace is not None and not page.workspace.busy)
     workspace = page.workspace
     workspace.new_entry(PromptTemplate.THREE_STEP.value)

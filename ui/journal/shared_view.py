@@ -2,6 +2,7 @@
 
 ``SharedEntriesPanel`` lists ``journal_shared.shared_with_me`` (author, date, what it is) beside a reader.
 ``CoachJournalView`` is a facilitator's Journal area: that panel plus the commitments of the leaders they coach.
+Both read (and decrypt) off the GUI thread through ``ui.operations`` and say ``loaded`` or ``loadFailed``.
 Decrypted text lives in these widgets only while the profile is unlocked; ``clear()`` empties them.
 """
 
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,6 +30,7 @@ from tillitsleder.i18n import _, format_date
 from ui.journal.commitments import CommitmentsPanel
 from ui.journal.list_model import Index, RowListModel
 from ui.journal.writing_view import airy, writing_font
+from ui.operations import Operation, run
 from ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
@@ -58,6 +60,9 @@ class SharedModel(RowListModel):
 
 
 class SharedEntriesPanel(Retranslating, QWidget):
+    loaded = Signal()
+    loadFailed = Signal(str)  # noqa: N815 - the translated reason
+
     def __init__(self, *, empty_text: str, parent=None) -> None:
         super().__init__(parent)
         self._empty_msgid = empty_text
@@ -103,16 +108,29 @@ class SharedEntriesPanel(Retranslating, QWidget):
         self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._show_current())
         self.retranslate()
 
-    def load(self, db: Database, me: UnlockedProfile) -> None:
-        from tillitsleder.journal import shared_with_me as journal_shared
+    def load(self, db: Database, me: UnlockedProfile) -> Operation:
+        """Read what was shared with ``me`` off the GUI thread; shown when it arrives."""
+        from ui.errors import error_text
 
-        self.model.set_rows(journal_shared.shared_with_me(db, me))
+        def work(_ctx: object) -> list[SharedEntry]:
+            from tillitsleder.journal import shared_with_me as journal_shared
+
+            return journal_shared.shared_with_me(db, me)
+
+        return run(
+            work, parent=self, on_success=self.show_rows, key="load", name="shared-with-me",
+            on_failure=lambda error: self.loadFailed.emit(error_text(error)),
+        )  # fmt: skip
+
+    def show_rows(self, rows: list[SharedEntry]) -> None:
+        self.model.set_rows(rows)
         self.list_stack.setCurrentWidget(self.table if self.model.rows else self.empty)
         self.reader_box.setVisible(bool(self.model.rows))
         self.table.resizeColumnsToContents()
         if self.model.rows:
             self.table.selectRow(0)
         self._show_current()
+        self.loaded.emit()
 
     def authors(self) -> dict[int, str]:
         return {row.author_id: row.author_name for row in self.model.rows}
@@ -150,6 +168,9 @@ class SharedEntriesPanel(Retranslating, QWidget):
 
 class CoachJournalView(Retranslating, QWidget):
     """A facilitator/coach's Journal area: what was shared with them, and their leaders' commitments."""
+
+    loaded = Signal()
+    loadFailed = Signal(str)  # noqa: N815 - the translated reason
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -190,16 +211,31 @@ class CoachJournalView(Retranslating, QWidget):
         self.person_combo.currentIndexChanged.connect(lambda _i: self._show_commitments())
         self.retranslate()
 
-    def load(self, db: Database, me: UnlockedProfile) -> None:
+    def load(self, db: Database, me: UnlockedProfile) -> Operation:
+        """Read the shared entries and the coached leaders off the GUI thread; shown when they arrive."""
+        from ui.errors import error_text
+
+        def work(_ctx: object) -> tuple[list[SharedEntry], dict[int, str]]:
+            from tillitsleder.journal import shared_with_me as journal_shared
+
+            return journal_shared.shared_with_me(db, me), _coached_people(db, me)
+
+        return run(
+            work, parent=self, on_success=lambda result: self._show(db, me, *result), key="load",
+            on_failure=lambda error: self.loadFailed.emit(error_text(error)), name="coach-journal",
+        )  # fmt: skip
+
+    def _show(self, db: Database, me: UnlockedProfile, rows: list[SharedEntry], coached: dict[int, str]) -> None:
         self.db, self.me = db, me
-        self.shared.load(db, me)
-        people = _coached_people(db, me) or self.shared.authors()
+        self.shared.show_rows(rows)
+        people = coached or self.shared.authors()
         self.person_combo.blockSignals(True)
         self.person_combo.clear()
         for person_id, name in sorted(people.items(), key=lambda item: item[1].casefold()):
             self.person_combo.addItem(name, person_id)
         self.person_combo.blockSignals(False)
         self._show_commitments()
+        self.loaded.emit()
 
     def clear(self) -> None:
         self.db = self.me = None

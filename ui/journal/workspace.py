@@ -32,8 +32,8 @@ from ui.journal.draft_banner import DraftBanner
 from ui.journal.entry_list import COLUMNS, FOUND, EntryListModel, EntryTable
 from ui.journal.reader import EntryReader, full_text
 from ui.journal.writing_view import WritingView
+from ui.operations import run
 from ui.widgets.retranslate import Retranslating
-from ui.workers import run_job
 
 if TYPE_CHECKING:
     from ui.journal.backend import JournalBackend, RecoveredDraft
@@ -189,7 +189,7 @@ class JournalWorkspace(Retranslating, QWidget):
                 self._apply(backend, result, select)
 
         def failed(error: BaseException) -> None:
-            from ui.dialogs import error_text
+            from ui.errors import error_text
 
             if generation == self._generation and backend is self.backend:
                 self.busy = False
@@ -199,7 +199,7 @@ class JournalWorkspace(Retranslating, QWidget):
 
         self.busy = True
         self._update_list_state()
-        run_job(work, on_success=done, on_failure=failed, name="journal-load")
+        run(work, parent=self, on_success=done, on_failure=failed, name="journal-load")
 
     def _apply(self, backend: JournalBackend, result: tuple, select: int | None) -> None:
         entries, hits, rows, drafts = result
@@ -324,9 +324,9 @@ class JournalWorkspace(Retranslating, QWidget):
         try:
             self.backend.delete_entry(entry_id)
         except Exception as error:  # noqa: BLE001 - every core error is shown
-            from ui import dialogs
+            from ui.errors import show_error
 
-            dialogs.show_error(self, _("Delete entry"), error)
+            show_error(self, _("Delete entry"), error)
             return
         self.reload()
         self.changed.emit()

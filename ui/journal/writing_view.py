@@ -308,7 +308,7 @@ class WritingView(Retranslating, QWidget):
         self.status.setToolTip(_("Saved as a draft; it is kept even if the computer stops."))
 
     def _on_draft_failed(self, error: BaseException) -> None:
-        from ui.dialogs import error_text
+        from ui.errors import error_text
 
         self.status.setText(_("The draft could not be saved: {reason}").format(reason=error_text(error)))
 
@@ -319,10 +319,10 @@ class WritingView(Retranslating, QWidget):
         try:
             entry_id = self.backend.save_entry(self.form())
         except Exception as error:  # noqa: BLE001 - every core error is shown
-            from ui import dialogs
+            from ui.errors import show_error
 
             self.autosaver.flush()
-            dialogs.show_error(self, _("Save entry"), error)
+            show_error(self, _("Save entry"), error)
             return None
         self.entry_id = entry_id
         self.autosaver.discard()

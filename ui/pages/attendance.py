@@ -1,17 +1,19 @@
 """Attendance register: the chosen cohort's participants × sessions, filled with the keyboard.
 
 The register widget (and with it the core) is imported when the page first loads, so building the main window
-stays cheap. The page shares the cohort choice with the other cohort areas through its ``CohortPicker``.
+stays cheap; the register is read off the GUI thread. The page shares the cohort choice with the other cohort
+areas through its ``CohortPicker``.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QLabel, QStackedWidget
 
 from tillitsleder.i18n import N_, _
+from ui.operations import Changed
+from ui.pages import areas
 from ui.pages.base import Page
 from ui.widgets.cohort_picker import CohortPicker, CohortSelection
 
@@ -22,7 +24,8 @@ NO_COHORTS = N_("There are no cohorts in this database yet.")
 
 
 class AttendancePage(Page):
-    nav_title = N_("Attendance register")
+    nav_title = areas.ATTENDANCE.nav_title
+    shows = Changed.ATTENDANCE | Changed.SESSIONS | Changed.ENROLMENT | Changed.CURRICULUM
 
     def __init__(self, selection: CohortSelection, parent=None) -> None:
         super().__init__(parent)
@@ -39,33 +42,26 @@ class AttendancePage(Page):
         selection.changed.connect(lambda _cohort: self.mark_stale())
         self.retranslate()
 
-    def load(self) -> None:
+    def load(self):
         assert self.db is not None
         cohort_id = self.selection.current
         if cohort_id is None:
             self._show_message(NO_COHORTS)
-            return
+            return None
         if self.register is None:
             from ui.attendance.register_widget import RegisterWidget
 
             self.register = RegisterWidget()
             self.stack.addWidget(self.register)
-        try:
-            self.register.load(self.db, cohort_id)
-        except Exception as error:  # noqa: BLE001 - the page says what went wrong instead of crashing
-            from ui.dialogs import error_text
+            self.register.loaded.connect(lambda: self.stack.setCurrentWidget(self.register))
+            self.register.loadFailed.connect(self._show_failure)
+        return self.register.load(self.db, cohort_id)  # off the GUI thread; the grid shows when it arrives
 
-            self._message = error_text(error)
-            self.empty_label.setText(self._message)
-            self.stack.setCurrentWidget(self.empty_label)
-            return
-        self.stack.setCurrentWidget(self.register)
-
-    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
-        # Other areas may enrol, cancel or move sessions meanwhile: read the register again when shown next.
-        super().hideEvent(event)
-        if self.db is not None:
-            self._stale = True
+    def _show_failure(self, text: str) -> None:
+        """The page says what went wrong instead of an empty grid."""
+        self._message = text
+        self.empty_label.setText(text)
+        self.stack.setCurrentWidget(self.empty_label)
 
     def _show_message(self, msgid: str) -> None:
         self._message = msgid

@@ -1,8 +1,10 @@
 """What every area of the main window has in common.
 
 A ``Page`` gets the open database with ``set_database``; it loads its lists the first time it is shown (and
-again when shown after the database or cohort changed), then emits ``populated``. ``CohortPage`` adds the
-shared cohort picker and reloads its lists for the chosen cohort.
+again when shown after the database or cohort changed), then emits ``populated`` — when its ``load`` returns an
+``ui.operations.Operation``, once that has finished. ``shows`` (a ``Changed`` flag) names the kinds of data the
+page displays: when an operation announces one of them the page is marked stale and reloads when next shown
+(at once if visible). ``CohortPage`` adds the shared cohort picker and reloads its lists for the chosen cohort.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from tillitsleder.i18n import N_, _
+from ui.operations import Changed
 from ui.widgets.cohort_picker import CohortPicker, CohortSelection
 from ui.widgets.list_panel import ListPanel
 from ui.widgets.retranslate import Retranslating
@@ -23,18 +26,19 @@ if TYPE_CHECKING:
 
 
 class Page(Retranslating, QWidget):
-    """One area. Subclasses set ``nav_title`` (an ``N_`` msgid) and implement ``load()`` and ``retranslate()``."""
+    """One area. Subclasses set ``nav_title`` (an ``N_`` msgid) and ``shows``, and implement ``load()`` and
+    ``retranslate()``."""
 
     nav_title = ""
+    shows = Changed.NONE
     populated = Signal()
-    # This page changed the database: the window marks the other areas stale and refreshes its status bar.
-    dataChanged = Signal()  # noqa: N815
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.db: Database | None = None
         self.list_panels: list[ListPanel] = []  # in reading order; set by subclasses
         self._stale = False
+        self.reloads = 0  # how often the page has loaded (tests count them)
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(16, 12, 16, 8)
         self.layout_.setSpacing(10)
@@ -70,15 +74,25 @@ class Page(Retranslating, QWidget):
         if self.db is None:
             return
         self._stale = False
-        self.load()
-        self.populated.emit()
+        self.reloads += 1
+        operation = self.load()
+        if operation is None:
+            self.populated.emit()
+        else:
+            operation.finished.connect(self.populated.emit)
+
+    def on_changed(self, kinds: Changed) -> None:
+        """Some data changed elsewhere: reload if this page shows any of ``kinds``."""
+        if self.shows & kinds:
+            self.mark_stale()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
         if self._stale:
             self.reload()
 
-    def load(self) -> None:
+    def load(self):
+        """Show the database's data; may return the ``Operation`` that is still reading it."""
         raise NotImplementedError
 
     def retranslate(self) -> None:

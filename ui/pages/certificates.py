@@ -12,9 +12,11 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 
 from tillitsleder.access import Actor
 from tillitsleder.enums import Role
-from tillitsleder.i18n import N_, _
+from tillitsleder.i18n import _
 from ui.certificates.register_tab import RegisterTab
 from ui.certificates.template_editor import TemplateEditor
+from ui.operations import Changed
+from ui.pages import areas
 from ui.pages.base import CohortPage
 from ui.reports.completion_tab import CompletionTab
 from ui.reports.reports_tab import ReportsTab
@@ -26,8 +28,12 @@ class CertificatesPage(CohortPage):
     facilitators read the register, and a participant sees only their own certificates (the services enforce the
     same, this only keeps the tools out of the way)."""
 
-    nav_title = N_("Certificates & reports")
-    roles = frozenset(Role)
+    nav_title = areas.CERTIFICATES.nav_title
+    roles = areas.CERTIFICATES.roles
+    shows = (
+        Changed.CERTIFICATES | Changed.COMPLETION | Changed.ATTENDANCE | Changed.ENROLMENT | Changed.SESSIONS
+        | Changed.CURRICULUM | Changed.JOURNAL
+    )
 
     def __init__(self, selection: CohortSelection, parent=None) -> None:
         super().__init__(selection, parent)

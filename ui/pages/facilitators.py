@@ -7,20 +7,22 @@ from __future__ import annotations
 from PySide6.QtWidgets import QTabWidget
 
 from tillitsleder.access import Actor
-from tillitsleder.enums import Role
 from tillitsleder.i18n import N_, _
 from ui.facilitators.my_assignments_tab import MyAssignmentsTab
 from ui.facilitators.pools_tab import PoolsTab
 from ui.facilitators.roster_tab import RosterTab
 from ui.facilitators.workload_tab import WorkloadTab
+from ui.operations import Changed
+from ui.pages import areas
 from ui.pages.base import Page
 from ui.widgets.cohort_picker import CohortSelection
 from ui.widgets.list_panel import ListPanel
 
 
 class FacilitatorsPage(Page):
-    nav_title = N_("Facilitators")
-    roles = frozenset({Role.COORDINATOR, Role.FACILITATOR})
+    nav_title = areas.FACILITATORS.nav_title
+    roles = areas.FACILITATORS.roles
+    shows = Changed.FACILITATORS | Changed.SESSIONS | Changed.ORGANISATION | Changed.PROFILES
 
     def __init__(self, selection: CohortSelection | None = None, parent=None) -> None:
         super().__init__(parent)

@@ -10,11 +10,12 @@ from __future__ import annotations
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from tillitsleder.access import Actor
-from tillitsleder.enums import Role
-from tillitsleder.i18n import N_, _
+from tillitsleder.i18n import _
 from ui.group_notes.meetings_panel import MeetingsPanel
 from ui.groups.board_widget import GroupBoardTab
 from ui.groups.overview import OverviewTab
+from ui.operations import Changed
+from ui.pages import areas
 from ui.pages.base import CohortPage
 from ui.table_day.panel import TableDayPanel
 from ui.widgets.cohort_picker import CohortSelection
@@ -24,8 +25,12 @@ class GroupsPage(CohortPage):
     """Every role uses this area: the coordinator composes groups, plans table days and sees the notes' meta data;
     facilitators and participants see only "Meetings and notes", which shows what the services let them read."""
 
-    nav_title = N_("Reflection groups")
-    roles = frozenset(Role)
+    nav_title = areas.GROUPS.nav_title
+    roles = areas.GROUPS.roles
+    shows = (
+        Changed.GROUPS | Changed.GROUP_NOTES | Changed.TABLE_DAY | Changed.ENROLMENT | Changed.FACILITATORS
+        | Changed.PROFILES
+    )
 
     def __init__(self, selection: CohortSelection, parent=None) -> None:
         super().__init__(selection, parent)

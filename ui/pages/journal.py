@@ -17,6 +17,8 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from tillitsleder.enums import Role
 from tillitsleder.i18n import N_, _
+from ui.operations import Changed
+from ui.pages import areas
 from ui.pages.base import CohortPage, privacy_note
 from ui.widgets.cohort_picker import CohortSelection
 from ui.widgets.list_panel import ListPanel
@@ -29,8 +31,9 @@ if TYPE_CHECKING:
 
 
 class JournalPage(CohortPage):
-    nav_title = N_("Journal")
-    roles = frozenset(Role)
+    nav_title = areas.JOURNAL.nav_title
+    roles = areas.JOURNAL.roles
+    shows = Changed.JOURNAL | Changed.ENROLMENT | Changed.GROUPS | Changed.FACILITATORS | Changed.PROFILES
 
     def __init__(self, selection: CohortSelection, parent=None) -> None:
         super().__init__(selection, parent)
@@ -94,19 +97,19 @@ class JournalPage(CohortPage):
 
     # --- loading -------------------------------------------------------------------------------------------
 
-    def load(self) -> None:
+    def load(self):
         assert self.db is not None
         role = self.role
         self.picker.setVisible(role is Role.COORDINATOR)
         if role is Role.COORDINATOR:
             self.views.setCurrentWidget(self.coordinator_view)
             super().load()
-        elif role is Role.PARTICIPANT:
-            self._load_participant()
-        else:
-            self._load_coach()
+            return None
+        if role is Role.PARTICIPANT:
+            return self._load_participant()
+        return self._load_coach()
 
-    def _load_participant(self) -> None:
+    def _load_participant(self):
         from ui.journal.backend import JournalBackend
         from ui.journal.workspace import JournalWorkspace
 
@@ -118,11 +121,9 @@ class JournalPage(CohortPage):
         backend = self.workspace.backend
         if backend is None or backend.db is not self.db or backend.me is not self.profile:
             self.workspace.set_backend(JournalBackend(self.db, self.profile))
-        ok = self._guarded(self.workspace.reload)
-        if ok and self.group_panel is not None:
-            ok = self._guarded(lambda: self.group_panel.load(self.db, self.profile))  # type: ignore[union-attr]
-        if ok:
-            self.views.setCurrentWidget(self.workspace)
+        self.workspace.reload()  # off the GUI thread; says itself what went wrong
+        self.views.setCurrentWidget(self.workspace)
+        return self.group_panel.load(self.db, self.profile) if self.group_panel is not None else None
 
     def _add_group_tab(self, workspace: JournalWorkspace) -> None:
         from ui.journal.shared_view import SharedEntriesPanel
@@ -131,28 +132,24 @@ class JournalPage(CohortPage):
             empty_text=N_("When members of your reflection group share a summary, you can read it here.")
         )
         workspace.tabs.addTab(self.group_panel, "")
+        self.group_panel.loadFailed.connect(self._show_failure)
         self._name_group_tab()
 
-    def _load_coach(self) -> None:
+    def _load_coach(self):
         from ui.journal.shared_view import CoachJournalView
 
         assert self.db is not None and self.profile is not None
         if self.coach_view is None:
             self.coach_view = CoachJournalView()
             self.views.addWidget(self.coach_view)
-        if self._guarded(lambda: self.coach_view.load(self.db, self.profile)):  # type: ignore[union-attr]
-            self.views.setCurrentWidget(self.coach_view)
+            self.coach_view.loaded.connect(lambda: self.views.setCurrentWidget(self.coach_view))
+            self.coach_view.loadFailed.connect(self._show_failure)
+        return self.coach_view.load(self.db, self.profile)  # off the GUI thread: 400 × 60 takes a moment
 
-    def _guarded(self, fn) -> bool:
-        try:
-            fn()
-            return True
-        except Exception as error:  # noqa: BLE001 - the page says what went wrong instead of crashing
-            from ui.dialogs import error_text
-
-            self.locked_label.setText(error_text(error))
-            self.views.setCurrentWidget(self.locked_label)
-            return False
+    def _show_failure(self, text: str) -> None:
+        """The page says what went wrong instead of crashing."""
+        self.locked_label.setText(text)
+        self.views.setCurrentWidget(self.locked_label)
 
     # --- search and language -------------------------------------------------------------------------------
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from tillitsleder.i18n import N_, _
+from ui.operations import Changed, announce
+from ui.pages import areas
 from ui.pages.base import CohortPage
 from ui.widgets.cohort_picker import CohortSelection
 from ui.widgets.flow_layout import FlowLayout
@@ -17,7 +19,8 @@ from ui.widgets.list_panel import ListPanel
 
 
 class ParticipantsPage(CohortPage):
-    nav_title = N_("Cohorts & participants")
+    nav_title = areas.PARTICIPANTS.nav_title
+    shows = Changed.ENROLMENT | Changed.ATTENDANCE | Changed.SESSIONS | Changed.ORGANISATION
 
     def __init__(self, selection: CohortSelection, parent=None) -> None:
         super().__init__(selection, parent)
@@ -135,7 +138,7 @@ class ParticipantsPage(CohortPage):
 
     def _open(self, dialog, signal) -> None:
         self.dialog = dialog
-        signal.connect(lambda *_args: (self.reload(), self.dataChanged.emit()))
+        signal.connect(lambda *_args: (self.reload(), announce(Changed.ENROLMENT, self)))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 

@@ -13,12 +13,15 @@ from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 from tillitsleder.i18n import N_, _
 from ui.curriculum.editor import CurriculumEditor
 from ui.curriculum.forms import open_form, tool_bar
+from ui.operations import Changed, announce
+from ui.pages import areas
 from ui.pages.base import Page
 from ui.widgets.list_panel import ListPanel
 
 
 class ProgrammesPage(Page):
-    nav_title = N_("Programmes & curriculum")
+    nav_title = areas.PROGRAMMES.nav_title
+    shows = Changed.CURRICULUM | Changed.SESSIONS
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -73,7 +76,7 @@ class ProgrammesPage(Page):
     def _after_change(self, programme_id: int | None) -> None:
         """A command changed ``programme_id``: refresh the list (counts, names) and show that programme."""
         wanted = programme_id if programme_id is not None else self.current_programme_id()
-        self.dataChanged.emit()
+        announce(Changed.CURRICULUM, self)
         self._refreshing = True
         try:
             self.programmes.refresh()

@@ -15,6 +15,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QPushButton, QToolButton
 
 from tillitsleder.i18n import N_, _, ngettext
+from ui.operations import Changed, announce
+from ui.pages import areas
 from ui.pages.base import CohortPage
 from ui.widgets.cohort_picker import CohortSelection
 from ui.widgets.flow_layout import flow_row
@@ -24,7 +26,8 @@ RAW_ROLE = 0x0101  # ui.table_model.RAW_ROLE (Qt.UserRole + 1), without importin
 
 
 class SessionsPage(CohortPage):
-    nav_title = N_("Sessions")
+    nav_title = areas.SESSIONS.nav_title
+    shows = Changed.SESSIONS | Changed.ATTENDANCE | Changed.ENROLMENT | Changed.CURRICULUM | Changed.FACILITATORS
 
     def __init__(self, selection: CohortSelection, parent=None) -> None:
         super().__init__(selection, parent)
@@ -119,7 +122,7 @@ class SessionsPage(CohortPage):
 
     def _changed(self) -> None:
         """Reload this list now and every other area when it is next shown."""
-        self.dataChanged.emit()
+        announce(Changed.SESSIONS, self)
         self.sessions.refresh()
         self._update_buttons()
 
@@ -162,7 +165,7 @@ class SessionsPage(CohortPage):
 
     def _mark_held(self) -> None:
         from tillitsleder.sessions.scheduling import mark_held
-        from ui import dialogs
+        from ui.errors import show_error
 
         session_id = self.selected()[0]
         if self.db is None or session_id is None:
@@ -170,7 +173,7 @@ class SessionsPage(CohortPage):
         try:
             mark_held(self.db, session_id)
         except Exception as error:  # noqa: BLE001 - shown to the user, as every core error
-            dialogs.show_error(self, _("Mark as held"), error)
+            show_error(self, _("Mark as held"), error)
             return
         self.report(_("The session is marked as held."))
         self._changed()

@@ -12,7 +12,9 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
-from tillitsleder.i18n import LANGUAGES, N_, _
+from tillitsleder.i18n import LANGUAGES, _
+from ui.operations import Changed
+from ui.pages import areas
 from ui.pages.base import Page
 from ui.settings import settings_path
 from ui.translator import LanguageSwitcher
@@ -33,7 +35,8 @@ def _path_field() -> QLineEdit:
 
 
 class SettingsPage(Page):
-    nav_title = N_("Settings")
+    nav_title = areas.SETTINGS.nav_title
+    shows = Changed.NONE
 
     def __init__(self, switcher: LanguageSwitcher, parent=None) -> None:
         super().__init__(parent)

@@ -10,11 +10,12 @@ keeps running, which is what tests and the unlock worker thread need.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QToolButton
+from PySide6.QtWidgets import QListWidget, QMenu, QMenuBar, QStackedWidget, QStatusBar, QToolButton
 
 from tillitsleder.enums import Role
 from tillitsleder.i18n import _
@@ -23,7 +24,31 @@ from ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
     from tillitsleder.profiles import ProfileInfo, UnlockedProfile
-    from ui.main_window import MainWindow
+    from tillitsleder.storage import Database
+    from ui.pages.areas import Area
+    from ui.widgets.cohort_picker import CohortSelection
+
+
+class ProfileHost(Protocol):
+    """What the controller needs of the main window (which passes itself)."""
+
+    db: Database | None
+    areas: Sequence[Area]
+    nav: QListWidget
+    stack: QStackedWidget
+    area_actions: list[QAction]
+    selection: CohortSelection
+    help_menu: QMenu
+    databaseOpened: Any  # noqa: N815 - Signal(OpenedDatabase)
+
+    @property
+    def pages(self) -> list[Any]: ...  # the pages built so far
+
+    def menuBar(self) -> QMenuBar: ...  # noqa: N802
+
+    def statusBar(self) -> QStatusBar: ...  # noqa: N802
+
+    def installEventFilter(self, watched: QObject) -> None: ...  # noqa: N802
 
 
 class ProfileMenu(Retranslating, QMenu):
@@ -96,8 +121,8 @@ class ProfileBadge(Retranslating, QToolButton):
 class ProfileController(QObject):
     profileChanged = Signal(object)  # noqa: N815 - UnlockedProfile | None
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: ProfileHost) -> None:
+        super().__init__(window)  # type: ignore[arg-type] - the window is a QMainWindow
         self.window = window
         self.current: UnlockedProfile | None = None
         self.dialog: Any = None  # the dialog open now (tests and screenshots reach it here)
@@ -117,7 +142,7 @@ class ProfileController(QObject):
 
     def apply_visibility(self) -> None:
         window = self.window
-        rows = visibility.visible_rows(window.pages, self.role if window.db is not None else Role.COORDINATOR)
+        rows = visibility.visible_rows(window.areas, self.role if window.db is not None else Role.COORDINATOR)
         for row, visible in enumerate(rows):
             window.nav.setRowHidden(row, not visible)
             window.area_actions[row].setEnabled(visible)
@@ -125,7 +150,7 @@ class ProfileController(QObject):
         window.stack.setVisible(any(rows))
         if rows and any(rows) and not rows[max(0, window.nav.currentRow())]:
             home = visibility.home_area(self.role)
-            names = [type(page).__name__ for page in window.pages]
+            names = [area.class_name for area in window.areas]
             row = names.index(home) if home in names and rows[names.index(home)] else rows.index(True)
             window.nav.setCurrentRow(row)
 
@@ -166,6 +191,29 @@ class ProfileController(QObject):
         self.apply_visibility()
         self._update_actions()
         self.profileChanged.emit(unlocked)
+        if unlocked.info.role is Role.PARTICIPANT and self.window.db is not None:
+            self.refresh_shares(self.window.db, unlocked)
+
+    def refresh_shares(self, db: Database, unlocked: UnlockedProfile) -> Any:
+        """Off the GUI thread: grant the participant's shared entries to readers who arrived since (a new coach, a
+        group member with a new profile) and withdraw them from readers who left; returns the operation."""
+        from ui.errors import error_text
+        from ui.operations import Changed, announce, run
+
+        def work(_ctx: object) -> int:
+            from tillitsleder.journal.shared_with_me import refresh_shares
+
+            return refresh_shares(db, unlocked)
+
+        def done(changed: int) -> None:
+            if changed:
+                announce(Changed.JOURNAL)
+
+        def failed(error: BaseException) -> None:
+            if self.current is unlocked:
+                self.window.statusBar().showMessage(error_text(error), 15000)
+
+        return run(work, on_success=done, on_failure=failed, key="refresh-shares", name="refresh-shares")
 
     def drop(self) -> None:
         """Save drafts, forget the profile and its keys; nothing is shown until another profile is adopted."""

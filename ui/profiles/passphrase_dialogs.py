@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 
 from tillitsleder.enums import Role
 from tillitsleder.i18n import _
+from ui.operations import Changed, Operation
 from ui.widgets.retranslate import Retranslating
-from ui.workers import Job, run_job
 
 TEXT_WIDTH = 480
 
@@ -69,7 +69,7 @@ class _KeyDialog(Retranslating, QDialog):
         layout.addWidget(self.buttons)
         self.buttons.accepted.connect(self._submit)
         self.buttons.rejected.connect(self.reject)
-        self.job: Job | None = None
+        self.job: Operation | None = None
 
     def fields(self) -> list[QLineEdit]:
         return []
@@ -77,7 +77,7 @@ class _KeyDialog(Retranslating, QDialog):
     def _submit(self) -> None:
         raise NotImplementedError
 
-    def show_error(self, text: str) -> None:
+    def show_problem(self, text: str) -> None:
         self.error_label.setText(text)
         self.error_label.show()
 
@@ -93,17 +93,20 @@ class _KeyDialog(Retranslating, QDialog):
             self.accept()
 
         def failed(error: BaseException) -> None:
-            from ui.dialogs import error_text
+            from ui.errors import error_text
 
             self.ok_button.setEnabled(True)
-            self.show_error(error_text(error))
+            self.show_problem(error_text(error))
 
-        self.job = run_job(lambda _ctx: work(), on_success=done, on_failure=failed, name="profile-keys")
+        self.job = Operation(
+            lambda _ctx: work(), parent=self, on_success=done, on_failure=failed, changes=Changed.PROFILES,
+            name="profile-keys",
+        ).start()
 
     def new_passphrase(self, new: QLineEdit, repeat: QLineEdit) -> str | None:
         if new.text() != repeat.text():
             repeat.clear()
-            self.show_error(_("The two new passphrases are not the same."))
+            self.show_problem(_("The two new passphrases are not the same."))
             repeat.setFocus()
             return None
         return new.text()

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from tillitsleder.i18n import _
+from ui.operations import Operation
 from ui.widgets.retranslate import Retranslating
-from ui.workers import Job, run_job
 
 UnlockFn = Callable[[str], Any]
 RecoverFn = Callable[[str, str], Any]  # (recovery key, new passphrase)
@@ -51,7 +51,7 @@ class UnlockDialog(Retranslating, QDialog):
         self._recover = recover
         self.using_recovery_key = False
         self.unlocked: Any = None
-        self.job: Job | None = None
+        self.job: Operation | None = None
 
         self.heading = QLabel()
         self.heading.setObjectName("unlockHeading")
@@ -166,13 +166,13 @@ class UnlockDialog(Retranslating, QDialog):
     def _try_unlock(self) -> None:
         secret = self.field.text()
         if not secret:
-            self._show_error(_("Type the recovery key.") if self.using_recovery_key else _("Type your passphrase."))
+            self._show_problem(_("Type the recovery key.") if self.using_recovery_key else _("Type your passphrase."))
             return
         if self.using_recovery_key:
             new, repeat = self.new_field.text(), self.repeat_field.text()
             if new != repeat:
                 self.repeat_field.clear()
-                self._show_error(_("The two new passphrases are not the same."), self.repeat_field)
+                self._show_problem(_("The two new passphrases are not the same."), self.repeat_field)
                 return
             recover = self._recover
             assert recover is not None
@@ -183,7 +183,9 @@ class UnlockDialog(Retranslating, QDialog):
         for field in (self.field, self.new_field, self.repeat_field):
             field.clear()  # the dialog does not keep secrets
         self._set_busy(True)
-        self.job = run_job(work, on_success=self._on_unlocked, on_failure=self._on_failed, name="unlock")
+        self.job = Operation(
+            work, parent=self, on_success=self._on_unlocked, on_failure=self._on_failed, name="unlock"
+        ).start()
 
     def _on_unlocked(self, unlocked: Any) -> None:
         self._set_busy(False)
@@ -191,12 +193,12 @@ class UnlockDialog(Retranslating, QDialog):
         self.accept()
 
     def _on_failed(self, error: BaseException) -> None:
-        from ui.dialogs import error_text
+        from ui.errors import error_text
 
         self._set_busy(False)
-        self._show_error(error_text(error))
+        self._show_problem(error_text(error))
 
-    def _show_error(self, text: str, focus: QLineEdit | None = None) -> None:
+    def _show_problem(self, text: str, focus: QLineEdit | None = None) -> None:
         self.error_label.setText(text)
         self.error_label.show()
         (focus or self.field).setFocus()

@@ -17,6 +17,8 @@ from tillitsleder.i18n import N_, _
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
+    from ui.pages.areas import Area
+
 ALL_ROLES_AREAS = frozenset({"SettingsPage"})
 # Areas that show a role its own share once their page declares ``roles`` (see the module docstring).
 INTENDED = {
@@ -38,16 +40,17 @@ EXPLANATIONS = {
 }
 
 
-def page_roles(page: QWidget) -> frozenset[Role]:
+def page_roles(page: QWidget | Area) -> frozenset[Role]:
+    """The roles that see ``page`` (a page, or an ``Area`` describing one that is not built yet)."""
     declared = getattr(page, "roles", None)
     if declared is not None:
         return frozenset(Role(role) for role in declared)
-    if type(page).__name__ in ALL_ROLES_AREAS:
+    if getattr(page, "class_name", type(page).__name__) in ALL_ROLES_AREAS:
         return frozenset(Role)
     return frozenset({Role.COORDINATOR})
 
 
-def visible_rows(pages: Iterable[QWidget], role: Role | None) -> list[bool]:
+def visible_rows(pages: Iterable[QWidget | Area], role: Role | None) -> list[bool]:
     """For each page, whether ``role`` sees it (``None``: locked, nothing is shown)."""
     return [role is not None and role in page_roles(page) for page in pages]
 

@@ -1,12 +1,12 @@
 """The “Completion” tab: each participant of the chosen cohort with attendance so far, journal-entry count (only
 where shared), completion state and the reason in words; the coordinator signs off (or takes a sign-off back) and
-opens the programme's completion rules. The states are computed off the GUI thread each time the tab loads."""
+opens the programme's completion rules. The states are computed off the GUI thread each time the tab loads, and
+signing off runs there too."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from tillitsleder.i18n import N_, _, format_number
+from ui.operations import Changed, run
 from ui.reports.completion_model import CompletionModel
 from ui.widgets.retranslate import Retranslating
-from ui.workers import run_job
 
 if TYPE_CHECKING:
     from tillitsleder.storage import Database
@@ -40,7 +40,6 @@ class CompletionTab(Retranslating, QWidget):
         self.selection = selection
         self.db: Database | None = None
         self.cohort_id: int | None = None
-        self._generation = 0
         self.model = CompletionModel(self)
         self.table = QTableView()
         self.table.setObjectName("completionTable")
@@ -106,19 +105,18 @@ class CompletionTab(Retranslating, QWidget):
         if self.db is None or self.cohort_id is None:
             self.model.set_rows([])
             return None
-        self._generation += 1
-        generation, db, cohort_id, actor = self._generation, self.db, self.cohort_id, self.selection.actor
+        db, cohort_id, actor = self.db, self.cohort_id, self.selection.actor
         self.summary.setText(_("Working out who has completed…"))
-        return run_job(
+        return run(
             lambda _ctx: evaluate_cohort(db, cohort_id, actor=actor),
-            on_success=lambda rows: self._show(generation, rows),
-            on_failure=lambda error: self._fail(generation, error),
+            parent=self,
+            on_success=self._show,
+            on_failure=self._fail,
+            key="load",  # a newer load replaces one still running
             name="completion",
         )
 
-    def _show(self, generation: int, rows: list) -> None:
-        if not shiboken6.isValid(self.table) or generation != self._generation:
-            return
+    def _show(self, rows: list) -> None:
         selected = self.selected()
         self.model.set_rows(rows)
         header = self.table.horizontalHeader()
@@ -129,11 +127,10 @@ class CompletionTab(Retranslating, QWidget):
         self._update_buttons()
         self.loaded.emit()
 
-    def _fail(self, generation: int, error: BaseException) -> None:
-        from ui.dialogs import error_text
+    def _fail(self, error: BaseException) -> None:
+        from ui.errors import error_text
 
-        if shiboken6.isValid(self.summary) and generation == self._generation:
-            self.summary.setText(error_text(error))
+        self.summary.setText(error_text(error))
 
     def selected(self):
         index = self.table.currentIndex()
@@ -147,30 +144,44 @@ class CompletionTab(Retranslating, QWidget):
 
     # --- actions -------------------------------------------------------------------------------------------
 
-    def sign_off_selected(self) -> bool:
+    def sign_off_selected(self):
+        """Sign the selected participant off (off the GUI thread); returns the operation, or None."""
         from tillitsleder.completion.sign_off import sign_off
 
-        return self._act(lambda db, row: sign_off(db, row.enrolment_id, actor=self.selection.actor))
+        return self._act(sign_off)
 
-    def withdraw_selected(self) -> bool:
+    def withdraw_selected(self):
         from tillitsleder.completion.sign_off import withdraw_sign_off
 
-        return self._act(lambda db, row: withdraw_sign_off(db, row.enrolment_id, actor=self.selection.actor))
+        return self._act(withdraw_sign_off)
 
-    def _act(self, action) -> bool:
-        from tillitsleder.errors import TillitslederError
+    def _act(self, action):
+        from ui.errors import error_text
 
         row = self.selected()
         if self.db is None or row is None:
-            return False
-        try:
-            action(self.db, row)
-        except TillitslederError as error:
-            self.detail.setText(str(error))
-            return False
-        self.changed.emit()
-        self.reload()
-        return True
+            return None
+        db, enrolment_id, actor = self.db, row.enrolment_id, self.selection.actor
+        self.sign_button.setEnabled(False)
+        self.unsign_button.setEnabled(False)
+
+        def done(_result: object) -> None:
+            self.changed.emit()
+            self.reload()
+
+        def failed(error: BaseException) -> None:
+            self._update_buttons()
+            self.detail.setText(error_text(error))
+
+        return run(
+            lambda _ctx: action(db, enrolment_id, actor=actor),
+            parent=self,
+            on_success=done,
+            on_failure=failed,
+            changes=Changed.COMPLETION,
+            key="load",  # a load still running would show the states from before
+            name="sign-off",
+        )
 
     def rules_dialog(self):
         """The rules dialog for the cohort's programme (not shown; ``open_rules`` shows it)."""
@@ -184,7 +195,10 @@ class CompletionTab(Retranslating, QWidget):
     def open_rules(self) -> None:
         dialog = self.rules_dialog()
         if dialog is not None and dialog.exec():
+            from ui.operations import announce
+
             self.changed.emit()
+            announce(Changed.COMPLETION, self)
             self.reload()
 
     # --- state and strings ---------------------------------------------------------------------------------

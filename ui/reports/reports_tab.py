@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from tillitsleder.i18n import N_, _, format_number, ngettext
+from ui.operations import run
 from ui.widgets.pdf_bytes import load_pdf_bytes
 from ui.widgets.retranslate import Retranslating
-from ui.workers import run_with_progress
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -166,11 +166,11 @@ class ReportsTab(Retranslating, QWidget):
         db, request, actor = self.db, ReportRequest(kind, self.cohort_id, enrolment), self.selection.actor
         self.generate_button.setEnabled(False)
         self.status.setText(_("Making the report…"))
-        self.job, _dialog = run_with_progress(
-            self,
+        self.job = run(
             lambda ctx: render_report(db, request, actor=actor, progress=ctx.progress, cancelled=ctx.cancelled),
+            parent=self,
             title=_("Progress report"),
-            label=_("Making the report…"),
+            progress=_("Making the report…"),
             on_success=self._show,
             on_failure=self._fail,
             name="progress-report",
@@ -188,7 +188,7 @@ class ReportsTab(Retranslating, QWidget):
         self.generated.emit()
 
     def _fail(self, error: BaseException) -> None:
-        from ui.dialogs import error_text
+        from ui.errors import error_text
 
         if not shiboken6.isValid(self.status):
             return
@@ -241,7 +241,7 @@ class ReportsTab(Retranslating, QWidget):
         return self.save_to(Path(path)) if path else None
 
     def save_to(self, path: Path) -> Path | None:
-        from ui.dialogs import error_text
+        from ui.errors import error_text
 
         if self.pdf_bytes is None:
             return None

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 
 from tillitsleder.i18n import _, format_number, ngettext
 from tillitsleder.storage import Database
-from ui import dialogs
-from ui.workers import Job, run_with_progress
+from ui.errors import error_text, show_error
+from ui.operations import Operation, run
 
 Report = Callable[[str], None]
 
@@ -39,22 +39,21 @@ def ask_ics_path(parent: QWidget, title: str, suggested_name: str) -> Path | Non
 
 
 def _run(parent: QWidget, title: str, path: Path, work: Callable[[], object], done: Callable[[object], str],
-         report: Report) -> Job:  # fmt: skip
+         report: Report) -> Operation:  # fmt: skip
     def failed(error: BaseException) -> None:
-        report(dialogs.error_text(error))
-        dialogs.show_error(parent, title, error)
+        report(error_text(error))
+        show_error(parent, title, error)
 
-    job, _dialog = run_with_progress(
-        parent,
+    return run(
         lambda _ctx: work(),
+        parent=parent,
         title=title,
-        label=_("Writing “{path}”…").format(path=path),
+        progress=_("Writing “{path}”…").format(path=path),
         on_success=lambda result: report(done(result)),
         on_failure=failed,
         cancellable=False,
         name="export-calendar",
     )
-    return job
 
 
 def _written(result) -> str:
@@ -64,7 +63,7 @@ def _written(result) -> str:
 
 def export_cohort_calendar(
     parent: QWidget, db: Database, cohort_id: int, cohort_name: str, report: Report
-) -> Job | None:
+) -> Operation | None:
     title = _("Export calendar")
     path = ask_ics_path(parent, title, cohort_name)
     if path is None:
@@ -78,7 +77,7 @@ def export_cohort_calendar(
     return _run(parent, title, path, work, _written, report)
 
 
-def export_facilitator_calendar(parent: QWidget, db: Database, cohort_id: int, report: Report) -> Job | None:
+def export_facilitator_calendar(parent: QWidget, db: Database, cohort_id: int, report: Report) -> Operation | None:
     from tillitsleder.sessions.scheduling import form_options
 
     title = _("Export a facilitator’s calendar")
@@ -104,7 +103,7 @@ def export_facilitator_calendar(parent: QWidget, db: Database, cohort_id: int, r
 
 
 def export_cancellation_notice(parent: QWidget, db: Database, session_id: int, title_hint: str,
-                               report: Report) -> Job | None:  # fmt: skip
+                               report: Report) -> Operation | None:  # fmt: skip
     title = _("Save cancellation notice")
     path = ask_ics_path(parent, title, _("Cancelled – {title}").format(title=title_hint))
     if path is None:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from tillitsleder.errors import TillitslederError
 from tillitsleder.i18n import N_, _, format_number, ngettext
-from ui.dialogs import show_error
+from ui.errors import show_error
 from ui.facilitators.pools_tab import pool_combo
 from ui.facilitators.rows_model import RowsModel
 from ui.widgets.retranslate import Retranslating
