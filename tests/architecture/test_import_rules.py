@@ -34,8 +34,8 @@ APPLICATION = {"demo", "commands", "cli", "__main__"}
 
 # --- The UI: shared parts below, areas in the middle, the shell on top. ---------------------------------------
 UI_SHARED = {"dialogs", "widgets", "workers", "operations", "style", "settings", "translator", "table_model",
-             "qt_strings", "pages.base", "data_kinds"}
-UI_SHELL = {"pages", "main_window", "app", "database_actions", "screenshot_support", "screenshots"}
+             "qt_strings", "pages.base", "errors"}
+UI_SHELL = {"pages", "pages.areas", "main_window", "app", "database_actions", "screenshot_support", "screenshots"}
 
 
 def core_package(module: str) -> str:

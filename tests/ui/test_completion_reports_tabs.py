@@ -117,7 +117,7 @@ def test_a_report_is_made_previewed_printed_and_saved(qtbot, page, tmp_path: Pat
         def exec(self) -> int:
             return QDialog.DialogCode.Accepted
 
-    monkeypatch.setattr("ui.reports.printing.QPrintDialog", FakePrintDialog)
+    monkeypatch.setattr("ui.widgets.printing.QPrintDialog", FakePrintDialog)
     assert tab.print_with_dialog()
     assert printed.exists() and "Sent to the printer" in tab.status.text()
     if shutil.which("pdfinfo"):

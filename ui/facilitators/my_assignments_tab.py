@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QTa
 from tillitsleder.errors import TillitslederError
 from tillitsleder.i18n import N_, _, format_date, format_number, ngettext
 from ui.errors import show_error
-from ui.facilitators.rows_model import RowsModel
 from ui.widgets.cohort_picker import CohortSelection
 from ui.widgets.retranslate import Retranslating
+from ui.widgets.rows_model import RowsModel
 
 
 class MyAssignmentsTab(Retranslating, QWidget):

@@ -40,26 +40,12 @@ from tillitsleder.errors import TillitslederError
 from tillitsleder.i18n import _, format_date, format_number
 from ui.errors import show_error
 from ui.facilitators.assign_dialog import AssignDialog
-from ui.facilitators.rows_model import RowsModel
+from ui.widgets.pool_picker import pool_combo
 from ui.widgets.retranslate import Retranslating
+from ui.widgets.rows_model import RowsModel
 
 if TYPE_CHECKING:
     from tillitsleder.facilitators import pools
-
-
-def pool_combo(db, combo: QComboBox) -> None:
-    """Fill ``combo`` with the pools ("F16 – name"), keeping the current choice."""
-    from tillitsleder.facilitators import pools
-
-    current = combo.currentData()
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-    combo.blockSignals(True)
-    combo.clear()
-    for pool in pools.list_pools(db):
-        combo.addItem(f"{pool.code} – {pool.name}", pool.id)
-    index = combo.findData(current)
-    combo.setCurrentIndex(index if index >= 0 else 0)
-    combo.blockSignals(False)
 
 
 class PoolDialog(Retranslating, QDialog):

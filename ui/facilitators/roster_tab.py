@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
 from tillitsleder.facilitators.rota import month_label, period_label
 from tillitsleder.i18n import _, format_number, ngettext
 from ui.errors import show_error
-from ui.facilitators.pools_tab import pool_combo
-from ui.facilitators.rows_model import RowsModel
 from ui.operations import Changed, run
+from ui.widgets.pool_picker import pool_combo
 from ui.widgets.retranslate import Retranslating
+from ui.widgets.rows_model import RowsModel
 
 if TYPE_CHECKING:
     from tillitsleder.facilitators import roster

@@ -25,9 +25,9 @@ from tillitsleder.errors import TillitslederError
 from tillitsleder.facilitators.rota import month_label
 from tillitsleder.i18n import _, format_number, ngettext
 from ui.errors import show_error
-from ui.facilitators.pools_tab import pool_combo
-from ui.facilitators.rows_model import RowsModel
+from ui.widgets.pool_picker import pool_combo
 from ui.widgets.retranslate import Retranslating
+from ui.widgets.rows_model import RowsModel
 
 if TYPE_CHECKING:
     from tillitsleder.facilitators import workload

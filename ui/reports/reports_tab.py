@@ -216,7 +216,7 @@ class ReportsTab(Retranslating, QWidget):
         return self.kind.currentText()
 
     def print_with_dialog(self) -> bool:
-        from ui.reports.printing import ask_and_print
+        from ui.widgets.printing import ask_and_print
 
         if self.pdf_bytes is None:
             return False
@@ -226,7 +226,7 @@ class ReportsTab(Retranslating, QWidget):
         return printed
 
     def print_to(self, printer: QPrinter) -> bool:
-        from ui.reports.printing import print_document
+        from ui.widgets.printing import print_document
 
         return self.pdf_bytes is not None and print_document(self.document, printer)
 

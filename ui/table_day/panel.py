@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
 from tillitsleder.errors import TillitslederError
 from tillitsleder.i18n import N_, _, format_number, ngettext
 from ui.errors import show_error
-from ui.facilitators.pools_tab import pool_combo
-from ui.facilitators.rows_model import RowsModel
+from ui.widgets.pool_picker import pool_combo
 from ui.widgets.retranslate import Retranslating
+from ui.widgets.rows_model import RowsModel
 
 if TYPE_CHECKING:
     from tillitsleder.table_day import plans as td
@@ -171,8 +171,8 @@ class TableDayPanel(Retranslating, QWidget):
         from PySide6.QtPdf import QPdfDocument
 
         from tillitsleder.table_day.table_lists import write_table_lists
-        from ui.reports.printing import ask_and_print
         from ui.widgets.pdf_bytes import load_pdf_bytes
+        from ui.widgets.printing import ask_and_print
 
         if self.view is None:
             return
