@@ -1,4 +1,4 @@
-"""Small look-ups for pickers and headers: programmes and cohorts by id and name."""
+"""Small look-ups for pickers and headers: programmes, cohorts and units by id and name."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, or_, select
 
-from tillitsleder.errors import NotFound
+from tillitsleder.errors import NotFound, ValidationError
 from tillitsleder.i18n import N_
-from tillitsleder.model import Cohort, Enrolment, Programme
+from tillitsleder.model import Cohort, Enrolment, Programme, Unit
 from tillitsleder.storage.database import Database
 
 
@@ -45,6 +45,21 @@ def find_cohort(db: Database, id_or_name: str | int) -> Option:
     if text.isdigit():
         rows.sort(key=lambda row: row.id != int(text))
     return Option(rows[0].id, rows[0].name)
+
+
+def find_unit(db: Database, id_or_name: str | int) -> Option:
+    """A unit named by its id or its name (ignoring case), as the CLI accepts them; a name that several units
+    share is refused, with a hint to give the id."""
+    text = " ".join(str(id_or_name).split())
+    with db.read() as session:
+        units = [Option(*row) for row in session.execute(select(Unit.id, Unit.name).order_by(Unit.id))]
+    by_id = [u for u in units if text.isdigit() and u.id == int(text)]
+    named = by_id or [u for u in units if u.label.casefold() == text.casefold()]
+    if not named:
+        raise NotFound(N_("There is no unit “{unit}”."), unit=text)
+    if len(named) > 1:
+        raise ValidationError(N_("Several units are called “{unit}”; give the unit's id instead."), unit=text)
+    return named[0]
 
 
 def participant_count(db: Database) -> int:

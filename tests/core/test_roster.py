@@ -16,7 +16,7 @@ from tillitsleder.access import Actor
 from tillitsleder.cli import main
 from tillitsleder.errors import Forbidden, NotFound, ValidationError
 from tillitsleder.facilitators import pools, roster, workload
-from tillitsleder.facilitators.calendar_file import facilitator_assignments_calendar
+from tillitsleder.facilitators.calendar_file import facilitator_calendar
 from tillitsleder.facilitators.rota import FlagKind, TaskKind
 from tillitsleder.model.enums import AssignmentKind
 from tillitsleder.storage import open_database
@@ -185,13 +185,13 @@ def test_facilitator_calendar_has_sessions_and_group_meetings(db, world) -> None
     roster.save_roster(db, roster.propose_roster(db, world.pool_id, 1))
     with db.read() as s:
         leader = s.get(m.ReflectionGroup, world.group_ids[0]).facilitator_id
-    first = Calendar.from_ical(facilitator_assignments_calendar(db, leader))
-    again = Calendar.from_ical(facilitator_assignments_calendar(db, leader))
+    first = Calendar.from_ical(facilitator_calendar(db, leader))
+    again = Calendar.from_ical(facilitator_calendar(db, leader))
     uids = [str(e["UID"]) for e in first.walk("VEVENT")]
     assert len(uids) == 2 and all(u.startswith("group-meeting-") for u in uids)
     assert uids == [str(e["UID"]) for e in again.walk("VEVENT")]  # stable
     assert str(first["METHOD"]) == "PUBLISH" and first.walk("VTIMEZONE")
-    sessions = Calendar.from_ical(facilitator_assignments_calendar(db, world.facilitator_ids[0]))
+    sessions = Calendar.from_ical(facilitator_calendar(db, world.facilitator_ids[0]))
     assert sorted(str(e["SUMMARY"]) for e in sessions.walk("VEVENT")) == ["Träff 1", "Träff 3"]
     assert all(str(e["UID"]).endswith("@test") for e in sessions.walk("VEVENT"))  # the sessions' own UIDs
 

@@ -130,15 +130,21 @@ def guests(draw) -> list[seating.Guest]:
 
 
 @settings(max_examples=80, deadline=None)
-@given(guests(), st.integers(2, 12), st.integers(0, 4), st.randoms(use_true_random=False))
-def test_seating_rules_hold(people, size, leader_count, shuffler) -> None:
+@given(
+    guests(), st.integers(2, 12), st.integers(0, 4), st.randoms(use_true_random=False), st.integers(0, 3),
+    st.none() | st.integers(1, 20),
+)  # fmt: skip
+def test_seating_rules_hold(people, size, leader_count, shuffler, seed, count) -> None:
     leaders = [seating.Guest(1000 + i, f"leader {i}", i % 3) for i in range(leader_count)]
-    tables = seating.seat(people, size, leaders)
+    tables = seating.seat(people, size, leaders, seed=seed, tables=count)
     seated = [pid for t in tables for pid in t.guest_ids]
     assert sorted(seated) == sorted(g.person_id for g in people)  # everyone exactly once
     sizes = [len(t.guest_ids) for t in tables]
-    assert len(tables) == seating.table_count(len(people), size)
-    assert all(0 < n <= size for n in sizes) and (not sizes or max(sizes) - min(sizes) <= 1)
+    if count is None:
+        assert len(tables) == seating.table_count(len(people), size) and all(n <= size for n in sizes)
+    else:
+        assert len(tables) == min(count, len(people))
+    assert all(n > 0 for n in sizes) and (not sizes or max(sizes) - min(sizes) <= 1)
     unit = {g.person_id: g.unit_id for g in people}
     pairs = seating.same_unit_pairs([unit[p] for p in t.guest_ids] for t in tables)
     unit_sizes = Counter(g.unit_id for g in people if g.unit_id is not None).values()
@@ -147,7 +153,7 @@ def test_seating_rules_hold(people, size, leader_count, shuffler) -> None:
     assert len(used) == len(set(used)) == min(len(tables), leader_count)
     shuffled = list(people)
     shuffler.shuffle(shuffled)
-    assert seating.seat(shuffled, size, list(reversed(leaders))) == tables  # deterministic
+    assert seating.seat(shuffled, size, list(reversed(leaders)), seed=seed, tables=count) == tables  # deterministic
 
 
 def test_leaders_are_not_seated_twice_and_avoid_their_unit() -> None:
@@ -156,3 +162,13 @@ def test_leaders_are_not_seated_twice_and_avoid_their_unit() -> None:
     tables = seating.seat(people, 4, leaders)
     assert 1 not in [p for t in tables for p in t.guest_ids]
     assert sorted(t.leader_id for t in tables) == [1, 50]
+
+
+def test_another_seed_gives_other_tablemates_with_as_few_same_unit_pairs() -> None:
+    people = [seating.Guest(i, f"p{i:02d}", i % 10) for i in range(1, 41)]  # ten units of four
+    first, other = seating.seat(people, 8, seed=0), seating.seat(people, 8, seed=7)
+    assert {t.guest_ids for t in first} != {t.guest_ids for t in other}
+    units = {g.person_id: g.unit_id for g in people}
+    for tables in (first, other):
+        assert seating.same_unit_pairs([units[p] for p in t.guest_ids] for t in tables) == 0
+    assert [len(t.guest_ids) for t in seating.seat(people, 30, tables=6)] == [7, 7, 7, 7, 6, 6]

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from tillitsleder import model as m
 from tillitsleder.access import Actor
-from tillitsleder.errors import Forbidden, ValidationError
+from tillitsleder.errors import Forbidden, NotFound, ValidationError
 from tillitsleder.storage import open_database
 from tillitsleder.table_day import plans as td
 from tillitsleder.table_day.table_lists import write_table_lists
@@ -127,3 +127,29 @@ def test_where_do_i_sit_is_alphabetical_with_nordic_letters_last() -> None:
     assert sorted(names, key=td.name_key) == [
         "Čeavrris Aas", "Máret Ánde", "Øystein Løvås", "Anna Zorn", "Ole Øberg", "Åse Ås",
     ]  # fmt: skip
+
+
+def test_a_number_of_tables_sets_the_seats_and_a_seed_other_tablemates(world_db) -> None:
+    db, world = world_db
+    view = td.propose_table_day(db, _request(world, table_size=td.MAX_TABLE_SIZE, table_count=5, leader_pool_id=None))
+    assert len(view.tables) == 5 and view.table_size == 8 and view.same_unit_pairs == 0
+    other = td.propose_table_day(
+        db, _request(world, table_size=td.MAX_TABLE_SIZE, table_count=5, leader_pool_id=None, seed=3)
+    )
+    assert other.same_unit_pairs == 0 and {t.members for t in other.tables} != {t.members for t in view.tables}
+    with pytest.raises(ValidationError, match="40 people cannot fill 21 tables with at least two at each."):
+        td.propose_table_day(db, _request(world, table_count=21, leader_pool_id=None))
+    with pytest.raises(ValidationError, match="2 tables would seat 20 at a table; a table seats at most 6."):
+        td.propose_table_day(db, _request(world, table_count=2, leader_pool_id=None))
+
+
+def test_saved_days_are_found_by_id_or_name_and_summarised(world_db) -> None:
+    db, world = world_db
+    first = td.save_table_day(db, td.propose_table_day(db, _request(world, name="Årsmøtet")))
+    second = td.save_table_day(db, td.propose_table_day(db, _request(world, table_size=8)))
+    assert [(d.id, d.name, d.tables, d.people) for d in td.table_day_summaries(db)] == [
+        (second, "Chefsdagen", 5, 40), (first, "Årsmøtet", 7, 40),
+    ]  # fmt: skip
+    assert td.find_table_day(db, "ÅRSMØTET").id == first and td.find_table_day(db, str(second)).id == second
+    with pytest.raises(NotFound, match="There is no table day “Julbord”."):
+        td.find_table_day(db, "Julbord")

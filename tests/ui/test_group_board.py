@@ -1,4 +1,5 @@
-"""The group board: propose off the GUI thread, move by keyboard and by drop, live warnings, save, late joiners."""
+"""The group board: propose off the GUI thread, move by keyboard and by drop, live warnings, save, late joiners,
+rename and delete a saved round (delete asks first)."""
 
 from __future__ import annotations
 
@@ -11,13 +12,24 @@ import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt
 from PySide6.QtGui import QDropEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QInputDialog, QMessageBox
 
 from tillitsleder.access import Actor
 from tillitsleder.enrolment.cohorts import enrol
 from tillitsleder.groups import rounds as groups
 from tillitsleder.lookups import cohort_options
-from tillitsleder.model import Cohort, Department, Enrolment, Municipality, Person, Programme, Unit
+from tillitsleder.model import (
+    Cohort,
+    Department,
+    Enrolment,
+    GroupMeeting,
+    GroupNote,
+    Municipality,
+    Person,
+    Programme,
+    ReflectionGroup,
+    Unit,
+)
 from tillitsleder.storage import Database, open_database
 from ui.groups.board_widget import GroupBoardTab
 from ui.groups.group_card import member_mime
@@ -249,11 +261,58 @@ def test_the_page_hosts_the_board_as_a_tab(qtbot, db) -> None:
     assert page.board.cohort_id == selection.current and page.board.empty.isVisible()
 
 
+def test_a_saved_round_is_renamed_and_deleted_after_a_confirmation(qtbot, tab, db, monkeypatch) -> None:
+    actions = tab.round_actions
+    propose(qtbot, tab, seed=1)
+    assert not actions.rename_button.isEnabled() and not actions.delete_button.isEnabled()  # not saved yet
+    assert tab.save_as_round("Høst")
+    propose(qtbot, tab, seed=2)
+    assert tab.save_as_round("Vår")
+    assert actions.rename_button.isEnabled() and actions.delete_button.isEnabled()
+
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("  Vår 2026 ", True)))
+    actions.rename_button.click()
+    assert [r.name for r in groups.list_rounds(db, tab.cohort_id)] == ["Vår 2026", "Høst"]
+    assert tab.rounds.currentText().startswith("Vår 2026 · ") and "Renamed to “Vår 2026”." in tab.summary.text()
+    assert actions.rename("høst") is False
+    assert tab.message.text() == "This cohort already has a round called “høst”."
+
+    with db.session() as s:
+        group_id = s.query(ReflectionGroup.id).filter_by(round_id=tab.board.round_id).order_by(ReflectionGroup.id)[0][0]
+        meeting = GroupMeeting(group_id=group_id, held_on=date(2025, 3, 4))
+        s.add(meeting)
+        s.flush()
+        s.add_all([GroupNote(meeting_id=meeting.id, step="own_reflection", content="Hva vi lærte") for _ in "ab"])
+    asked: list[tuple[str, str]] = []
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+
+    def warning(parent, title, text, buttons, default):
+        assert default == QMessageBox.StandardButton.No  # Enter does not delete
+        asked.append((title, text))
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(warning))
+    actions.delete_button.click()
+    assert len(groups.list_rounds(db, tab.cohort_id)) == 2  # "No" deletes nothing
+    title, text = asked[0]
+    assert title == "Delete round" and text.startswith("Delete “Vår 2026”? This deletes:")
+    assert "• 4 groups and the places of 16 participants in them" in text
+    assert "• 1 meeting with 2 notes and 0 agreed actions" in text and "cannot be recovered" in text
+    with qtbot.waitSignal(tab.boardShown):
+        actions.delete_button.click()
+    (left,) = groups.list_rounds(db, tab.cohort_id)
+    assert left.name == "Høst" and tab.board.round_id == left.id and tab.rounds.count() == 1
+    assert "Deleted “Vår 2026”." in tab.summary.text()
+    with db.read() as s:
+        assert s.query(GroupMeeting).count() == 0 and s.query(GroupNote).count() == 0
+
+
 def test_another_profile_may_not_use_the_board(qtbot, tab) -> None:
     propose(qtbot, tab)
     tab.selection.set_actor(Actor.facilitator(1))
     assert tab.board is None and tab.proposal is None
     assert tab.message.text() == "Your profile may not do this."
+    assert not tab.round_actions.rename_button.isEnabled() and not tab.round_actions.delete_button.isEnabled()
     tab.propose_button.click()
     qtbot.waitUntil(lambda: tab.propose_button.isEnabled())
     assert tab.board is None and tab.message.text() == "Your profile may not do this."

@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "tillitsleder.commands.passphrase",
     "tillitsleder.commands.report",
     "tillitsleder.commands.roster",
+    "tillitsleder.commands.tables",
 )
 
 

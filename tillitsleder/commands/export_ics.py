@@ -1,5 +1,6 @@
-"""``tillitsleder export ics (--cohort ID|NAME | --facilitator ID|E-MAIL) -o FILE.ics --db PATH``: sessions as
-an iCalendar file for Outlook; ``--cancellations`` also writes one cancellation notice per cancelled session."""
+"""``tillitsleder export ics (--cohort ID|NAME | --facilitator ID|E-MAIL) -o FILE.ics --db PATH``: a cohort's sessions,
+or a facilitator's calendar (``facilitators.calendar_file``, the same as in the app), as an iCalendar file for
+Outlook; ``--cancellations`` also writes one cancellation notice per cancelled session."""
 
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ def register(formats: argparse._SubParsersAction, common: argparse.ArgumentParse
     whose.add_argument(
         "--facilitator",
         metavar=_("ID|E-MAIL"),
-        help=_("a facilitator's id or e-mail: their sessions and group meetings in all cohorts"),
+        help=_("a facilitator's id or e-mail: their sessions, group meetings and table days in all cohorts"),
     )
     command.add_argument("-o", "--output", required=True, metavar=_("FILE"), help=_("the file to write"))
     command.add_argument(
@@ -39,6 +40,7 @@ def register(formats: argparse._SubParsersAction, common: argparse.ArgumentParse
 
 def run_export_ics(args: argparse.Namespace) -> int:
     from tillitsleder.errors import TillitslederError
+    from tillitsleder.facilitators import calendar_file as facilitator_calendar
     from tillitsleder.lookups import find_cohort
     from tillitsleder.sessions import calendar_file as calendar_export
     from tillitsleder.sessions.scheduling import find_facilitator
@@ -54,8 +56,6 @@ def run_export_ics(args: argparse.Namespace) -> int:
         return fail(_("The folder “{folder}” does not exist.").format(folder=output.parent))
     if args.organizer is not None and "@" not in args.organizer.strip("@"):
         return fail(_("“{value}” is not an e-mail address.").format(value=args.organizer))
-    if args.cancellations and args.facilitator:
-        return fail(_("Cancellation notices are written for a cohort; use --cohort with --cancellations."))
     notices: list[Path] = []
     try:
         db = open_database(Path(args.db), create=False)
@@ -68,15 +68,22 @@ def run_export_ics(args: argparse.Namespace) -> int:
                         db, whose.id, output.parent, stem=output.stem + "-cancelled", organizer=args.organizer
                     )
             else:
-                from tillitsleder.facilitators.calendar_file import export_facilitator_assignments
-
                 whose = find_facilitator(db, args.facilitator)
-                written = export_facilitator_assignments(db, whose.id, output, organizer=args.organizer)
+                written = facilitator_calendar.export_facilitator_calendar(
+                    db, whose.id, output, organizer=args.organizer
+                )
+                if args.cancellations:
+                    notices = facilitator_calendar.export_facilitator_cancellations(
+                        db, whose.id, output.parent, stem=output.stem + "-cancelled", organizer=args.organizer
+                    )
         finally:
             db.close()
     except TillitslederError as error:
         return fail(str(error), error.exit_code)
-    sessions = ngettext("{n} session", "{n} sessions", written.events).format(n=format_number(written.events))
+    if args.cohort:
+        sessions = ngettext("{n} session", "{n} sessions", written.events).format(n=format_number(written.events))
+    else:
+        sessions = ngettext("{n} event", "{n} events", written.events).format(n=format_number(written.events))
     print(
         _("Calendar of {name} written to {path}: {sessions}.").format(name=whose.label, path=output, sessions=sessions)
     )

@@ -1,6 +1,7 @@
 """``tillitsleder groups propose --cohort ID|NAME --size N|MIN-MAX [--seed S] [--save [--name NAME]] --db PATH``:
 reflection groups for a cohort, printed with each member's unit and each group's score; ``--save`` stores
-them as the cohort's next round."""
+them as the cohort's next round. ``groups rename`` and ``groups delete`` change a saved round; delete says what
+it would take with it and deletes only with ``--yes``."""
 
 from __future__ import annotations
 
@@ -36,6 +37,34 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     command.add_argument("--save", action="store_true", help=_("store the groups as the cohort's next round"))
     command.add_argument("--name", default="", metavar=_("NAME"), help=_("the round's name (with --save)"))
     command.set_defaults(handler=run_propose)
+    _register_round_edits(actions, common)
+
+
+def _register_round_edits(actions: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    rename = actions.add_parser(
+        "rename",
+        parents=[common],
+        help=_("rename a saved round of groups"),
+        description=_("Give a saved round of reflection groups another name."),
+    )
+    delete = actions.add_parser(
+        "delete",
+        parents=[common],
+        help=_("delete a saved round of groups"),
+        description=_(
+            "Delete a saved round of reflection groups with its groups and memberships. Without --yes it only "
+            "says what would be deleted, including the groups' meetings and notes."
+        ),
+    )
+    for command in (rename, delete):
+        command.add_argument("--cohort", required=True, metavar=_("ID|NAME"), help=_("the cohort's id or name"))
+        command.add_argument("--round", required=True, metavar=_("N|NAME"), help=_("the round's number or its name"))
+    rename.add_argument("--name", required=True, metavar=_("NAME"), help=_("the round's new name"))
+    delete.add_argument(
+        "--yes", action="store_true", help=_("delete it, with everything listed (meetings and notes too)")
+    )
+    rename.set_defaults(handler=run_rename)
+    delete.set_defaults(handler=run_delete)
 
 
 def run_propose(args: argparse.Namespace) -> int:
@@ -96,3 +125,55 @@ def run_propose(args: argparse.Namespace) -> int:
         print()
         print(_("Saved as “{name}” (round {number}).").format(name=saved.name, number=saved.number))
     return 0
+
+
+def _with_round(args: argparse.Namespace, work):
+    """Open the database, find the cohort and its round, run ``work(db, round_info)``; an exit code on a mistake."""
+    from pathlib import Path
+
+    from tillitsleder.errors import TillitslederError
+    from tillitsleder.groups.round_edits import find_round
+    from tillitsleder.lookups import find_cohort
+    from tillitsleder.storage import open_database
+
+    missing = require_db_argument(args)
+    if missing is not None:
+        return missing
+    try:
+        db = open_database(Path(args.db), create=False)
+        try:
+            found = find_round(db, find_cohort(db, args.cohort).id, args.round)
+            return work(db, found)
+        finally:
+            db.close()
+    except TillitslederError as error:
+        return fail(str(error), error.exit_code)
+
+
+def run_rename(args: argparse.Namespace) -> int:
+    from tillitsleder.groups.round_edits import rename_round
+
+    def work(db, found) -> int:
+        renamed = rename_round(db, found.id, args.name)
+        print(_("Round {number} is now called “{name}”.").format(number=renamed.number, name=renamed.name))
+        return 0
+
+    return _with_round(args, work)
+
+
+def run_delete(args: argparse.Namespace) -> int:
+    from tillitsleder.groups.round_edits import delete_round, round_contents
+
+    def work(db, found) -> int:
+        if not args.yes:
+            print(_("Deleting “{name}” (round {number}) would delete:").format(name=found.name, number=found.number))
+            for loss in round_contents(db, found.id).losses():
+                print(f"  - {loss}")
+            return fail(_("Nothing was deleted; add --yes to delete it."))
+        deleted = delete_round(db, found.id, force=True)
+        print(_("Deleted “{name}” (round {number}):").format(name=found.name, number=found.number))
+        for loss in deleted.losses():
+            print(f"  - {loss}")
+        return 0
+
+    return _with_round(args, work)

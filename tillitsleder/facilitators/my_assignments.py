@@ -54,10 +54,10 @@ def my_assignments(db: Database, actor: Actor) -> list[MyAssignment]:
 
 
 def export_my_calendar(db: Database, actor: Actor, path: Path) -> CalendarFile:
-    """The acting facilitator's sessions and group meetings (all pools) as one iCalendar file."""
-    from tillitsleder.facilitators.calendar_file import export_facilitator_assignments
+    """The acting facilitator's calendar (``facilitators.calendar_file``, all pools) as one iCalendar file."""
+    from tillitsleder.facilitators.calendar_file import export_facilitator_calendar
 
     memberships = my_memberships(db, actor)
     if not memberships:
         raise NotFound(N_("Your profile is not a member of any facilitator pool."))
-    return export_facilitator_assignments(db, memberships[0][0], path)
+    return export_facilitator_calendar(db, memberships[0][0], path)

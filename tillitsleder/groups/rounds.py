@@ -3,7 +3,8 @@
 The composition itself is ``group_composition`` (no database); this module loads a cohort's participants who
 still take part (with unit, department and leader level) and the pairings of its earlier rounds, and stores a
 board as a new ``GroupRound`` with its ``ReflectionGroup``s in one transaction. Composing and changing groups
-is the coordinator's work: every call takes the acting profile and refuses others.
+is the coordinator's work: every call takes the acting profile and refuses others. Renaming and deleting a
+saved round are in ``round_edits``.
 """
 
 from __future__ import annotations

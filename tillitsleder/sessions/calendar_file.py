@@ -1,5 +1,9 @@
 """Sessions as iCalendar (.ics) files that Outlook imports correctly, built with the ``icalendar`` package.
 
+Every calendar the app writes goes through ``calendar_content`` (the one writer) from ``CalendarItem``s: a
+cohort's sessions here, a facilitator's sessions, group meetings and table days in
+``tillitsleder.facilitators.calendar_file``.
+
 **What Outlook does, and the choice made here.** Outlook reads an iCalendar object by its METHOD:
 
 - ``METHOD:PUBLISH`` is a calendar to import: every VEVENT becomes an appointment, and an appointment whose
@@ -27,9 +31,10 @@ from __future__ import annotations
 
 import calendar as month_calendar
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from enum import StrEnum
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -39,9 +44,10 @@ from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import selectinload
 
 import tillitsleder
+from tillitsleder import clock
 from tillitsleder.errors import Cancelled, NotFound, StorageError, ValidationError
 from tillitsleder.i18n import N_, _
-from tillitsleder.model import Cohort, Facilitator, Person, Programme, RoleAssignment, Session, session_facilitator
+from tillitsleder.model import Cohort, Facilitator, Person, Programme, RoleAssignment, Session
 from tillitsleder.model.enums import Role, SessionStatus, SessionType
 from tillitsleder.storage.database import Database
 
@@ -120,25 +126,78 @@ def vtimezone(zone: str, first: date, last: date) -> Timezone:
 # --- events ------------------------------------------------------------------------------------------------
 
 
-def _event(row: Session, zone: str, stamp: datetime, organizer: str | None) -> Event:
+class ItemKind(StrEnum):
+    SESSION = "session"
+    GROUP_MEETING = "group_meeting"
+    TABLE_DAY = "table_day"
+
+
+@dataclass(frozen=True)
+class CalendarItem:
+    """One VEVENT, whatever it comes from: a session (timed, in ``zone``) or a day's work with a date but no time
+    (a group meeting, a table day: an all-day event, ``zone`` None). ``uid`` never changes for the same thing and
+    ``sequence`` rises with each change, so importing the file again updates the appointment."""
+
+    kind: ItemKind
+    source_id: int
+    uid: str
+    summary: str
+    starts: datetime | date
+    ends: datetime | date
+    zone: str | None = None
+    sequence: int = 0
+    cancelled: bool = False
+    description: str = ""
+    location: str = ""
+    last_modified: datetime | None = None
+
+    @property
+    def day(self) -> date:
+        return self.starts.date() if isinstance(self.starts, datetime) else self.starts
+
+
+def session_item(row: Session, zone: str) -> CalendarItem:
+    """A session as a calendar item; a cancelled one is marked the way Outlook marks its own."""
     tz = ZoneInfo(zone)
     cancelled = row.status == SessionStatus.CANCELLED.value
-    event = Event()
-    event.add("UID", row.ical_uid)
-    event.add("DTSTAMP", stamp)
-    event.add("SEQUENCE", row.sequence)
-    event.add("LAST-MODIFIED", row.updated_at.astimezone(UTC))
-    event.add("DTSTART", row.starts_at.astimezone(tz))
-    event.add("DTEND", row.ends_at.astimezone(tz))
-    summary = _("Cancelled: {title}").format(title=row.title) if cancelled else row.title
-    event.add("SUMMARY", summary)
+    location = ""
     if row.venue is not None:
         address = row.venue.address.strip()
-        event.add("LOCATION", f"{row.venue.name}, {address}" if address else row.venue.name)
-    event.add("DESCRIPTION", _description(row))
-    event.add("STATUS", "CANCELLED" if cancelled else "CONFIRMED")
-    event.add("TRANSP", "TRANSPARENT" if cancelled else "OPAQUE")
-    event.add("X-MICROSOFT-CDO-BUSYSTATUS", "FREE" if cancelled else "BUSY")
+        location = f"{row.venue.name}, {address}" if address else row.venue.name
+    return CalendarItem(
+        kind=ItemKind.SESSION,
+        source_id=row.id,
+        uid=row.ical_uid,
+        summary=_("Cancelled: {title}").format(title=row.title) if cancelled else row.title,
+        starts=row.starts_at.astimezone(tz),
+        ends=row.ends_at.astimezone(tz),
+        zone=zone,
+        sequence=row.sequence,
+        cancelled=cancelled,
+        description=_description(row),
+        location=location,
+        last_modified=row.updated_at.astimezone(UTC),
+    )
+
+
+def _event(item: CalendarItem, stamp: datetime, organizer: str | None) -> Event:
+    free = item.cancelled or item.zone is None  # an all-day item marks the day, it does not block it
+    event = Event()
+    event.add("UID", item.uid)
+    event.add("DTSTAMP", stamp)
+    event.add("SEQUENCE", item.sequence)
+    if item.last_modified is not None:
+        event.add("LAST-MODIFIED", item.last_modified)
+    event.add("DTSTART", item.starts)
+    event.add("DTEND", item.ends)
+    event.add("SUMMARY", item.summary)
+    if item.location:
+        event.add("LOCATION", item.location)
+    if item.description:
+        event.add("DESCRIPTION", item.description)
+    event.add("STATUS", "CANCELLED" if item.cancelled else "CONFIRMED")
+    event.add("TRANSP", "TRANSPARENT" if free else "OPAQUE")
+    event.add("X-MICROSOFT-CDO-BUSYSTATUS", "FREE" if free else "BUSY")
     if organizer:
         event.add("ORGANIZER", vCalAddress(f"mailto:{organizer}"))
     return event
@@ -165,26 +224,32 @@ def _description(row: Session) -> str:
     return "\n".join(lines)
 
 
-def _calendar(method: str, name: str, rows: list[Session], zones: dict[int, str], organizer: str | None) -> Calendar:
+def calendar_content(
+    method: str, name: str, items: Sequence[CalendarItem], *, organizer: str | None = None,
+    zone: str = "Europe/Oslo",
+) -> bytes:  # fmt: skip
+    """The one writer: ``items`` as an iCalendar object with ``method`` (PUBLISH or CANCEL), a VTIMEZONE for every
+    zone the timed items use (``zone`` when there are none) and DTSTAMP from the app's clock."""
     cal = Calendar()
     cal.add("PRODID", PRODID)
     cal.add("VERSION", "2.0")
     cal.add("CALSCALE", "GREGORIAN")
     cal.add("METHOD", method)
     cal.add("X-WR-CALNAME", vText(name))
-    used = sorted(set(zones.values())) or ["Europe/Oslo"]
+    used = sorted({item.zone for item in items if item.zone}) or [zone]
     cal.add("X-WR-TIMEZONE", used[0])
-    for zone in used:
-        days = [r.starts_at.astimezone(ZoneInfo(zone)).date() for r in rows if zones[r.id] == zone]
-        first, last = (min(days), max(days)) if days else (date.today(), date.today())
-        cal.add_component(vtimezone(zone, first, last))
-    stamp = datetime.now(UTC).replace(microsecond=0)
-    for row in rows:
-        cal.add_component(_event(row, zones[row.id], stamp, organizer))
-    return cal
+    for name_ in used:
+        days = [item.day for item in items if item.zone in (name_, None)]
+        first, last = (min(days), max(days)) if days else (clock.today(), clock.today())
+        cal.add_component(vtimezone(name_, first, last))
+    stamp = clock.now().astimezone(UTC).replace(microsecond=0)
+    for item in items:
+        cal.add_component(_event(item, stamp, organizer))
+    return cal.to_ical()
 
 
-def _load(s: OrmSession, *conditions) -> tuple[list[Session], dict[int, str]]:
+def session_items(s: OrmSession, *conditions) -> list[CalendarItem]:
+    """The sessions matching ``conditions`` as calendar items, in the order they start."""
     rows = list(
         s.scalars(
             select(Session)
@@ -206,7 +271,7 @@ def _load(s: OrmSession, *conditions) -> tuple[list[Session], dict[int, str]]:
             .where(Session.id.in_([r.id for r in rows]))
         ).all()
     )
-    return rows, {k: v or "Europe/Oslo" for k, v in zones.items()}
+    return [session_item(row, zones.get(row.id) or "Europe/Oslo") for row in rows]
 
 
 def cohort_calendar(db: Database, cohort_id: int, *, organizer: str | None = None) -> bytes:
@@ -215,33 +280,20 @@ def cohort_calendar(db: Database, cohort_id: int, *, organizer: str | None = Non
         cohort = s.get(Cohort, cohort_id)
         if cohort is None:
             raise NotFound(N_("There is no cohort “{cohort}”."), cohort=str(cohort_id))
-        rows, zones = _load(s, Session.cohort_id == cohort_id)
-        return _calendar("PUBLISH", cohort.name, rows, zones, organizer).to_ical()
-
-
-def facilitator_calendar(db: Database, facilitator_id: int, *, organizer: str | None = None) -> bytes:
-    """Every session (all cohorts) of the person behind ``facilitator_id``, in any of their pools."""
-    with db.read() as s:
-        facilitator = s.get(Facilitator, facilitator_id)
-        if facilitator is None:
-            raise NotFound(N_("There is no facilitator “{facilitator}”."), facilitator=str(facilitator_id))
-        memberships = select(Facilitator.id).where(Facilitator.person_id == facilitator.person_id)
-        linked = select(session_facilitator.c.session_id).where(session_facilitator.c.facilitator_id.in_(memberships))
-        rows, zones = _load(s, Session.id.in_(linked))
-        name = _("Sessions with {name}").format(name=facilitator.person.full_name)
-        return _calendar("PUBLISH", name, rows, zones, organizer).to_ical()
+        items = session_items(s, Session.cohort_id == cohort_id)
+        return calendar_content("PUBLISH", cohort.name, items, organizer=organizer)
 
 
 def cancellation_calendar(db: Database, session_id: int, *, organizer: str | None = None) -> bytes:
     """A METHOD:CANCEL message for one cancelled session (its UID, its raised SEQUENCE)."""
     with db.read() as s:
-        rows, zones = _load(s, Session.id == session_id)
-        if not rows:
+        row = s.get(Session, session_id)
+        if row is None:
             raise NotFound(N_("There is no session with id {id}."), id=session_id)
-        if rows[0].status != SessionStatus.CANCELLED.value:
+        if row.status != SessionStatus.CANCELLED.value:
             raise ValidationError(N_("Only a cancelled session has a cancellation notice."))
-        organizer = organizer or _coordinator_email(s, rows[0].cohort.programme_id)
-        return _calendar("CANCEL", rows[0].title, rows, zones, organizer).to_ical()
+        organizer = organizer or _coordinator_email(s, row.cohort.programme_id)
+        return calendar_content("CANCEL", row.title, session_items(s, Session.id == session_id), organizer=organizer)
 
 
 def _coordinator_email(s: OrmSession, programme_id: int) -> str | None:
@@ -281,10 +333,6 @@ def export_cohort(db: Database, cohort_id: int, path: Path, *, organizer: str | 
     return write_calendar(cohort_calendar(db, cohort_id, organizer=organizer), path)
 
 
-def export_facilitator(db: Database, facilitator_id: int, path: Path, *, organizer: str | None = None) -> CalendarFile:
-    return write_calendar(facilitator_calendar(db, facilitator_id, organizer=organizer), path)
-
-
 def export_cancellations(
     db: Database,
     cohort_id: int,
@@ -297,14 +345,33 @@ def export_cancellations(
 ) -> list[Path]:
     """One METHOD:CANCEL file per cancelled session of the cohort, named ``<stem>-<date>-<id>.ics``."""
     with db.read() as s:
-        starts = dict(
-            s.execute(
-                select(Session.id, Session.starts_at)
+        ids = list(
+            s.scalars(
+                select(Session.id)
                 .where(Session.cohort_id == cohort_id, Session.status == SessionStatus.CANCELLED.value)
                 .order_by(Session.starts_at)
-            ).all()
+            )
         )
-    ids = list(starts)
+    return export_cancellation_notices(
+        db, ids, folder, stem=stem, organizer=organizer, progress=progress, cancelled=cancelled
+    )
+
+
+def export_cancellation_notices(
+    db: Database,
+    session_ids: Sequence[int],
+    folder: Path,
+    *,
+    stem: str = "cancelled",
+    organizer: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> list[Path]:
+    """One METHOD:CANCEL file per session of ``session_ids`` (all cancelled), named ``<stem>-<date>-<id>.ics``;
+    every notice is made before the first file is written."""
+    with db.read() as s:
+        starts = dict(s.execute(select(Session.id, Session.starts_at).where(Session.id.in_(session_ids))).all())
+    ids = [i for i in session_ids if i in starts]
     days = {i: starts[i].date().isoformat() for i in ids}
     contents = []
     for done, session_id in enumerate(ids):

@@ -1,7 +1,9 @@
 """Table day (e.g. Norrköping's Chefsdag): seat a cohort, or everyone in chosen units, at named round tables mixed
 across units, each with a table leader from a facilitator pool or a chosen list; store and read the seating.
 
-``propose_table_day`` writes nothing; ``save_table_day`` stores a proposal in one transaction.
+``propose_table_day`` writes nothing; ``save_table_day`` stores a proposal in one transaction. The size of the
+tables is given as seats per table (``table_size``) or as a number of tables (``table_count``: the seats follow);
+``seed`` gives other tablemates with the same mix (see ``seating``).
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date
+from math import ceil
 
 from sqlalchemy import delete, func, select
 
@@ -44,6 +47,17 @@ class TableDayRequest:
     table_names: tuple[str, ...] = ()
     leader_pool_id: int | None = None
     leader_person_ids: tuple[int, ...] = ()
+    table_count: int | None = None  # when set, the tables seat as many as it takes, at most ``table_size``
+    seed: int = 0
+
+
+@dataclass(frozen=True)
+class TableDaySummary:
+    id: int
+    name: str
+    held_on: date | None
+    tables: int
+    people: int
 
 
 @dataclass(frozen=True)
@@ -116,6 +130,8 @@ def _check(request: TableDayRequest) -> TableDayRequest:
         raise ValidationError(N_("Give the table day a name."), field="name")
     if not 2 <= request.table_size <= MAX_TABLE_SIZE:
         raise ValidationError(N_("A table seats from 2 to {most} people."), field="table_size", most=MAX_TABLE_SIZE)
+    if request.table_count is not None and request.table_count < 1:
+        raise ValidationError(N_("Give at least one table."), field="table_count")
     if (request.cohort_id is None) == (not request.unit_ids):
         raise ValidationError(N_("Choose a cohort or one or more units to seat."), field="who")
     names = tuple(n.strip() for n in request.table_names if n.strip())
@@ -160,7 +176,21 @@ def propose_table_day(db: Database, request: TableDayRequest, *, actor: Actor = 
         seating.Guest(p.person_id, " ".join(name_key(p.name)), p.unit_id)
         for p in (people[i] for i in sorted(leader_ids) if i in people)
     ]
-    planned = seating.seat(guests, request.table_size, leaders)
+    size = request.table_size
+    if request.table_count is not None:
+        seated = len({g.person_id for g in guests} - {p.person_id for p in leaders})
+        size = ceil(seated / request.table_count) if seated else 2
+        if seated and seated // request.table_count < 2:
+            raise ValidationError(
+                N_("{people} people cannot fill {tables} tables with at least two at each."),
+                field="table_count", people=seated, tables=request.table_count,
+            )  # fmt: skip
+        if size > request.table_size:
+            raise ValidationError(
+                N_("{tables} tables would seat {size} at a table; a table seats at most {most}."),
+                field="table_count", tables=request.table_count, size=size, most=request.table_size,
+            )  # fmt: skip
+    planned = seating.seat(guests, size, leaders, seed=request.seed, tables=request.table_count)
     names = list(request.table_names)
     names += [_("Table {number}").format(number=i + 1) for i in range(len(names), len(planned))]
     tables = tuple(
@@ -171,7 +201,7 @@ def propose_table_day(db: Database, request: TableDayRequest, *, actor: Actor = 
         )
         for t in planned
     )
-    return TableDayView(None, request.name, request.held_on, request.cohort_id, request.table_size, tables)
+    return TableDayView(None, request.name, request.held_on, request.cohort_id, size, tables)
 
 
 def save_table_day(db: Database, view: TableDayView, *, actor: Actor = COORDINATOR) -> int:
@@ -203,6 +233,33 @@ def table_day_options(db: Database) -> list[Option]:
     with db.read() as s:
         rows = s.execute(select(TableDay.id, TableDay.name).order_by(TableDay.created_at.desc(), TableDay.id.desc()))
         return [Option(r.id, r.name) for r in rows]
+
+
+def table_day_summaries(db: Database) -> list[TableDaySummary]:
+    """The saved table days, newest first, with how many tables and people each has."""
+    tables = select(func.count(DayTable.id)).where(DayTable.table_day_id == TableDay.id).scalar_subquery()
+    people = select(func.count(DaySeat.id)).where(DaySeat.table_day_id == TableDay.id).scalar_subquery()
+    with db.read() as s:
+        rows = s.execute(
+            select(TableDay.id, TableDay.name, TableDay.held_on, tables, people).order_by(
+                TableDay.created_at.desc(), TableDay.id.desc()
+            )
+        )
+        return [TableDaySummary(*row) for row in rows]
+
+
+def find_table_day(db: Database, id_or_name: str | int) -> Option:
+    """A table day named by its id or its (case-insensitive) name — the newest of that name —, as the CLI takes it."""
+    text = " ".join(str(id_or_name).split())
+    with db.read() as s:
+        rows = s.execute(select(TableDay.id, TableDay.name).order_by(TableDay.created_at.desc(), TableDay.id.desc()))
+        days = [Option(*row) for row in rows]
+    # By id first; names compared in Python, as SQLite's lower() leaves Æ, Ø and Å alone.
+    found = next((d for d in days if text.isdigit() and d.id == int(text)), None)
+    found = found or next((d for d in days if d.label.casefold() == text.casefold()), None)
+    if found is None:
+        raise NotFound(N_("There is no table day “{day}”."), day=text)
+    return found
 
 
 def get_table_day(db: Database, table_day_id: int) -> TableDayView:

@@ -6,6 +6,10 @@ unit), listed name by name, and dealt round the tables like cards: person *i* go
 a different table for each, and a bigger unit is spread as evenly as possible — which is the fewest same-unit
 pairs any seating with T tables can have (``same_unit_floor``). Table sizes differ by at most one.
 
+A ``seed`` other than 0 shuffles the order of the units and of the people within each unit before dealing, so
+other people share a table while every unit's people stay consecutive (the same fewest pairs); seed 0 is the
+order above. ``tables`` fixes the number of tables instead of deriving it from ``size``.
+
 Table leaders sit apart from the guests: each table, in order, gets the first free leader (by name) whose unit
 is not at the table, else the first free leader; a table without a leader is reported by the caller.
 """
@@ -16,6 +20,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from math import ceil
+from random import Random
 
 
 @dataclass(frozen=True)
@@ -40,8 +45,11 @@ def _unit_key(guest: Guest) -> tuple[str, int]:
     return ("u", guest.unit_id) if guest.unit_id is not None else ("p", guest.person_id)
 
 
-def seat(guests: Iterable[Guest], size: int, leaders: Sequence[Guest] = ()) -> list[PlannedTable]:
-    """Deal ``guests`` (minus anyone who is a leader) round tables of at most ``size``; give each a leader."""
+def seat(
+    guests: Iterable[Guest], size: int, leaders: Sequence[Guest] = (), *, seed: int = 0, tables: int | None = None
+) -> list[PlannedTable]:
+    """Deal ``guests`` (minus anyone who is a leader) round tables of at most ``size`` (or round exactly ``tables``
+    tables); give each a leader."""
     if size < 2:
         raise ValueError("a table seats at least two")
     leader_ids = {leader.person_id for leader in leaders}
@@ -50,8 +58,14 @@ def seat(guests: Iterable[Guest], size: int, leaders: Sequence[Guest] = ()) -> l
     for guest in people.values():
         by_unit[_unit_key(guest)].append(guest)
     order = sorted(by_unit, key=lambda key: (-len(by_unit[key]), key))
-    dealt = [g for key in order for g in sorted(by_unit[key], key=lambda g: (g.sort_name, g.person_id))]
-    count = table_count(len(dealt), size)
+    members = {key: sorted(by_unit[key], key=lambda g: (g.sort_name, g.person_id)) for key in order}
+    if seed:
+        shuffler = Random(seed)
+        shuffler.shuffle(order)
+        for key in order:
+            shuffler.shuffle(members[key])
+    dealt = [g for key in order for g in members[key]]
+    count = min(tables, len(dealt)) if tables is not None else table_count(len(dealt), size)
     seats: list[list[Guest]] = [[] for _ in range(count)]
     for index, guest in enumerate(dealt):
         seats[index % count].append(guest)

@@ -277,7 +277,7 @@ class PoolsTab(Retranslating, QWidget):
                 self.load_facilitators(keep=f.id)
 
     def export_calendar(self, *, path: str | None = None) -> None:
-        from tillitsleder.facilitators.calendar_file import export_facilitator_assignments
+        from tillitsleder.facilitators.calendar_file import export_facilitator_calendar
 
         f = self.selected()
         if f is None:
@@ -287,7 +287,7 @@ class PoolsTab(Retranslating, QWidget):
                 self, _("Export calendar"), f"{f.name}.ics", _("iCalendar files (*.ics)")
             )
         if path:
-            self._run(lambda: export_facilitator_assignments(self.db, f.id, Path(path)))
+            self._run(lambda: export_facilitator_calendar(self.db, f.id, Path(path)))
 
     def retranslate(self) -> None:
         self.pool_label.setText(_("Pool:"))

@@ -1,12 +1,13 @@
 """The group board: propose reflection groups for the chosen cohort, rearrange them, save them as a round.
 
 Above: the size range, the seed, “Propose”, the round shown (saved rounds, newest first, and the unsaved
-proposal) and “Save as round…”. In the middle a card per group (``GroupCard``) with its score and why; members
-move by drag and drop or with “Move to group…” (Ctrl+M, also in each member's context menu). On the right the
-live warnings for the whole board. An unsaved proposal changes only in memory until it is saved; a move in a
-saved round is stored at once by ``services.groups.move_member`` (one transaction) and the round is read again.
-Proposing runs off the GUI thread. The tab is built with the main window, before any database work: the
-services (SQLAlchemy) are imported when first used.
+proposal), “Save as round…” and, for a saved round, “Rename round…”/“Delete round…” (``RoundActions``).
+In the middle a card per group (``GroupCard``) with its score and why; members move by drag and drop or with
+“Move to group…” (Ctrl+M, also in each member's context menu). On the right the live warnings for the whole
+board. An unsaved proposal changes only in memory until it is saved; a move in a saved round is stored at once by
+``services.groups.move_member`` (one transaction) and the round is read again. Proposing runs off the GUI thread.
+The tab is built with the main window, before any database work: the services (SQLAlchemy) are imported when
+first used.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from ui.errors import error_text
 from ui.groups.card_grid import CardGrid
 from ui.groups.group_card import GroupCard, MemberList
 from ui.groups.move_dialog import MoveDialog
+from ui.groups.round_actions import RoundActions
 from ui.operations import Changed, announce, run
 from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.retranslate import Retranslating
@@ -91,7 +93,8 @@ class GroupBoardTab(Retranslating, QWidget):
                        self.propose_button):  # fmt: skip
             tools.addWidget(widget)
         tools.add_right_aligned()
-        for widget in (self.round_label, self.rounds, self.save_button):
+        self.round_actions = RoundActions(self)
+        for widget in (self.round_label, self.rounds, self.save_button, self.round_actions):
             tools.addWidget(widget)
         self.summary = QLabel()
         self.message = QLabel()

@@ -1,5 +1,8 @@
 """Export calendars from the Sessions area: the cohort's, one facilitator's, or a cancellation notice.
 
+A facilitator's calendar is the same as in the Facilitators area and the CLI (``facilitators.calendar_file``):
+their sessions in every cohort, their reflection-group meetings and the table days where they lead a table.
+
 Each asks where to save (a file dialog suggesting the Documents folder), then writes off the GUI thread
 with a progress dialog, and reports through ``report(text)`` (the status bar) or an error box.
 """
@@ -61,6 +64,11 @@ def _written(result) -> str:
     return _("Calendar saved to “{path}” ({sessions}).").format(path=result.path, sessions=sessions)
 
 
+def _written_events(result) -> str:
+    events = ngettext("{n} event", "{n} events", result.events).format(n=format_number(result.events))
+    return _("Calendar saved to “{path}” ({sessions}).").format(path=result.path, sessions=events)
+
+
 def export_cohort_calendar(
     parent: QWidget, db: Database, cohort_id: int, cohort_name: str, report: Report
 ) -> Operation | None:
@@ -95,11 +103,11 @@ def export_facilitator_calendar(parent: QWidget, db: Database, cohort_id: int, r
         return None
 
     def work():
-        from tillitsleder.sessions.calendar_file import export_facilitator
+        from tillitsleder.facilitators.calendar_file import export_facilitator_calendar
 
-        return export_facilitator(db, chosen.id, path)
+        return export_facilitator_calendar(db, chosen.id, path)
 
-    return _run(parent, title, path, work, _written, report)
+    return _run(parent, title, path, work, _written_events, report)
 
 
 def export_cancellation_notice(parent: QWidget, db: Database, session_id: int, title_hint: str,
