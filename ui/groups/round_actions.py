@@ -9,7 +9,7 @@ Both are one short transaction, run on the GUI thread like the board's other sav
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLineEdit, QMessageBox, QPushButton, QWidget
 
@@ -19,14 +19,32 @@ from ui.operations import Changed, announce
 from ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
-    from ui.groups.board_widget import GroupBoardTab
+    from PySide6.QtCore import SignalInstance
+    from PySide6.QtWidgets import QLabel
+
+    from tillitsleder.groups.board import Board
+    from tillitsleder.storage import Database
+
+
+class BoardHost(Protocol):
+    """What the actions need of the group board tab they sit on (``board_widget.GroupBoardTab``)."""
+
+    db: Database | None
+    board: Board | None
+    selection: Any  # the shared CohortSelection: ``actor``
+    summary: QLabel
+    boardShown: SignalInstance  # noqa: N815 - Qt signal name
+
+    def reload(self, round_id: int | None) -> None: ...
+
+    def _set_message(self, text: str) -> None: ...
 
 
 class RoundActions(Retranslating, QWidget):
     """Two buttons beside the board's round list; enabled while a saved round is shown."""
 
-    def __init__(self, tab: GroupBoardTab) -> None:
-        super().__init__(tab)
+    def __init__(self, tab: BoardHost) -> None:
+        super().__init__(tab)  # type: ignore[arg-type] - the host is a QWidget
         self.tab = tab
         self.rename_button, self.delete_button = QPushButton(), QPushButton()
         layout = QHBoxLayout(self)
