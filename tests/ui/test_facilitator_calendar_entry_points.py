@@ -30,8 +30,8 @@ def events(path) -> dict[str, tuple]:
 
 
 def open_page(qtbot, window, kind):
-    page = next(p for p in window.pages if isinstance(p, kind))
-    window.nav.setCurrentRow(window.pages.index(page))
+    window.nav.setCurrentRow(window.row_of(kind))
+    page = window.page_of(kind)
     qtbot.waitUntil(lambda: page.isVisible() and not page._stale)
     return page
 
