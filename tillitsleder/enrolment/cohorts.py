@@ -9,6 +9,7 @@ and an optional reason, and are kept as history. Lists and their filters are the
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -259,6 +260,45 @@ def _create_person(session: Session, person: NewPerson) -> int:
     return session.execute(insert(Person).returning(Person.id), values).scalar_one()
 
 
+@dataclass(frozen=True)
+class NewEnrolment:
+    """A new enrolment's person and its snapshot of their unit and position."""
+
+    person_id: int
+    unit_id: int | None
+    position: str | None
+
+
+def insert_enrolments(
+    session: Session, cohort_id: int, enrolments: Sequence[NewEnrolment], enrolled_on: date
+) -> list[int]:
+    """Write new enrolments of ``cohort_id``, active from ``enrolled_on``, each with the first entry of its status
+    history, in the caller's transaction; returns their ids in the given order.
+
+    The one place enrolment rows are created: single enrolment (``enrol``) and the participant-list import.
+    """
+    if not enrolments:
+        return []
+    active = EnrolmentStatus.ACTIVE.value
+    values = [
+        {
+            "cohort_id": cohort_id,
+            "person_id": e.person_id,
+            "unit_id": e.unit_id,
+            "position": e.position,
+            "status": active,
+            "status_since": enrolled_on,
+            "enrolled_on": enrolled_on,
+        }
+        for e in enrolments
+    ]
+    statement = insert(Enrolment).returning(Enrolment.id, sort_by_parameter_order=True)
+    ids = list(session.execute(statement, values).scalars())
+    history = [{"enrolment_id": i, "status": active, "effective_on": enrolled_on} for i in ids]
+    session.execute(insert(EnrolmentStatusChange), history)
+    return ids
+
+
 def enrol(
     db: Database,
     cohort_id: int,
@@ -295,22 +335,8 @@ def enrol(
         )
         if already is not None:
             raise ValidationError(N_("This person is already enrolled in the cohort."))
-        enrolment_id = session.execute(
-            insert(Enrolment).returning(Enrolment.id),
-            {
-                "cohort_id": cohort_id,
-                "person_id": person_id,
-                "unit_id": unit_id,
-                "position": position,
-                "status": EnrolmentStatus.ACTIVE.value,
-                "status_since": enrolled_on,
-                "enrolled_on": enrolled_on,
-            },
-        ).scalar_one()
-        session.execute(
-            insert(EnrolmentStatusChange),
-            {"enrolment_id": enrolment_id, "status": EnrolmentStatus.ACTIVE.value, "effective_on": enrolled_on},
-        )
+        new = NewEnrolment(person_id, unit_id, position)
+        (enrolment_id,) = insert_enrolments(session, cohort_id, [new], enrolled_on)
         audit(session, "enrolment.created", "enrolment", enrolment_id, cohort_id=cohort_id, person_id=person_id)
     return enrolment_id
 
