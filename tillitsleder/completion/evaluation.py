@@ -6,11 +6,9 @@ at least a number of journal entries written, counted only for participants who 
 journal_count_visible``; only rows are counted, never a body read); and, if the programme asks for it, the
 coordinator's sign-off once the last session is over.
 
-The attendance figures are those of ``attendance.rules`` (through the register's ``summary``), never computed
-here: only held sessions count; a session over but not registered yet counts as still attainable, like one to
-come, and keeps the cohort from being finished. The state is computed on demand from the data as it is now (the
-register in a few queries, then a handful of grouped queries), so it follows every change without being stored.
-The worst finding decides the state:
+Attendance figures come from ``attendance.rules`` (the register's ``summary``); a session to be registered counts
+as attainable and keeps the cohort open. The state is computed on demand from the data as it is now (the register
+in a few queries, then a handful of grouped queries), so it follows every change. The worst finding decides:
 
 - *cannot complete*: withdrew (only that reason is given), can no longer reach the minimum attendance, or — once
   the cohort is over — missed every session of a required module or wrote too few journal entries;
@@ -210,12 +208,7 @@ def _load(db: Database, cohort_id: int, today: date, register: Register | None =
     rules = read_rules(db, register.programme_id)
     held = {session.id for session in register.sessions if session.held}
     # Not held yet but still counting: to come, or over and to be registered (attainable until registered).
-    outstanding = {
-        session.id
-        for session in register.sessions
-        if session.state in (SessionState.TO_COME, SessionState.TO_BE_REGISTERED)
-    }
-    to_be_registered = register.to_be_registered
+    outstanding = {s.id for s in register.sessions if s.state in (SessionState.TO_COME, SessionState.TO_BE_REGISTERED)}
     weights = {status.id: status.weight for status in register.statuses}
     attended: dict[int, set[int]] = defaultdict(set)
     for (enrolment_id, session_id), status_id in register.cells.items():
@@ -269,8 +262,8 @@ def _load(db: Database, cohort_id: int, today: date, register: Register | None =
         of_module = {sid for sid, mid in module_of.items() if mid == module_id}
         module_sessions[module_id] = (of_module & held, len(of_module & outstanding))
     return _Facts(
-        rules, register, cohort_end, today, len(outstanding) - to_be_registered, to_be_registered, required,
-        module_sessions, attended, journal_counts, sign_offs,
+        rules, register, cohort_end, today, len(outstanding) - register.to_be_registered, register.to_be_registered,
+        required, module_sessions, attended, journal_counts, sign_offs,
     )  # fmt: skip
 
 

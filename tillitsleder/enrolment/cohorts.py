@@ -260,38 +260,20 @@ def _create_person(session: Session, person: NewPerson) -> int:
     return session.execute(insert(Person).returning(Person.id), values).scalar_one()
 
 
-@dataclass(frozen=True)
-class NewEnrolment:
-    """A new enrolment's person and its snapshot of their unit and position."""
-
-    person_id: int
-    unit_id: int | None
-    position: str | None
+NewEnrolment = tuple[int, int | None, str | None]  # person id, and their unit and position to keep on the enrolment
 
 
-def insert_enrolments(
-    session: Session, cohort_id: int, enrolments: Sequence[NewEnrolment], enrolled_on: date
-) -> list[int]:
-    """Write new enrolments of ``cohort_id``, active from ``enrolled_on``, each with the first entry of its status
-    history, in the caller's transaction; returns their ids in the given order.
-
-    The one place enrolment rows are created: single enrolment (``enrol``) and the participant-list import.
-    """
-    if not enrolments:
-        return []
+def insert_enrolments(session: Session, cohort_id: int, new: Sequence[NewEnrolment], enrolled_on: date) -> list[int]:
+    """Write enrolments of ``cohort_id``, active from ``enrolled_on``, with the first entry of their status history,
+    in the caller's transaction; their ids in order. The one writer of new enrolments (``enrol``, the import)."""
     active = EnrolmentStatus.ACTIVE.value
     values = [
-        {
-            "cohort_id": cohort_id,
-            "person_id": e.person_id,
-            "unit_id": e.unit_id,
-            "position": e.position,
-            "status": active,
-            "status_since": enrolled_on,
-            "enrolled_on": enrolled_on,
-        }
-        for e in enrolments
-    ]
+        {"cohort_id": cohort_id, "person_id": person, "unit_id": unit, "position": position, "status": active,
+         "status_since": enrolled_on, "enrolled_on": enrolled_on}
+        for person, unit, position in new
+    ]  # fmt: skip
+    if not values:
+        return []
     statement = insert(Enrolment).returning(Enrolment.id, sort_by_parameter_order=True)
     ids = list(session.execute(statement, values).scalars())
     history = [{"enrolment_id": i, "status": active, "effective_on": enrolled_on} for i in ids]
@@ -335,8 +317,7 @@ def enrol(
         )
         if already is not None:
             raise ValidationError(N_("This person is already enrolled in the cohort."))
-        new = NewEnrolment(person_id, unit_id, position)
-        (enrolment_id,) = insert_enrolments(session, cohort_id, [new], enrolled_on)
+        (enrolment_id,) = insert_enrolments(session, cohort_id, [(person_id, unit_id, position)], enrolled_on)
         audit(session, "enrolment.created", "enrolment", enrolment_id, cohort_id=cohort_id, person_id=person_id)
     return enrolment_id
 

@@ -29,7 +29,7 @@ from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from tillitsleder.audit import audit
-from tillitsleder.enrolment.cohorts import NewEnrolment, insert_enrolments
+from tillitsleder.enrolment.cohorts import insert_enrolments
 from tillitsleder.enrolment.participant_list.checks import Issue, PreviewRow, check_row, load_known, row_from_values
 from tillitsleder.enrolment.participant_list.columns import FIELDS, check_mapping, fold, guess_mapping
 from tillitsleder.enrolment.participant_list.files import CancelFlag, Progress, RawTable
@@ -143,7 +143,7 @@ def _insert_persons(session: Session, rows: list[PreviewRow]) -> list[int]:
 
 
 def _insert_enrolments(session: Session, cohort_id: int, rows: list[PreviewRow], on: date) -> None:
-    new = [NewEnrolment(int(row.person_id), row.unit_id, row.position or None) for row in rows]  # type: ignore[arg-type]
+    new = [(int(r.person_id), r.unit_id, r.position or None) for r in rows]  # type: ignore[arg-type]
     insert_enrolments(session, cohort_id, new, on)
 
 
