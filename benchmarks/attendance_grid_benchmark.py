@@ -39,7 +39,7 @@ def build_database(path: Path) -> int:
     """A cohort of 400 × 60 with attendance in every held session; returns the cohort id."""
     from sqlalchemy import insert
 
-    from tillitsleder.attendance.register import list_statuses
+    from tillitsleder.attendance.register import ensure_default_statuses, list_statuses
     from tillitsleder.model import Attendance, Cohort, Enrolment, Municipality, Person, Programme, Session
     from tillitsleder.storage import open_database
 
@@ -58,6 +58,7 @@ def build_database(path: Path) -> int:
         s.add(cohort)
         s.flush()
         ids = (programme.id, cohort.id)
+    ensure_default_statuses(db, ids[0])  # written directly: reading the statuses no longer creates them
     statuses = [status.id for status in list_statuses(db, ids[0])]
     now = datetime.now(UTC)
     start = now - timedelta(weeks=40)

@@ -5,15 +5,19 @@ English; Norwegian Bokmål (``nb``) is the default language. Nothing here touche
 ``_``, ``N_``, ``ngettext`` and ``pgettext`` from here. Strings defined at import time are marked with ``N_``
 (or ``NC_`` with a context) and translated where they are shown, so a language switch takes effect at once.
 
-Dates and numbers are formatted by Babel for the current language, never by the system locale.
+Dates and numbers are formatted by Babel for the current language, never by the system locale; every share
+(attendance, a status weight, a minimum) by ``format_share``, which rounds down to 0.1 %.
 """
 
 from __future__ import annotations
 
 import gettext as _gettext
+import math
 from collections.abc import Callable
 from datetime import date, datetime
-from decimal import Decimal
+from decimal import ROUND_FLOOR, Decimal
+from fractions import Fraction
+from functools import lru_cache
 
 from tillitsleder.resources import resource_path
 
@@ -22,6 +26,7 @@ DEFAULT_LANGUAGE = "nb"
 # Language code → its name in that language (shown in language pickers as is).
 LANGUAGES: dict[str, str] = {"nb": "Norsk bokmål", "en": "English"}
 BABEL_LOCALES = {"nb": "nb_NO", "en": "en_GB"}
+SHARE_STEPS = 1000  # shares are shown to 0.1 %, rounded down
 
 _translations: _gettext.NullTranslations = _gettext.NullTranslations()
 _language = "en"
@@ -141,10 +146,29 @@ def format_number(value: int | float | Decimal | None) -> str:
     return format_decimal(value, locale=babel_locale())
 
 
-def format_percent(value: float | None) -> str:
-    """``value`` is a fraction: 0.85 gives "85 %" in nb and "85%" in en."""
-    if value is None:
-        return ""
-    from babel.numbers import format_percent as _fmt
+def floor_share(value: Fraction | Decimal | float | int) -> Decimal:
+    """A share (a fraction: 0.974 is 97.4 %) rounded *down* to 0.1 %, exactly: 0.7996 gives 0.799."""
+    if isinstance(value, Fraction):
+        return Decimal(math.floor(value * SHARE_STEPS)) / SHARE_STEPS
+    exact = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    return (exact * SHARE_STEPS).to_integral_value(ROUND_FLOOR) / SHARE_STEPS
 
-    return _fmt(value, locale=babel_locale())
+
+def format_share(value: Fraction | Decimal | float | int | None, missing: str = "") -> str:
+    """A share as a percentage with at most one decimal, rounded *down* so rounding never shows anyone as
+    reaching a minimum they do not reach: 0.7996 gives "79,9 %" in nb and "79.9%" in en, 0.8 gives "80 %".
+
+    The one formatter for attendance shares, weights and minimums; ``missing`` is shown for ``None``.
+    """
+    if value is None:
+        return missing
+    return _format_share(floor_share(value), babel_locale())
+
+
+@lru_cache(maxsize=4096)
+def _format_share(floored: Decimal, locale: str) -> str:
+    from babel import Locale
+    from babel.numbers import format_percent
+
+    pattern = Locale.parse(locale).percent_formats[None].pattern  # "#,##0 %" (nb), "#,##0%" (en)
+    return format_percent(floored, format=pattern.replace("0", "0.#", 1), locale=locale)

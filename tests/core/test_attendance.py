@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
+from tillitsleder import clock
 from tillitsleder.attendance import register as att
 from tillitsleder.attendance.export import export_register, neutralise
 from tillitsleder.attendance.register import (
@@ -25,12 +26,13 @@ from tillitsleder.attendance.register import (
     StatusInfo,
     load_register,
     set_attendance,
-    summarise,
 )
+from tillitsleder.attendance.rules import SessionState, attendance_figures, weight_milli
 from tillitsleder.errors import NotFound, ValidationError
-from tillitsleder.i18n import set_language
+from tillitsleder.i18n import floor_share, set_language
 from tillitsleder.model import (
     Attendance,
+    AttendanceStatus,
     AuditEvent,
     Cohort,
     Enrolment,
@@ -44,8 +46,15 @@ START = datetime(2026, 1, 5, 8, tzinfo=UTC)
 NOW = datetime(2026, 3, 1, tzinfo=UTC)  # sessions 0–7 (weekly from START) are over by then
 
 
+@pytest.fixture(autouse=True)
+def _now():
+    """Every test here runs on 1 March 2026 (the clock, not the real date)."""
+    with clock.frozen_at(NOW):
+        yield
+
+
 def build(db, names=("Kari Nordmann", "Ola Hansen"), sessions=10, cancelled=(), held=None) -> dict:
-    """A programme (minimum 80 %), a cohort with ``names`` and weekly sessions; returns the ids."""
+    """A programme (minimum 80 %, the default statuses), a cohort with ``names`` and weekly sessions; the ids."""
     with db.session() as s:
         town = Municipality(name="Bydel Nordstrand")
         s.add(town)
@@ -86,6 +95,7 @@ def build(db, names=("Kari Nordmann", "Ola Hansen"), sessions=10, cancelled=(), 
             s.add(meeting)
             s.flush()
             session_ids.append(meeting.id)
+    att.ensure_default_statuses(db, programme.id)  # written directly, as another tool might: no statuses yet
     statuses = {status.code: status.id for status in att.list_statuses(db, programme.id)}
     return {
         "programme": programme.id,
@@ -99,10 +109,28 @@ def build(db, names=("Kari Nordmann", "Ola Hansen"), sessions=10, cancelled=(), 
 # --- statuses ---------------------------------------------------------------------------------------------
 
 
-def test_a_programme_without_statuses_gets_the_defaults(db) -> None:
+def test_a_programme_without_statuses_gets_the_defaults_from_a_write_path_never_from_reading(db) -> None:
     set_language("nb")  # the labels are written in the language in use when the programme is created
     ids = build(db)
-    statuses = att.list_statuses(db, ids["programme"])
+    with db.session() as s:
+        bare = Programme(
+            municipality_id=1, name="Uten statuser", start_date=date(2026, 1, 1), end_date=date(2026, 12, 31)
+        )
+        s.add(bare)
+        s.flush()
+        s.add(Cohort(programme_id=bare.id, name="Kull U", start_date=date(2026, 1, 1)))
+
+    def rows() -> tuple[int, int]:
+        with db.read() as s:
+            return s.scalar(select(func.count(AttendanceStatus.id))), s.scalar(select(func.count(AuditEvent.id)))
+
+    before = rows()
+    with db.read() as s:
+        cohort = s.scalar(select(Cohort.id).where(Cohort.programme_id == bare.id))
+    assert att.list_statuses(db, bare.id) == [] and load_register(db, cohort).statuses == []
+    assert rows() == before  # reading wrote nothing
+    assert att.ensure_default_statuses(db, bare.id) is True
+    statuses = att.list_statuses(db, bare.id)
     assert [(s.code, s.label, s.weight) for s in statuses] == [
         ("present", "Til stede", Decimal("1")),
         ("late", "Forsinket", Decimal("0.75")),
@@ -110,9 +138,23 @@ def test_a_programme_without_statuses_gets_the_defaults(db) -> None:
         ("absent", "Fravær", Decimal("0")),
         ("partial", "Delvis til stede", Decimal("0.5")),
     ]
-    assert att.ensure_default_statuses(db, ids["programme"]) is False  # only once
+    assert att.ensure_default_statuses(db, bare.id) is False  # only once
     set_language("en")
-    assert [s.label for s in att.list_statuses(db, ids["programme"])][0] == "Til stede"  # stored, not re-translated
+    assert [s.label for s in att.list_statuses(db, bare.id)][0] == "Til stede"  # stored, not re-translated
+    assert len(att.list_statuses(db, ids["programme"])) == 5
+
+
+def test_editing_a_programme_without_statuses_gives_it_the_defaults(db) -> None:
+    from tillitsleder.curriculum import get_programme, update_programme
+
+    with db.session() as s:
+        town = Municipality(name="Bydel Alna")
+        s.add(town)
+        s.flush()
+        bare = Programme(municipality_id=town.id, name="LUP", start_date=date(2026, 1, 1), end_date=date(2026, 12, 31))
+        s.add(bare)
+    update_programme(db, bare.id, get_programme(db, bare.id))
+    assert [s.code for s in att.list_statuses(db, bare.id)] == ["present", "late", "excused", "absent", "partial"]
 
 
 def test_statuses_can_be_added_edited_reordered_and_deleted(db) -> None:
@@ -240,18 +282,39 @@ def test_register_summaries_and_the_at_risk_list(db) -> None:
     # Ola: absent 2, late 1, partial 1 of 8 held: 1 of the 9 left; best = (4.25 + 1) / 9 < 0.8.
     codes = ["absent", "absent", "late", "partial", "present", "present", "present", "present"]
     changes += [(ola, sid, ids[code]) for sid, code in zip(ids["sessions"][:8], codes, strict=True)]
-    set_attendance(db, ids["cohort"], changes)
+    set_attendance(db, ids["cohort"], changes)  # recording marks the eight sessions held
     register = load_register(db, ids["cohort"], now=NOW)
     assert [p.name for p in register.participants] == ["Ola Hansen", "Kari Nordmann"]  # by last name
     assert [s.held for s in register.sessions] == [True] * 8 + [False, False]
-    assert register.sessions[-1].cancelled
+    assert register.sessions[-1].cancelled and register.sessions[-2].state is SessionState.TO_COME
     good, bad = register.summary(kari), register.summary(ola)
-    assert (good.held_sessions, good.planned_sessions) == (8, 9)
-    assert good.held_fraction == 1.0 and good.planned_fraction == pytest.approx(8 / 9)
+    assert (good.held, good.planned) == (8, 9)
+    assert good.share_so_far == 1 and good.share_of_planned == Fraction(8, 9)
     assert not good.cannot_reach_minimum
-    assert bad.held_weight == Decimal("5.25") and bad.best_possible == Decimal("6.25") / 9
+    assert bad.attended == Fraction("5.25") and bad.best_possible == Fraction("6.25") / 9
     assert bad.cannot_reach_minimum
     assert [p.enrolment_id for p in att.at_risk_participants(db, ids["cohort"], now=NOW)] == [ola]
+
+
+def test_recording_marks_a_session_that_has_begun_held_and_nothing_else(db) -> None:
+    ids = build(db, sessions=10)
+    kari = ids["enrolments"][0]
+    s0, s1, s8 = ids["sessions"][0], ids["sessions"][1], ids["sessions"][8]
+    assert load_register(db, ids["cohort"]).to_be_registered == 8
+    set_attendance(db, ids["cohort"], [(kari, s0, ids["present"]), (kari, s1, None), (kari, s8, ids["excused"])])
+    register = load_register(db, ids["cohort"])
+    states = {s.id: s.state for s in register.sessions}
+    assert states[s0] is SessionState.HELD  # recorded, and begun
+    assert states[s1] is SessionState.TO_BE_REGISTERED  # only cleared: still to be registered
+    assert states[s8] is SessionState.TO_COME  # an absence registered in advance does not hold the session
+    assert register.to_be_registered == 7
+    # The excused absence at the session to come does not count; the one held session does.
+    assert register.summary(kari).share_so_far == 1 and register.summary(kari).share_of_planned == Fraction(1, 10)
+    with db.read() as s:
+        assert s.scalar(select(func.count(AuditEvent.id)).where(AuditEvent.action == "session.held")) == 1
+    copy = load_register(db, ids["cohort"])
+    assert copy.apply([(kari, s1, ids["late"])]) is True and copy.sessions[1].held
+    assert copy.apply([(kari, s8, ids["late"])]) is False and not copy.sessions[8].held
 
 
 def test_the_register_loads_in_a_few_queries(db) -> None:
@@ -270,7 +333,7 @@ def reference(weights: list[Fraction | None], held: int, minimum: Fraction) -> t
     """The rule written out plainly: attend every remaining session fully — still below the minimum?"""
     if not weights:
         return False, None
-    done = sum((w or 0) for w in weights[:held])
+    done = sum((w or Fraction(0) for w in weights[:held]), Fraction(0))
     best = (done + (len(weights) - held)) / len(weights)
     return best < minimum, best
 
@@ -278,39 +341,51 @@ def reference(weights: list[Fraction | None], held: int, minimum: Fraction) -> t
 WEIGHTS = [Decimal("1"), Decimal("0.75"), Decimal("0"), Decimal("0.5"), Decimal("0.333")]
 
 
+def milli(weight: Decimal | None) -> int | None:
+    return weight_milli(weight) if weight is not None else None
+
+
 @settings(max_examples=300, deadline=None)
 @given(
     cells=st.lists(st.one_of(st.none(), st.sampled_from(WEIGHTS)), min_size=0, max_size=40),
     cancelled=st.sets(st.integers(0, 39)),
+    unregistered=st.integers(0, 3),
     minimum=st.sampled_from([Decimal("0"), Decimal("0.5"), Decimal("0.8"), Decimal("0.875"), Decimal("1")]),
 )
-def test_the_flag_flips_exactly_when_the_last_chance_is_lost(cells, cancelled, minimum) -> None:
-    """Hold the sessions one by one: the flag matches the reference at every step and never goes back."""
+def test_the_flag_flips_exactly_when_the_last_chance_is_lost(cells, cancelled, unregistered, minimum) -> None:
+    """Hold the sessions one by one: the flag matches the reference at every step and never goes back; the
+    sessions over but not registered yet count as still attainable, so they never flag anyone."""
     kept = [w for i, w in enumerate(cells) if i not in cancelled]
     flagged_before = False
     for held in range(len(cells) + 1):
-        rows = [(i < held, i in cancelled, w if i < held else None) for i, w in enumerate(cells)]
-        summary = summarise(1, rows, minimum)
+        states = [
+            SessionState.CANCELLED
+            if i in cancelled
+            else SessionState.HELD
+            if i < held
+            else SessionState.TO_BE_REGISTERED
+            if i < held + unregistered
+            else SessionState.TO_COME
+            for i in range(len(cells))
+        ]
+        figures = attendance_figures([(state, milli(w)) for state, w in zip(states, cells, strict=True)], minimum)
         held_kept = sum(1 for i in range(held) if i not in cancelled)
         expected, best = reference([Fraction(w) if w is not None else None for w in kept], held_kept, Fraction(minimum))
-        assert summary.cannot_reach_minimum == expected
-        assert (summary.best_possible is None) == (best is None)
-        if best is not None:
-            assert Fraction(summary.best_possible) == pytest.approx(best)
-        assert summary.held_sessions == held_kept and summary.planned_sessions == len(kept)
-        assert not (flagged_before and not summary.cannot_reach_minimum)  # once lost, lost
-        flagged_before = summary.cannot_reach_minimum
+        assert figures.cannot_reach_minimum == expected
+        assert figures.best_possible == best
+        assert figures.held == held_kept and figures.planned == len(kept)
+        assert not (flagged_before and not figures.cannot_reach_minimum)  # once lost, lost
+        flagged_before = figures.cannot_reach_minimum
 
 
-@given(cells=st.lists(st.tuples(st.booleans(), st.booleans(), st.one_of(st.none(), st.sampled_from(WEIGHTS)))))
-def test_held_and_planned_fractions_match_a_plain_computation(cells) -> None:
-    summary = summarise(1, cells, Decimal("0.8"))
-    counted = [(held, w or 0) for held, cancelled, w in cells if not cancelled]
-    held = [w for h, w in counted if h]
-    assert summary.held_fraction == (pytest.approx(float(sum(held) / len(held))) if held else None)
-    assert summary.planned_fraction == (
-        pytest.approx(float(sum(w for _h, w in counted) / len(counted))) if counted else None
-    )
+@given(cells=st.lists(st.tuples(st.sampled_from(SessionState), st.one_of(st.none(), st.sampled_from(WEIGHTS)))))
+def test_the_shares_match_a_plain_computation(cells) -> None:
+    figures = attendance_figures([(state, milli(w)) for state, w in cells], Decimal("0.8"))
+    counted = [(state, Fraction(w or 0)) for state, w in cells if state is not SessionState.CANCELLED]
+    held = [w for state, w in counted if state is SessionState.HELD]
+    assert figures.share_so_far == (sum(held) / len(held) if held else None)
+    assert figures.share_of_planned == (sum(held) / len(counted) if counted else None)
+    assert figures.to_be_registered == sum(state is SessionState.TO_BE_REGISTERED for state, _w in cells)
 
 
 def test_register_apply_and_flagged_ignore_those_who_left() -> None:
@@ -318,7 +393,7 @@ def test_register_apply_and_flagged_ignore_those_who_left() -> None:
         StatusInfo(1, 1, "present", "Til stede", Decimal(1), 0),
         StatusInfo(2, 1, "absent", "Fravær", Decimal(0), 1),
     ]
-    sessions = [RegisterSession(i, f"S{i}", START, START, "held", True, False) for i in range(4)]
+    sessions = [RegisterSession(i, f"S{i}", START, START, "held", SessionState.HELD) for i in range(4)]
     people = [RegisterParticipant(1, "A", "A", "active"), RegisterParticipant(2, "B", "B", "withdrawn")]
     register = Register(1, "K", 1, "Europe/Oslo", Decimal("0.8"), statuses, people, sessions)
     register.apply([(1, 0, 2), (2, 0, 2), (1, 1, 1)])
@@ -365,8 +440,10 @@ def test_xlsx_export_reads_back_with_neutralised_names(db, tmp_path: Path) -> No
     for row, participant in zip(rows[1:], register.participants, strict=True):
         expected = [register.status(register.cell(participant.enrolment_id, s.id)) for s in register.sessions]
         assert [c or "" for c in row[2:6]] == [s.label if s else "" for s in expected]
-        summary = register.summary(participant.enrolment_id)
-        assert row[6] == pytest.approx(summary.held_fraction) and row[7] == pytest.approx(summary.planned_fraction)
+        figures = register.summary(participant.enrolment_id)  # the figures rounded down to 0.1 %, as shown
+        shown = (floor_share(figures.share_so_far), floor_share(figures.share_of_planned))
+        assert (row[6], row[7]) == tuple(float(share) for share in shown)
+        assert sheet.cell(row=2, column=7).number_format == "0.0%"
     assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
     assert sheet.freeze_panes == "C2"
 
@@ -382,7 +459,7 @@ def test_csv_export_is_excel_friendly(db, tmp_path: Path) -> None:
     assert sorted(row[0] for row in rows[1:]) == sorted("'" + name for name in HOSTILE)
     first = next(row for row in rows if row[0].startswith("'=HYPERLINK"))
     assert first[2:6] == ["Present", "Present", "Partially attended", ""]
-    assert first[6] == "83.3" and first[7] == "83.3"  # (1 + 1 + 0.5) / 3 held, 3 planned
+    assert first[6] == "83.3" and first[7] == "83.3"  # (1 + 1 + 0.5) / 3 held, 3 planned: 83.33… rounded down
     assert not any(cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)
 
 
@@ -420,9 +497,8 @@ def test_cli_exports_attendance_by_cohort_name(db, db_path: Path, tmp_path: Path
 )
 def test_register_summaries_match_the_reference_for_random_registers(kinds, marks, enrolment) -> None:
     statuses = [StatusInfo(10 + i, 1, f"s{i}", f"S{i}", w, i) for i, w in enumerate(WEIGHTS)]
-    sessions = [
-        RegisterSession(i, f"S{i}", START, START, k, k == "held", k == "cancelled") for i, k in enumerate(kinds)
-    ]
+    states = {"held": SessionState.HELD, "planned": SessionState.TO_COME, "cancelled": SessionState.CANCELLED}
+    sessions = [RegisterSession(i, f"S{i}", START, START, k, states[k]) for i, k in enumerate(kinds)]
     people = [RegisterParticipant(p, "A", f"B{p}", enrolment) for p in range(len(marks))]
     cells = {
         (p, i): 10 + mark
@@ -434,9 +510,8 @@ def test_register_summaries_match_the_reference_for_random_registers(kinds, mark
     for person in people:
         counted = [(k, cells.get((person.enrolment_id, i))) for i, k in enumerate(kinds) if k != "cancelled"]
         held = [Fraction(WEIGHTS[sid - 10]) if sid else Fraction(0) for k, sid in counted if k == "held"]
-        allw = [Fraction(WEIGHTS[sid - 10]) if sid else Fraction(0) for _k, sid in counted]
-        summary = register.summary(person.enrolment_id)
+        figures = register.summary(person.enrolment_id)
         lost = bool(counted) and (sum(held) + len(counted) - len(held)) / len(counted) < Fraction(8, 10)
-        assert summary.cannot_reach_minimum == lost
+        assert figures.cannot_reach_minimum == lost
         assert register.flagged(person) == (lost and enrolment in ("active", "on_leave"))
-        assert summary.held_weight == sum(held) and summary.planned_weight == sum(allw)
+        assert figures.attended == sum(held)  # cells at sessions not held do not count

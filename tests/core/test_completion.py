@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from sqlalchemy import LargeBinary, event, insert, select
 
 from tillitsleder.access import Actor
 from tillitsleder.attendance import register as att
-from tillitsleder.completion.evaluation import CompletionState, evaluate_cohort, evaluate_participant, percent
+from tillitsleder.completion.evaluation import CompletionState, evaluate_cohort, evaluate_participant
 from tillitsleder.completion.rules import read_rules, save_rules
 from tillitsleder.completion.sign_off import sign_off, withdraw_sign_off
 from tillitsleder.errors import Forbidden, ValidationError
@@ -104,6 +105,7 @@ def build(db, people: int = 1, *, min_attendance: str = "0.75", end: date = date
             s.add(meeting)
             s.flush()
             sessions.append(meeting.id)
+    att.ensure_default_statuses(db, programme.id)
     statuses = {status.code: status.id for status in att.list_statuses(db, programme.id)}
     return {
         "programme": programme.id,
@@ -116,15 +118,16 @@ def build(db, people: int = 1, *, min_attendance: str = "0.75", end: date = date
     }
 
 
-def record(db, ids, enrolment: int, codes: str) -> None:
-    """One letter per session: P present, L late, H half, E excused, A absent, . nothing recorded."""
+def record(db, ids, enrolment: int, codes: str, on: date = AFTER) -> None:
+    """One letter per session: P present, L late, H half, E excused, A absent, . nothing recorded; recorded
+    on ``on``, so the sessions recorded (all begun by then) are marked held."""
     names = {"P": "present", "L": "late", "H": "partial", "E": "excused", "A": "absent"}
     changes = [
         (enrolment, session, ids[names[code]])
         for session, code in zip(ids["sessions"], codes, strict=False)
         if code != "."
     ]
-    att.set_attendance(db, ids["cohort"], changes)
+    att.set_attendance(db, ids["cohort"], changes, now=datetime.combine(on, time(12), tzinfo=UTC))
 
 
 def rules(db, ids, *, journal: int = 0, sign_off_needed: bool = True, minimum: str = "0.75") -> None:
@@ -161,7 +164,7 @@ def test_exactly_the_minimum_waits_for_sign_off_then_completes(db) -> None:
     result = one(db, ids)
     assert result.state is CompletionState.ON_TRACK and not result.eligible
     assert result.reasons == ["Waiting for the coordinator's sign-off."]
-    assert result.attendance == Decimal("0.75")
+    assert result.attendance == Fraction(3, 4)
     sign_off(db, ids["enrolments"][0], today=AFTER)
     result = one(db, ids)
     assert result.state is CompletionState.COMPLETED and result.eligible and result.reasons == []
@@ -185,7 +188,7 @@ def test_cancelled_sessions_do_not_count(db) -> None:
     with db.session() as s:
         s.get(Session, ids["sessions"][7]).status = "cancelled"
     record(db, ids, ids["enrolments"][0], "PPPPPAP")  # 6 of 7 planned
-    assert one(db, ids).attendance == Decimal(6) / 7
+    assert one(db, ids).attendance == Fraction(6, 7)
 
 
 def test_midway_the_exact_last_chance_is_at_risk_one_less_cannot_complete(db) -> None:
@@ -212,6 +215,23 @@ def test_on_track_midway_says_what_is_outstanding(db) -> None:
     result = one(db, ids, MIDWAY)
     assert result.state is CompletionState.ON_TRACK
     assert result.reasons == ["4 planned sessions still to come."]
+
+
+def test_sessions_to_be_registered_flag_nobody_and_keep_the_cohort_open(db) -> None:
+    ids = build(db, 2)
+    rules(db, ids)
+    first, second = ids["enrolments"]
+    record(db, ids, first, "PPPP", on=MIDWAY)  # sessions 4–7 are over at AFTER but nobody registered them
+    record(db, ids, second, "AAAA", on=MIDWAY)  # 0 of 4 held: lost only if the four unregistered count as missed
+    a, b = evaluate_cohort(db, ids["cohort"], today=AFTER)
+    assert (a.attendance_so_far, a.attendance) == (1, Fraction(1, 2))
+    assert a.state is CompletionState.ON_TRACK  # not completed while sessions are to be registered
+    assert a.reasons == ["4 sessions are over but their attendance is not registered yet."]
+    assert b.state is CompletionState.CANNOT_COMPLETE  # best possible (0 + 4) / 8 = 50 % < 75 %
+    assert b.reasons[0] == "Attendance can reach at most 50% of planned sessions; the minimum is 75%."
+    rules(db, ids, minimum="0.5")
+    b = evaluate_participant(db, second, today=AFTER)
+    assert b.state is CompletionState.AT_RISK and "Attendance 0% of the sessions held so far" in b.reasons[0]
 
 
 # --- required modules, withdrawal ---------------------------------------------------------------------------
@@ -367,9 +387,10 @@ def test_sign_off_records_the_coordinator_and_can_be_withdrawn(db) -> None:
         s.add(coordinator)
         s.flush()
         s.add(RoleAssignment(person_id=coordinator.id, role="coordinator"))
-    record(db, ids, ids["enrolments"][0], "PPPPPPPP")
+    record(db, ids, ids["enrolments"][0], "PPPP", on=MIDWAY)
     with pytest.raises(ValidationError, match="cannot be signed off yet"):
         sign_off(db, ids["enrolments"][0], today=MIDWAY)
+    record(db, ids, ids["enrolments"][0], "....PPPP")
     sign_off(db, ids["enrolments"][0], today=AFTER)
     assert one(db, ids).signed_off_by == "Ingrid Solberg"
     with pytest.raises(ValidationError, match="already signed off"):
@@ -390,7 +411,3 @@ def test_participants_see_only_their_own_completion(db) -> None:
         sign_off(db, ids["enrolments"][0], actor=me)
 
 
-def test_percent_rounds_down_so_the_minimum_is_never_shown_too_early() -> None:
-    assert percent(Decimal("0.74999")) == "74.9%"
-    assert percent(Decimal("0.75")) == "75%"
-    assert percent(1) == "100%"

@@ -11,7 +11,7 @@ from babel.messages.pofile import read_po
 
 from tillitsleder import i18n
 from tillitsleder.errors import NotATillitslederDatabase
-from tillitsleder.i18n import N_, _, format_date, format_number, format_percent, ngettext
+from tillitsleder.i18n import N_, _, format_date, format_number, format_share, ngettext
 from tillitsleder.resources import resource_path
 
 PLACEHOLDER = re.compile(r"\{[a-z_]*\}|%\(\w+\)[sdr]|%[sdr]")
@@ -73,11 +73,11 @@ def test_dates_and_numbers_follow_the_language_not_the_system_locale() -> None:
     i18n.set_language("nb")
     assert format_date(day, "long") == "19. januar 2027"
     assert format_number(1234.5) == "1\xa0234,5"
-    assert format_percent(0.85) == "85\xa0%"
+    assert format_share(0.85) == "85\xa0%"
     i18n.set_language("en")
     assert format_date(day, "long") == "19 January 2027"
     assert format_number(1234.5) == "1,234.5"
-    assert format_percent(0.85) == "85%"
+    assert format_share(0.85) == "85%"
 
 
 def test_datetime_formatting_uses_the_given_zone() -> None:

@@ -19,6 +19,7 @@ from tillitsleder.attendance.register import (
     StatusInfo,
     load_register,
 )
+from tillitsleder.attendance.rules import SessionState
 from tillitsleder.errors import ValidationError
 from ui.attendance.register_model import FIRST_SESSION, RegisterModel, short_codes
 from ui.attendance.register_view import RegisterView
@@ -34,7 +35,9 @@ STATUSES = [
 
 
 def small_register() -> Register:
-    sessions = [RegisterSession(100 + i, f"S{i}", T, T, "held", i < 2, i == 2) for i in range(4)]
+    states = [SessionState.HELD, SessionState.HELD, SessionState.CANCELLED, SessionState.TO_COME]
+    status = {SessionState.HELD: "held", SessionState.CANCELLED: "cancelled", SessionState.TO_COME: "planned"}
+    sessions = [RegisterSession(100 + i, f"S{i}", T, T, status[state], state) for i, state in enumerate(states)]
     people = [RegisterParticipant(1 + i, f"P{i}", f"L{i}", "active") for i in range(3)]
     return Register(1, "Kull", 1, "Europe/Oslo", Decimal("0.8"), STATUSES, people, sessions, {(1, 100): 11})
 
@@ -262,3 +265,53 @@ def test_a_language_switch_rebuilds_headers_and_keeps_the_cell(qtbot, opened_win
     assert "." in widget.model.headerData(FIRST_SESSION, Qt.Orientation.Horizontal)  # 11.09.2025
     assert (widget.view.currentIndex().row(), widget.view.currentIndex().column()) == (3, FIRST_SESSION + 2)
     assert widget.totals.model() is widget.model
+
+
+AFTER_FIRST_OPEN = datetime(2026, 12, 3, 10, tzinfo=UTC)  # the demo (22 Nov 2026) has a session on 1 December
+
+
+def test_sessions_to_be_registered_are_counted_above_the_grid_and_on_the_start_area(
+    qtbot, switcher, demo_db_path
+) -> None:
+    from tillitsleder import clock
+    from tillitsleder.i18n import format_share
+    from tillitsleder.storage import open_database
+    from ui.attendance.register_widget import RegisterWidget
+    from ui.pages.programmes import ProgrammesPage
+
+    db = open_database(demo_db_path)
+    try:
+        cohort = lookups.cohort_options(db)[0].id
+        with clock.frozen_at(AFTER_FIRST_OPEN):
+            widget = RegisterWidget()
+            qtbot.addWidget(widget)
+            widget.show()
+            widget.load(db, cohort)
+            assert widget.to_register.isVisible()
+            assert widget.to_register.text().startswith("1 session to be registered")
+            page = ProgrammesPage()
+            qtbot.addWidget(page)
+            page.show()
+            page.set_database(db)
+            cohort_name = widget.register.cohort_name
+            assert page.to_register.isVisible()
+            assert page.to_register.text() == f"1 session to be registered in the attendance register ({cohort_name})."
+            switcher.switch("nb")
+            qtbot.waitUntil(lambda: widget.to_register.text().startswith("1 samling må registreres:"))
+            qtbot.waitUntil(lambda: page.to_register.text().startswith("1 samling må registreres i oppmøtelisten"))
+            switcher.switch("en")
+            qtbot.waitUntil(lambda: widget.to_register.text().startswith("1 session"))
+            # Recording attendance at that session registers it: it is held and counts for everyone.
+            column = FIRST_SESSION + next(i for i, s in enumerate(widget.register.sessions) if s.to_be_registered)
+            other = widget.register.participants[1].enrolment_id
+            held_before = widget.register.summary(other).held
+            widget.model.set_cells([(0, column, widget.model.status_ids[0])])
+            assert not widget.to_register.isVisible() and widget.register.to_be_registered == 0
+            assert load_register(db, cohort).to_be_registered == 0
+            assert widget.register.summary(other).held == held_before + 1  # held now counts for the others too
+            shown = format_share(widget.register.summary(other).share_so_far)
+            assert widget.model.index(1, 0).data() == shown
+            page._read_to_register()
+            assert not page.to_register.isVisible()
+    finally:
+        db.close()

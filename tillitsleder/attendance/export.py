@@ -1,9 +1,12 @@
 """Export a cohort's attendance register to ``.xlsx`` or to CSV as Norwegian Excel opens it.
 
 Both formats hold the same table: a header row (participant, enrolment status, one column per session with its
-date and title, then the totals), one row per participant with the status labels in the cells. CSV is UTF-8
-with a BOM and semicolons. Text that a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``,
-``@``, a tab or a carriage return) gets a leading apostrophe, so a name like ``=HYPERLINK(…)`` stays text.
+date and title, then the totals), one row per participant with the status labels in the cells. The two shares
+(``attendance.rules``) are the figures ``format_share`` shows, rounded down to 0.1 %: in ``.xlsx`` a number
+cell holding that rounded-down fraction with the format ``0.0%``; in CSV that percentage as a number in the
+language's format (``79,9`` in nb; the column heading says "%"). CSV is UTF-8 with a BOM and semicolons.
+Text that a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+return) gets a leading apostrophe, so a name like ``=HYPERLINK(…)`` stays text.
 The file is written next to its target and moved into place at the end: a failed export leaves nothing.
 """
 
@@ -14,12 +17,13 @@ import os
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from tillitsleder.attendance.register import Register, load_register
 from tillitsleder.errors import Cancelled, ValidationError
-from tillitsleder.i18n import N_, _, format_date, format_number
+from tillitsleder.i18n import N_, _, floor_share, format_date, format_number
 from tillitsleder.model.enums import EnrolmentStatus
 from tillitsleder.storage.database import Database
 
@@ -35,10 +39,10 @@ def neutralise(text: str) -> str:
 
 @dataclass(frozen=True)
 class RegisterTable:
-    """The register as a table: text cells (already neutralised) and the totals as fractions."""
+    """The register as a table: text cells (already neutralised) and the shares as fractions rounded down to 0.1 %."""
 
     header: list[str]
-    rows: list[list[str | float | None]]
+    rows: list[list[str | Decimal | None]]
     session_columns: int
 
 
@@ -54,18 +58,22 @@ def register_table(register: Register) -> RegisterTable:
     header = [_("Participant"), _("Enrolment status")]
     header += [session_heading(register, i) for i in range(len(register.sessions))]
     header += [_("Attended so far (%)"), _("Attended of all planned (%)"), _("Cannot reach the minimum")]
-    rows: list[list[str | float | None]] = []
+    rows: list[list[str | Decimal | None]] = []
     for participant in register.participants:
-        summary = register.summary(participant.enrolment_id)
-        row: list[str | float | None] = [participant.name, EnrolmentStatus(participant.enrolment_status).label()]
+        figures = register.summary(participant.enrolment_id)
+        row: list[str | Decimal | None] = [participant.name, EnrolmentStatus(participant.enrolment_status).label()]
         row += [labels.get(register.cell(participant.enrolment_id, s.id), "") for s in register.sessions]
         row += [
-            summary.held_fraction,
-            summary.planned_fraction,
-            _("Yes") if register.flagged(participant, summary) else "",
+            _shown(figures.share_so_far),
+            _shown(figures.share_of_planned),
+            _("Yes") if register.flagged(participant, figures) else "",
         ]
         rows.append([neutralise(v) if isinstance(v, str) else v for v in row])
     return RegisterTable([neutralise(h) for h in header], rows, len(register.sessions))
+
+
+def _shown(share) -> Decimal | None:
+    return floor_share(share) if share is not None else None
 
 
 def export_format(path: Path) -> str:
@@ -116,7 +124,7 @@ def _report(index: int, total: int, progress, cancelled) -> None:
 
 
 def write_csv(table: RegisterTable, path: Path, *, progress=None, cancelled=None) -> None:
-    """UTF-8 with BOM, semicolons, percentages as numbers with the language's decimal comma."""
+    """UTF-8 with BOM, semicolons, the shares as percentages (rounded down) with the language's decimal comma."""
     with open(path, "w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle, delimiter=";", quoting=csv.QUOTE_MINIMAL)
         writer.writerow(table.header)
@@ -126,11 +134,11 @@ def write_csv(table: RegisterTable, path: Path, *, progress=None, cancelled=None
     _report(len(table.rows), len(table.rows), progress, None)
 
 
-def _csv_value(value: str | float | None) -> str:
+def _csv_value(value: str | Decimal | None) -> str:
     if value is None:
         return ""
-    if isinstance(value, float):
-        return format_number(round(value * 100, 1))
+    if isinstance(value, Decimal):
+        return format_number(value * 100)  # already rounded down to 0.1 %
     return value
 
 
@@ -150,7 +158,7 @@ def write_xlsx(table: RegisterTable, path: Path, *, progress=None, cancelled=Non
     first_total = 3 + table.session_columns
     for index, row in enumerate(table.rows):
         _report(index, len(table.rows), progress, cancelled)
-        sheet.append(row)
+        sheet.append([float(value) if isinstance(value, Decimal) else value for value in row])
         for offset in (0, 1):
             sheet.cell(row=index + 2, column=first_total + offset).number_format = "0.0%"
     for row in sheet.iter_rows():

@@ -1,24 +1,35 @@
 """The attendance register: a programme's attendance statuses and a cohort's participants × sessions grid.
 
 Statuses (present, late, excused …) are configured per programme, each with a weight from 0 to 1; a programme
-without any gets the defaults the first time its statuses or a register are asked for. The register is loaded
-in a handful of queries and summarised in Python: per participant the weighted attendance over the sessions
-held so far, over all planned sessions (held + still planned, never cancelled), and whether the programme's
-minimum can no longer be reached even by attending every remaining session fully. Numbers are kept exact
-(``Decimal``), so the "cannot reach" flag flips exactly at the session where the last chance is lost.
+gets the defaults when it is created (see ``statuses``). The register is loaded in a handful of queries without
+writing anything, and summarised with the rules of ``attendance.rules`` (which sessions count, the shares so far
+and over all planned, whether the minimum can no longer be reached), computed exactly in whole thousandths.
 
-A session counts as held when it is marked held, or when it is still marked planned but has already ended.
+Recording a status at a planned session that has begun marks it held (``rules.recording_marks_held``): the
+register is where a coordinator registers that a session took place and who attended.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from dataclasses import dataclass, field, replace
+from datetime import datetime
 from decimal import Decimal
 
 from sqlalchemy import delete, insert, select, update
 
+from tillitsleder import clock
+from tillitsleder.attendance import rules_sql
+from tillitsleder.attendance.rules import (
+    AttendanceFigures,
+    SessionState,
+    attendance_figures,
+    is_flagged,
+    recording_marks_held,
+    session_state,
+    to_be_registered_count,
+    weight_milli,
+)
 from tillitsleder.attendance.statuses import (  # noqa: F401 - the statuses are part of this area's API
     StatusInfo,
     add_status,
@@ -34,13 +45,11 @@ from tillitsleder.audit import audit
 from tillitsleder.errors import NotFound, ValidationError
 from tillitsleder.i18n import N_
 from tillitsleder.model import Attendance, Cohort, Enrolment, Person, Programme, Session
-from tillitsleder.model.enums import EnrolmentStatus, SessionStatus
+from tillitsleder.model.enums import SessionStatus
 from tillitsleder.storage.database import Database
 
 # (enrolment id, session id, status id or None to clear the cell)
 Change = tuple[int, int, int | None]
-# Participants who still take part: only they are flagged as at risk.
-STILL_ENROLLED = frozenset({EnrolmentStatus.ACTIVE.value, EnrolmentStatus.ON_LEAVE.value})
 
 
 @dataclass(frozen=True)
@@ -50,8 +59,19 @@ class RegisterSession:
     starts_at: datetime
     ends_at: datetime
     status: str
-    held: bool  # marked held, or planned and already over
-    cancelled: bool
+    state: SessionState  # see ``rules.session_state``
+
+    @property
+    def held(self) -> bool:
+        return self.state is SessionState.HELD
+
+    @property
+    def cancelled(self) -> bool:
+        return self.state is SessionState.CANCELLED
+
+    @property
+    def to_be_registered(self) -> bool:
+        return self.state is SessionState.TO_BE_REGISTERED
 
 
 @dataclass(frozen=True)
@@ -64,28 +84,6 @@ class RegisterParticipant:
     @property
     def name(self) -> str:
         return f"{self.first_name} {self.last_name}"
-
-
-@dataclass(frozen=True)
-class ParticipantAttendance:
-    """One participant's numbers. Fractions are ``None`` when there is nothing to divide by."""
-
-    enrolment_id: int
-    held_sessions: int  # sessions held so far
-    planned_sessions: int  # held + still planned (cancelled ones never count)
-    held_weight: Decimal  # weights recorded at held sessions
-    planned_weight: Decimal  # weights recorded at held and planned sessions
-    best_possible: Decimal | None  # over all planned, attending every remaining session fully
-    min_attendance: Decimal
-    cannot_reach_minimum: bool
-
-    @property
-    def held_fraction(self) -> float | None:
-        return float(self.held_weight / self.held_sessions) if self.held_sessions else None
-
-    @property
-    def planned_fraction(self) -> float | None:
-        return float(self.planned_weight / self.planned_sessions) if self.planned_sessions else None
 
 
 @dataclass
@@ -111,68 +109,56 @@ class Register:
     def cell(self, enrolment_id: int, session_id: int) -> int | None:
         return self.cells.get((enrolment_id, session_id))
 
-    def apply(self, changes: Iterable[Change]) -> None:
-        """Apply saved changes to this copy (the grid does so after ``set_attendance`` succeeded)."""
+    @property
+    def to_be_registered(self) -> int:
+        """How many sessions are over but not registered yet."""
+        return to_be_registered_count(session.state for session in self.sessions)
+
+    def apply(self, changes: Iterable[Change], *, now: datetime | None = None) -> bool:
+        """Apply saved changes to this copy (the grid does so after ``set_attendance`` succeeded), marking the
+        sessions held that ``set_attendance`` marked; returns whether any session became held."""
+        now = now or clock.now()
+        recorded: set[int] = set()
         for enrolment_id, session_id, status_id in changes:
             if status_id is None:
                 self.cells.pop((enrolment_id, session_id), None)
             else:
                 self.cells[(enrolment_id, session_id)] = status_id
+                recorded.add(session_id)
+        became_held = False
+        for index, session in enumerate(self.sessions):
+            if session.id in recorded and recording_marks_held(session.status, session.starts_at, now):
+                self.sessions[index] = replace(session, status=SessionStatus.HELD.value, state=SessionState.HELD)
+                became_held = True
+        return became_held
 
-    def summary(self, enrolment_id: int) -> ParticipantAttendance:
-        weights = {status.id: status.weight for status in self.statuses}
-        return summarise(
-            enrolment_id,
-            [(s.held, s.cancelled, weights.get(self.cells.get((enrolment_id, s.id)))) for s in self.sessions],
-            self.min_attendance,
+    def summary(self, enrolment_id: int) -> AttendanceFigures:
+        """The participant's attendance figures (``rules.attendance_figures``)."""
+        milli = {status.id: weight_milli(status.weight) for status in self.statuses}
+        cells = self.cells
+        return attendance_figures(
+            ((s.state, milli.get(cells.get((enrolment_id, s.id)))) for s in self.sessions), self.min_attendance
         )
 
-    def flagged(self, participant: RegisterParticipant, summary: ParticipantAttendance | None = None) -> bool:
-        """Still taking part and unable to reach the minimum any more."""
-        if participant.enrolment_status not in STILL_ENROLLED:
-            return False
-        return (summary or self.summary(participant.enrolment_id)).cannot_reach_minimum
+    def flagged(self, participant: RegisterParticipant, summary: AttendanceFigures | None = None) -> bool:
+        """Still taking part and unable to reach the minimum any more (``rules.is_flagged``)."""
+        return is_flagged(participant.enrolment_status, summary or self.summary(participant.enrolment_id))
 
-    def summaries(self) -> list[ParticipantAttendance]:
+    def summaries(self) -> list[AttendanceFigures]:
         return [self.summary(participant.enrolment_id) for participant in self.participants]
 
 
-def summarise(
-    enrolment_id: int, sessions: list[tuple[bool, bool, Decimal | None]], min_attendance: Decimal
-) -> ParticipantAttendance:
-    """Numbers for one participant from ``(held, cancelled, recorded weight or None)`` per session."""
-    held = planned = 0
-    held_weight = planned_weight = Decimal(0)
-    for is_held, cancelled, weight in sessions:
-        if cancelled:
-            continue
-        planned += 1
-        planned_weight += weight or 0
-        if is_held:
-            held += 1
-            held_weight += weight or 0
-    remaining = planned - held
-    best = (held_weight + remaining) / planned if planned else None
-    # Exact: best possible weight over all planned sessions is below the minimum share of them.
-    cannot_reach = planned > 0 and held_weight + remaining < min_attendance * planned
-    return ParticipantAttendance(
-        enrolment_id, held, planned, held_weight, planned_weight, best, min_attendance, cannot_reach
-    )
-
-
 def load_register(db: Database, cohort_id: int, *, now: datetime | None = None) -> Register:
-    """The register of ``cohort_id`` in four queries (cohort, statuses, participants, sessions, cells)."""
-    now = now or datetime.now(UTC)
+    """The register of ``cohort_id`` as of ``now`` (default: the clock) in five queries; writes nothing."""
+    now = now or clock.now()
     with db.read() as s:
         row = s.execute(
             select(Cohort.name, Cohort.programme_id, Programme.timezone, Programme.min_attendance)
             .join(Programme, Programme.id == Cohort.programme_id)
             .where(Cohort.id == cohort_id)
         ).first()
-    if row is None:
-        raise NotFound(N_("There is no cohort “{cohort}”."), cohort=str(cohort_id))
-    ensure_default_statuses(db, row.programme_id)
-    with db.read() as s:
+        if row is None:
+            raise NotFound(N_("There is no cohort “{cohort}”."), cohort=str(cohort_id))
         statuses = status_rows(s, row.programme_id)
         people = s.execute(
             select(Enrolment.id, Person.first_name, Person.last_name, Enrolment.status)
@@ -191,15 +177,7 @@ def load_register(db: Database, cohort_id: int, *, now: datetime | None = None) 
             .where(Session.cohort_id == cohort_id)
         ).all()
     sessions = [
-        RegisterSession(
-            m.id,
-            m.title,
-            m.starts_at,
-            m.ends_at,
-            m.status,
-            held=m.status == SessionStatus.HELD.value or (m.status == SessionStatus.PLANNED.value and m.ends_at <= now),
-            cancelled=m.status == SessionStatus.CANCELLED.value,
-        )
+        RegisterSession(m.id, m.title, m.starts_at, m.ends_at, m.status, session_state(m.status, m.ends_at, now))
         for m in meetings
     ]
     return Register(
@@ -215,18 +193,30 @@ def load_register(db: Database, cohort_id: int, *, now: datetime | None = None) 
     )
 
 
-def at_risk_participants(db: Database, cohort_id: int, *, now: datetime | None = None) -> list[ParticipantAttendance]:
+def at_risk_participants(db: Database, cohort_id: int, *, now: datetime | None = None) -> list[RegisterParticipant]:
     """Active and on-leave participants who can no longer reach the programme's minimum attendance."""
     register = load_register(db, cohort_id, now=now)
-    return [register.summary(p.enrolment_id) for p in register.participants if register.flagged(p)]
+    return [p for p in register.participants if register.flagged(p)]
 
 
-def set_attendance(db: Database, cohort_id: int, changes: list[Change]) -> int:
+def sessions_to_register(db: Database, *, now: datetime | None = None) -> list[tuple[int, str, int]]:
+    """Per cohort with any, ``(cohort id, name, how many sessions are to be registered)`` at ``now``, by start."""
+    count = rules_sql.to_be_registered_count(now or clock.now())
+    with db.read() as s:
+        rows = s.execute(
+            select(Cohort.id, Cohort.name, count.label("n")).where(count > 0).order_by(Cohort.start_date, Cohort.id)
+        ).all()
+    return [(row.id, row.name, int(row.n)) for row in rows]
+
+
+def set_attendance(db: Database, cohort_id: int, changes: list[Change], *, now: datetime | None = None) -> int:
     """Write register cells in one transaction (``None`` clears a cell); returns the number of cells changed.
 
     Refused as a whole, with nothing written, if a participant or session is not of this cohort, a status is
-    not one of the programme's, or a session is cancelled. Notes on existing cells are kept.
+    not one of the programme's, or a session is cancelled. Notes on existing cells are kept. A planned session
+    that has begun (at ``now``, default the clock) and gets a status recorded is marked held.
     """
+    now = now or clock.now()
     latest: dict[tuple[int, int], int | None] = {}
     for enrolment_id, session_id, status_id in changes:
         latest[(int(enrolment_id), int(session_id))] = None if status_id is None else int(status_id)
@@ -237,14 +227,19 @@ def set_attendance(db: Database, cohort_id: int, changes: list[Change]) -> int:
         if programme_id is None:
             raise NotFound(N_("There is no cohort “{cohort}”."), cohort=str(cohort_id))
         enrolments = set(s.scalars(select(Enrolment.id).where(Enrolment.cohort_id == cohort_id)))
-        session_status = dict(s.execute(select(Session.id, Session.status).where(Session.cohort_id == cohort_id)).all())
+        meetings = {
+            row.id: row
+            for row in s.execute(
+                select(Session.id, Session.status, Session.starts_at).where(Session.cohort_id == cohort_id)
+            )
+        }
         statuses = {status.id for status in status_rows(s, programme_id)}
         for (enrolment_id, session_id), status_id in latest.items():
             if enrolment_id not in enrolments:
                 raise ValidationError(N_("The participant is not enrolled in this cohort."), field="enrolment")
-            if session_id not in session_status:
+            if session_id not in meetings:
                 raise ValidationError(N_("The session does not belong to this cohort."), field="session")
-            if session_status[session_id] == SessionStatus.CANCELLED.value:
+            if meetings[session_id].status == SessionStatus.CANCELLED.value:
                 raise ValidationError(N_("Attendance cannot be recorded for a cancelled session."), field="session")
             if status_id is not None and status_id not in statuses:
                 raise ValidationError(N_("The status is not one of this programme's statuses."), field="status")
@@ -273,6 +268,18 @@ def set_attendance(db: Database, cohort_id: int, changes: list[Change]) -> int:
             s.execute(insert(Attendance), inserts)
         if updates:
             s.execute(update(Attendance), updates)
+        recorded = {session_id for (_e, session_id), status_id in latest.items() if status_id is not None}
+        now_held = sorted(
+            session_id
+            for session_id in recorded
+            if recording_marks_held(meetings[session_id].status, meetings[session_id].starts_at, now)
+        )
+        if now_held:
+            s.execute(
+                update(Session).where(Session.id.in_(now_held)).values(status=SessionStatus.HELD.value, updated_at=now)
+            )
+            for session_id in now_held:
+                audit(s, "session.held", "session", session_id, recorded=True)
         changed = len(inserts) + len(updates) + len(deletes)
         if changed:
             detail = {

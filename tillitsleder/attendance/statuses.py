@@ -1,8 +1,12 @@
-"""A programme's attendance statuses: list, add, edit, reorder and delete, with the defaults created on demand.
+"""A programme's attendance statuses: the defaults, list, add, edit, reorder and delete.
 
 Each status has a code (short, unique within the programme, used by the register's keyboard filling and in
 exports), a label, a weight from 0 to 1 (how much of a session it counts as) and a position (the order the
 register offers them; key 1 is the first). A status recorded in the register cannot be deleted.
+
+A programme gets the default statuses where it is written: when created or duplicated (``insert_default_statuses``
+in the same transaction), when edited and when a status is added (``ensure_default_statuses``, for a programme
+that has none, e.g. one written by another tool). Reading (``list_statuses``, the register) never writes.
 """
 
 from __future__ import annotations
@@ -10,18 +14,51 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session as OrmSession
 
 from tillitsleder.audit import audit
-from tillitsleder.curriculum.programmes import insert_default_statuses
 from tillitsleder.errors import NotFound, ValidationError
-from tillitsleder.i18n import N_
+from tillitsleder.i18n import N_, _
 from tillitsleder.model import Attendance, AttendanceStatus, Programme
 from tillitsleder.storage.database import Database
 
 CODE_MAX = 32
 LABEL_MAX = 100
+
+
+@dataclass(frozen=True)
+class StatusDefault:
+    code: str
+    label: str
+    weight: Decimal
+
+
+def default_attendance_statuses() -> tuple[StatusDefault, ...]:
+    """The register's statuses every new programme starts with, in the order the register offers them.
+
+    Labels are data once stored (a coordinator may rename them), so they are written in the language in use
+    when the programme is created."""
+    return tuple(StatusDefault(code, _(label), Decimal(weight)) for code, label, weight in _DEFAULT_STATUSES)
+
+
+_DEFAULT_STATUSES = (
+    ("present", N_("Present"), "1"),
+    ("late", N_("Late"), "0.75"),
+    ("excused", N_("Excused absence"), "0"),
+    ("absent", N_("Absent"), "0"),
+    ("partial", N_("Partially attended"), "0.5"),
+)
+
+
+def insert_default_statuses(s: OrmSession, programme_id: int) -> int:
+    """Give a programme the default attendance statuses (in the caller's transaction); returns how many."""
+    rows = [
+        {"programme_id": programme_id, "code": d.code, "label": d.label, "weight": d.weight, "position": i}
+        for i, d in enumerate(default_attendance_statuses())
+    ]
+    s.execute(insert(AttendanceStatus), rows)
+    return len(rows)
 
 
 @dataclass(frozen=True)
@@ -44,7 +81,7 @@ def status_rows(s: OrmSession, programme_id: int) -> list[StatusInfo]:
 
 
 def ensure_default_statuses(db: Database, programme_id: int) -> bool:
-    """Give ``programme_id`` the default statuses if it has none; returns whether it did."""
+    """Give ``programme_id`` the default statuses if it has none; returns whether it did (a write path only)."""
     with db.read() as s:
         if s.scalar(select(func.count(AttendanceStatus.id)).where(AttendanceStatus.programme_id == programme_id)):
             return False
@@ -59,8 +96,7 @@ def ensure_default_statuses(db: Database, programme_id: int) -> bool:
 
 
 def list_statuses(db: Database, programme_id: int) -> list[StatusInfo]:
-    """The programme's statuses in register order (the defaults are created first if it has none)."""
-    ensure_default_statuses(db, programme_id)
+    """The programme's statuses in register order (reads only: empty for a programme without any)."""
     with db.read() as s:
         return status_rows(s, programme_id)
 

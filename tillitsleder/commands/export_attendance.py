@@ -56,4 +56,12 @@ def run_export_attendance(args: argparse.Namespace) -> int:
             cohort=cohort.label, path=output, people=people, sessions=sessions
         )
     )
+    if register.to_be_registered:
+        print(
+            ngettext(
+                "{n} session is over but its attendance is not registered yet; it does not count until it is.",
+                "{n} sessions are over but their attendance is not registered yet; they do not count until they are.",
+                register.to_be_registered,
+            ).format(n=format_number(register.to_be_registered))
+        )
     return 0

@@ -6,8 +6,9 @@ at least a number of journal entries written, counted only for participants who 
 journal_count_visible``; only rows are counted, never a body read); and, if the programme asks for it, the
 coordinator's sign-off once the last session is over.
 
-The state is computed on demand from the data as it is now (the register in four queries, then a handful of grouped
-queries), so it follows every change without being stored. The worst finding decides the state:
+Attendance figures come from ``attendance.rules`` (the register's ``summary``); a session to be registered counts
+as attainable and keeps the cohort open. The state is computed on demand from the data as it is now (the register
+in a few queries, then a handful of grouped queries), so it follows every change. The worst finding decides:
 
 - *cannot complete*: withdrew (only that reason is given), can no longer reach the minimum attendance, or — once
   the cohort is over — missed every session of a required module or wrote too few journal entries;
@@ -23,16 +24,18 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
-from decimal import ROUND_FLOOR, Decimal
+from fractions import Fraction
 from functools import lru_cache
 
 from sqlalchemy import func, select
 
+from tillitsleder import clock
 from tillitsleder.access import COORDINATOR, Actor
 from tillitsleder.attendance.register import Register, load_register
+from tillitsleder.attendance.rules import SessionState
 from tillitsleder.completion.rules import RulesInfo, read_rules
 from tillitsleder.errors import NotFound
-from tillitsleder.i18n import N_, _, babel_locale, format_date, format_number, ngettext
+from tillitsleder.i18n import N_, _, babel_locale, format_date, format_number, format_share, ngettext
 from tillitsleder.model import (
     Cohort,
     CompletionSignOff,
@@ -59,8 +62,9 @@ class CompletionState(LabelledEnum):
 
 @dataclass(frozen=True)
 class ParticipantCompletion:
-    """One participant's completion. ``attendance`` is the weighted share of all planned sessions so far recorded
-    (``None`` without planned sessions); ``journal_entries`` is ``None`` when the participant does not share it."""
+    """One participant's completion. ``attendance`` is ``rules.share_of_planned`` and ``attendance_so_far``
+    ``rules.share_so_far`` (exact; ``None`` without sessions to divide by); ``journal_entries`` is ``None`` when
+    the participant does not share it."""
 
     enrolment_id: int
     person_id: int
@@ -74,8 +78,8 @@ class ParticipantCompletion:
     status_since: date | None = None
     unit: str = ""
     department: str = ""
-    attendance: Decimal | None = None
-    attendance_so_far: Decimal | None = None
+    attendance: Fraction | None = None
+    attendance_so_far: Fraction | None = None
     modules_missing: tuple[str, ...] = ()
     journal_entries: int | None = None
     signed_off_at: datetime | None = None
@@ -90,26 +94,14 @@ class _Facts:
     register: Register
     cohort_end: date | None
     today: date
-    remaining_sessions: int
+    to_come: int  # sessions not over yet
+    to_be_registered: int  # sessions over but not registered yet
     # required module id → title, and → (held session ids, sessions still to come)
     required: dict[int, str]
     module_sessions: dict[int, tuple[set[int], int]]
     attended_sessions: dict[int, set[int]]  # enrolment id → session ids attended with weight above 0
     journal_counts: dict[int, int]  # enrolment id → entries (only for those who share)
     sign_offs: dict[int, tuple[datetime, str]]
-
-
-def percent(value: Decimal | float) -> str:
-    """A share as a percentage rounded down to one decimal, so 74.96 % never reads as the minimum 75 %."""
-    floored = (Decimal(str(value)) * 1000).to_integral_value(ROUND_FLOOR) / 1000
-    return _percent(floored, babel_locale())
-
-
-@lru_cache(maxsize=2048)
-def _percent(floored: Decimal, locale: str) -> str:
-    from babel.numbers import format_percent
-
-    return format_percent(floored, format="#,##0.#%", locale=locale)
 
 
 def evaluate_cohort(
@@ -123,7 +115,7 @@ def evaluate_cohort(
     """Every participant of the cohort the actor may see, by last name: the coordinator sees all, a facilitator
     the members of the reflection groups they lead, a participant only themselves. ``register``: the cohort's
     register as of the start of ``today``, if the caller loaded it already."""
-    facts = _load(db, cohort_id, today or date.today(), register)
+    facts = _load(db, cohort_id, today or clock.today(), register)
     visible = _visible_enrolments(db, cohort_id, actor)
     return [_evaluate(facts, p) for p in _participants(db, cohort_id) if visible is None or p.enrolment_id in visible]
 
@@ -148,7 +140,7 @@ def evaluate_participant(
         visible = _visible_enrolments(db, row.cohort_id, actor)
         if visible is not None and enrolment_id not in visible:
             actor.require(Role.COORDINATOR)
-    facts = _load(db, row.cohort_id, today or date.today(), register)
+    facts = _load(db, row.cohort_id, today or clock.today(), register)
     (participant,) = [p for p in _participants(db, row.cohort_id) if p.enrolment_id == enrolment_id]
     return _evaluate(facts, participant)
 
@@ -214,8 +206,9 @@ def _load(db: Database, cohort_id: int, today: date, register: Register | None =
     if register is None or register.cohort_id != cohort_id:
         register = load_register(db, cohort_id, now=datetime.combine(today, time.min, tzinfo=UTC))
     rules = read_rules(db, register.programme_id)
-    held = {session.id for session in register.sessions if session.held and not session.cancelled}
-    remaining = {session.id for session in register.sessions if not session.held and not session.cancelled}
+    held = {session.id for session in register.sessions if session.held}
+    # Not held yet but still counting: to come, or over and to be registered (attainable until registered).
+    outstanding = {s.id for s in register.sessions if s.state in (SessionState.TO_COME, SessionState.TO_BE_REGISTERED)}
     weights = {status.id: status.weight for status in register.statuses}
     attended: dict[int, set[int]] = defaultdict(set)
     for (enrolment_id, session_id), status_id in register.cells.items():
@@ -267,10 +260,10 @@ def _load(db: Database, cohort_id: int, today: date, register: Register | None =
     module_sessions: dict[int, tuple[set[int], int]] = {}
     for module_id in required:
         of_module = {sid for sid, mid in module_of.items() if mid == module_id}
-        module_sessions[module_id] = (of_module & held, len(of_module & remaining))
+        module_sessions[module_id] = (of_module & held, len(of_module & outstanding))
     return _Facts(
-        rules, register, cohort_end, today, len(remaining), required, module_sessions, attended, journal_counts,
-        sign_offs,
+        rules, register, cohort_end, today, len(outstanding) - register.to_be_registered, register.to_be_registered,
+        required, module_sessions, attended, journal_counts, sign_offs,
     )  # fmt: skip
 
 
@@ -283,41 +276,51 @@ def _still_to_come(left: int, locale: str) -> str:
     return message.format(n=format_number(left))
 
 
+@lru_cache(maxsize=64)
+def _to_be_registered(left: int, locale: str) -> str:
+    message = ngettext(
+        "{n} session is over but its attendance is not registered yet.",
+        "{n} sessions are over but their attendance is not registered yet.",
+        left,
+    )
+    return message.format(n=format_number(left))
+
+
 def _evaluate(facts: _Facts, p: _Participant) -> ParticipantCompletion:
     blocking: list[str] = []  # cannot complete
     risks: list[str] = []  # at risk
     pending: list[str] = []  # on track, still outstanding
     rules = facts.rules
-    minimum = percent(rules.min_attendance)
+    minimum = format_share(rules.min_attendance)
+    outstanding = facts.to_come + facts.to_be_registered
 
     if p.status == EnrolmentStatus.WITHDRAWN.value:
         blocking.append(_("Withdrew from the programme on {date}.").format(date=format_date(p.status_since)))
 
-    summary = facts.register.summary(p.enrolment_id)
-    attendance = summary.planned_weight / summary.planned_sessions if summary.planned_sessions else None
-    so_far = summary.held_weight / summary.held_sessions if summary.held_sessions else None
-    if summary.planned_sessions:
-        if summary.cannot_reach_minimum:
-            if facts.remaining_sessions:
+    figures = facts.register.summary(p.enrolment_id)
+    attendance, so_far = figures.share_of_planned, figures.share_so_far
+    if figures.planned:
+        if figures.cannot_reach_minimum:
+            if outstanding:
                 blocking.append(
                     _("Attendance can reach at most {best} of planned sessions; the minimum is {minimum}.").format(
-                        best=percent(summary.best_possible or 0), minimum=minimum
+                        best=format_share(figures.best_possible or 0), minimum=minimum
                     )
                 )
             else:
                 blocking.append(
                     _("Attendance {share} of planned sessions; the minimum is {minimum}.").format(
-                        share=percent(attendance or 0), minimum=minimum
+                        share=format_share(attendance or 0), minimum=minimum
                     )
                 )
-        elif so_far is not None and so_far < rules.min_attendance:
+        elif figures.below_minimum_so_far:
             risks.append(
                 _("Attendance {share} of the sessions held so far; the minimum is {minimum}.").format(
-                    share=percent(so_far), minimum=minimum
+                    share=format_share(so_far), minimum=minimum
                 )
             )
 
-    finished = not facts.remaining_sessions and (facts.cohort_end is None or facts.today > facts.cohort_end)
+    finished = not outstanding and (facts.cohort_end is None or facts.today > facts.cohort_end)
     attended = facts.attended_sessions.get(p.enrolment_id, set())
     missing = []
     for module_id, title in facts.required.items():
@@ -349,16 +352,18 @@ def _evaluate(facts: _Facts, p: _Participant) -> ParticipantCompletion:
                 journal,
             ).format(n=format_number(journal), needed=format_number(needed))
             ended = facts.cohort_end is not None and facts.today > facts.cohort_end
-            held_share = Decimal(summary.held_sessions) / summary.planned_sessions if summary.planned_sessions else 0
-            if ended or (not facts.remaining_sessions and summary.planned_sessions):
+            held_share = Fraction(figures.held, figures.planned) if figures.planned else 0
+            if ended or (not outstanding and figures.planned):
                 (blocking if ended else risks).append(written)
             elif journal < int(needed * held_share):
                 risks.append(written)
             else:
                 pending.append(written)
 
-    if facts.remaining_sessions and p.status != EnrolmentStatus.WITHDRAWN.value:
-        pending.append(_still_to_come(facts.remaining_sessions, babel_locale()))
+    if facts.to_be_registered and p.status != EnrolmentStatus.WITHDRAWN.value:
+        pending.append(_to_be_registered(facts.to_be_registered, babel_locale()))
+    if facts.to_come and p.status != EnrolmentStatus.WITHDRAWN.value:
+        pending.append(_still_to_come(facts.to_come, babel_locale()))
     signed = facts.sign_offs.get(p.enrolment_id)
     if rules.requires_sign_off and signed is None and not blocking and not risks and not pending:
         pending.append(_(WAITING_FOR_SIGN_OFF))

@@ -9,11 +9,12 @@ three in one transaction. Only the coordinator changes rules or signs off.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from sqlalchemy import select, update
 
 from tillitsleder.access import COORDINATOR, Actor
+from tillitsleder.attendance.rules import clean_min_attendance
 from tillitsleder.audit import audit
 from tillitsleder.errors import NotFound, ValidationError
 from tillitsleder.i18n import N_
@@ -93,14 +94,7 @@ def save_rules(
 ) -> RulesInfo:
     """Change every rule at once; refused as a whole (nothing written) if any value is out of range."""
     actor.require(Role.COORDINATOR)
-    try:
-        minimum = Decimal(str(min_attendance))
-    except (InvalidOperation, ValueError):
-        minimum = Decimal(-1)
-    if not minimum.is_finite() or not Decimal(0) <= minimum <= Decimal(1):
-        raise ValidationError(N_("The minimum attendance must lie between 0 and 100 %."), field="min_attendance")
-    if minimum != minimum.quantize(Decimal("0.001")):
-        raise ValidationError(N_("The minimum attendance can have at most one decimal."), field="min_attendance")
+    minimum = clean_min_attendance(min_attendance)
     if isinstance(min_journal_entries, bool) or not isinstance(min_journal_entries, int):
         raise ValidationError(N_("The number of journal entries must be a whole number."), field="min_journal_entries")
     if not 0 <= min_journal_entries <= MAX_JOURNAL_ENTRIES:

@@ -8,6 +8,7 @@ not overlap, module positions are 0..n-1 without gaps, a programme's name is uni
 and a module that sessions use is never deleted silently.
 """
 
+from tillitsleder.attendance.statuses import StatusDefault, default_attendance_statuses
 from tillitsleder.curriculum.modules import (
     add_module,
     delete_module,
@@ -43,8 +44,6 @@ from tillitsleder.curriculum.values import (
     ProgrammeData,
     SemesterData,
     SemesterView,
-    StatusDefault,
-    default_attendance_statuses,
 )
 
 __all__ = [

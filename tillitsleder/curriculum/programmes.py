@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session as OrmSession
 
+from tillitsleder.attendance.statuses import ensure_default_statuses, insert_default_statuses
 from tillitsleder.audit import audit
 from tillitsleder.curriculum.rules import (
     check_id_free,
@@ -25,7 +26,6 @@ from tillitsleder.curriculum.values import (
     ProgrammeData,
     SemesterData,
     SemesterView,
-    default_attendance_statuses,
 )
 from tillitsleder.errors import ValidationError
 from tillitsleder.i18n import N_
@@ -69,16 +69,6 @@ def _check_unique_name(s: OrmSession, municipality_id: int, name: str, ignore_id
     )
     if clash is not None:
         raise ValidationError(N_("There is already a programme called “{name}”."), name=name, field="name")
-
-
-def insert_default_statuses(s: OrmSession, programme_id: int) -> int:
-    """Give a programme the default attendance statuses; returns how many."""
-    rows = [
-        {"programme_id": programme_id, "code": d.code, "label": d.label, "weight": d.weight, "position": i}
-        for i, d in enumerate(default_attendance_statuses())
-    ]
-    s.execute(insert(AttendanceStatus), rows)
-    return len(rows)
 
 
 def create_programme(db: Database, data: ProgrammeData) -> int:
@@ -133,6 +123,7 @@ def update_programme(db: Database, programme_id: int, data: ProgrammeData) -> No
         programme.start_date, programme.end_date = data.start_date, data.end_date
         programme.timezone, programme.min_attendance = data.timezone, data.min_attendance
         audit(s, "programme.updated", "programme", programme_id)
+    ensure_default_statuses(db, programme_id)  # a programme written elsewhere without statuses gets them now
 
 
 def delete_programme(db: Database, programme_id: int) -> DeletedProgramme:

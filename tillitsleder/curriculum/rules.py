@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
+from tillitsleder.attendance.rules import clean_min_attendance
 from tillitsleder.curriculum.values import MAX_HOURS, NAME_LENGTH, ModuleData, ProgrammeData, SemesterData
 from tillitsleder.errors import NotFound, ValidationError
 from tillitsleder.i18n import N_
@@ -38,12 +39,7 @@ def clean_programme(data: ProgrammeData) -> ProgrammeData:
         ZoneInfo(data.timezone)
     except (ZoneInfoNotFoundError, ValueError):
         raise ValidationError(N_("“{zone}” is not a known time zone."), zone=data.timezone, field="timezone") from None
-    try:
-        minimum = Decimal(data.min_attendance)
-    except (InvalidOperation, TypeError, ValueError):
-        minimum = Decimal(-1)
-    if not minimum.is_finite() or not Decimal(0) <= minimum <= Decimal(1):
-        raise ValidationError(N_("The minimum attendance must lie between 0 and 100 %."), field="min_attendance")
+    minimum = clean_min_attendance(data.min_attendance)
     return replace(data, name=name, description=(data.description or "").strip(), min_attendance=minimum)
 
 

@@ -1,4 +1,4 @@
-"""Plain values the curriculum services take and return, and the default attendance statuses."""
+"""Plain values the curriculum services take and return."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from tillitsleder.i18n import N_, _
 from tillitsleder.model.enums import SessionType
 
 MAX_HOURS = Decimal(1000)
@@ -14,30 +13,6 @@ NAME_LENGTH = 200
 
 
 # --- Plain values in and out ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class StatusDefault:
-    code: str
-    label: str
-    weight: Decimal
-
-
-def default_attendance_statuses() -> tuple[StatusDefault, ...]:
-    """The register's statuses every new programme starts with, in the order the register offers them.
-
-    Labels are data once stored (a coordinator may rename them), so they are written in the language in use
-    when the programme is created."""
-    return tuple(StatusDefault(code, _(label), Decimal(weight)) for code, label, weight in _DEFAULT_STATUSES)
-
-
-_DEFAULT_STATUSES = (
-    ("present", N_("Present"), "1"),
-    ("late", N_("Late"), "0.75"),
-    ("excused", N_("Excused absence"), "0"),
-    ("absent", N_("Absent"), "0"),
-    ("partial", N_("Partially attended"), "0.5"),
-)
 
 
 @dataclass(frozen=True)

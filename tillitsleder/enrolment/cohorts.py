@@ -9,6 +9,7 @@ and an optional reason, and are kept as history. Lists and their filters are the
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -259,6 +260,27 @@ def _create_person(session: Session, person: NewPerson) -> int:
     return session.execute(insert(Person).returning(Person.id), values).scalar_one()
 
 
+NewEnrolment = tuple[int, int | None, str | None]  # person id, and their unit and position to keep on the enrolment
+
+
+def insert_enrolments(session: Session, cohort_id: int, new: Sequence[NewEnrolment], enrolled_on: date) -> list[int]:
+    """Write enrolments of ``cohort_id``, active from ``enrolled_on``, with the first entry of their status history,
+    in the caller's transaction; their ids in order. The one writer of new enrolments (``enrol``, the import)."""
+    active = EnrolmentStatus.ACTIVE.value
+    values = [
+        {"cohort_id": cohort_id, "person_id": person, "unit_id": unit, "position": position, "status": active,
+         "status_since": enrolled_on, "enrolled_on": enrolled_on}
+        for person, unit, position in new
+    ]  # fmt: skip
+    if not values:
+        return []
+    statement = insert(Enrolment).returning(Enrolment.id, sort_by_parameter_order=True)
+    ids = list(session.execute(statement, values).scalars())
+    history = [{"enrolment_id": i, "status": active, "effective_on": enrolled_on} for i in ids]
+    session.execute(insert(EnrolmentStatusChange), history)
+    return ids
+
+
 def enrol(
     db: Database,
     cohort_id: int,
@@ -295,22 +317,7 @@ def enrol(
         )
         if already is not None:
             raise ValidationError(N_("This person is already enrolled in the cohort."))
-        enrolment_id = session.execute(
-            insert(Enrolment).returning(Enrolment.id),
-            {
-                "cohort_id": cohort_id,
-                "person_id": person_id,
-                "unit_id": unit_id,
-                "position": position,
-                "status": EnrolmentStatus.ACTIVE.value,
-                "status_since": enrolled_on,
-                "enrolled_on": enrolled_on,
-            },
-        ).scalar_one()
-        session.execute(
-            insert(EnrolmentStatusChange),
-            {"enrolment_id": enrolment_id, "status": EnrolmentStatus.ACTIVE.value, "effective_on": enrolled_on},
-        )
+        (enrolment_id,) = insert_enrolments(session, cohort_id, [(person_id, unit_id, position)], enrolled_on)
         audit(session, "enrolment.created", "enrolment", enrolment_id, cohort_id=cohort_id, person_id=person_id)
     return enrolment_id
 

@@ -7,9 +7,9 @@ counts, and only for participants who allowed counting.
 
 from __future__ import annotations
 
-from sqlalchemy import Float, case, cast, func, literal, select
-from sqlalchemy.orm import aliased
+from sqlalchemy import case, func, literal, select
 
+from tillitsleder.attendance.rules_sql import attendance_so_far
 from tillitsleder.i18n import N_
 from tillitsleder.lists.tables import TableColumn as Col
 from tillitsleder.lists.tables import TableSpec
@@ -136,25 +136,6 @@ COHORTS = TableSpec(
     empty_text=N_("No cohorts yet."),
 )
 
-_held_session = aliased(Session)
-_held_sessions = (
-    select(func.count(_held_session.id))
-    .where(_held_session.cohort_id == Enrolment.cohort_id, _held_session.status == SessionStatus.HELD.value)
-    .correlate(Enrolment)
-    .scalar_subquery()
-)
-_attended_weight = (
-    select(func.coalesce(func.sum(AttendanceStatus.weight), 0))
-    .select_from(Attendance)
-    .join(AttendanceStatus, AttendanceStatus.id == Attendance.status_id)
-    .join(Session, Session.id == Attendance.session_id)
-    .where(Attendance.enrolment_id == Enrolment.id, Session.status == SessionStatus.HELD.value)
-    .correlate(Enrolment)
-    .scalar_subquery()
-)
-# Weighted attendance over the cohort's sessions held so far (NULL before the first session).
-_weighted_attendance = cast(_attended_weight, Float) / func.nullif(_held_sessions, 0)
-
 
 def _filter_enrolments(query, status: str | None = None, department_id: int | None = None, unit_id: int | None = None):
     """The enrolment list narrowed to one status, department or unit (each ``None`` for all)."""
@@ -179,7 +160,7 @@ ENROLMENTS = TableSpec(
         Col("email", N_("E-mail"), Person.email, searchable=True),
         Col("status", N_("Status"), Enrolment.status, "enum", enum=EnrolmentStatus),
         Col("since", N_("Since"), Enrolment.status_since, "date"),
-        Col("attendance", N_("Attendance so far"), _weighted_attendance, "percent"),
+        Col("attendance", N_("Attendance so far"), attendance_so_far(), "percent"),
     ),
     build=lambda cohort_id, **filters: _filter_enrolments(
         select(Enrolment.id)

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import ColumnElement, Select, func, or_, select
 
-from tillitsleder.i18n import _, format_date, format_datetime, format_number, format_percent
+from tillitsleder.i18n import _, format_date, format_datetime, format_number, format_share
 from tillitsleder.storage.database import Database
 
 CellKind = Literal["text", "number", "date", "datetime", "percent", "bool", "enum"]
@@ -115,8 +115,8 @@ def format_cell(column: TableColumn, value: Any) -> str:
             return str(value)
         case "number":
             return format_number(value if isinstance(value, int | float | Decimal) else Decimal(str(value)))
-        case "percent":
-            return format_percent(float(value))
+        case "percent":  # a share (fraction): rounded down to 0.1 %, as everywhere
+            return format_share(value if isinstance(value, int | float | Decimal) else Decimal(str(value)))
         case "bool":
             return _("Yes") if value else _("No")
     return str(value)

@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from fractions import Fraction
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
@@ -54,6 +55,7 @@ class SessionLine:
     module: str
     held: bool
     cancelled: bool
+    to_be_registered: bool  # over, but its attendance is not registered yet (see ``attendance.rules``)
     status: str  # the recorded status's label, "" when nothing is recorded
     weight: Decimal | None
 
@@ -93,7 +95,7 @@ class UnitLine:
     unit: str
     enrolled: int
     withdrawn: int
-    attendance: Decimal | None  # mean weighted attendance of sessions held so far, of those still taking part
+    attendance: Fraction | None  # mean attendance so far (``rules.share_so_far``) of those still taking part
     states: dict[CompletionState, int]
 
 
@@ -139,6 +141,7 @@ def session_lines(db: Database, register: Register, enrolment_id: int | None) ->
                 modules.get(session.id, ""),
                 session.held,
                 session.cancelled,
+                session.to_be_registered,
                 status.label if status else "",
                 status.weight if status else None,
             )
@@ -213,7 +216,7 @@ def unit_lines(completions: list[ParticipantCompletion]) -> list[UnitLine]:
                 unit,
                 len(members),
                 len(members) - len(taking_part),
-                sum(shares, Decimal(0)) / len(shares) if shares else None,
+                sum(shares, Fraction(0)) / len(shares) if shares else None,
                 states,
             )
         )

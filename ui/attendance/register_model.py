@@ -7,7 +7,9 @@ and tuple look-ups — no database, no formatting — so a 400 × 60 grid scroll
 Changes go through ``set_cells``: the model calls its ``save`` function (the core's ``set_attendance`` in one
 transaction) and, only when that succeeded, updates its copy of the register and the affected rows' totals.
 Column 0 is attendance over sessions held so far, column 1 over all planned sessions (red when the minimum can
-no longer be reached; the row's name then carries a warning icon). Sessions start at ``FIRST_SESSION``.
+no longer be reached; the row's name then carries a warning icon), as ``attendance.rules`` defines them and
+``format_share`` shows them. Sessions start at ``FIRST_SESSION``; a session over but not registered yet has an
+italic header. Recording a status at a session that has begun marks it held, which changes every row's totals.
 """
 
 from __future__ import annotations
@@ -20,8 +22,8 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QApplication, QStyle
 
 from tillitsleder.attendance.register import Change, Register
-from tillitsleder.enums import EnrolmentStatus, SessionStatus
-from tillitsleder.i18n import _, format_date, format_percent, format_time
+from tillitsleder.enums import EnrolmentStatus
+from tillitsleder.i18n import _, format_date, format_share, format_time
 
 FIRST_SESSION = 2
 STATUS_ID_ROLE = Qt.ItemDataRole.UserRole.value
@@ -100,6 +102,8 @@ class RegisterModel(QAbstractTableModel):
         self._inactive_text = QBrush(QColor(INACTIVE_TEXT))
         self._bold = QFont()
         self._bold.setBold(True)
+        self._italic = QFont()
+        self._italic.setItalic(True)
         self._cancelled = [session.cancelled for session in reg.sessions]
         self._grid = [
             [self._index_of.get(reg.cells.get((p.enrolment_id, s.id)), NO_STATUS) for s in reg.sessions]
@@ -117,7 +121,7 @@ class RegisterModel(QAbstractTableModel):
             [
                 session.title,
                 f"{format_date(start.date(), 'full')}, {format_time(start.time())}–{format_time(end.time())}",
-                SessionStatus(session.status).label(),
+                session.state.label(),
             ]
         )
         return format_date(start.date(), "short"), tip
@@ -129,12 +133,12 @@ class RegisterModel(QAbstractTableModel):
 
     def _row_totals(self, row: int) -> tuple[str, str, bool, str]:
         participant = self.register.participants[row]
-        summary = self.register.summary(participant.enrolment_id)
-        flagged = self.register.flagged(participant, summary)
-        held = format_percent(summary.held_fraction) if summary.held_fraction is not None else "–"
-        planned = format_percent(summary.planned_fraction) if summary.planned_fraction is not None else "–"
-        best = format_percent(float(summary.best_possible)) if summary.best_possible is not None else "–"
-        minimum = format_percent(float(summary.min_attendance))
+        figures = self.register.summary(participant.enrolment_id)
+        flagged = self.register.flagged(participant, figures)
+        held = format_share(figures.share_so_far, "–")
+        planned = format_share(figures.share_of_planned, "–")
+        best = format_share(figures.best_possible, "–")
+        minimum = format_share(figures.minimum)
         if flagged:
             tip = _("Cannot reach the minimum of {minimum}: at most {best} even attending every remaining session.")
         else:
@@ -207,6 +211,8 @@ class RegisterModel(QAbstractTableModel):
                 return tip
             if role == Qt.ItemDataRole.ForegroundRole and self._cancelled[section - FIRST_SESSION]:
                 return self._inactive_text
+            if role == Qt.ItemDataRole.FontRole and self.register.sessions[section - FIRST_SESSION].to_be_registered:
+                return self._italic  # over, attendance not registered yet (the tooltip says so)
             return None
         name, tip, inactive = self._row_headers[section]
         at_risk = self._totals[section][2]
@@ -262,9 +268,13 @@ class RegisterModel(QAbstractTableModel):
             return 0
         if self._save is not None:
             self._save(changes)
-        self.register.apply(changes)
+        became_held = self.register.apply(changes)
         rows = sorted({row for row, _column in touched})
         columns = [column for _row, column in touched]
+        if became_held:  # a session now counts for everyone: every row's totals and the session's header change
+            self._session_headers = [self._session_header(i) for i in range(len(self.register.sessions))]
+            rows = list(range(len(self._grid)))
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, FIRST_SESSION, self.columnCount() - 1)
         for (row, column), status_id in touched.items():
             self._grid[row][column - FIRST_SESSION] = self._index_of[status_id] if status_id is not None else NO_STATUS
         risk_changed = False
@@ -275,7 +285,7 @@ class RegisterModel(QAbstractTableModel):
         self.dataChanged.emit(self.index(rows[0], 0), self.index(rows[-1], max(columns)))
         self.headerDataChanged.emit(Qt.Orientation.Vertical, rows[0], rows[-1])
         self.cellsSaved.emit(len(changes))
-        if risk_changed:
+        if risk_changed or became_held:
             self.summaryChanged.emit()
         return len(changes)
 

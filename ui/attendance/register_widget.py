@@ -15,7 +15,7 @@ from PySide6.QtCore import QStandardPaths, Signal
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from tillitsleder.attendance.register import Register, load_register, set_attendance
-from tillitsleder.i18n import _, format_number, format_percent, ngettext
+from tillitsleder.i18n import _, format_number, format_share, ngettext
 from tillitsleder.storage import Database
 from ui.attendance.register_model import RegisterModel, status_colour
 from ui.attendance.register_view import RegisterView, TotalsView
@@ -45,6 +45,10 @@ class RegisterWidget(Retranslating, QWidget):
         tools.addWidget(self.legend, 1)
         for button in (self.statuses_button, self.xlsx_button, self.csv_button):
             tools.addWidget(button)
+        # Sessions over whose attendance is not registered yet: not counted until registered.
+        self.to_register = QLabel()
+        self.to_register.setObjectName("toBeRegistered")
+        self.to_register.setWordWrap(True)
         self.view = RegisterView()
         self.totals = TotalsView(self.view)
         # The grid's horizontal scroll bar has no counterpart beside it: keep the rows of both in line.
@@ -66,6 +70,7 @@ class RegisterWidget(Retranslating, QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(tools)
+        layout.addWidget(self.to_register)
         layout.addLayout(grid, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.summary)
@@ -140,6 +145,7 @@ class RegisterWidget(Retranslating, QWidget):
         if not has or self.model is None:
             self.legend.clear()
             self.summary.clear()
+            self.to_register.hide()
             return
         parts = []
         for number, (status, short) in enumerate(zip(self.register.statuses, self.model.short, strict=True), start=1):
@@ -150,14 +156,33 @@ class RegisterWidget(Retranslating, QWidget):
             )
         keys = _("Space: next · Delete: clear · Ctrl+C / Ctrl+V")
         self.legend.setText("&nbsp;&nbsp; ".join(parts) + f"<br><i>{html.escape(keys)}</i>")
+        self._show_to_register(self.register.to_be_registered)
         at_risk = self.model.at_risk_count()
-        minimum = format_percent(float(self.register.min_attendance))
+        minimum = format_share(self.register.min_attendance)
         self.summary.setText(
             ngettext(
                 "{n} participant cannot reach the minimum of {minimum}.",
                 "{n} participants cannot reach the minimum of {minimum}.",
                 at_risk,
             ).format(n=format_number(at_risk), minimum=minimum)
+        )
+
+    def _show_to_register(self, count: int) -> None:
+        self.to_register.setVisible(count > 0)
+        self.to_register.setText(
+            ngettext(
+                "{n} session to be registered: it is over, but its attendance is not recorded yet.",
+                "{n} sessions to be registered: they are over, but their attendance is not recorded yet.",
+                count,
+            ).format(n=format_number(count))
+            if count
+            else ""
+        )
+        self.to_register.setToolTip(
+            _(
+                "Until its attendance is recorded (or it is marked as held), a session does not count in "
+                "“Held so far”, and nobody is flagged because of it. Such sessions have an italic date."
+            )
         )
 
     # --- statuses and export -----------------------------------------------------------------------------

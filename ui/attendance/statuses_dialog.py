@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from tillitsleder.attendance import statuses as statuses_service
 from tillitsleder.attendance.statuses import StatusInfo
 from tillitsleder.errors import TillitslederError
-from tillitsleder.i18n import _, format_number, format_percent
+from tillitsleder.i18n import _, format_number, format_share
 from tillitsleder.storage import Database
 from ui.attendance.register_model import short_codes
 from ui.widgets.retranslate import Retranslating
@@ -139,7 +139,7 @@ class StatusesDialog(Retranslating, QDialog):
                 f"{row + 1} · {shorts[row]}",
                 status.code,
                 status.label,
-                format_percent(float(status.weight)),
+                format_share(status.weight),
                 format_number(self.usage.get(status.id, 0)),
             ]
             for column, value in enumerate(values):

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
 
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLabel, QLineEdit, QWidget
 
 from tillitsleder.curriculum import ProgrammeData
 from tillitsleder.i18n import _
@@ -47,10 +47,11 @@ class ProgrammeDialog(FormDialog):
         self.timezone.setEditable(True)
         self.timezone.addItems(TIME_ZONES)
         self.timezone.setCurrentText(initial.timezone)
-        self.min_attendance = QSpinBox()
+        self.min_attendance = QDoubleSpinBox()  # 0–100 % in steps of 0.1 %, as ``rules.clean_min_attendance``
         self.min_attendance.setRange(0, 100)
+        self.min_attendance.setDecimals(1)
         self.min_attendance.setSuffix(" %")
-        self.min_attendance.setValue(int(Decimal(initial.min_attendance) * 100))
+        self.min_attendance.setValue(float(Decimal(initial.min_attendance) * 100))
         self.description = text_area(4)
         self.description.setPlainText(initial.description)
         self.add_row(
@@ -77,7 +78,7 @@ class ProgrammeDialog(FormDialog):
             end_date=get_date(self.end),
             description=self.description.toPlainText(),
             timezone=self.timezone.currentText().strip(),
-            min_attendance=Decimal(self.min_attendance.value()) / 100,
+            min_attendance=(Decimal(str(self.min_attendance.value())) / 100).quantize(Decimal("0.001")),
             municipality_id=municipality_id,
             municipality_name=text,
         )

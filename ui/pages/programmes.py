@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QAction, QShowEvent
-from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
-from tillitsleder.i18n import N_, _
+from tillitsleder.i18n import N_, _, format_number, ngettext
 from ui.curriculum.editor import CurriculumEditor
 from ui.curriculum.forms import open_form, tool_bar
 from ui.operations import Changed, announce
@@ -26,6 +26,13 @@ class ProgrammesPage(Page):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._refreshing = False
+        # The start area's reminder: sessions over whose attendance is not registered yet (hidden when none).
+        self.to_register = QLabel()
+        self.to_register.setObjectName("toBeRegistered")
+        self.to_register.setWordWrap(True)
+        self.to_register.hide()
+        self._to_register: list[tuple[int, str, int]] = []
+        self.layout_.addWidget(self.to_register)
         self.programmes = ListPanel("programmes", title=N_("Programmes"), select_first=True)
         self.editor = CurriculumEditor()
         self.list_panels = [self.programmes, self.editor.modules]
@@ -57,12 +64,34 @@ class ProgrammesPage(Page):
             self.editor.set_database(self.db)
         self.programmes.set_source(self.db)
         self._update_buttons()
+        self._read_to_register()
+
+    def _read_to_register(self) -> None:
+        from tillitsleder.attendance.register import sessions_to_register
+
+        self._to_register = sessions_to_register(self.db) if self.db is not None else []
+        self._show_to_register()
+
+    def _show_to_register(self) -> None:
+        count = sum(n for _id, _name, n in self._to_register)
+        self.to_register.setVisible(count > 0)
+        if count:
+            cohorts = ", ".join(name for _id, name, _n in self._to_register)
+            self.to_register.setText(
+                ngettext(
+                    "{n} session to be registered in the attendance register ({cohorts}).",
+                    "{n} sessions to be registered in the attendance register ({cohorts}).",
+                    count,
+                ).format(n=format_number(count), cohorts=cohorts)
+            )
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         was_stale = self._stale
         super().showEvent(event)
         if not was_stale and self.editor.view is not None:
             self.editor.reload()  # other areas may have scheduled sessions for a module meanwhile
+        if not was_stale and self.db is not None:
+            self._read_to_register()  # attendance may have been registered meanwhile
 
     def current_programme_id(self) -> int | None:
         return self.programmes.current_id()
@@ -167,3 +196,4 @@ class ProgrammesPage(Page):
             _("Copy the semesters, modules and attendance statuses to a new programme for the next cohort.")
         )
         self._update_buttons()
+        self._show_to_register()

@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from tillitsleder.i18n import N_, _, format_date, format_number
+from tillitsleder.i18n import N_, _, format_date, format_number, format_share
 
 COLUMNS = (
     N_("Participant"),
@@ -74,14 +74,12 @@ class CompletionModel(QAbstractTableModel):
 
     @staticmethod
     def _text(row, column: int) -> str:
-        from tillitsleder.completion.evaluation import percent
-
         if column == 0:
             return row.name
         if column == 1:
             return row.unit
         if column == 2:
-            return percent(row.attendance_so_far) if row.attendance_so_far is not None else "–"
+            return format_share(row.attendance_so_far, "–")
         if column == 3:
             return format_number(row.journal_entries) if row.journal_entries is not None else _("not shared")
         if column == 4:

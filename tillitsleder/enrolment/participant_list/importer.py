@@ -29,13 +29,13 @@ from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from tillitsleder.audit import audit
+from tillitsleder.enrolment.cohorts import insert_enrolments
 from tillitsleder.enrolment.participant_list.checks import Issue, PreviewRow, check_row, load_known, row_from_values
 from tillitsleder.enrolment.participant_list.columns import FIELDS, check_mapping, fold, guess_mapping
 from tillitsleder.enrolment.participant_list.files import CancelFlag, Progress, RawTable
 from tillitsleder.errors import Cancelled, NotFound, ValidationError
 from tillitsleder.i18n import N_
-from tillitsleder.model import Cohort, Enrolment, EnrolmentStatusChange, Person
-from tillitsleder.model.enums import EnrolmentStatus
+from tillitsleder.model import Cohort, Person
 from tillitsleder.storage.database import Database
 
 CHUNK = 500
@@ -143,24 +143,8 @@ def _insert_persons(session: Session, rows: list[PreviewRow]) -> list[int]:
 
 
 def _insert_enrolments(session: Session, cohort_id: int, rows: list[PreviewRow], on: date) -> None:
-    values = [
-        {
-            "cohort_id": cohort_id,
-            "person_id": row.person_id,
-            "unit_id": row.unit_id,
-            "position": row.position or None,
-            "status": EnrolmentStatus.ACTIVE.value,
-            "status_since": on,
-            "enrolled_on": on,
-        }
-        for row in rows
-    ]
-    if not values:
-        return
-    statement = insert(Enrolment).returning(Enrolment.id, sort_by_parameter_order=True)
-    ids = list(session.execute(statement, values).scalars())
-    changes = [{"enrolment_id": i, "status": EnrolmentStatus.ACTIVE.value, "effective_on": on} for i in ids]
-    session.execute(insert(EnrolmentStatusChange), changes)
+    new = [(int(r.person_id), r.unit_id, r.position or None) for r in rows]  # type: ignore[arg-type]
+    insert_enrolments(session, cohort_id, new, on)
 
 
 def import_participants(

@@ -17,8 +17,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer, Table, TableStyle
 
 from tillitsleder.attendance.register import Register
-from tillitsleder.completion.evaluation import CompletionState, ParticipantCompletion, percent
-from tillitsleder.i18n import _, format_date, format_number, ngettext
+from tillitsleder.completion.evaluation import CompletionState, ParticipantCompletion
+from tillitsleder.i18n import _, format_date, format_number, format_share, ngettext
 from tillitsleder.model.enums import EnrolmentStatus
 from tillitsleder.pdf.fonts import SANS
 from tillitsleder.pdf.layout import HEADER_FILL, INK, RULE, build_document, data_table, para, para_markup, styles
@@ -112,8 +112,7 @@ def _matrix(block, register: Register, participants, by_enrolment, symbols, weig
                 fill = status_fill(weights.get(status_id))
                 if fill is not None:
                     style.append(("BACKGROUND", (column, r), (column, r), fill))
-        share = completion.attendance_so_far
-        row += [percent(share) if share is not None else "–", completion.state.label()]
+        row += [format_share(completion.attendance_so_far, "–"), completion.state.label()]
         style.append(("BACKGROUND", (-1, r), (-1, r), STATE_FILLS[completion.state]))
         style.append(("TEXTCOLOR", (-1, r), (-1, r), STATE_COLOURS[completion.state]))
         rows.append(row)
@@ -155,7 +154,12 @@ def _left_before(completion: ParticipantCompletion, day: date) -> bool:
 def _key(sessions: list[SessionLine], s):
     rows = []
     for line in sessions:
-        note = _("cancelled") if line.cancelled else ("" if line.held else _("to come"))
+        if line.cancelled:
+            note = _("cancelled")
+        elif line.to_be_registered:
+            note = _("to be registered")
+        else:
+            note = "" if line.held else _("to come")
         rows.append([str(line.number), format_date(line.day, "medium"), line.title, line.module, note])
     widths = [10 * mm, 28 * mm, 110 * mm, 85 * mm, 28 * mm]
     table = data_table(["#", _("Date"), _("Session"), _("Module"), ""], rows, widths, s=s)

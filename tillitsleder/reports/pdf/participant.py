@@ -11,8 +11,7 @@ from typing import IO
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, TableStyle
 
-from tillitsleder.completion.evaluation import percent
-from tillitsleder.i18n import _, format_date, format_number
+from tillitsleder.i18n import _, format_date, format_number, format_share
 from tillitsleder.model.enums import EnrolmentStatus
 from tillitsleder.pdf.layout import build_document, data_table, para, styles
 from tillitsleder.reports.data import ParticipantReport
@@ -52,12 +51,9 @@ def render_participant(target: str | IO[bytes], report: ParticipantReport, today
 def _summary(report: ParticipantReport, s) -> list[Flowable]:
     c, rules = report.completion, report.rules
     rows = [
-        [
-            _("Attendance, sessions held so far"),
-            percent(c.attendance_so_far) if c.attendance_so_far is not None else "–",
-        ],
-        [_("Attendance, all planned sessions"), percent(c.attendance) if c.attendance is not None else "–"],
-        [_("Minimum attendance"), percent(rules.min_attendance)],
+        [_("Attendance, sessions held so far"), format_share(c.attendance_so_far, "–")],
+        [_("Attendance, all planned sessions"), format_share(c.attendance, "–")],
+        [_("Minimum attendance"), format_share(rules.min_attendance)],
     ]
     if rules.min_journal_entries:
         count = format_number(c.journal_entries) if c.journal_entries is not None else _("not shared")
@@ -88,6 +84,8 @@ def _sessions(report: ParticipantReport, s) -> list[Flowable]:
             status = _("Cancelled")
         elif left and not line.status:
             status = _("Withdrawn")
+        elif line.to_be_registered:
+            status = _("To be registered")
         elif not line.held:
             status = _("To come")
         else:

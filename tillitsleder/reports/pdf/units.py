@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
+from fractions import Fraction
 from typing import IO
 
 from reportlab.lib.enums import TA_RIGHT
@@ -11,8 +11,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, TableStyle
 
-from tillitsleder.completion.evaluation import CompletionState, percent
-from tillitsleder.i18n import _, format_number
+from tillitsleder.completion.evaluation import CompletionState
+from tillitsleder.i18n import _, format_number, format_share
 from tillitsleder.pdf.layout import HEADER_FILL, MUTED, build_document, data_table, para, styles
 from tillitsleder.reports.data import CohortHeader, UnitLine
 from tillitsleder.reports.pdf.common import generated_footer, heading_block
@@ -75,8 +75,8 @@ def _row(label: str, units: list[UnitLine], *, s, bold: bool = False) -> list:
     # Weighted by the number of participants behind each unit's mean.
     weighted = [(u.attendance, u.enrolled - u.withdrawn) for u in units if u.attendance is not None]
     people = sum(n for _share, n in weighted)
-    share = sum((a * n for a, n in weighted), Decimal(0)) / people if people else None
-    cells = [label, format_number(enrolled), format_number(withdrawn), percent(share) if share is not None else "–"]
+    share = sum((a * n for a, n in weighted), Fraction(0)) / people if people else None
+    cells = [label, format_number(enrolled), format_number(withdrawn), format_share(share, "–")]
     cells += [format_number(sum(u.states[state] for u in units)) for state in CompletionState]
     style = s.cell_bold if bold else s.cell
     right = ParagraphStyle("right", parent=style, alignment=TA_RIGHT)
