@@ -287,14 +287,14 @@ def test_sessions_to_be_registered_are_counted_above_the_grid_and_on_the_start_a
             qtbot.addWidget(widget)
             widget.show()
             widget.load(db, cohort)
-            assert widget.to_register.isVisible()
+            qtbot.waitUntil(widget.to_register.isVisible)
             assert widget.to_register.text().startswith("1 session to be registered")
             page = ProgrammesPage()
             qtbot.addWidget(page)
             page.show()
             page.set_database(db)
             cohort_name = widget.register.cohort_name
-            assert page.to_register.isVisible()
+            qtbot.waitUntil(page.to_register.isVisible)
             assert page.to_register.text() == f"1 session to be registered in the attendance register ({cohort_name})."
             switcher.switch("nb")
             qtbot.waitUntil(lambda: widget.to_register.text().startswith("1 samling må registreres:"))
