@@ -15,11 +15,19 @@
 the same parent and key (the earlier one is cancelled and its result dropped): a reload that outlives its
 question is never shown. Results for a parent widget that is gone are dropped too. Modelled on Anki's
 ``CollectionOp``/``QueryOp`` (``aqt/operations``).
+
+A worker runs Python beside the GUI thread, and both need the GIL: every call from Qt into Python on the GUI
+thread (a layout's ``heightForWidth``, a model's ``data()``, a timer's slot) waits until the worker lets go of it,
+by default up to 5 ms each, and one layout pass makes dozens of such calls. The first operation therefore sets
+the interpreter's switch interval to ``GIL_SWITCH_INTERVAL_S`` (the GUI thread then waits at most that long per
+call; a worker alone runs as fast as before, it only switches when the GUI thread asks).
 """
 
 from __future__ import annotations
 
+import gc
 import logging
+import sys
 import threading
 from collections.abc import Callable
 from enum import Flag, auto
@@ -32,6 +40,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 log = logging.getLogger(__name__)
 
 PROGRESS_DELAY_MS = 300
+GIL_SWITCH_INTERVAL_S = 0.0005  # Python's default is 0.005
 
 
 class Changed(Flag):
@@ -177,6 +186,7 @@ class Operation(QObject):
             _latest[self._key] = self
         _running.add(self)
         self.running = True
+        _share_the_gil()
         if self.dialog is not None:
             self.dialog.setValue(0)  # starts the timer that shows the dialog after PROGRESS_DELAY_MS
         (pool or QThreadPool.globalInstance()).start(_Runnable(self))
@@ -243,6 +253,21 @@ class Operation(QObject):
             self.dialog.setMaximum(total)
             self.dialog.setValue(min(done, total))
         self.progressed.emit(done, total)
+
+
+_prepared = False
+
+
+def _share_the_gil() -> None:
+    """Let the GUI thread have the GIL back quickly while workers run, and keep the collector's full passes short
+    (see the module's docstring); once, when the first operation starts."""
+    global _prepared
+    if _prepared:
+        return
+    _prepared = True
+    if sys.getswitchinterval() > GIL_SWITCH_INTERVAL_S:
+        sys.setswitchinterval(GIL_SWITCH_INTERVAL_S)
+    gc.freeze()
 
 
 def _progress_dialog(parent: QWidget | None, title: str, label: str, cancellable: bool) -> QProgressDialog:

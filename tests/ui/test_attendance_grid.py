@@ -21,7 +21,8 @@ from tillitsleder.attendance.register import (
 )
 from tillitsleder.attendance.rules import SessionState
 from tillitsleder.errors import ValidationError
-from ui.attendance.register_model import FIRST_SESSION, RegisterModel, short_codes
+from ui.attendance.register_display import short_codes
+from ui.attendance.register_model import FIRST_SESSION, RegisterModel
 from ui.attendance.register_view import RegisterView
 
 T = datetime(2026, 1, 5, 8, tzinfo=UTC)

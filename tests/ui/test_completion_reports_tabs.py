@@ -63,10 +63,18 @@ def test_completion_lists_states_with_reasons_and_signs_off(qtbot, page) -> None
     tab.select_enrolment(waiting.enrolment_id)
     assert tab.sign_button.isEnabled() and "Waiting for the coordinator" in tab.detail.text()
     shoot(page, "completion-tab-en.png")
-    with qtbot.waitSignal(tab.loaded, timeout=20_000):
-        assert tab.sign_off_selected()
-    done = next(row for row in tab.model.rows if row.enrolment_id == waiting.enrolment_id)
+    position = tab.table.currentIndex().row()
+    loads: list[int] = []
+    tab.loaded.connect(lambda: loads.append(1))
+    signing = tab.sign_off_selected()
+    assert signing
+    with qtbot.waitSignal(signing.succeeded, timeout=20_000):
+        pass
+    done = tab.model.rows[position]  # only this row changed, in place: the tab did not load the cohort again
+    assert done.enrolment_id == waiting.enrolment_id and not loads
     assert done.state is CompletionState.COMPLETED and done.signed_off_by
+    assert tab.model.data(tab.model.index(position, 4)) == CompletionState.COMPLETED.label()
+    assert not tab.sign_button.isEnabled() and tab.unsign_button.isEnabled()
     failing = next(row for row in tab.model.rows if row.state is CompletionState.CANNOT_COMPLETE)
     tab.select_enrolment(failing.enrolment_id)
     refused = tab.sign_off_selected()  # off the GUI thread too; the refusal comes back as a sentence

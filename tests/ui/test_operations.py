@@ -194,3 +194,15 @@ def test_areas_are_built_the_first_time_they_are_shown(qtbot, window) -> None:
     page = window.stack.currentWidget()
     assert isinstance(page, CertificatesPage) and window.findChildren(CertificatesPage) == [page]
     assert window.nav.item(row).text() == page.title()
+
+
+def test_the_first_operation_lets_the_gui_thread_have_the_gil_back_quickly(qtbot) -> None:
+    """A worker running Python must not hold the GUI thread's calls into Python for 5 ms each."""
+    import sys
+
+    from ui.operations import GIL_SWITCH_INTERVAL_S, run
+
+    operation = run(lambda _ctx: 1)
+    with qtbot.waitSignal(operation.finished, timeout=5_000):
+        pass
+    assert sys.getswitchinterval() <= GIL_SWITCH_INTERVAL_S

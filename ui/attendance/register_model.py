@@ -1,8 +1,10 @@
 """The register grid's model: participants (rows) × the two totals and the sessions (columns).
 
-Everything a cell shows is worked out when the register is loaded or a cell changes: per row a list of status
-indexes, per status its short code, label and brush, per row the totals' texts. ``data()`` is then only list
-and tuple look-ups — no database, no formatting — so a 400 × 60 grid scrolls as fast as a bare one.
+Everything a cell shows is worked out as plain data by ``register_display.prepare`` — on the worker thread that
+read the register — and updated for the cells a change touches: per row a list of status indexes, per status its
+short code, label and colour, per row the totals' texts. Building the model is then a model reset with no per-cell
+work, and ``data()`` is only list and tuple look-ups — no database, no formatting — so a 400 × 60 grid scrolls as
+fast as a bare one.
 
 Changes go through ``set_cells``: the model calls its ``save`` function (the core's ``set_attendance`` in one
 transaction) and, only when that succeeded, updates its copy of the register and the affected rows' totals.
@@ -22,22 +24,20 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QApplication, QStyle
 
 from tillitsleder.attendance.register import Change, Register
-from tillitsleder.enums import EnrolmentStatus
-from tillitsleder.i18n import _, format_date, format_share, format_time
+from tillitsleder.i18n import _
+from ui.attendance.register_display import (
+    NO_STATUS,
+    RegisterDisplay,
+    prepare,
+    row_totals,
+    session_header,
+    status_colour_name,
+)
 
 FIRST_SESSION = 2
 STATUS_ID_ROLE = Qt.ItemDataRole.UserRole.value
-NO_STATUS = -1
 _CENTER = Qt.AlignmentFlag.AlignCenter
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-# Soft colours a coordinator reads at a glance; statuses beyond these get one by weight.
-STATUS_COLOURS = {
-    "present": "#cfe8cf",
-    "late": "#fbeeb0",
-    "excused": "#d5e3f1",
-    "absent": "#f6c8c2",
-    "partial": "#fde0b8",
-}
 CANCELLED_COLOUR = "#e4e4e4"
 AT_RISK_COLOUR = "#f6c8c2"
 AT_RISK_TEXT = "#8b1a10"
@@ -56,46 +56,19 @@ Saver = Callable[[list[Change]], object]
 
 
 def status_colour(code: str, weight: float) -> QColor:
-    if code in STATUS_COLOURS:
-        return QColor(STATUS_COLOURS[code])
-    # From a soft red (0) to a soft green (1).
-    return QColor.fromHsv(int(5 + 115 * weight), 55, 245)
-
-
-def short_codes(labels: list[str]) -> list[str]:
-    """The shortest prefix of each label that no other label shares, capitalised: the grid's cell text, in the
-    language the statuses were named in (Present/Partially attended → Pr/Pa; Til stede/Fravær → T/Fr)."""
-    folded = [label.casefold().replace(" ", "") or "?" for label in labels]
-    shorts = []
-    for word in folded:
-        length = 1
-        while length < len(word) and any(o != word and o.startswith(word[:length]) for o in folded):
-            length += 1
-        shorts.append(word[:length].capitalize())
-    return shorts
+    return QColor(status_colour_name(code, weight))
 
 
 class RegisterModel(QAbstractTableModel):
     cellsSaved = Signal(int)  # noqa: N815 - cells changed by the last action
     summaryChanged = Signal()  # noqa: N815 - some row's totals or flag changed
 
-    def __init__(self, register: Register, save: Saver | None = None, parent=None) -> None:
+    def __init__(
+        self, register: Register, save: Saver | None = None, parent=None, display: RegisterDisplay | None = None
+    ) -> None:
         super().__init__(parent)
-        self.register = register
         self._save = save
-        self._zone = ZoneInfo(register.timezone)
         self._warning_icon = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-        self._precompute()
-
-    # --- precomputed display -----------------------------------------------------------------------------
-
-    def _precompute(self) -> None:
-        reg = self.register
-        self.status_ids = [status.id for status in reg.statuses]
-        self._index_of = {status_id: i for i, status_id in enumerate(self.status_ids)}
-        self.short = short_codes([status.label for status in reg.statuses])
-        self._labels = [status.label for status in reg.statuses]
-        self._brushes = [QBrush(status_colour(s.code, float(s.weight))) for s in reg.statuses]
         self._cancelled_brush = QBrush(QColor(CANCELLED_COLOUR))
         self._risk_brush = QBrush(QColor(AT_RISK_COLOUR))
         self._risk_text = QBrush(QColor(AT_RISK_TEXT))
@@ -104,46 +77,27 @@ class RegisterModel(QAbstractTableModel):
         self._bold.setBold(True)
         self._italic = QFont()
         self._italic.setItalic(True)
-        self._cancelled = [session.cancelled for session in reg.sessions]
-        self._grid = [
-            [self._index_of.get(reg.cells.get((p.enrolment_id, s.id)), NO_STATUS) for s in reg.sessions]
-            for p in reg.participants
-        ]
-        self._session_headers = [self._session_header(i) for i in range(len(reg.sessions))]
-        self._row_headers = [self._row_header(p) for p in reg.participants]
-        self._totals = [self._row_totals(row) for row in range(len(reg.participants))]
+        self._adopt(register, display if display is not None else prepare(register))
 
-    def _session_header(self, i: int) -> tuple[str, str]:
-        session = self.register.sessions[i]
-        start = session.starts_at.astimezone(self._zone)
-        end = session.ends_at.astimezone(self._zone)
-        tip = "\n".join(
-            [
-                session.title,
-                f"{format_date(start.date(), 'full')}, {format_time(start.time())}–{format_time(end.time())}",
-                session.state.label(),
-            ]
-        )
-        return format_date(start.date(), "short"), tip
+    def reset(self, register: Register, display: RegisterDisplay) -> None:
+        """Show another reading of the register, worked out by ``prepare`` (a model reset, no per-cell work)."""
+        self.beginResetModel()
+        self._adopt(register, display)
+        self.endResetModel()
 
-    def _row_header(self, participant) -> tuple[str, str, bool]:
-        status = EnrolmentStatus(participant.enrolment_status)
-        inactive = status in (EnrolmentStatus.WITHDRAWN, EnrolmentStatus.COMPLETED)
-        return participant.name, f"{participant.name}\n{status.label()}", inactive
-
-    def _row_totals(self, row: int) -> tuple[str, str, bool, str]:
-        participant = self.register.participants[row]
-        figures = self.register.summary(participant.enrolment_id)
-        flagged = self.register.flagged(participant, figures)
-        held = format_share(figures.share_so_far, "–")
-        planned = format_share(figures.share_of_planned, "–")
-        best = format_share(figures.best_possible, "–")
-        minimum = format_share(figures.minimum)
-        if flagged:
-            tip = _("Cannot reach the minimum of {minimum}: at most {best} even attending every remaining session.")
-        else:
-            tip = _("At most {best} of all planned sessions is still possible (minimum {minimum}).")
-        return held, planned, flagged, tip.format(minimum=minimum, best=best)
+    def _adopt(self, register: Register, display: RegisterDisplay) -> None:
+        self.register = register
+        self._zone = ZoneInfo(register.timezone)
+        self.status_ids = display.status_ids
+        self._index_of = {status_id: i for i, status_id in enumerate(self.status_ids)}
+        self.short = display.short
+        self._labels = display.labels
+        self._brushes = [QBrush(QColor(colour)) for colour in display.colours]
+        self._cancelled = display.cancelled
+        self._grid = display.grid
+        self._session_headers = display.session_headers
+        self._row_headers = display.row_headers
+        self._totals = display.totals
 
     # --- Qt model ----------------------------------------------------------------------------------------
 
@@ -272,7 +226,8 @@ class RegisterModel(QAbstractTableModel):
         rows = sorted({row for row, _column in touched})
         columns = [column for _row, column in touched]
         if became_held:  # a session now counts for everyone: every row's totals and the session's header change
-            self._session_headers = [self._session_header(i) for i in range(len(self.register.sessions))]
+            count = len(self.register.sessions)
+            self._session_headers = [session_header(self.register, self._zone, i) for i in range(count)]
             rows = list(range(len(self._grid)))
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, FIRST_SESSION, self.columnCount() - 1)
         for (row, column), status_id in touched.items():
@@ -280,7 +235,7 @@ class RegisterModel(QAbstractTableModel):
         risk_changed = False
         for row in rows:
             before = self._totals[row][2]
-            self._totals[row] = self._row_totals(row)
+            self._totals[row] = row_totals(self.register, row)
             risk_changed |= before != self._totals[row][2]
         self.dataChanged.emit(self.index(rows[0], 0), self.index(rows[-1], max(columns)))
         self.headerDataChanged.emit(Qt.Orientation.Vertical, rows[0], rows[-1])

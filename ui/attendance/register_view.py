@@ -49,10 +49,15 @@ class RegisterView(QTableView):
         super().setModel(model)
         if model is None:
             return
-        for column in range(FIRST_SESSION):  # the totals are shown beside the grid by ``TotalsView``
-            self.setColumnHidden(column, True)
+        self.model_reset()
         if model.rowCount() and model.columnCount() > FIRST_SESSION:
             self.setCurrentIndex(model.index(0, FIRST_SESSION))
+
+    def model_reset(self) -> None:
+        """After the model was reset: the totals stay hidden here (``TotalsView`` shows them beside the grid)."""
+        for column in range(FIRST_SESSION):
+            if not self.isColumnHidden(column):
+                self.setColumnHidden(column, True)
 
     def model(self) -> RegisterModel:
         return super().model()  # type: ignore[return-value]
@@ -258,8 +263,14 @@ class TotalsView(QTableView):
         super().setModel(model)
         if model is None:
             return
+        self.model_reset()
+
+    def model_reset(self) -> None:
+        """After the model was set or reset: only the totals show here (hidden columns stay hidden on a reset)."""
+        model = self.model()
         for column in range(FIRST_SESSION, model.columnCount()):
-            self.setColumnHidden(column, True)
+            if not self.isColumnHidden(column):
+                self.setColumnHidden(column, True)
         self._fit_headers(model)
         self.verticalScrollBar().setValue(self.grid.verticalScrollBar().value())
 

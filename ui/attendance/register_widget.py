@@ -1,8 +1,9 @@
 """The attendance register of one cohort: a legend of the statuses and their keys, the grid, and its tools.
 
-``load(db, cohort_id)`` reads the register off the GUI thread (a few queries, then no session is kept) and
-builds the model when it arrives (``loaded``); each
-change in the grid is saved by ``set_attendance`` as one transaction. "Statuses…" opens the programme's status
+``load(db, cohort_id)`` reads the register off the GUI thread (a few queries, then no session is kept) and works
+out there what the grid shows (``register_display.prepare``); when it arrives the model is reset to it
+(``loaded``), with no per-cell work on the GUI thread. Each change in the grid is saved by ``set_attendance`` as
+one transaction. "Statuses…" opens the programme's status
 configuration and reloads afterwards; the export buttons write ``.xlsx`` or CSV off the GUI thread.
 """
 
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVB
 from tillitsleder.attendance.register import Register, load_register, set_attendance
 from tillitsleder.i18n import _, format_number, format_share, ngettext
 from tillitsleder.storage import Database
+from ui.attendance.register_display import RegisterDisplay, prepare
 from ui.attendance.register_model import RegisterModel, status_colour
 from ui.attendance.register_view import RegisterView, TotalsView
 from ui.errors import error_text
@@ -90,44 +92,51 @@ class RegisterWidget(Retranslating, QWidget):
         self.csv_button.setText(_("Export to CS&V…"))
         self.view.setAccessibleName(_("Attendance register"))
         self.view.setToolTip("")
-        if self.register is not None:
-            self._build_model()  # headers and totals in the new language
+        if self.register is not None and self.model is not None:
+            self._show(self.register, prepare(self.register))  # headers and totals in the new language
         self._update()
 
     # --- loading -----------------------------------------------------------------------------------------
 
     def load(self, db: Database, cohort_id: int):
         """Read the register off the GUI thread; returns the operation (a newer load replaces a running one)."""
+
+        def read(_ctx) -> tuple[Register, RegisterDisplay]:
+            register = load_register(db, cohort_id)
+            return register, prepare(register)
+
         return run(
-            lambda _ctx: load_register(db, cohort_id),
+            read,
             parent=self,
-            on_success=lambda register: self._adopt(db, cohort_id, register),
+            on_success=lambda result: self._adopt(db, cohort_id, *result),
             on_failure=lambda error: self.loadFailed.emit(error_text(error)),
             key="load",
             name="attendance-register",
         )
 
-    def _adopt(self, db: Database, cohort_id: int, register: Register) -> None:
+    def _adopt(self, db: Database, cohort_id: int, register: Register, display: RegisterDisplay) -> None:
         self.db, self.cohort_id, self.register = db, cohort_id, register
         self.message.clear()
         self.note.clear()
-        self._build_model()
+        self._show(register, display)
         self._update()
         self.loaded.emit()
 
-    def _build_model(self) -> None:
-        assert self.register is not None
+    def _show(self, register: Register, display: RegisterDisplay) -> None:
+        """The first reading builds the model; later ones reset it (the views keep their set-up)."""
+        if self.model is None:
+            self.model = RegisterModel(register, save=self._save, parent=self, display=display)
+            self.model.cellsSaved.connect(self._on_saved)
+            self.model.summaryChanged.connect(self._update)
+            self.view.setModel(self.model)
+            self.totals.setModel(self.model)
+            return
         current = self.view.currentIndex()
-        old = self.model
-        self.model = RegisterModel(self.register, save=self._save, parent=self)
-        self.model.cellsSaved.connect(self._on_saved)
-        self.model.summaryChanged.connect(self._update)
-        self.view.setModel(self.model)
-        self.totals.setModel(self.model)
+        self.model.reset(register, display)
+        self.view.model_reset()
+        self.totals.model_reset()
         if current.isValid() and current.row() < self.model.rowCount() and current.column() < self.model.columnCount():
             self.view.setCurrentIndex(self.model.index(current.row(), current.column()))
-        if old is not None:
-            old.deleteLater()
 
     def _save(self, changes) -> None:
         assert self.db is not None and self.cohort_id is not None

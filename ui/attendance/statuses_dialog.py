@@ -31,7 +31,7 @@ from tillitsleder.attendance.statuses import StatusInfo
 from tillitsleder.errors import TillitslederError
 from tillitsleder.i18n import _, format_number, format_share
 from tillitsleder.storage import Database
-from ui.attendance.register_model import short_codes
+from ui.attendance.register_display import short_codes
 from ui.widgets.retranslate import Retranslating
 
 

@@ -39,6 +39,14 @@ class CompletionModel(QAbstractTableModel):
         self.rows = list(rows)
         self.endResetModel()
 
+    def replace_row(self, updated) -> None:
+        """Show ``updated`` in place of the row of the same enrolment (it keeps its position)."""
+        for number, row in enumerate(self.rows):
+            if row.enrolment_id == updated.enrolment_id:
+                self.rows[number] = updated
+                self.dataChanged.emit(self.index(number, 0), self.index(number, len(COLUMNS) - 1))
+                return
+
     def row_at(self, row: int):
         return self.rows[row] if 0 <= row < len(self.rows) else None
 

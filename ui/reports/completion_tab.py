@@ -1,7 +1,7 @@
 """The “Completion” tab: each participant of the chosen cohort with attendance so far, journal-entry count (only
 where shared), completion state and the reason in words; the coordinator signs off (or takes a sign-off back) and
-opens the programme's completion rules. The states are computed off the GUI thread each time the tab loads, and
-signing off runs there too."""
+opens the programme's completion rules. The states are computed off the GUI thread each time the tab loads; signing
+off runs there too, with the participant's new state, and then only that row changes."""
 
 from __future__ import annotations
 
@@ -156,6 +156,9 @@ class CompletionTab(Retranslating, QWidget):
         return self._act(withdraw_sign_off)
 
     def _act(self, action):
+        """Run ``action`` and work the participant's row out again, both off the GUI thread; then only that row
+        changes in the table (the others are not affected by one sign-off)."""
+        from tillitsleder.completion.evaluation import evaluate_participant
         from ui.errors import error_text
 
         row = self.selected()
@@ -165,16 +168,22 @@ class CompletionTab(Retranslating, QWidget):
         self.sign_button.setEnabled(False)
         self.unsign_button.setEnabled(False)
 
-        def done(_result: object) -> None:
+        def work(_ctx):
+            action(db, enrolment_id, actor=actor)
+            return evaluate_participant(db, enrolment_id, actor=actor)
+
+        def done(updated) -> None:
+            self.model.replace_row(updated)
+            self._summarise()
+            self._update_buttons()
             self.changed.emit()
-            self.reload()
 
         def failed(error: BaseException) -> None:
             self._update_buttons()
             self.detail.setText(error_text(error))
 
         return run(
-            lambda _ctx: action(db, enrolment_id, actor=actor),
+            work,
             parent=self,
             on_success=done,
             on_failure=failed,
