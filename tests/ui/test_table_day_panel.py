@@ -34,13 +34,16 @@ def test_seat_save_and_pdf(qtbot, _template, tmp_path) -> None:
         panel.name.setText("Chefsdagen")
         panel.size.setValue(6)
         panel.table_names.setPlainText("Eldkvarn\nStrykjärnet\n")
-        panel.propose.click()
-        assert panel.model.rowCount() == 7 and panel.model.data(panel.model.index(0, 0)) == "Eldkvarn"
+        panel.propose.click()  # seated off the GUI thread
+        qtbot.waitUntil(lambda: panel.model.rowCount() == 7, timeout=20_000)
+        assert panel.model.data(panel.model.index(0, 0)) == "Eldkvarn"
         assert "40 people" in panel.summary.text() and "0 pairs" in panel.summary.text()
         panel.save.click()
+        qtbot.waitUntil(lambda: "Saved." in panel.summary.text(), timeout=20_000)
         assert [o.label for o in td.table_day_options(db)] == ["Chefsdagen"]
         target = tmp_path / "lists.pdf"
-        panel.save_pdf(str(target))
+        with qtbot.waitSignal(panel.save_pdf(str(target)).succeeded, timeout=20_000):
+            pass
         text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, check=True, text=True).stdout
         assert all(m.name in text for t in panel.view.tables for m in t.members)
     finally:

@@ -15,7 +15,6 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView
 
-from tillitsleder.errors import TillitslederError
 from tillitsleder.i18n import N_, _
 from ui.attendance.register_model import FIRST_SESSION, RegisterModel
 from ui.errors import error_text
@@ -164,9 +163,7 @@ class RegisterView(QTableView):
             return None
         try:
             return model.set_cells(cells)
-        except TillitslederError as error:
-            self.problem.emit(error.user_message())
-        except Exception as error:  # noqa: BLE001 - a database failure must not kill the grid
+        except Exception as error:  # noqa: BLE001 - a refusal or a database failure is said, it never kills the grid
             self.problem.emit(error_text(error))
         return None
 

@@ -204,6 +204,7 @@ class RegisterWidget(Retranslating, QWidget):
         dialog = StatusesDialog(self.db, self.register.programme_id, self)
         dialog.exec()
         if dialog.changed and self.cohort_id is not None:
+            announce(Changed.ATTENDANCE, self)  # the statuses' labels and weights show elsewhere too
             self.load(self.db, self.cohort_id)
 
     def choose_and_export(self, suffix: str) -> None:

@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
 
 from tillitsleder.attendance import statuses as statuses_service
 from tillitsleder.attendance.statuses import StatusInfo
-from tillitsleder.errors import TillitslederError
 from tillitsleder.i18n import _, format_number, format_share
 from tillitsleder.storage import Database
 from ui.attendance.register_display import short_codes
+from ui.errors import error_text
 from ui.widgets.retranslate import Retranslating
 
 
@@ -190,8 +190,8 @@ class StatusesDialog(Retranslating, QDialog):
     def _run(self, action) -> bool:
         try:
             result = action()
-        except TillitslederError as error:
-            self.message.setText(error.user_message())
+        except Exception as error:  # noqa: BLE001 - one sentence for the user; the log has the rest
+            self.message.setText(error_text(error))
             return False
         self.message.clear()
         self.changed = True

@@ -215,15 +215,17 @@ class TemplateEditor(Retranslating, QWidget):
 
     def save(self) -> bool:
         from tillitsleder.certificates.templates import save_template
-        from tillitsleder.errors import TillitslederError
+        from ui.errors import error_text
+        from ui.operations import Changed, announce
 
         if self.db is None or self.programme_id is None:
             return False
         try:
             stored = save_template(self.db, self.values(), actor=self.selection.actor)
-        except TillitslederError as error:
-            self.message.setText(error.user_message())
+        except Exception as error:  # noqa: BLE001 - one sentence for the user; the log has the rest
+            self.message.setText(error_text(error))
             return False
+        announce(Changed.CERTIFICATES, self)
         self.dirty = False
         self.saved_state = stored.saved
         self.message.setText(_("Saved. Certificates issued from now on use this template."))

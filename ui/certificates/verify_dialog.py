@@ -73,13 +73,13 @@ class VerifyDialog(Retranslating, QDialog):
 
     def verify_file(self, path: Path) -> Verification | None:
         from tillitsleder.certificates.register import verify_file
-        from tillitsleder.errors import TillitslederError
+        from ui.errors import error_text
 
         try:
             return self._show(verify_file(self.db, path))
-        except TillitslederError as error:
+        except Exception as error:  # noqa: BLE001 - one sentence for the user; the log has the rest
             self.state.clear()
-            self.answer.setText(error.user_message())
+            self.answer.setText(error_text(error))
             return None
 
     def choose_file(self) -> None:

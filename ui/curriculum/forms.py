@@ -96,15 +96,9 @@ class FormDialog(Retranslating, QDialog):
         raise NotImplementedError
 
     def accept(self) -> None:
-        from tillitsleder.errors import TillitslederError
-
         try:
             self._submit(self.value())
-        except TillitslederError as error:
-            self.show_problem(error)
-            return
-        except Exception as error:  # noqa: BLE001 - the dialog stays open and says so; the log has the rest
-            log.exception("Saving from %s failed", self.objectName())
+        except Exception as error:  # noqa: BLE001 - the dialog stays open and says so (``error_text`` logs a bug)
             self.show_problem(error)
             return
         super().accept()

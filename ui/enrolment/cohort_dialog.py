@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QVBoxLayout
 
-from tillitsleder.errors import TillitslederError
 from tillitsleder.i18n import _
 from ui.enrolment.common import add_rows, date_field, error_line, set_texts, show_problem, to_date
 from ui.widgets.retranslate import Retranslating
@@ -72,7 +71,7 @@ class NewCohortDialog(Retranslating, QDialog):
             cohort_id = create_cohort(
                 self._db, int(self.programme.currentData()), self.name.text(), to_date(self.start.date()), end
             )
-        except TillitslederError as error:
+        except Exception as error:  # noqa: BLE001 - one sentence for the user; the log has the rest
             show_problem(self.error, error)
             return
         self.created.emit(cohort_id)

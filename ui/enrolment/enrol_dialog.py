@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from tillitsleder.errors import TillitslederError
 from tillitsleder.i18n import _
 from ui.enrolment.common import add_rows, date_field, error_line, set_texts, show_problem, to_date
 from ui.widgets.retranslate import Retranslating
@@ -154,7 +153,7 @@ class EnrolDialog(Retranslating, QDialog):
                 position=position,
                 enrolled_on=to_date(self.enrolled_on.date()),
             )
-        except TillitslederError as error:
+        except Exception as error:  # noqa: BLE001 - one sentence for the user; the log has the rest
             show_problem(self.error, error)
             return
         self.enrolled.emit(enrolment_id)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from tillitsleder.enums import EnrolmentStatus
-from tillitsleder.errors import TillitslederError
 from tillitsleder.i18n import _, format_date
 from ui.enrolment.common import add_rows, date_field, error_line, set_texts, show_problem, to_date
 from ui.widgets.retranslate import Retranslating
@@ -113,7 +112,7 @@ class StatusDialog(Retranslating, QDialog):
                 to_date(self.effective.date()),
                 self.reason.text(),
             )
-        except TillitslederError as error:
+        except Exception as error:  # noqa: BLE001 - one sentence for the user; the log has the rest
             show_problem(self.error, error)
             return
         self.changed.emit(self._enrolment_id)

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from tillitsleder.enums import AssignmentKind
-from tillitsleder.errors import TillitslederError
 from tillitsleder.i18n import _
 from ui.errors import show_error
+from ui.operations import Changed, announce
 from ui.widgets.retranslate import Retranslating
 
 
@@ -71,9 +71,10 @@ class AssignDialog(Retranslating, QDialog):
                 self.starts.date().toPython(), None if self.open_ended.isChecked() else self.ends.date().toPython(),
                 Decimal(str(self.hours.value())),
             )  # fmt: skip
-        except TillitslederError as error:
+        except Exception as error:  # noqa: BLE001 - one sentence for the user; the log has the rest
             show_error(self, _("Assign facilitator"), error)
             return
+        announce(Changed.FACILITATORS, self.parentWidget() or self)
         self.accept()
 
     def retranslate(self) -> None:

@@ -10,7 +10,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
-from tillitsleder.errors import TillitslederError
 from tillitsleder.i18n import N_, _, format_date, format_number, ngettext
 from ui.errors import show_error
 from ui.widgets.cohort_picker import CohortSelection
@@ -81,7 +80,7 @@ class MyAssignmentsTab(Retranslating, QWidget):
             return
         try:
             written = export_my_calendar(self.db, self.selection.actor, Path(path))
-        except TillitslederError as error:
+        except Exception as error:  # noqa: BLE001 - one sentence for the user; the log has the rest
             show_error(self, _("Export calendar"), error)
             return
         self.summary.setText(

@@ -36,10 +36,10 @@ from PySide6.QtWidgets import (
 )
 
 from tillitsleder.enums import PoolKind
-from tillitsleder.errors import TillitslederError
 from tillitsleder.i18n import _, format_date, format_number
 from ui.errors import show_error
 from ui.facilitators.assign_dialog import AssignDialog
+from ui.operations import Changed, announce
 from ui.widgets.pool_picker import pool_combo
 from ui.widgets.retranslate import Retranslating
 from ui.widgets.rows_model import RowsModel
@@ -212,11 +212,13 @@ class PoolsTab(Retranslating, QWidget):
             self.assignments.addItem(item)
 
     def _run(self, action) -> bool:
+        """Run a quick write; say why it was refused, or tell the other areas that facilitators changed."""
         try:
             action()
-        except TillitslederError as error:
+        except Exception as error:  # noqa: BLE001 - one sentence for the user; the log has the rest
             show_error(self, _("Facilitators"), error)
             return False
+        announce(Changed.FACILITATORS, self)
         return True
 
     def edit(self, pool_id: int | None) -> None:

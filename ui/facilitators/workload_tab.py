@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tillitsleder.errors import TillitslederError
 from tillitsleder.facilitators.rota import month_label
 from tillitsleder.i18n import _, format_number, ngettext
 from ui.errors import show_error
@@ -94,7 +93,7 @@ class WorkloadTab(Retranslating, QWidget):
         start = self.first.date().toPython().replace(day=1)
         try:
             self.view = workload.workload(self.db, pool_id, start, _month_end(start, self.months.value()))
-        except TillitslederError as error:
+        except Exception as error:  # noqa: BLE001 - one sentence for the user; the log has the rest
             show_error(self, _("Workload"), error)
             return
         rows, marked = [], set()

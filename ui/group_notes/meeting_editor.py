@@ -44,6 +44,7 @@ from ui.group_notes.actions_model import (
     status_choices,
 )
 from ui.group_notes.step_section import StepSection
+from ui.operations import Changed, announce
 from ui.pages.base import privacy_note
 from ui.widgets.retranslate import Retranslating
 
@@ -290,6 +291,7 @@ class MeetingEditor(Retranslating, QWidget):
             return False
         self.message.clear()
         self._as_shown = None
+        announce(Changed.GROUP_NOTES, self)
         if notify:
             self.saved.emit(meeting_id)
         return True
@@ -314,6 +316,7 @@ class MeetingEditor(Retranslating, QWidget):
         except Exception as error:  # noqa: BLE001
             self.message.setText(error_text(error))
             return False
+        announce(Changed.GROUP_NOTES, self)
         self.clear_meeting()
         self.deleted.emit()
         return True

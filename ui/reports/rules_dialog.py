@@ -90,7 +90,7 @@ class RulesDialog(Retranslating, QDialog):
 
     def save(self) -> bool:
         from tillitsleder.completion.rules import save_rules
-        from tillitsleder.errors import TillitslederError
+        from ui.errors import error_text
 
         minimum = (Decimal(str(self.minimum.value())) / 100).quantize(Decimal("0.001"))
         try:
@@ -103,8 +103,8 @@ class RulesDialog(Retranslating, QDialog):
                 requires_sign_off=self.sign_off.isChecked(),
                 actor=self.actor,
             )
-        except TillitslederError as error:
-            self.error.setText(str(error))
+        except Exception as error:  # noqa: BLE001 - one sentence for the user; the log has the rest
+            self.error.setText(error_text(error))
             return False
         return True
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
-from tillitsleder.errors import TillitslederError
 from tillitsleder.i18n import _, format_date, format_time
 from tillitsleder.sessions import scheduling as svc
 from tillitsleder.storage import Database
+from ui.errors import error_text
 from ui.widgets.retranslate import Retranslating
 
 
@@ -62,8 +62,8 @@ class CancelDialog(Retranslating, QDialog):
     def confirm(self) -> None:
         try:
             svc.cancel_session(self.db, self.session_id, self.reason_edit.toPlainText())
-        except TillitslederError as error:
-            self.problem.setText(error.user_message())
+        except Exception as error:  # noqa: BLE001 - one sentence for the user; the log has the rest
+            self.problem.setText(error_text(error))
             self.problem.show()
             return
         self.accept()

@@ -15,11 +15,11 @@ from enum import Enum, auto
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from tillitsleder.errors import TillitslederError
 from tillitsleder.i18n import _, format_date
 from tillitsleder.sessions import scheduling as svc
 from tillitsleder.sessions.conflicts import Conflict
 from tillitsleder.storage import Database
+from ui.errors import error_text
 from ui.sessions.series_box import SeriesBox
 from ui.sessions.session_form import SessionForm
 from ui.widgets.retranslate import Retranslating
@@ -119,8 +119,8 @@ class SessionDialog(Retranslating, QDialog):
         self._timer.stop()
         try:
             conflicts = self.current_conflicts()
-        except TillitslederError as error:
-            self.problem_label.setText(error.user_message())
+        except Exception as error:  # noqa: BLE001 - one sentence for the user; the log has the rest
+            self.problem_label.setText(error_text(error))
             self.problem_label.show()
             self._show_conflicts([])
             self.save_button.setEnabled(False)
@@ -167,8 +167,8 @@ class SessionDialog(Retranslating, QDialog):
                 self.outcome = svc.schedule_series(self.db, plan, self.series.pattern())
             else:
                 self.outcome = svc.schedule_session(self.db, plan)
-        except TillitslederError as error:
-            self.problem_label.setText(error.user_message())
+        except Exception as error:  # noqa: BLE001 - one sentence for the user; the log has the rest
+            self.problem_label.setText(error_text(error))
             self.problem_label.show()
             return
         self.accept()

@@ -26,9 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tillitsleder.errors import TillitslederError
 from tillitsleder.i18n import N_, _, format_number, ngettext
-from ui.errors import show_error
+from ui.operations import Changed, run
 from ui.widgets.pool_picker import pool_combo
 from ui.widgets.retranslate import Retranslating
 from ui.widgets.rows_model import RowsModel
@@ -114,15 +113,18 @@ class TableDayPanel(Retranslating, QWidget):
             table_names=names, leader_pool_id=self.leaders.currentData(),
         )  # fmt: skip
 
-    def propose_seating(self) -> None:
+    def propose_seating(self):
+        """Seat people off the GUI thread; returns the operation."""
         from tillitsleder.table_day import plans as td
 
-        try:
-            self.view = td.propose_table_day(self.db, self.request())
-        except TillitslederError as error:
-            show_error(self, _("Table day"), error)
-            return
-        self.show_view()
+        db, request = self.db, self.request()
+
+        def done(view) -> None:
+            self.view = view
+            self.show_view()
+
+        return run(lambda _ctx: td.propose_table_day(db, request), parent=self, title=_("Table day"),
+                   on_success=done, key="seat", name="table-day-seating")  # fmt: skip
 
     def show_view(self) -> None:
         v = self.view
@@ -140,19 +142,22 @@ class TableDayPanel(Retranslating, QWidget):
         self.summary.setText(f"{people} · {tables} · {pairs}")
         self._enable()
 
-    def save_seating(self) -> None:
+    def save_seating(self):
+        """Save the seating off the GUI thread (other areas hear that table days changed); returns the operation."""
         from tillitsleder.table_day import plans as td
 
-        try:
-            day_id = td.save_table_day(self.db, self.view)
-        except TillitslederError as error:
-            show_error(self, _("Table day"), error)
-            return
-        self.view = td.get_table_day(self.db, day_id)
-        self.show_view()
-        self.summary.setText(self.summary.text() + " · " + _("Saved."))
+        db, view = self.db, self.view
 
-    def save_pdf(self, path: str | None = None) -> None:
+        def done(saved) -> None:
+            self.view = saved
+            self.show_view()
+            self.summary.setText(self.summary.text() + " · " + _("Saved."))
+
+        return run(lambda _ctx: td.get_table_day(db, td.save_table_day(db, view)), parent=self, title=_("Table day"),
+                   on_success=done, changes=Changed.TABLE_DAY, name="table-day-save")  # fmt: skip
+
+    def save_pdf(self, path: str | None = None):
+        """Write the table lists off the GUI thread; returns the operation (``None`` when nothing is written)."""
         from tillitsleder.table_day.table_lists import write_table_lists
 
         if self.view is None:
@@ -161,11 +166,11 @@ class TableDayPanel(Retranslating, QWidget):
             path, _filter = QFileDialog.getSaveFileName(
                 self, _("Save table lists"), f"{self.view.name}.pdf", _("PDF files (*.pdf)")
             )
-        if path:
-            try:
-                write_table_lists(self.view, Path(path))
-            except TillitslederError as error:
-                show_error(self, _("Table day"), error)
+        if not path:
+            return None
+        view, target = self.view, Path(path)
+        return run(lambda _ctx: write_table_lists(view, target), parent=self, title=_("Table day"),
+                   name="table-day-pdf")  # fmt: skip
 
     def print_lists(self) -> None:
         from PySide6.QtPdf import QPdfDocument
