@@ -2,9 +2,10 @@
 
 The window is shown before any database is open (fast first paint); ``open_database_path`` opens one off
 the GUI thread through ``DatabaseActions``. An area's page is imported and built the first time it is shown
-(``page_at``), and loads its lists then. Operations announce which kinds of data they changed
-(``ui.operations.change_bus``); the window passes that on to the built pages, and each reloads only if it shows
-one of those kinds. Geometry, window state and the last area are kept in the app's INI settings.
+(``page_at``; the area shown at start-up right after the window's first paint), and loads its lists then.
+Operations announce which kinds of data they changed (``ui.operations.change_bus``); the window passes that on
+to the built pages, and each reloads only if it shows one of those kinds. Geometry, window state and the last
+area are kept in the app's INI settings.
 """
 
 from __future__ import annotations
@@ -43,23 +44,32 @@ if TYPE_CHECKING:
     from ui.pages.base import Page
 
 DEFAULT_SIZE = QSize(1280, 800)
+FIRST_PAINT_FALLBACK_MS = 500
 NO_DATABASE = N_("No database is open. Use the File menu to open or create one.")
 
 
 class _AfterFirstPaint(QObject):
-    """Calls ``then`` once, as soon as the event loop is free after ``widget``'s first paint."""
+    """Calls ``then`` once, as soon as the event loop is free after ``widget``'s first paint (or after
+    ``FIRST_PAINT_FALLBACK_MS`` if no paint event reaches the widget itself)."""
 
     def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
         super().__init__(widget)
-        self._then = then
+        self._widget = widget
+        self._then: Callable[[], None] | None = then
         widget.installEventFilter(self)
+        QTimer.singleShot(FIRST_PAINT_FALLBACK_MS, self, self._run)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, watched, self._then)  # not at all if the window is gone by then
-            self.deleteLater()
+            QTimer.singleShot(0, self, self._run)
         return False
+
+    def _run(self) -> None:
+        then, self._then = self._then, None
+        if then is not None:
+            self._widget.removeEventFilter(self)
+            self.deleteLater()
+            then()
 
 
 class MainWindow(Retranslating, QMainWindow):
