@@ -16,7 +16,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from tillitsleder import __version__
+from tillitsleder import __version__, startup_trace
 from tillitsleder.commands import register_all
 from tillitsleder.errors import TillitslederError
 from tillitsleder.i18n import LANGUAGES, N_, _, ngettext, set_language
@@ -89,6 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    startup_trace.mark("command line started")
     args_list = list(sys.argv[1:] if argv is None else argv)
     set_language(_early_language(args_list))
     _localise_argparse()

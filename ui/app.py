@@ -1,9 +1,12 @@
 """Start the desktop app: ``run_gui(db_path, language)``.
 
-The order matters for how fast the app feels: create the ``QApplication``, install the translators, show
-the main window (no database, no SQLAlchemy yet), and only then open the database on a worker thread while
-the status bar says "Opening database…". Nothing heavy is imported here: the core's storage and services
-are imported by that worker, and ReportLab, openpyxl and Alembic not at all unless a task needs them.
+The order matters for how fast the app feels. First a plain Python thread starts opening the database
+(``ui.opening.start_opening``: SQLAlchemy, the model, the file, the survey), before PySide6 is even imported;
+meanwhile the GUI thread creates the ``QApplication``, installs the translators and shows the main window
+(no SQLAlchemy on this thread), and the window's open operation then waits for that thread while the status
+bar says "Opening database…". Nothing heavy is imported here, not even PySide6 at import time; ReportLab,
+openpyxl and Alembic are not loaded at all unless a task needs them. ``TILLITSLEDER_TRACE_STARTUP=1`` logs
+the timeline of these steps (``tillitsleder.startup_trace``).
 
 ``exit_after_ms`` is for smoke tests and the start-up benchmark: the event loop ends that many
 milliseconds after the database is open and the first area shows its rows (exit code 0), or at once when
@@ -12,28 +15,33 @@ opening fails (the error's exit code, its message on stderr, no dialog).
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QThreadPool, QTimer
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
-
-from tillitsleder import APP_NAME
+from tillitsleder import APP_NAME, startup_trace
 from tillitsleder.resources import resource_path
-from ui.translator import LanguageSwitcher
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication, QWidget
 
 ICON = ("icons", "tillitsleder.svg")
 WORKER_SHUTDOWN_MS = 10_000
 
 
 def app_icon() -> QIcon:
+    from PySide6.QtGui import QIcon
+
     path = resource_path(*ICON)
     return QIcon(str(path)) if path.exists() else QIcon()
 
 
 def create_application() -> QApplication:
     """The ``QApplication`` with the app's names and icon (reuses one that exists, e.g. under pytest-qt)."""
+    from PySide6.QtWidgets import QApplication
+
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(sys.argv[:1])
@@ -59,25 +67,70 @@ class _Outcome:
         return loop_code
 
 
+def _trace_first_paint(window: QWidget) -> None:
+    """Mark the window's first paint in the start-up trace."""
+    from PySide6.QtCore import QEvent, QObject
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+            if event.type() == QEvent.Type.Paint:
+                startup_trace.mark("first paint")
+                watched.removeEventFilter(self)
+            return False
+
+    window.installEventFilter(FirstPaint(window))
+
+
+def _started(*_args: object) -> None:
+    """Start-up is over (the first area shows its rows, or opening failed): collect garbage from now on.
+
+    Python's cyclic garbage collector is paused during start-up: importing SQLAlchemy, the model and PySide6
+    allocates hundreds of thousands of long-lived objects, and the collections that triggers find almost
+    nothing (about a thousand objects) while costing 50–100 ms. ``gc.freeze()`` then moves everything made so
+    far out of the collector's sight for good, so later collections (while the user works) do not walk the
+    modules again and the interpreter's exit does not either (another 100–150 ms with SQLAlchemy loaded).
+    """
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
+
+
 def run_gui(db_path: Path | None, language: str | None, *, exit_after_ms: int | None = None) -> int:
     """Show the main window on ``db_path`` in ``language`` and run until the user quits; returns an exit code.
 
     ``None`` means "as last time": the database and language remembered in the settings, else the default
     database in the local data folder and the default language.
     """
+    gc.disable()  # until the first area shows its rows (``_started``)
+    from ui.opening import start_opening
+
+    # Opening starts before PySide6 is imported, on its own thread (when the file is given; the remembered
+    # one is read from the settings, which need Qt).
+    early = start_opening(db_path) if db_path is not None else None
+    from PySide6.QtCore import QThreadPool, QTimer
+
+    startup_trace.mark("PySide6 imported")
     from tillitsleder.i18n import DEFAULT_LANGUAGE
     from tillitsleder.storage.locations import default_database_path
     from ui.settings import last_database_path, saved_language
+    from ui.translator import LanguageSwitcher
 
-    db_path = db_path or last_database_path() or default_database_path()
+    if db_path is None:
+        db_path = last_database_path() or default_database_path()
+        early = start_opening(db_path)
     app = create_application()
+    startup_trace.mark("QApplication made")
     switcher = LanguageSwitcher(app)
     switcher.install(language or saved_language() or DEFAULT_LANGUAGE)
+    startup_trace.mark("translators installed")
 
     from ui.main_window import MainWindow  # after the translators, so the window is built in the right language
 
     smoke = exit_after_ms is not None
     window = MainWindow(switcher, interactive=not smoke)
+    startup_trace.mark("window built")
+    if startup_trace.ENABLED:
+        _trace_first_paint(window)
     window.show()
     outcome = _Outcome()
 
@@ -98,12 +151,18 @@ def run_gui(db_path: Path | None, language: str | None, *, exit_after_ms: int | 
     window.actions_.openFailed.connect(failed)
     if smoke:
         window.firstPagePopulated.connect(lambda: QTimer.singleShot(max(0, exit_after_ms or 0), app.quit))
-    QTimer.singleShot(0, lambda: window.open_database_path(Path(db_path)))
+    window.firstPagePopulated.connect(lambda: startup_trace.mark("first page populated"))
+    window.firstPagePopulated.connect(_started)
+    window.actions_.openFailed.connect(_started)
+    QTimer.singleShot(0, lambda: window.open_database_path(Path(db_path), early))
     try:
         loop_code = app.exec()
     finally:
+        startup_trace.mark("event loop ended")
         QThreadPool.globalInstance().waitForDone(WORKER_SHUTDOWN_MS)
         window.save_state()
         window.close_database()
         switcher.uninstall()
+        _started()
+        startup_trace.mark("window closed")
     return outcome.exit_code(loop_code)

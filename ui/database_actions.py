@@ -10,8 +10,6 @@ Cancel stops the copy and leaves nothing behind.
 from __future__ import annotations
 
 import tempfile
-from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,50 +17,14 @@ from PySide6.QtCore import QObject, QStandardPaths, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from tillitsleder.i18n import _
-from ui import dialogs
-from ui.dialogs import RefusalChoice
-from ui.errors import error_text, show_error
+from ui.opening import EarlyOpen, OpenedDatabase, open_and_survey
 from ui.operations import OpContext, Operation, run
 
 if TYPE_CHECKING:
-    from tillitsleder.lookups import Option
     from tillitsleder.storage import Database
 
 DEMO_FILE_NAME = "demo.sqlite3"
 DEMO_FOLDER_PREFIX = "tillitsleder-demo-"  # also used by ``tillitsleder --demo``
-
-
-@dataclass(frozen=True)
-class OpenedDatabase:
-    """What the worker hands to the GUI thread after opening a file."""
-
-    db: Database
-    cohorts: list[Option]
-    participants: int
-    backup_made: Path | None = None
-    is_demo: bool = False
-
-
-def survey(db: Database) -> tuple[list[Option], int]:
-    """Cohorts (newest first) and the number of people enrolled in them."""
-    from tillitsleder import lookups
-
-    return lookups.cohort_options(db), lookups.participant_count(db)
-
-
-def open_and_survey(path: Path, *, create: bool = True, is_demo: bool = False) -> OpenedDatabase:
-    """Worker side of opening: open (maybe migrate), survey, and load what the first page will need."""
-    from tillitsleder.i18n import format_date, format_number
-    from tillitsleder.storage import open_database
-
-    db = open_database(path, create=create)
-    try:
-        cohorts, participants = survey(db)
-        format_date(date.today()), format_number(1.5)  # loads Babel's locale data here, not on the GUI thread
-    except BaseException:
-        db.close()
-        raise
-    return OpenedDatabase(db, cohorts, participants, db.backup_made, is_demo)
 
 
 def create_new(path: Path) -> OpenedDatabase:
@@ -121,7 +83,10 @@ class DatabaseActions(QObject):
 
     # --- opening -----------------------------------------------------------------------------------------
 
-    def open_path(self, path: Path, *, at_start: bool = False) -> Operation:
+    def open_path(self, path: Path, *, at_start: bool = False, early: EarlyOpen | None = None) -> Operation:
+        """Open ``path``; ``early`` is the same file already being opened since start-up (waited for)."""
+        if early is not None and early.path == path:
+            return self._start(lambda _ctx: early.wait(), at_start=at_start, name="open-database")
         return self._start(lambda _ctx: open_and_survey(path), at_start=at_start, name="open-database")
 
     def choose_and_open(self, *, at_start: bool = False) -> None:
@@ -173,6 +138,10 @@ class DatabaseActions(QObject):
         self.opened.emit(opened)
 
     def _on_open_failed(self, error: BaseException, *, at_start: bool) -> None:
+        from ui import dialogs
+        from ui.dialogs import RefusalChoice
+        from ui.errors import error_text, show_error
+
         self._set_busy(False)
         self.statusMessage.emit(error_text(error))
         if not self.interactive:
@@ -248,6 +217,7 @@ class DatabaseActions(QObject):
 
     def _on_backup_failed(self, error: BaseException) -> None:
         from tillitsleder.errors import Cancelled
+        from ui.errors import error_text, show_error
 
         if isinstance(error, Cancelled):
             self.statusMessage.emit(error.user_message())

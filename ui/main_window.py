@@ -2,17 +2,19 @@
 
 The window is shown before any database is open (fast first paint); ``open_database_path`` opens one off
 the GUI thread through ``DatabaseActions``. An area's page is imported and built the first time it is shown
-(``page_at``), and loads its lists then. Operations announce which kinds of data they changed
-(``ui.operations.change_bus``); the window passes that on to the built pages, and each reloads only if it shows
-one of those kinds. Geometry, window state and the last area are kept in the app's INI settings.
+(``page_at``; the area shown at start-up right after the window's first paint), and loads its lists then.
+Operations announce which kinds of data they changed (``ui.operations.change_bus``); the window passes that on
+to the built pages, and each reloads only if it shows one of those kinds. Geometry, window state and the last
+area are kept in the app's INI settings.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSize, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
@@ -24,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tillitsleder import startup_trace
 from tillitsleder.i18n import N_, _, format_number, ngettext
-from ui import dialogs
 from ui.database_actions import DatabaseActions, OpenedDatabase, demo_available, is_throwaway_demo
 from ui.operations import Changed, change_bus
 from ui.pages.areas import AREAS, Area, Needs
@@ -38,10 +40,36 @@ from ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
     from tillitsleder.storage import Database
+    from ui.opening import EarlyOpen
     from ui.pages.base import Page
 
 DEFAULT_SIZE = QSize(1280, 800)
+FIRST_PAINT_FALLBACK_MS = 500
 NO_DATABASE = N_("No database is open. Use the File menu to open or create one.")
+
+
+class _AfterFirstPaint(QObject):
+    """Calls ``then`` once, as soon as the event loop is free after ``widget``'s first paint (or after
+    ``FIRST_PAINT_FALLBACK_MS`` if no paint event reaches the widget itself)."""
+
+    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._widget = widget
+        self._then: Callable[[], None] | None = then
+        widget.installEventFilter(self)
+        QTimer.singleShot(FIRST_PAINT_FALLBACK_MS, self, self._run)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, self, self._run)
+        return False
+
+    def _run(self) -> None:
+        then, self._then = self._then, None
+        if then is not None:
+            self._widget.removeEventFilter(self)
+            self.deleteLater()
+            then()
 
 
 class MainWindow(Retranslating, QMainWindow):
@@ -56,6 +84,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.db: Database | None = None
         self.participants = 0
         self._awaiting_first_page = False
+        self._first_paint_pending = False
         self.selection = CohortSelection(self)
         self.actions_ = DatabaseActions(self, interactive=interactive)
 
@@ -111,7 +140,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.action_quit = action(self.close, "Ctrl+Q")
         self.action_quit.setMenuRole(QAction.MenuRole.QuitRole)
         self.action_search = action(self._focus_search, QKeySequence.StandardKey.Find)
-        self.action_about = action(lambda: dialogs.show_about(self, self._data_folder()))
+        self.action_about = action(self._show_about)
         self.action_about.setMenuRole(QAction.MenuRole.AboutRole)
         self.area_actions = [
             action(lambda _checked=False, row=row: self.nav.setCurrentRow(row), f"Alt+{row + 1}")
@@ -193,6 +222,8 @@ class MainWindow(Retranslating, QMainWindow):
         else:
             page = cls()
         self._built[row] = page
+        if len(self._built) == 1:
+            startup_trace.mark(f"first page built ({area.class_name})")
         placeholder = self.stack.widget(row)
         was_current = self.stack.currentWidget() is placeholder
         self.stack.insertWidget(row, page)
@@ -231,8 +262,13 @@ class MainWindow(Retranslating, QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
-        if not self._built:
-            QTimer.singleShot(0, lambda: self._show_area(max(0, self.nav.currentRow())))
+        if not self._built and not self._first_paint_pending:
+            self._first_paint_pending = True
+            _AfterFirstPaint(self, self._build_first_area)
+
+    def _build_first_area(self) -> None:
+        self._first_paint_pending = False
+        self._show_area(max(0, self.nav.currentRow()))
 
     def _focus_search(self) -> None:
         self.current_page().focus_search()
@@ -244,9 +280,10 @@ class MainWindow(Retranslating, QMainWindow):
 
     # --- the database ------------------------------------------------------------------------------------
 
-    def open_database_path(self, path: Path) -> None:
-        """Open ``path`` off the GUI thread (the window stays responsive and shows "Opening database…")."""
-        self.actions_.open_path(path, at_start=self.db is None)
+    def open_database_path(self, path: Path, early: EarlyOpen | None = None) -> None:
+        """Open ``path`` off the GUI thread (the window stays responsive and shows "Opening database…");
+        ``early`` is that file being opened since start-up (``ui.opening.start_opening``)."""
+        self.actions_.open_path(path, at_start=self.db is None, early=early)
 
     def _adopt(self, opened: OpenedDatabase) -> None:
         old = self.db
@@ -312,6 +349,11 @@ class MainWindow(Retranslating, QMainWindow):
                 cohorts=ngettext("{n} cohort", "{n} cohorts", cohorts).format(n=format_number(cohorts)),
             )
         )
+
+    def _show_about(self) -> None:
+        from ui import dialogs
+
+        dialogs.show_about(self, self._data_folder())
 
     def _data_folder(self) -> str:
         from tillitsleder.storage.locations import data_dir

@@ -34,7 +34,7 @@ from enum import Flag, auto
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 log = logging.getLogger(__name__)
@@ -171,6 +171,8 @@ class Operation(QObject):
         self.running = False
         self.result: Any = None
         self.error: BaseException | None = None
+        from PySide6.QtCore import Qt  # here, not at import: making Qt's namespace costs the first window ~20 ms
+
         self._result.connect(self._on_result, Qt.ConnectionType.QueuedConnection)
         self._error.connect(self._on_error, Qt.ConnectionType.QueuedConnection)
         self._progress.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
@@ -271,6 +273,8 @@ def _share_the_gil() -> None:
 
 
 def _progress_dialog(parent: QWidget | None, title: str, label: str, cancellable: bool) -> QProgressDialog:
+    from PySide6.QtCore import Qt
+
     dialog = QProgressDialog(parent)  # keeps Qt's own, translated "Cancel" button
     dialog.setWindowTitle(title)
     dialog.setLabelText(label)

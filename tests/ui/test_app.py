@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -19,6 +20,7 @@ def run_python(code: str, tmp_path: Path, timeout: int = 120) -> subprocess.Comp
 def test_the_first_window_is_built_without_the_database_stack(tmp_path: Path) -> None:
     code = f"""
 import sys
+import time
 from PySide6.QtWidgets import QApplication
 from ui.app import create_application
 from ui.translator import LanguageSwitcher
@@ -27,7 +29,11 @@ LanguageSwitcher(app).install("nb")
 from ui.main_window import MainWindow
 window = MainWindow()
 window.show()
-app.processEvents()
+for _ in range(200):  # the shown area is built right after the window's first paint
+    app.processEvents()
+    if window.is_built(window.nav.currentRow()):
+        break
+    time.sleep(0.01)
 print(sorted({{m.split(".")[0] for m in sys.modules}} & set({HEAVY!r})))
 print(sorted(m for m in sys.modules if m.startswith("ui.pages.") and m not in ("ui.pages.areas", "ui.pages.base")))
 """
@@ -54,6 +60,34 @@ sys.exit(code)
     assert "EXIT=0 HEAVY=[]" in result.stderr
     settings = (tmp_path / "config" / "tillitsleder.ini").read_text(encoding="utf-8")
     assert str(demo_db_path) in settings
+
+
+def test_run_gui_opens_the_file_once_while_qt_starts_and_traces_the_steps_on_request(
+    tmp_path: Path, demo_db_path: Path
+) -> None:
+    code = f"""
+import gc
+import sys
+from pathlib import Path
+from tillitsleder.storage import database
+opened = []
+real_open = database.open_database
+database.open_database = lambda *args, **kwargs: opened.append(args) or real_open(*args, **kwargs)
+from ui.app import run_gui
+code = run_gui(Path({str(demo_db_path)!r}), "nb", exit_after_ms=0)
+sys.stderr.write(f"OPENED={{len(opened)}} GC={{gc.isenabled()}}\\n")
+sys.exit(code)
+"""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TILLITSLEDER_CONFIG_DIR=str(tmp_path / "config"))
+    env["TILLITSLEDER_TRACE_STARTUP"] = "1"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == ""
+    assert "OPENED=1 GC=True" in result.stderr  # one open for the early thread and the window; GC back on
+    steps = [m.group(1) for m in re.finditer(r"^\[startup\] +[\d.]+ ms  (.+?)  \(", result.stderr, re.MULTILINE)]
+    expected = ["database open started", "QApplication made", "window built", "first paint", "first page populated"]
+    assert [step for step in steps if step in expected] == expected  # the database opens before Qt starts
+    assert "database surveyed" in steps and "first page built (ProgrammesPage)" in steps
 
 
 def test_run_gui_on_a_foreign_file_exits_non_zero_and_leaves_it_alone(tmp_path: Path) -> None:

@@ -24,6 +24,27 @@ def visit(qtbot, window: MainWindow, row: int):
     return page
 
 
+def test_the_shown_area_is_built_after_the_first_paint_or_without_one_after_a_while(qtbot) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from ui.main_window import _AfterFirstPaint
+
+    calls: list[str] = []
+    painted = QWidget()
+    qtbot.addWidget(painted)
+    _AfterFirstPaint(painted, lambda: calls.append("painted"))
+    assert calls == []
+    painted.show()
+    qtbot.waitUntil(lambda: calls == ["painted"], timeout=400)  # before the fallback
+    hidden = QWidget()  # never shown, so never painted
+    qtbot.addWidget(hidden)
+    _AfterFirstPaint(hidden, lambda: calls.append("fallback"))
+    qtbot.waitUntil(lambda: calls == ["painted", "fallback"], timeout=3000)
+    painted.update()
+    qtbot.wait(700)
+    assert calls == ["painted", "fallback"]  # once each
+
+
 def test_the_window_shows_before_the_database_and_says_so(window: MainWindow) -> None:
     assert window.isVisible()
     assert window.db is None

@@ -21,7 +21,6 @@ from pathlib import Path
 from tillitsleder.commands import fail, require_db_argument
 from tillitsleder.errors import ValidationError
 from tillitsleder.i18n import N_, _
-from tillitsleder.storage.sqlite_file import read_only_connection
 
 PASSPHRASE_ENV_VAR = "TILLITSLEDER_PASSPHRASE"
 NEW_PASSPHRASE_ENV_VAR = "TILLITSLEDER_NEW_PASSPHRASE"
@@ -43,6 +42,8 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
 
 def coordinator_passphrase_set(path: Path) -> bool:
     """Whether the SQLite file at ``path`` has a coordinator passphrase (read-only; False for other files)."""
+    from tillitsleder.storage.sqlite_file import read_only_connection
+
     if not path.is_file():
         return False
     try:

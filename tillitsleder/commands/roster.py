@@ -10,7 +10,6 @@ import argparse
 from pathlib import Path
 
 from tillitsleder.commands import fail, require_db_argument
-from tillitsleder.facilitators.rota import month_label, period_label
 from tillitsleder.i18n import _, format_number, ngettext
 
 
@@ -44,6 +43,7 @@ def run_propose(args: argparse.Namespace) -> int:
     from tillitsleder.errors import TillitslederError
     from tillitsleder.facilitators import pools as facilitator_pools
     from tillitsleder.facilitators import roster
+    from tillitsleder.facilitators.rota import month_label, period_label
     from tillitsleder.lookups import find_cohort
     from tillitsleder.storage import open_database
 

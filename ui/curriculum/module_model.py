@@ -9,7 +9,6 @@ other list of the app (``ListTable`` reads ``model.spec``). It needs no window, 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -163,6 +162,8 @@ class ModuleTableModel(QAbstractTableModel):
         return [MIME_TYPE]
 
     def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # noqa: N802
+        import json  # here: only a drag needs it, not the first window
+
         rows = sorted({index.row() for index in indexes if index.isValid()})
         mime = QMimeData()
         ids = [self.module_id(row) for row in rows[:1]]  # one module at a time: the view selects single rows
@@ -175,6 +176,8 @@ class ModuleTableModel(QAbstractTableModel):
     def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index) -> bool:  # noqa: N802
         if not self.canDropMimeData(data, action, row, column, parent):
             return False
+        import json
+
         try:
             ids = json.loads(bytes(data.data(MIME_TYPE).data()).decode())
         except (ValueError, UnicodeDecodeError):
