@@ -102,10 +102,10 @@ class FakeCompletion:
             for row in rows
         ]
 
-    def evaluate_cohort(self, db, cohort_id, *, today=None, actor=None):
+    def evaluate_cohort(self, db, cohort_id, *, today=None, actor=None, register=None):
         return self._rows(db, cohort_id=cohort_id)
 
-    def evaluate_participant(self, db, enrolment_id, *, today=None, actor=None):
+    def evaluate_participant(self, db, enrolment_id, *, today=None, actor=None, register=None):
         return self._rows(db, enrolment_id=enrolment_id)[0]
 
 
