@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import tempfile
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QStandardPaths, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from tillitsleder import clock
 from tillitsleder.i18n import _
 from ui import dialogs
 from ui.dialogs import RefusalChoice
@@ -57,7 +57,7 @@ def open_and_survey(path: Path, *, create: bool = True, is_demo: bool = False) -
     db = open_database(path, create=create)
     try:
         cohorts, participants = survey(db)
-        format_date(date.today()), format_number(1.5)  # loads Babel's locale data here, not on the GUI thread
+        format_date(clock.today()), format_number(1.5)  # loads Babel's locale data here, not on the GUI thread
     except BaseException:
         db.close()
         raise
@@ -74,11 +74,12 @@ def create_new(path: Path) -> OpenedDatabase:
 
 
 def create_demo(folder: Path | None = None) -> OpenedDatabase:
+    from tillitsleder import clock
     from tillitsleder.demo.builder import create_demo_database
 
     folder = folder or Path(tempfile.mkdtemp(prefix=DEMO_FOLDER_PREFIX))
     path = folder / DEMO_FILE_NAME
-    create_demo_database(path)
+    create_demo_database(path, today=clock.today())
     return open_and_survey(path, create=False, is_demo=True)
 
 

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from decimal import Decimal
 
 from sqlalchemy import delete, insert, select, update
 
+from tillitsleder import clock
 from tillitsleder.attendance.statuses import (  # noqa: F401 - the statuses are part of this area's API
     StatusInfo,
     add_status,
@@ -162,7 +163,7 @@ def summarise(
 
 def load_register(db: Database, cohort_id: int, *, now: datetime | None = None) -> Register:
     """The register of ``cohort_id`` in four queries (cohort, statuses, participants, sessions, cells)."""
-    now = now or datetime.now(UTC)
+    now = now or clock.now()
     with db.read() as s:
         row = s.execute(
             select(Cohort.name, Cohort.programme_id, Programme.timezone, Programme.min_attendance)

@@ -28,6 +28,7 @@ from functools import lru_cache
 
 from sqlalchemy import func, select
 
+from tillitsleder import clock
 from tillitsleder.access import COORDINATOR, Actor
 from tillitsleder.attendance.register import Register, load_register
 from tillitsleder.completion.rules import RulesInfo, read_rules
@@ -123,7 +124,7 @@ def evaluate_cohort(
     """Every participant of the cohort the actor may see, by last name: the coordinator sees all, a facilitator
     the members of the reflection groups they lead, a participant only themselves. ``register``: the cohort's
     register as of the start of ``today``, if the caller loaded it already."""
-    facts = _load(db, cohort_id, today or date.today(), register)
+    facts = _load(db, cohort_id, today or clock.today(), register)
     visible = _visible_enrolments(db, cohort_id, actor)
     return [_evaluate(facts, p) for p in _participants(db, cohort_id) if visible is None or p.enrolment_id in visible]
 
@@ -148,7 +149,7 @@ def evaluate_participant(
         visible = _visible_enrolments(db, row.cohort_id, actor)
         if visible is not None and enrolment_id not in visible:
             actor.require(Role.COORDINATOR)
-    facts = _load(db, row.cohort_id, today or date.today(), register)
+    facts = _load(db, row.cohort_id, today or clock.today(), register)
     (participant,) = [p for p in _participants(db, row.cohort_id) if p.enrolment_id == enrolment_id]
     return _evaluate(facts, participant)
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from sqlalchemy import Table, insert
 from sqlalchemy.orm import Session
 
+from tillitsleder import clock
 from tillitsleder import model as m
 from tillitsleder.demo import content as text
 from tillitsleder.demo.dates import hours_between, nth_weekday, oslo_utc, programme_start
@@ -108,7 +109,7 @@ def create_demo_database(path: Path, *, seed: int = 2017, today: date | None = N
     try:
         db = open_database(path)  # creates the folder and the schema
         with db.session() as session:
-            summary = _DemoBuilder(session, random.Random(seed), seed, today or date.today()).build(path)
+            summary = _DemoBuilder(session, random.Random(seed), seed, today or clock.today()).build(path)
     except BaseException:
         if db is not None:
             db.close()

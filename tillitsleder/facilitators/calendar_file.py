@@ -18,6 +18,7 @@ from icalendar import Calendar, Event, vText
 from sqlalchemy import or_, select
 from sqlalchemy.orm import selectinload
 
+from tillitsleder import clock
 from tillitsleder.errors import NotFound
 from tillitsleder.i18n import N_, _
 from tillitsleder.model import (
@@ -104,9 +105,9 @@ def facilitator_assignments_calendar(db: Database, facilitator_id: int, *, organ
         cal.add("X-WR-TIMEZONE", used[0])
         for name in used:
             days = [r.starts_at.date() for r in rows if zones[r.id] == name] + [m.held_on for m in meetings]
-            first, last = (min(days), max(days)) if days else (date.today(), date.today())
+            first, last = (min(days), max(days)) if days else (clock.today(), clock.today())
             cal.add_component(vtimezone(name, first, last))
-        stamp = datetime.now(UTC).replace(microsecond=0)
+        stamp = clock.now().replace(microsecond=0)
         for row in rows:
             cal.add_component(_event(row, zones[row.id], stamp, organizer))
         for meeting in meetings:

@@ -39,6 +39,7 @@ from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import selectinload
 
 import tillitsleder
+from tillitsleder import clock
 from tillitsleder.errors import Cancelled, NotFound, StorageError, ValidationError
 from tillitsleder.i18n import N_, _
 from tillitsleder.model import Cohort, Facilitator, Person, Programme, RoleAssignment, Session, session_facilitator
@@ -176,9 +177,9 @@ def _calendar(method: str, name: str, rows: list[Session], zones: dict[int, str]
     cal.add("X-WR-TIMEZONE", used[0])
     for zone in used:
         days = [r.starts_at.astimezone(ZoneInfo(zone)).date() for r in rows if zones[r.id] == zone]
-        first, last = (min(days), max(days)) if days else (date.today(), date.today())
+        first, last = (min(days), max(days)) if days else (clock.today(), clock.today())
         cal.add_component(vtimezone(zone, first, last))
-    stamp = datetime.now(UTC).replace(microsecond=0)
+    stamp = clock.now().replace(microsecond=0)
     for row in rows:
         cal.add_component(_event(row, zones[row.id], stamp, organizer))
     return cal
