@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 
 from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
@@ -52,7 +53,7 @@ def test_progress_and_cancel_through_the_dialog(qtbot) -> None:
             started.set()
             if ctx.cancelled():
                 return "stopped"
-            threading.Event().wait(0.005)
+            time.sleep(0.005)  # not a timed lock wait: those hang under faketime (see scripts/bootstrap.sh)
         return "ran to the end"
 
     results: list[str] = []
@@ -71,7 +72,7 @@ def test_the_dialog_is_gone_before_the_callers_failure_message(qtbot) -> None:
     visible_when_told: list[bool] = []
 
     def work(_ctx) -> None:
-        threading.Event().wait(0.6)  # long enough for the dialog to show itself
+        time.sleep(0.6)  # long enough for the dialog to show itself
         raise RuntimeError("no")
 
     job, dialog = run_with_progress(
