@@ -21,7 +21,7 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -39,6 +39,7 @@ def build_database(path: Path) -> int:
     """A cohort of 400 × 60 with attendance in every held session; returns the cohort id."""
     from sqlalchemy import insert
 
+    from tillitsleder import clock
     from tillitsleder.attendance.register import ensure_default_statuses, list_statuses
     from tillitsleder.model import Attendance, Cohort, Enrolment, Municipality, Person, Programme, Session
     from tillitsleder.storage import open_database
@@ -60,7 +61,7 @@ def build_database(path: Path) -> int:
         ids = (programme.id, cohort.id)
     ensure_default_statuses(db, ids[0])  # written directly: reading the statuses no longer creates them
     statuses = [status.id for status in list_statuses(db, ids[0])]
-    now = datetime.now(UTC)
+    now = clock.now()
     start = now - timedelta(weeks=40)
     with db.session() as s:
         people = [{"first_name": f"Fornavn{i}", "last_name": f"Etternavn{i:03d}"} for i in range(PARTICIPANTS)]

@@ -86,13 +86,14 @@ def main() -> int:
     parser.add_argument("--rows", type=int, default=2000)
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
+    from tillitsleder import clock
     from tillitsleder.demo.builder import create_demo_database
     from tillitsleder.enrolment.cohorts import create_cohort, unit_options
     from tillitsleder.storage import open_database
 
     folder = Path(tempfile.mkdtemp(prefix="tillitsleder-import-bench-"))
     template = folder / "template.sqlite3"
-    summary = create_demo_database(template)
+    summary = create_demo_database(template, today=clock.today())
     db = open_database(template)
     cohort_id = create_cohort(db, summary.programme_id, "Benchmark", summary.programme_start)
     units = [unit.name for unit in unit_options(db, cohort_id)]

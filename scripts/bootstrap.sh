@@ -2,11 +2,11 @@
 # Set up Tillitsleder on a fresh Debian/Ubuntu machine and run it.
 #
 #   scripts/bootstrap.sh demo   install, then open the app on a new demo database
-#   scripts/bootstrap.sh test   install with test tools, then run the whole test suite (what CI runs)
+#   scripts/bootstrap.sh test   install with test tools, then run the whole test suite twice (what CI runs)
 #
 # Installs the system libraries Qt needs (apt, via sudo when not root), finds a Python >= 3.12, creates the
 # virtualenv .venv in the checkout and installs the project into it (editable, with test tools, for "test").
-# Extra arguments after "test" go to pytest, e.g. `scripts/bootstrap.sh test -m "not slow"`.
+# Extra arguments after "test" go to pytest (both runs), e.g. `scripts/bootstrap.sh test -m "not slow"`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=${1:-}
@@ -15,6 +15,7 @@ case "$mode" in demo|test) ;; *) echo "usage: $0 demo|test" >&2; exit 2;; esac
 
 apt_packages=(libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 libxkbcommon0
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxkbcommon-x11-0 xvfb poppler-utils fonts-dejavu-core binutils)
+if [ "$mode" = test ]; then apt_packages+=(faketime); fi  # the second test run moves the clock
 
 install_system_packages() {
   command -v dpkg >/dev/null || { echo "Not a Debian/Ubuntu system: install Qt's libraries yourself." >&2; return 0; }
@@ -69,4 +70,14 @@ fi
 export QT_QPA_PLATFORM=offscreen
 "$venv/bin/ruff" check tillitsleder ui tests scripts benchmarks installer
 "$venv/bin/python" scripts/update_catalogs.py --check
-exec "$venv/bin/python" -m pytest -p no:cacheprovider "$@" tests
+# The suite runs twice: on today's date, then with the system clock 400 days ahead (libfaketime), so neither the
+# app nor a test may depend on the day it runs (the app reads it from tillitsleder.clock, the tests build their
+# demo for the clock's day). Either run failing fails the script (set -e for the first, exec for the second). The
+# slow wheel and bundle builds pass under faketime too, so both runs are the whole suite. Keep the default
+# libfaketime settings: with FAKETIME_DONT_FAKE_MONOTONIC=1, time.sleep fails (EINVAL). With them, a Python wait
+# with a timeout on a lock or event (threading.Event().wait(0.1)) never returns, since sem_clockwait gets the
+# fake monotonic deadline; tests sleep with time.sleep instead.
+command -v faketime >/dev/null || { echo "The second test run needs faketime (apt install faketime)." >&2; exit 1; }
+"$venv/bin/python" -m pytest -p no:cacheprovider "$@" tests
+echo "Again, with the clock moved 400 days ahead (faketime -f +400d):"
+exec faketime -f '+400d' "$venv/bin/python" -m pytest -p no:cacheprovider "$@" tests

@@ -1,14 +1,46 @@
-"""Fixtures for every test: redirected data/config folders, an explicit language, migrated databases."""
+"""Fixtures for every test: redirected data/config folders, an explicit language, the clock set to the suite's
+day, migrated and demo databases.
+
+The suite's day is the clock's day when the session starts (the real day, or whatever ``faketime`` or
+``TILLITSLEDER_TODAY`` make it): the shared demo database is built for it, and every test sees the clock set to
+noon on it (ticking on from there, so saves still get later timestamps), so a test in the middle of a run sees
+the demo's day and nothing depends on midnight passing during a run. Tests that need a particular calendar pass
+explicit days (``today=``), freeze the clock themselves (``clock.frozen_at``), or override ``clock_day`` for a
+module and take their demo from ``demo_for_day``.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
 
-from tillitsleder import i18n
+from tillitsleder import clock, i18n
 from tillitsleder.storage import Database, open_database
+
+SUITE_DAY = clock.today()  # read once, when the test session starts
+
+
+@pytest.fixture(scope="session")
+def suite_day() -> date:
+    """The day the whole test session stands on (the clock's day when it started)."""
+    return SUITE_DAY
+
+
+@pytest.fixture
+def clock_day(suite_day: date) -> date:
+    """The day the clock shows in a test: the suite's day, unless a module overrides this fixture."""
+    return suite_day
+
+
+@pytest.fixture(autouse=True)
+def frozen_clock(clock_day: date, monkeypatch: pytest.MonkeyPatch) -> Iterator[date]:
+    """The app's clock at noon on ``clock_day``, for this process and the processes a test starts."""
+    monkeypatch.setenv(clock.ENV_TODAY, clock_day.isoformat())
+    with clock.frozen_at(clock_day, ticking=True):
+        yield clock_day
 
 
 @pytest.fixture(autouse=True)
@@ -31,24 +63,35 @@ def language() -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A demo database built once per test session; copy it (``demo_db``) before changing it."""
-    from datetime import date
-
+def demo_for_day(tmp_path_factory: pytest.TempPathFactory) -> Callable[[date], Path]:
+    """Demo databases built for given days (each once per test session); copy one before changing it."""
     from tillitsleder.demo.builder import create_demo_database
 
-    path = tmp_path_factory.mktemp("demo-template") / "demo.sqlite3"
-    create_demo_database(path, today=date(2026, 11, 22))
-    return path
+    built: dict[date, Path] = {}
+
+    def template(day: date) -> Path:
+        if day not in built:
+            path = tmp_path_factory.mktemp(f"demo-{day}") / "demo.sqlite3"
+            create_demo_database(path, today=day)
+            built[day] = path
+        return built[day]
+
+    return template
+
+
+@pytest.fixture(scope="session")
+def demo_template(demo_for_day: Callable[[date], Path], suite_day: date) -> Path:
+    """The demo database built once per test session for the suite's day; copy it (``demo_db``) before changing it."""
+    return demo_for_day(suite_day)
 
 
 @pytest.fixture
-def demo_db(demo_template: Path, tmp_path: Path) -> Iterator[Database]:
-    """A private copy of the demo database, opened."""
+def demo_db(demo_for_day: Callable[[date], Path], clock_day: date, tmp_path: Path) -> Iterator[Database]:
+    """A private copy of the demo database built for the test's ``clock_day``, opened."""
     import shutil
 
     path = tmp_path / "demo.sqlite3"
-    shutil.copyfile(demo_template, path)
+    shutil.copyfile(demo_for_day(clock_day), path)
     database = open_database(path)
     yield database
     database.close()

@@ -135,10 +135,11 @@ def _cmd_gui(args: argparse.Namespace) -> int:
     uses what it remembers from last time (``None`` is passed on)."""
     path: Path | None
     if args.demo:
+        from tillitsleder import clock
         from tillitsleder.demo.builder import create_demo_database
 
         path = Path(tempfile.mkdtemp(prefix="tillitsleder-demo-")) / "demo.sqlite3"
-        create_demo_database(path)
+        create_demo_database(path, today=clock.today())
     else:
         path = resolve_database_path(args.db) if args.db or os.environ.get(ENV_VAR) else None
     try:

@@ -12,6 +12,7 @@ import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, time, tzinfo
+from zoneinfo import ZoneInfo
 
 ENV_TODAY = "TILLITSLEDER_TODAY"
 
@@ -26,11 +27,14 @@ def _env_source() -> Callable[[], datetime] | None:
     value = os.environ.get(ENV_TODAY, "").strip()
     if not value:
         return None
-    day = date.fromisoformat(value)
-    started = _system_now()
-    midday = datetime.combine(day, time(12, 0)).astimezone(UTC)
     # The set day, with the clock still ticking from noon on it (so timestamps keep their order).
-    return lambda: midday + (_system_now() - started)
+    return _ticking_from(_as_moment(date.fromisoformat(value)))
+
+
+def _ticking_from(start: datetime) -> Callable[[], datetime]:
+    """A clock that shows ``start`` now and runs on at the system clock's pace from there."""
+    began = _system_now()
+    return lambda: start + (_system_now() - began)
 
 
 def now() -> datetime:
@@ -41,27 +45,32 @@ def now() -> datetime:
     return _source()
 
 
-def today(tz: tzinfo | None = None) -> date:
-    """Today's date in ``tz`` (default: this PC's local time zone)."""
-    return now().astimezone(tz).date()
+def today(tz: tzinfo | str | None = None) -> date:
+    """Today's date in ``tz``, a time zone or its IANA name such as ``"Europe/Oslo"`` (default: this PC's local
+    time zone)."""
+    zone = ZoneInfo(tz) if isinstance(tz, str) else tz
+    return now().astimezone(zone).date()
 
 
-def set_clock(moment: datetime | date | None) -> None:
-    """Fix the clock at ``moment`` (a date means noon local time that day); ``None`` goes back to the real time."""
+def set_clock(moment: datetime | date | None, *, ticking: bool = False) -> None:
+    """Set the clock to ``moment`` (a date means noon local time that day): standing still there, or with
+    ``ticking`` running on from there; ``None`` goes back to the real time (or the day ``TILLITSLEDER_TODAY``
+    sets)."""
     global _source
     if moment is None:
         _source = _env_source() or _system_now
         return
-    fixed = _as_moment(moment)
-    _source = lambda: fixed  # noqa: E731
+    start = _as_moment(moment)
+    _source = _ticking_from(start) if ticking else lambda: start
 
 
 @contextmanager
-def frozen_at(moment: datetime | date) -> Iterator[datetime]:
-    """Within the block, the clock stands still at ``moment``."""
+def frozen_at(moment: datetime | date, *, ticking: bool = False) -> Iterator[datetime]:
+    """Within the block, the clock stands still at ``moment``; with ``ticking`` it starts there and runs on (a
+    day then stays the same day for hours, while every save still gets a later timestamp than the one before)."""
     global _source
     before = _source
-    set_clock(moment)
+    set_clock(moment, ticking=ticking)
     try:
         yield now()
     finally:
@@ -69,6 +78,7 @@ def frozen_at(moment: datetime | date) -> Iterator[datetime]:
 
 
 def _as_moment(moment: datetime | date) -> datetime:
-    if isinstance(moment, datetime):
-        return moment if moment.tzinfo else moment.astimezone(UTC)
-    return datetime.combine(moment, time(12, 0)).astimezone(UTC)
+    """``moment`` as an aware UTC datetime: a naive one is local time, a date is noon local time that day."""
+    if not isinstance(moment, datetime):
+        moment = datetime.combine(moment, time(12, 0))
+    return moment.astimezone(UTC)

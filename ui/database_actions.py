@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QStandardPaths, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from tillitsleder import clock
 from tillitsleder.i18n import _
 from ui.opening import EarlyOpen, OpenedDatabase, open_and_survey
 from ui.operations import OpContext, Operation, run
@@ -41,7 +42,7 @@ def create_demo(folder: Path | None = None) -> OpenedDatabase:
 
     folder = folder or Path(tempfile.mkdtemp(prefix=DEMO_FOLDER_PREFIX))
     path = folder / DEMO_FILE_NAME
-    create_demo_database(path)
+    create_demo_database(path, today=clock.today())
     return open_and_survey(path, create=False, is_demo=True)
 
 

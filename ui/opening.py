@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
-from datetime import date
 from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tillitsleder import startup_trace
+from tillitsleder import clock, startup_trace
 
 if TYPE_CHECKING:
     from tillitsleder.lookups import Option
@@ -56,7 +55,7 @@ def open_and_survey(
     startup_trace.mark("database opened")
     try:
         cohorts, participants = survey(db)
-        format_date(date.today()), format_number(1.5)  # loads Babel's locale data here, not on the GUI thread
+        format_date(clock.today()), format_number(1.5)  # loads Babel's locale data here, not on the GUI thread
         for module in warm:
             import_module(module)
     except BaseException:

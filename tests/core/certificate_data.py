@@ -111,6 +111,7 @@ class FakeCompletion:
 
 def install_fake_completion(monkeypatch: pytest.MonkeyPatch) -> FakeCompletion:
     from tillitsleder.completion import evaluation as completion
+    from tillitsleder.reports import progress  # noqa: F401  imports the real functions by name before they are faked
 
     fake = FakeCompletion()
     monkeypatch.setattr(completion, "evaluate_cohort", fake.evaluate_cohort)

@@ -12,18 +12,17 @@ from tillitsleder.completion.evaluation import CompletionState, evaluate_cohort
 from tillitsleder.model import Cohort, Session
 from tillitsleder.model.enums import SessionStatus
 
-TODAY = date(2026, 11, 22)  # the day the shared demo database is built for
 
-
-def test_the_earlier_cohort_has_finished_with_most_completed(demo_db) -> None:
+def test_the_earlier_cohort_has_finished_with_most_completed(demo_db, clock_day: date) -> None:
+    today = clock_day  # the day the demo is built for: the suite's day
     with demo_db.read() as s:
         cohorts = s.execute(select(Cohort.id, Cohort.programme_id, Cohort.start_date, Cohort.end_date)).all()
-        earlier = next(c for c in cohorts if c.end_date < TODAY)
+        earlier = next(c for c in cohorts if c.end_date < today)
         current = next(c for c in cohorts if c.id != earlier.id)
         statuses = set(s.scalars(select(Session.status).where(Session.cohort_id == earlier.id)))
     assert earlier.programme_id == current.programme_id and earlier.start_date < current.start_date
-    assert (TODAY - earlier.start_date).days > 700 and statuses == {SessionStatus.HELD.value}
-    results = evaluate_cohort(demo_db, earlier.id, today=TODAY)
+    assert (today - earlier.start_date).days > 700 and statuses == {SessionStatus.HELD.value}
+    results = evaluate_cohort(demo_db, earlier.id, today=today)
     states = Counter(r.state for r in results)
     assert states[CompletionState.COMPLETED] >= 0.75 * len(results)
     assert states[CompletionState.ON_TRACK] == 1 and states[CompletionState.AT_RISK] == 0

@@ -22,7 +22,7 @@ from tillitsleder.reports.progress import ReportKind, ReportRequest, find_partic
 from tillitsleder.storage import Database, open_database
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
-TODAY = date(2026, 11, 22)  # the day the shared demo database is built for
+TODAY = date(2026, 11, 22)  # the day this module's demo is built for: the reports below show its dates
 CANARY = "KANARIFUGL-dagbok-7f3a"
 
 
@@ -37,11 +37,17 @@ def flat(pages: list[str]) -> str:
     return " ".join(" ".join(pages).split())
 
 
+@pytest.fixture
+def clock_day() -> date:
+    """The clock stands on the demo's day here too (the ``report`` command reads it)."""
+    return TODAY
+
+
 @pytest.fixture(scope="module")
-def demo_db(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
+def demo_db(demo_for_day, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
     """One copy of the demo for the module: these tests only read (after ``earlier`` adds its canary)."""
     path = tmp_path_factory.mktemp("reports") / "demo.sqlite3"
-    shutil.copyfile(demo_template, path)
+    shutil.copyfile(demo_for_day(TODAY), path)
     database = open_database(path)
     yield database
     database.close()

@@ -20,7 +20,7 @@ from tillitsleder import i18n
 from ui.main_window import MainWindow
 from ui.translator import LanguageSwitcher
 
-# ``demo_template`` (the demo database built once per session) comes from tests/conftest.py.
+# ``demo_for_day`` and ``demo_template`` (demo databases built once per session) come from tests/conftest.py.
 
 
 @pytest.fixture(scope="session")
@@ -38,8 +38,9 @@ def _copy(template: Path, folder: Path) -> Path:
 
 
 @pytest.fixture
-def demo_db_path(demo_template: Path, tmp_path: Path) -> Path:
-    return _copy(demo_template, tmp_path)
+def demo_db_path(demo_for_day, clock_day, tmp_path: Path) -> Path:
+    """A copy of the demo database built for the test's ``clock_day`` (the suite's day unless a module says)."""
+    return _copy(demo_for_day(clock_day), tmp_path)
 
 
 @pytest.fixture

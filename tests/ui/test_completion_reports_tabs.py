@@ -24,7 +24,6 @@ from ui.pages.certificates import CertificatesPage
 from ui.widgets.cohort_picker import CohortSelection
 
 SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
-TODAY = date(2026, 11, 22)
 
 
 def shoot(widget, name: str) -> None:
@@ -34,10 +33,10 @@ def shoot(widget, name: str) -> None:
 
 
 @pytest.fixture
-def page(qtbot, demo_db_path, switcher):
+def page(qtbot, demo_db_path, switcher, clock_day: date):
     db = open_database(demo_db_path)
     with db.read() as s:
-        earlier = s.scalar(select(Cohort.id).where(Cohort.end_date < TODAY))
+        earlier = s.scalar(select(Cohort.id).where(Cohort.end_date < clock_day))
     selection = CohortSelection()
     selection.set_options(lookups.cohort_options(db))
     selection.select(earlier)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -49,12 +49,12 @@ def test_buttons_are_enabled_only_when_they_can_act(page: ParticipantsPage) -> N
     assert page.status_button.isEnabled()
 
 
-def test_new_cohort_is_created_and_chosen(qtbot, page: ParticipantsPage) -> None:
+def test_new_cohort_is_created_and_chosen(qtbot, page: ParticipantsPage, clock_day: date) -> None:
     page.new_cohort()
     dialog = page.dialog
     assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
     dialog.name.setText("Kull 2 – Nordstrand")
-    dialog.start.setDate(QDate(2026, 9, 1))
+    dialog.start.setDate(QDate(clock_day))  # within the demo's programme, whatever the day
     dialog.name.setText("kull 1 – nordstrand")  # taken: the dialog stays open and says why
     ok(dialog, qtbot)
     assert dialog.isVisible() and "already a cohort" in dialog.error.text()
@@ -91,20 +91,21 @@ def test_enrol_a_new_person_and_an_existing_one(qtbot, page: ParticipantsPage) -
     assert enrolled(page) == before + 2
 
 
-def test_change_status_shows_history_and_filters_follow(qtbot, page: ParticipantsPage) -> None:
+def test_change_status_shows_history_and_filters_follow(qtbot, page: ParticipantsPage, clock_day: date) -> None:
     page.enrolments.table.selectRow(0)
     enrolment_id = page.enrolments.current_id()
     page.change_status()
     dialog = page.dialog
     assert dialog.table.rowCount() == len(enrolment.status_history(page.db, enrolment_id)) >= 1
     dialog.status.setCurrentIndex(dialog.status.findData("withdrawn"))
-    dialog.effective.setDate(QDate(2026, 11, 20))
+    left = clock_day - timedelta(days=2)
+    dialog.effective.setDate(QDate(left))
     dialog.reason.setText("Ny jobb i annen kommune")
     ok(dialog, qtbot)
     history = enrolment.status_history(page.db, enrolment_id)
     assert (history[-1].status.value, history[-1].effective_on, history[-1].reason) == (
         "withdrawn",
-        date(2026, 11, 20),
+        left,
         "Ny jobb i annen kommune",
     )
     page.status_filter.setCurrentIndex(page.status_filter.findData("withdrawn"))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -33,7 +33,6 @@ from ui.group_notes.meetings_panel import MeetingsPanel
 from ui.widgets.cohort_picker import CohortSelection
 
 CANARY = "KANARI-4471-hemmelig"
-TODAY = date(2026, 11, 22)
 
 
 def all_texts(root: QWidget) -> str:
@@ -89,18 +88,18 @@ def secret(db: Database) -> dict:
     )
     notes = (StepDraft(notes[0].step, notes[0].prompt, 5, f"Skrev ned: {CANARY}"), *notes[1:])
     owner = view.group.members[0].enrolment_id
-    action = ActionDraft(f"Følge opp {CANARY}", owner, date(2026, 12, 14), ActionStatus.OPEN)
+    action = ActionDraft(f"Følge opp {CANARY}", owner, view.held_on + timedelta(days=21), ActionStatus.OPEN)
     draft = MeetingDraft(view.held_on, tuple(view.attendee_ids), view.facilitator_id, notes, (action,))
     save_meeting(db, actor, group_id, draft, meeting)
     return {"group": group_id, "meeting": meeting, "facilitator": facilitator, "member": member, "cohort": cohort}
 
 
 @pytest.fixture
-def panel(qtbot, db: Database, secret: dict) -> MeetingsPanel:
+def panel(qtbot, db: Database, secret: dict, clock_day: date) -> MeetingsPanel:
     selection = CohortSelection()
     selection.set_options(cohort_options(db))
     selection.select(secret["cohort"])
-    widget = MeetingsPanel(selection, today=TODAY)
+    widget = MeetingsPanel(selection, today=clock_day)
     qtbot.addWidget(widget)
     widget.resize(1100, 800)
     widget.set_database(db)
@@ -166,7 +165,9 @@ def test_facilitator_of_another_group_sees_nothing_of_it(panel: MeetingsPanel, d
     assert CANARY not in all_texts(panel)
 
 
-def test_a_new_meeting_shows_the_carried_over_actions(panel: MeetingsPanel, db: Database, secret: dict) -> None:
+def test_a_new_meeting_shows_the_carried_over_actions(
+    panel: MeetingsPanel, db: Database, secret: dict, clock_day: date
+) -> None:
     panel.selection.set_actor(Actor.facilitator(secret["facilitator"]))
     before = panel.meeting_list.count()
     panel.start_new_meeting()
@@ -177,7 +178,7 @@ def test_a_new_meeting_shows_the_carried_over_actions(panel: MeetingsPanel, db: 
     editor.steps[0].content.setPlainText("Første runde")
     assert editor.save()
     assert panel.meeting_list.count() == before + 1
-    assert panel.editor.view.id is not None and panel.editor.view.held_on == TODAY
+    assert panel.editor.view.id is not None and panel.editor.view.held_on == clock_day
 
 
 def test_leaving_unsaved_changes_asks_first(monkeypatch, panel: MeetingsPanel, db: Database, secret: dict) -> None:

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from datetime import date
 
+from sqlalchemy import select
+
 from tillitsleder.access import COORDINATOR, Actor
 from tillitsleder.certificates.issuing import issue_certificate
 from tillitsleder.completion.evaluation import evaluate_cohort
-from tillitsleder.lookups import cohort_options
+from tillitsleder.model import Cohort
 from ui.pages.certificates import CertificatesPage
 from ui.pages.groups import GroupsPage
-
-TODAY = date(2026, 11, 22)  # the demo fixture's "today"
 
 
 def _visible_tabs(tabs) -> list[str]:
@@ -35,13 +35,14 @@ def test_groups_show_only_the_notes_to_others_than_the_coordinator(qtbot, opened
     assert len(_visible_tabs(page.tabs)) == 4
 
 
-def test_a_participant_sees_only_their_own_certificates(qtbot, opened_window) -> None:
+def test_a_participant_sees_only_their_own_certificates(qtbot, opened_window, clock_day: date) -> None:
     window = opened_window
     db = window.db
-    finished = next(o.id for o in cohort_options(db) if "2024" in o.label)
-    eligible = [p for p in evaluate_cohort(db, finished, today=TODAY) if p.eligible][:2]
+    with db.read() as s:
+        finished = s.scalar(select(Cohort.id).where(Cohort.end_date < clock_day))  # the demo's earlier cohort
+    eligible = [p for p in evaluate_cohort(db, finished) if p.eligible][:2]
     for person in eligible:
-        issue_certificate(db, person.enrolment_id, actor=COORDINATOR, language="en", today=TODAY)
+        issue_certificate(db, person.enrolment_id, actor=COORDINATOR, language="en")
     window.selection.select(finished)
     page = _page(window, CertificatesPage)
     window.nav.setCurrentRow(window.row_of(type(page)))

@@ -3,12 +3,14 @@ with a reason, mark as held, buttons enabled only when they can act, and exporti
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import time, timedelta
 
+from dateutil.easter import easter
 from icalendar import Calendar
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 
+from tillitsleder import clock
 from tillitsleder.sessions import scheduling as svc
 from ui.main_window import MainWindow
 from ui.pages.sessions import RAW_ROLE, SessionsPage
@@ -116,18 +118,20 @@ def test_series_dialog_previews_dates_and_skips_holidays(qtbot, demo_db) -> None
     from tillitsleder import model as m
 
     with demo_db.read() as s:
-        cohort_id = s.scalar(select(m.Cohort.id))
+        cohort_id, started = s.execute(select(m.Cohort.id, m.Cohort.start_date)).first()
+    maundy_thursday = easter(started.year + 1) - timedelta(days=3)  # in the programme's first spring
     dialog = SessionDialog(demo_db, cohort_id, Mode.SERIES)
     qtbot.addWidget(dialog)
-    dialog.form.set_plan(svc.SessionPlan(cohort_id, date(2027, 3, 18), time(13), time(15), title="Refleksjon"))
+    first = maundy_thursday - timedelta(days=7)
+    dialog.form.set_plan(svc.SessionPlan(cohort_id, first, time(13), time(15), title="Refleksjon"))
     dialog.series.count_spin.setValue(4)
     dialog.check()
     texts = [dialog.series.preview.item(i).text() for i in range(dialog.series.preview.count())]
-    assert len(texts) == 5 and "skipped" in texts[1]  # 25 March 2027 is Maundy Thursday
+    assert len(texts) == 5 and "skipped" in texts[1]
     assert "4 sessions will be created." in dialog.series.preview_label.text()
     dialog.save()
     assert dialog.result() == QDialog.DialogCode.Accepted
-    assert len(dialog.outcome.session_ids) == 4 and dialog.outcome.skipped_days == (date(2027, 3, 25),)
+    assert len(dialog.outcome.session_ids) == 4 and dialog.outcome.skipped_days == (maundy_thursday,)
 
 
 def test_cancel_needs_a_reason_and_the_list_shows_the_new_status(qtbot, opened_window) -> None:
@@ -164,8 +168,14 @@ def test_buttons_follow_the_selected_session(qtbot, opened_window) -> None:
     assert not page.held_button.isEnabled()
     select_row_with_status(page, "cancelled")
     assert not page.reschedule_button.isEnabled() and not page.held_button.isEnabled()
-    select_row_with_status(page, "planned")  # the demo's planned sessions lie in the future
-    assert page.cancel_button.isEnabled() and not page.held_button.isEnabled()
+    # The demo's next planned session: "held" only once it has begun (it may begin on the suite's day).
+    select_row_with_status(page, "planned")
+    _, _, starts = page.selected()
+    for moment, can_be_held in ((starts - timedelta(minutes=1), False), (starts, True)):
+        with clock.frozen_at(moment):
+            select_row_with_status(page, "held")
+            select_row_with_status(page, "planned")
+            assert page.cancel_button.isEnabled() and page.held_button.isEnabled() is can_be_held
     assert page.new_button.isEnabled() and page.export_button.isEnabled()
 
 

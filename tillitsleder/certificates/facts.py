@@ -6,13 +6,13 @@ from __future__ import annotations
 import re
 import secrets
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
+from tillitsleder import clock
 from tillitsleder.certificates.document import CertificateFacts
 from tillitsleder.model import Cohort, Enrolment, Module, Municipality, Person, Programme
 
@@ -46,7 +46,8 @@ def safe_file_stem(text: str) -> str:
 
 
 def local_today(timezone: str) -> date:
-    return datetime.now(ZoneInfo(timezone)).date()
+    """Today in the programme's time zone (by the app's clock)."""
+    return clock.today(timezone)
 
 
 def modules_of(s: OrmSession, programme_id: int) -> tuple[tuple[str, Decimal], ...]:

@@ -14,11 +14,12 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session as OrmSession
 
+from tillitsleder import clock
 from tillitsleder.access import Actor
 from tillitsleder.audit import audit
 from tillitsleder.certificates.document import CertificateRenderer
@@ -145,7 +146,7 @@ def reissue(
             raise ValidationError(N_("The certificate was changed meanwhile; look at it again."))
         row.status = CertificateStatus.SUPERSEDED.value
         row.status_reason = reason
-        row.status_changed_at = datetime.now(UTC)
+        row.status_changed_at = clock.now()
         s.flush()
         new_id = _store(s, item, reason=reason, supersedes=certificate_id)
         audit(s, "certificate.reissue", "certificate", new_id, supersedes=certificate_id)
@@ -165,7 +166,7 @@ def revoke(db: Database, certificate_id: int, reason: str, *, actor: Actor) -> C
             raise ValidationError(N_("Only a valid certificate can be revoked; this one is {status}."), status=status)
         row.status = CertificateStatus.REVOKED.value
         row.status_reason = reason
-        row.status_changed_at = datetime.now(UTC)
+        row.status_changed_at = clock.now()
         audit(s, "certificate.revoke", "certificate", certificate_id)
     return certificate_info(db, certificate_id)
 
@@ -216,7 +217,7 @@ def _store(s: OrmSession, item: _Rendered, *, reason: str, supersedes: int | Non
         enrolment_id=item.enrolment_id,
         version=version,
         verification_code=item.code,
-        issued_at=datetime.now(UTC),
+        issued_at=clock.now(),
         language=item.language,
         pdf=item.pdf,
         sha256=item.sha256,

@@ -26,12 +26,13 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
 
 
 def run_demo(args: argparse.Namespace) -> int:
+    from tillitsleder import clock
     from tillitsleder.demo.builder import create_demo_database
 
     if not args.db:
         return fail(_("Give the new database's file with --db PATH."))
     path = Path(args.db)
-    summary = create_demo_database(path, seed=args.seed)
+    summary = create_demo_database(path, seed=args.seed, today=clock.today())
     print(
         _("Demo database created: {path}").format(path=path)
         + "\n"

@@ -1,7 +1,10 @@
 """A demo database: Bydel Nordstrand about a year into a two-year leadership programme.
 
 Everything is drawn from ``random.Random(seed)`` and dated relative to a programme start derived from
-``today``, so the same seed and day give the same people, sessions and texts (only audit timestamps differ).
+``today``, so the same seed and day give the same people, sessions and texts (only keys and nonces differ).
+The demo is built as of the first moment of ``today`` in Oslo: whatever it says has happened (held sessions and
+their attendance, group meetings, journal entries, status changes, sign-offs, every timestamp) lies before that
+moment, and everything later is planned; so it tells no lies whenever on that day it is read.
 The file is filled in one transaction with Core bulk inserts (value tuples in the order of a column list);
 the Norwegian texts live in ``demo_content``.
 """
@@ -22,6 +25,7 @@ from pathlib import Path
 from sqlalchemy import Table, insert
 from sqlalchemy.orm import Session
 
+from tillitsleder import clock
 from tillitsleder import model as m
 from tillitsleder.demo import content as text
 from tillitsleder.demo.dates import hours_between, nth_weekday, oslo_utc, programme_start
@@ -29,6 +33,7 @@ from tillitsleder.demo.history import write_demo_history
 from tillitsleder.demo.journal import write_demo_journal
 from tillitsleder.errors import ValidationError
 from tillitsleder.i18n import N_
+from tillitsleder.model.base import UTCDateTime
 from tillitsleder.model.enums import (
     ActionStatus,
     AssignmentKind,
@@ -100,7 +105,8 @@ _COUNTED = {
 
 
 def create_demo_database(path: Path, *, seed: int = 2017, today: date | None = None) -> DemoSummary:
-    """Write a realistic demo database to a new file at ``path``; never touches an existing file."""
+    """Write a realistic demo database to a new file at ``path``, as it stands at the start of ``today`` (default:
+    the clock's today); never touches an existing file."""
     path = Path(path)
     if path.exists() or path.is_symlink():
         raise ValidationError(N_("“{path}” already exists; the demo is only written to a new file."), path=str(path))
@@ -108,7 +114,7 @@ def create_demo_database(path: Path, *, seed: int = 2017, today: date | None = N
     try:
         db = open_database(path)  # creates the folder and the schema
         with db.session() as session:
-            summary = _DemoBuilder(session, random.Random(seed), seed, today or date.today()).build(path)
+            summary = _DemoBuilder(session, random.Random(seed), seed, today or clock.today()).build(path)
     except BaseException:
         if db is not None:
             db.close()
@@ -185,6 +191,7 @@ class _Gathering:
 class _DemoBuilder:
     def __init__(self, session: Session, rng: random.Random, seed: int, today: date) -> None:
         self.s, self.rng, self.seed, self.today = session, rng, seed, today
+        self.moment = oslo_utc(today, "00:00")  # the build moment: what has happened lies before it
         self.start = programme_start(today)
         y = self.year = self.start.year
         self.semesters = [
@@ -201,8 +208,12 @@ class _DemoBuilder:
     def _insert(self, target: type[m.Base] | Table, columns: str, rows: Iterable[tuple]) -> list[int]:
         """Bulk-insert value tuples given in the order of ``columns``; for entities, return the new ids in order."""
         names = columns.split()
-        params = [dict(zip(names, row, strict=True)) for row in rows]
-        name = target.name if isinstance(target, Table) else target.__tablename__
+        table = target if isinstance(target, Table) else target.__table__
+        # Timestamps the schema would take from the clock ("created", "updated", "occurred") are the build moment.
+        clocked = [c.name for c in table.columns if isinstance(c.type, UTCDateTime) and c.default is not None]
+        stamped = [name for name in clocked if name not in names]
+        params = [dict(zip(names, row, strict=True)) | dict.fromkeys(stamped, self.moment) for row in rows]
+        name = table.name
         self.counts[name] += len(params)
         if not params:
             return []
@@ -263,14 +274,17 @@ class _DemoBuilder:
 
         return fill(sami[:3] + other[:9], PARTICIPANTS), fill(sami[3:] + other[9:], 4 + FACILITATOR_STAFF)
 
-    def _person(self, name: tuple[str, str], unit: _Unit | None, position: str, level: int | None) -> list:
+    def _person(
+        self, name: tuple[str, str], unit: _Unit | None, position: str, level: int | None, since: date | None = None
+    ) -> list:
+        """A person row (their record made 75 days before ``since``, default the programme start)."""
         local = ".".join(_fold(part) for part in " ".join(name).split())
         candidate, n = local, 2
         while candidate in self.emails:
             candidate, n = f"{local}{n}", n + 1
         self.emails.add(candidate)
         email, number = f"{candidate}@{text.EMAIL_DOMAIN}", str(self.employee_numbers.pop())
-        created = oslo_utc(self.start - timedelta(days=75), "08:15")
+        created = oslo_utc((since or self.start) - timedelta(days=75), "08:15")
         return [*name, email, number, unit.id if unit else None, position, level, created]
 
     def _people(self) -> None:
@@ -405,7 +419,7 @@ class _DemoBuilder:
             day = nth_weekday(self.year + years, month, weekday, nth)
             while is_day_off(day):
                 day += timedelta(days=7)
-            status = HELD if day < self.today else PLANNED
+            status = HELD if oslo_utc(day, end) <= self.moment else PLANNED  # none runs over midnight
             status = CANCELLED if index == text.CANCELLED_SESSION and status == HELD else status
             reason, sequence = (text.CANCEL_REASON, 1) if status == CANCELLED else ("", 0)  # a cancel is sent out
             uid = f"session-{uuid.UUID(int=self.rng.getrandbits(128), version=4)}@tillitsleder"
@@ -562,7 +576,8 @@ class _DemoBuilder:
             entry += (written, written)
             entries.append((entry, self.rng.sample(text.JOURNAL_TAGS, self.rng.randint(1, 3))))
         entries.sort(key=lambda pair: (pair[0][1], pair[0][0]))
-        self.counts["journal_entry"] += write_demo_journal(self.s, entries, self.today)  # sealed, with profiles
+        sealed = write_demo_journal(self.s, entries, self.today, self.moment)  # with the authors' profiles
+        self.counts["journal_entry"] += sealed
 
     def _commitments(self) -> None:
         """Commitments from the autumn's medarbeidersamtaler, followed up as their due dates pass."""

@@ -1,7 +1,7 @@
 """Demo data: an earlier cohort of the demo programme that has finished, so certificates can be tried at once.
 
-The cohort started a year (or, if that one is not over yet, two) before the current one and ran the same
-schedule. Most of its leaders completed and were signed off by the coordinator (their enrolment marked
+The cohort started a year (or, if that one is not over and signed off yet, two) before the current one and ran
+the same schedule. Most of its leaders completed and were signed off by the coordinator (their enrolment marked
 completed); one waits for the sign-off; a few did not complete, for reasons the completion view shows: too
 little attendance, a required module missed, or they withdrew. Everything is drawn from its own seeded random
 generator and bulk-inserted through the demo builder, after the rest of the demo is written.
@@ -29,6 +29,7 @@ LEADERS = 28
 # Outcomes by position in the shuffled list of leaders; the rest completed and were signed off.
 LOW_ATTENDANCE, MISSED_MODULE, WITHDREW, WAITING = (0, 1), (2,), (3, 4), (5,)
 MISSED_MODULE_INDEX = 5  # the professional day: one session only
+SIGN_OFF_DAYS = (3, 12)  # the coordinator signs the completers off this many days after the cohort's end
 EXTRA_NAMES = (("Elle Márjá", "Somby"), ("Ánte", "Buljo"), ("Doğan", "Kılıç"), ("Łucja", "Ćwiklińska"))
 ACTIVE, COMPLETED, WITHDRAWN = (EnrolmentStatus.ACTIVE.value, EnrolmentStatus.COMPLETED.value,
                                 EnrolmentStatus.WITHDRAWN.value)  # fmt: skip
@@ -48,7 +49,7 @@ def write_demo_history(b: _DemoBuilder) -> None:
                 day += timedelta(days=7)
             days.append(day)
         end = date(year + 2, 6, 20)
-        if end < b.today:
+        if end + timedelta(days=SIGN_OFF_DAYS[1]) < b.today:  # over, and every sign-off made before the build day
             break
         back += 1
     start = nth_weekday(year, 9, 0, 1)
@@ -89,7 +90,7 @@ def write_demo_history(b: _DemoBuilder) -> None:
     people = []
     for person_name, unit in zip(names, units, strict=True):
         title, level = rng.choice(unit.positions)
-        people.append(b._person(person_name, unit, title, level))
+        people.append(b._person(person_name, unit, title, level, since=start))
     person_ids = b._insert(
         m.Person, "first_name last_name email employee_number unit_id position leader_level created_at", people
     )
@@ -160,7 +161,7 @@ def write_demo_history(b: _DemoBuilder) -> None:
         m.CompletionRules.__table__, "programme_id min_journal_entries requires_sign_off", [(b.programme_id, 0, True)]
     )
     signed = [
-        (eid, b.coordinator_id, oslo_utc(end + timedelta(days=rng.randint(3, 12)), "14:00"))
+        (eid, b.coordinator_id, oslo_utc(end + timedelta(days=rng.randint(*SIGN_OFF_DAYS)), "14:00"))
         for eid, history in zip(enrolment_ids, histories, strict=True)
         if history[-1][0] == COMPLETED
     ]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from tillitsleder import crypto as jc
@@ -27,9 +27,9 @@ DEMO_KDF = jc.KdfParams(memory_cost=1024, iterations=1, lanes=1)
 DemoEntry = tuple[tuple[int, date, int | None, int | None, str, str, str, datetime, datetime], list[str]]
 
 
-def create_demo_profiles(s: Session) -> dict[int, bytes]:
-    """Profiles for the enrolled people and the coaching / group facilitators; returns person id → data key
-    of the participants."""
+def create_demo_profiles(s: Session, moment: datetime) -> dict[int, bytes]:
+    """Profiles for the enrolled people and the coaching / group facilitators, made at ``moment``; returns person
+    id → data key of the participants."""
     participants = s.scalars(select(Enrolment.person_id).distinct().order_by(Enrolment.person_id)).all()
     coaches = select(FacilitatorAssignment.facilitator_id).where(
         FacilitatorAssignment.kind == AssignmentKind.LEADER.value
@@ -45,16 +45,19 @@ def create_demo_profiles(s: Session) -> dict[int, bytes]:
     for role, people in ((Role.PARTICIPANT, participants), (Role.FACILITATOR, facilitators)):
         for person_id in people:
             profile = blank_profile(person_id, role)
+            profile.created_at = moment
             s.add(profile)
             s.flush()
             _recovery, keys[person_id] = install_keys(profile, DEMO_PASSPHRASE, DEMO_KDF, with_keypair=True)
+            profile.passphrase_changed_at = moment
     s.flush()
     return keys
 
 
-def write_demo_journal(s: Session, entries: list[DemoEntry], today: date) -> int:
-    """Insert and seal the entries (with grants for shared ones); returns how many were written."""
-    keys = create_demo_profiles(s)
+def write_demo_journal(s: Session, entries: list[DemoEntry], today: date, moment: datetime) -> int:
+    """Insert and seal the entries (with grants for their readers on ``today``, the profiles made at ``moment``);
+    returns how many were written."""
+    keys = create_demo_profiles(s, moment)
     rows = []
     for (author, day, session_id, module_id, template, share, _body, created, updated), _tags in entries:
         rows.append(
@@ -71,10 +74,13 @@ def write_demo_journal(s: Session, entries: list[DemoEntry], today: date) -> int
         content_key, summary_key = sharing.seal_entry(
             row, keys[row.author_id], sharing.Payload(body, tuple(tags)), summary
         )
-        row.updated_at = row.created_at
         if row.sharing != JournalSharing.PRIVATE.value:  # a new private entry has no grants to write
             s.flush()
             sharing.write_grants(s, row, content_key, summary_key, today)
+    s.flush()
+    # Sealing updated the rows: they were last changed when written, not when the demo was built.
+    written = JournalEntry.id.in_([row.id for row in rows])
+    s.execute(update(JournalEntry).where(written).values(updated_at=JournalEntry.created_at))
     return len(rows)
 
 

@@ -16,6 +16,7 @@ from datetime import date, datetime
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
+from tillitsleder import clock
 from tillitsleder.audit import audit
 from tillitsleder.errors import NotFound, ValidationError
 from tillitsleder.i18n import N_
@@ -294,7 +295,7 @@ def enrol(
 
     The enrolment's unit and position are ``unit_id``/``position`` if given, else the person's current ones.
     """
-    enrolled_on = enrolled_on or date.today()
+    enrolled_on = enrolled_on or clock.today()
     with db.session() as session:
         if session.get(Cohort, cohort_id) is None:
             raise NotFound(N_("The cohort no longer exists."))

@@ -13,6 +13,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
+from tillitsleder import clock
 from tillitsleder.access import Actor
 from tillitsleder.errors import Forbidden, NotFound, ValidationError
 from tillitsleder.i18n import N_
@@ -47,7 +48,7 @@ class CommitmentView:
     @property
     def overdue(self) -> bool:
         open_ = self.status in (CommitmentStatus.OPEN, CommitmentStatus.ON_TRACK)
-        return open_ and self.due_on is not None and self.due_on < date.today()
+        return open_ and self.due_on is not None and self.due_on < clock.today()
 
 
 def coached_people(db: Database, actor: Actor, today: date | None = None) -> list[Option]:
@@ -55,7 +56,7 @@ def coached_people(db: Database, actor: Actor, today: date | None = None) -> lis
     name; empty for other roles. The coach's journal area lists their commitments from this."""
     if actor.role is not Role.FACILITATOR or actor.person_id is None:
         return []
-    today = today or date.today()
+    today = today or clock.today()
     with db.read() as s:
         rows = s.execute(
             select(Person.id, Person.first_name, Person.last_name)
@@ -68,12 +69,14 @@ def coached_people(db: Database, actor: Actor, today: date | None = None) -> lis
     return [Option(person_id, f"{first} {last}") for person_id, first, last in rows]
 
 
-def list_commitments(db: Database, actor: Actor, person_id: int) -> list[CommitmentView]:
-    """A person's commitments by due date, as ``actor`` may see them."""
+def list_commitments(
+    db: Database, actor: Actor, person_id: int, *, today: date | None = None
+) -> list[CommitmentView]:
+    """A person's commitments by due date, as ``actor`` may see them on ``today`` (default: the clock's)."""
     with db.read() as s:
         if s.get(Person, person_id) is None:
             raise NotFound(N_("There is no person with id {id}."), id=person_id)
-        full = _may_read(s, actor, person_id)
+        full = _may_read(s, actor, person_id, today or clock.today())
         rows = s.scalars(
             select(Commitment)
             .where(Commitment.person_id == person_id)
@@ -108,13 +111,14 @@ def delete_commitment(db: Database, actor: Actor, commitment_id: int) -> None:
         s.delete(_own(s, actor, commitment_id))
 
 
-def _may_read(s: OrmSession, actor: Actor, person_id: int) -> bool:
-    """True for full reading, False for status only; ``Forbidden`` when not even that."""
+def _may_read(s: OrmSession, actor: Actor, person_id: int, today: date) -> bool:
+    """True for full reading, False for status only; ``Forbidden`` when not even that (a coach reads while they
+    coach, on ``today``)."""
     if actor.is_coordinator:
         return False
     if actor.role is Role.PARTICIPANT and actor.person_id == person_id:
         return True
-    if actor.role is Role.FACILITATOR and actor.person_id in coach_person_ids(s, person_id, date.today()):
+    if actor.role is Role.FACILITATOR and actor.person_id in coach_person_ids(s, person_id, today):
         return True
     raise Forbidden(N_("Only its owner and their coach may see these commitments."), detail=f"person {person_id}")
 

@@ -27,6 +27,7 @@ from datetime import date, datetime
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session as OrmSession
 
+from tillitsleder import clock
 from tillitsleder import crypto as jc
 from tillitsleder.errors import Forbidden, NotFound, ValidationError
 from tillitsleder.i18n import N_, _
@@ -183,15 +184,16 @@ def list_entries(db: Database, me: UnlockedProfile) -> list[JournalEntryView]:
         return [_view(s, me, entry, titles) for entry in entries]
 
 
-def link_options(db: Database, me: UnlockedProfile) -> list[LinkOption]:
-    """Sessions of my cohorts that have started, newest first, for linking an entry."""
+def link_options(db: Database, me: UnlockedProfile, *, now: datetime | None = None) -> list[LinkOption]:
+    """Sessions of my cohorts that have started by ``now`` (default: the clock), newest first, for linking an entry."""
     if me.person_id is None:
         return []
+    now = now or clock.now()
     with db.read() as s:
         cohorts = select(Enrolment.cohort_id).where(Enrolment.person_id == me.person_id)
         rows = s.execute(
             select(Session.id, Session.module_id, Session.title, Session.starts_at)
-            .where(Session.cohort_id.in_(cohorts), Session.starts_at <= func.current_timestamp())
+            .where(Session.cohort_id.in_(cohorts), Session.starts_at <= now)
             .order_by(Session.starts_at.desc())
         ).all()
     return [LinkOption(row.id, row.module_id, row.title, row.starts_at.date()) for row in rows]
@@ -323,7 +325,7 @@ def _seal_and_share(s: OrmSession, entry: JournalEntry, data_key: bytes, draft: 
     content_key, summary_key = sharing.seal_entry(entry, data_key, sharing.Payload(draft.text, draft.tags), summary)
     entry.updated_at = utcnow()
     s.flush()
-    sharing.write_grants(s, entry, content_key, summary_key, date.today())
+    sharing.write_grants(s, entry, content_key, summary_key, clock.today())
 
 
 def _own_entry(s: OrmSession, author_id: int, entry_id: int) -> JournalEntry:

@@ -18,6 +18,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
+from tillitsleder import clock
 from tillitsleder.errors import StorageError, ValidationError
 from tillitsleder.i18n import N_, _, format_date
 from tillitsleder.journal import commitments as cm
@@ -47,7 +48,7 @@ def export_journal(
         raise ValidationError(N_("Export the journal as .pdf, .md or .json, not “{name}”."), name=path.name)
     entries = journal.list_entries(db, me)  # Forbidden unless ``me`` is an unlocked participant
     commitments = cm.list_commitments(db, me.actor, me.person_id or 0)
-    today = today or date.today()
+    today = today or clock.today()
     if fmt == "json":
         data = json.dumps(as_json(me, entries, commitments, today), ensure_ascii=False, indent=2).encode("utf-8")
     elif fmt == "md":

@@ -14,6 +14,7 @@ from datetime import date
 
 from sqlalchemy import select
 
+from tillitsleder import clock
 from tillitsleder.errors import Forbidden, NotFound
 from tillitsleder.i18n import N_
 from tillitsleder.journal import sharing
@@ -40,8 +41,8 @@ class SharedEntry:
     session_title: str | None
 
 
-def shared_with_me(db: Database, me: UnlockedProfile) -> list[SharedEntry]:
-    """Everything shared with my profile that I may still read, newest first."""
+def shared_with_me(db: Database, me: UnlockedProfile, *, today: date | None = None) -> list[SharedEntry]:
+    """Everything shared with my profile that I may still read on ``today`` (default: the clock's), newest first."""
     if me.profile_id is None or me.info.role is Role.COORDINATOR:
         return []
     with db.read() as s:
@@ -53,7 +54,7 @@ def shared_with_me(db: Database, me: UnlockedProfile) -> list[SharedEntry]:
             .where(JournalGrant.profile_id == me.profile_id)
             .order_by(JournalEntry.written_on.desc(), JournalEntry.id.desc())
         ).all()
-        coached = _coached_people(s, me, {entry.author_id for _g, entry, _p, _t in rows})
+        coached = _coached_people(s, me, {entry.author_id for _g, entry, _p, _t in rows}, today)
         return [
             _open(me, grant, entry, person, title)
             for grant, entry, person, title in rows
@@ -61,8 +62,8 @@ def shared_with_me(db: Database, me: UnlockedProfile) -> list[SharedEntry]:
         ]
 
 
-def read_shared_entry(db: Database, me: UnlockedProfile, entry_id: int) -> SharedEntry:
-    """One entry shared with me; ``Forbidden`` when it is not (or no longer) shared with me."""
+def read_shared_entry(db: Database, me: UnlockedProfile, entry_id: int, *, today: date | None = None) -> SharedEntry:
+    """One entry shared with me; ``Forbidden`` when it is not (or on ``today`` no longer) shared with me."""
     if me.profile_id is None:
         raise Forbidden(N_("This journal entry is not shared with you."))
     with db.read() as s:
@@ -72,7 +73,7 @@ def read_shared_entry(db: Database, me: UnlockedProfile, entry_id: int) -> Share
         grant = s.scalar(
             select(JournalGrant).where(JournalGrant.entry_id == entry_id, JournalGrant.profile_id == me.profile_id)
         )
-        if grant is None or not _readable(grant, entry, me, _coached_people(s, me, {entry.author_id})):
+        if grant is None or not _readable(grant, entry, me, _coached_people(s, me, {entry.author_id}, today)):
             raise Forbidden(N_("This journal entry is not shared with you."), detail=f"entry {entry_id}")
         title = s.get(Session, entry.session_id).title if entry.session_id is not None else None  # type: ignore[union-attr]
         return _open(me, grant, entry, s.get(Person, entry.author_id), title)
@@ -83,7 +84,7 @@ def refresh_shares(db: Database, me: UnlockedProfile, *, today: date | None = No
     nothing changed; call it after unlocking a participant profile."""
     if me.info.role is not Role.PARTICIPANT or me.person_id is None:
         return 0
-    data_key, today = me.data_key(), today or date.today()
+    data_key, today = me.data_key(), today or clock.today()
     changed = 0
     with db.session() as s:
         entries = s.scalars(
@@ -107,11 +108,12 @@ def refresh_shares(db: Database, me: UnlockedProfile, *, today: date | None = No
     return changed
 
 
-def _coached_people(s, me: UnlockedProfile, authors: set[int]) -> set[int]:
-    """Of ``authors``, those ``me`` coaches today (a facilitator's coach grant counts only while they coach)."""
+def _coached_people(s, me: UnlockedProfile, authors: set[int], today: date | None) -> set[int]:
+    """Of ``authors``, those ``me`` coaches on ``today`` (a facilitator's coach grant counts only while they
+    coach)."""
     if me.info.role is not Role.FACILITATOR or me.person_id is None:
         return set()
-    return sharing.coached_by(s, me.person_id, authors, date.today())
+    return sharing.coached_by(s, me.person_id, authors, today or clock.today())
 
 
 def _readable(grant: JournalGrant, entry: JournalEntry, me: UnlockedProfile, coached: set[int]) -> bool:

@@ -11,6 +11,8 @@ from enum import StrEnum
 from sqlalchemy import CheckConstraint, DateTime, MetaData, String, TypeDecorator
 from sqlalchemy.orm import DeclarativeBase
 
+from tillitsleder import clock
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -25,7 +27,8 @@ class Base(DeclarativeBase):
 
 
 def utcnow() -> datetime:
-    return datetime.now(UTC)
+    """The moment of the app's clock (``tillitsleder.clock``): the default of every timestamp column."""
+    return clock.now()
 
 
 class UTCDateTime(TypeDecorator[datetime]):

@@ -15,6 +15,7 @@ from datetime import UTC, date, datetime, time
 
 from sqlalchemy import func, or_, select
 
+from tillitsleder import clock
 from tillitsleder.access import COORDINATOR, Actor
 from tillitsleder.attendance.register import load_register
 from tillitsleder.completion.evaluation import evaluate_cohort, evaluate_participant
@@ -54,7 +55,7 @@ def render_report(
     cancelled: Callable[[], bool] | None = None,
 ) -> bytes:
     """The report's PDF bytes. Raises ``Forbidden`` if the actor may not see it, ``Cancelled`` if stopped."""
-    today = request.today or date.today()
+    today = request.today or clock.today()
     step = _Steps(progress, cancelled, total=3)
     kind = ReportKind(request.kind)
     if kind is not ReportKind.PARTICIPANT:

@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import delete, func, insert, or_, select
 from sqlalchemy.orm import Session as OrmSession
 
+from tillitsleder import clock
 from tillitsleder.audit import audit
 from tillitsleder.errors import NotFound, ValidationError
 from tillitsleder.i18n import N_
@@ -305,7 +306,7 @@ def mark_held(db: Database, session_id: int, *, now: datetime | None = None, act
         row = _get(s, session_id)
         if row.status != PLANNED:
             raise ValidationError(N_("Only a planned session can be marked as held."))
-        if row.starts_at > (now or datetime.now(UTC)):
+        if row.starts_at > (now or clock.now()):
             raise ValidationError(N_("A session cannot be marked as held before it starts."))
         row.status = HELD
         row.updated_at = utcnow()

@@ -5,9 +5,9 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 
+from tillitsleder import clock
 from tillitsleder.errors import Cancelled, StorageError
 from tillitsleder.i18n import N_
 
@@ -18,7 +18,7 @@ _PAGES_PER_STEP = 256
 
 
 def backup_file_name(source: Path, label: str) -> str:
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    stamp = clock.now().strftime("%Y%m%dT%H%M%SZ")
     return f"{source.stem}.{label}-{stamp}{source.suffix or '.sqlite3'}"
 
 

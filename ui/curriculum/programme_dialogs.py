@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLabel, QLineEdit, QWidget
 
+from tillitsleder import clock
 from tillitsleder.curriculum import ProgrammeData
 from tillitsleder.i18n import _
 from ui.curriculum.forms import FormDialog, date_edit, get_date, set_date, text_area
@@ -30,7 +31,7 @@ class ProgrammeDialog(FormDialog):
         self.setObjectName("programmeDialog")
         self._adding = initial is None
         if initial is None:
-            today = date.today()
+            today = clock.today()
             initial = ProgrammeData(name="", start_date=today, end_date=today + timedelta(days=2 * 365 - 1))
         self.name = QLineEdit(initial.name)
         self.municipality = QComboBox()

@@ -7,6 +7,7 @@ from datetime import date
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDateEdit, QFormLayout, QLabel, QWidget
 
+from tillitsleder import clock
 from ui.errors import error_text
 
 
@@ -14,7 +15,7 @@ def date_field(value: date | None = None) -> QDateEdit:
     """A date field with a calendar pop-up, in the format of the current language."""
     field = QDateEdit()
     field.setCalendarPopup(True)
-    field.setDate(to_qdate(value or date.today()))
+    field.setDate(to_qdate(value or clock.today()))
     return field
 
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
 )
 
+from tillitsleder import clock
 from tillitsleder.enums import AssignmentKind
 from tillitsleder.i18n import _
 from ui.errors import show_error
@@ -34,7 +35,7 @@ class AssignDialog(Retranslating, QDialog):
         self.starts, self.ends = QDateEdit(calendarPopup=True), QDateEdit(calendarPopup=True)
         for edit in (self.starts, self.ends):
             edit.setDisplayFormat("yyyy-MM-dd")
-            edit.setDate(QDate.currentDate())
+            edit.setDate(QDate(clock.today()))
         self.open_ended = QCheckBox()
         self.hours = QDoubleSpinBox()
         self.hours.setRange(0, 744)

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tillitsleder import clock
 from tillitsleder.enums import PoolKind
 from tillitsleder.i18n import _, format_date, format_number
 from ui.errors import show_error
@@ -109,8 +110,8 @@ class PoolsTab(Retranslating, QWidget):
         self.first, self.last = QDateEdit(calendarPopup=True), QDateEdit(calendarPopup=True)
         for edit in (self.first, self.last):
             edit.setDisplayFormat("yyyy-MM-dd")
-        self.first.setDate(QDate.currentDate())
-        self.last.setDate(QDate.currentDate())
+        self.first.setDate(QDate(clock.today()))
+        self.last.setDate(QDate(clock.today()))
         self.reason = QLineEdit()
         self.add_away, self.remove_away, self.export = QPushButton(), QPushButton(), QPushButton()
         self.form = QFormLayout()

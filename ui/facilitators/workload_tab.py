@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tillitsleder import clock
 from tillitsleder.facilitators.rota import month_label
 from tillitsleder.i18n import _, format_number, ngettext
 from ui.errors import show_error
@@ -45,7 +46,7 @@ class WorkloadTab(Retranslating, QWidget):
         self.view: workload.WorkloadView | None = None
         self.pool, self.first, self.months = QComboBox(), QDateEdit(calendarPopup=True), QSpinBox()
         self.first.setDisplayFormat("MMM yyyy")
-        today = QDate.currentDate()
+        today = QDate(clock.today())
         self.first.setDate(QDate(today.year(), today.month(), 1))
         self.months.setRange(1, 24)
         self.months.setValue(6)

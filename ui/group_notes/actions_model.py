@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QWidget
 
+from tillitsleder import clock
 from tillitsleder.enums import ActionStatus
 from tillitsleder.i18n import N_, _, format_date
 
@@ -129,7 +130,7 @@ class ActionsModel(QAbstractTableModel):
 
     def _edit_value(self, row: ActionRow, column: int) -> Any:
         if column == DUE:
-            return QDate(row.due_on) if row.due_on else QDate.currentDate()
+            return QDate(row.due_on) if row.due_on else QDate(clock.today())
         if column == OWNER:
             return row.owner_enrolment_id
         if column == STATUS:

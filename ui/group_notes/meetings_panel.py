@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tillitsleder import clock
 from tillitsleder.i18n import N_, _, format_date, ngettext
 from ui.errors import error_text
 from ui.group_notes.meeting_editor import MeetingEditor, access_label
@@ -275,7 +276,7 @@ class MeetingsPanel(Retranslating, QWidget):
             return
         actor = self.selection.actor
         try:
-            view = new_meeting(self.db, actor, group.id, self.today or date.today())
+            view = new_meeting(self.db, actor, group.id, self.today or clock.today())
             options = facilitator_options(self.db, actor, group.id)
         except Exception as error:  # noqa: BLE001
             self._say(error_text(error))

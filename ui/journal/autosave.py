@@ -14,10 +14,11 @@ change or flush; the failure is reported once through ``failed``.
 from __future__ import annotations
 
 import logging
-import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
+
+from tillitsleder import clock
 
 log = logging.getLogger(__name__)
 
@@ -26,7 +27,7 @@ MAX_MS = 800  # plus the save itself: well inside "at most the last second of ty
 
 
 class DraftAutosaver(QObject):
-    saved = Signal(float)  # time.time() of the save
+    saved = Signal(float)  # the clock's time of the save (seconds since the epoch)
     failed = Signal(object)  # the exception of a failed save
     dirtyChanged = Signal(bool)  # noqa: N815
 
@@ -84,5 +85,5 @@ class DraftAutosaver(QObject):
         self._dirty = False
         self.saves += 1
         self.dirtyChanged.emit(False)
-        self.saved.emit(time.time())
+        self.saved.emit(clock.now().timestamp())
         return True

@@ -9,7 +9,6 @@ was made, an optional due date, the status and follow-up notes.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tillitsleder import clock
 from tillitsleder.enums import CommitmentStatus
 from tillitsleder.i18n import _, format_date
 from ui.curriculum.forms import date_edit, get_date, set_date, text_area
@@ -120,7 +120,7 @@ class CommitmentDialog(Retranslating, QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.has_due.toggled.connect(self.due_on.setEnabled)
-        today = date.today()
+        today = clock.today()
         set_date(self.made_on, existing.made_on if existing else today)
         set_date(self.due_on, existing.due_on if existing and existing.due_on else today)
         self.has_due.setChecked(bool(existing and existing.due_on) or existing is None)

@@ -6,13 +6,13 @@ Building a PDF of a two-year journal takes a moment, so the core's ``export_jour
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from tillitsleder import clock
 from tillitsleder.i18n import _, ngettext
 from ui.operations import Operation, run
 
@@ -33,7 +33,7 @@ def file_filter(fmt: str) -> str:
 
 def suggested_path(fmt: str) -> Path:
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    name = _("learning-journal-{date}").format(date=date.today().isoformat()) + SUFFIXES[fmt]
+    name = _("learning-journal-{date}").format(date=clock.today().isoformat()) + SUFFIXES[fmt]
     return Path(documents or Path.home()) / name
 
 

@@ -17,6 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from tillitsleder import clock
 from ui.screenshot_support import demo_window, settle, until
 
 SETTLE_MS = 250
@@ -98,11 +99,11 @@ def take(output: Path, language: str) -> list[Path]:
     workspace.apply_search()
     until(app, lambda: not workspace.busy)
     save(window, "search")
-    from datetime import date, timedelta
+    from datetime import timedelta
 
     from tillitsleder.journal import commitments
 
-    today = date.today()
+    today = clock.today()
     for text, made, due, status in (
         ("Ukentlige en-til-en-samtaler med de tre teamlederne", 60, 30, "on_track"),
         ("Prøve «forandre, fastholde, skrote» på rapporteringen i min enhet", 20, 70, "open"),

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tillitsleder import clock
 from tillitsleder.enums import JournalSharing, PromptTemplate
 from tillitsleder.i18n import _, format_date, ngettext
 from ui.curriculum.forms import date_edit
@@ -216,7 +217,8 @@ class WritingView(Retranslating, QWidget):
         self.link_combo.blockSignals(False)
 
     def start_new(self, template: str = PromptTemplate.THREE_STEP.value, on: date | None = None) -> None:
-        form = EntryForm(entry_id=None, written_on=on or date.today(), template=template, text=self._scaffold(template))
+        written_on = on or clock.today()
+        form = EntryForm(entry_id=None, written_on=written_on, template=template, text=self._scaffold(template))
         self.open_form(form)
 
     def _scaffold(self, template: str) -> str:

@@ -9,11 +9,12 @@ the list reloads, and the other areas reload when next shown (attendance figures
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QPushButton, QToolButton
 
+from tillitsleder import clock
 from tillitsleder.i18n import N_, _, ngettext
 from ui.operations import Changed, announce
 from ui.pages import areas
@@ -105,7 +106,7 @@ class SessionsPage(CohortPage):
     def _update_buttons(self, *_args: object) -> None:
         has_cohort = self.db is not None and self.selection.current is not None
         session_id, status, starts = self.selected()
-        started = starts is not None and starts <= datetime.now(UTC)
+        started = starts is not None and starts <= clock.now()
         for button in (self.new_button, self.series_button, self.export_button):
             button.setEnabled(has_cohort)
         self.action_export_cohort.setEnabled(has_cohort)

@@ -8,12 +8,12 @@ whose key it is and what it is for. The key is not put on the clipboard.
 from __future__ import annotations
 
 import html
-from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QTextDocument
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFrame, QLabel, QLayout, QPushButton, QVBoxLayout
 
+from tillitsleder import clock
 from tillitsleder.i18n import _, format_date
 from ui.widgets.retranslate import Retranslating
 
@@ -85,7 +85,7 @@ class RecoveryKeyDialog(Retranslating, QDialog):
         return (
             f"<h2>{html.escape(_('Tillitsleder recovery key'))}</h2>"
             f"<p>{html.escape(_('For: {name}').format(name=self._name))}<br>"
-            f"{html.escape(_('Printed: {date}').format(date=format_date(date.today(), 'long')))}</p>"
+            f"{html.escape(_('Printed: {date}').format(date=format_date(clock.today(), 'long')))}</p>"
             f"<p style='font-family: monospace; font-size: 18pt;'>"
             f"{'<br>'.join(html.escape(line) for line in two_lines(self._key).splitlines())}</p>"
             f"<p>{html.escape(self.advice.text())}</p>"

@@ -9,12 +9,13 @@ are shown and nothing is saved until the coordinator confirms. The service calls
 from __future__ import annotations
 
 import html
-from datetime import date, time
+from datetime import time
 from enum import Enum, auto
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
+from tillitsleder import clock
 from tillitsleder.i18n import _, format_date
 from tillitsleder.sessions import scheduling as svc
 from tillitsleder.sessions.conflicts import Conflict
@@ -54,7 +55,7 @@ class SessionDialog(Retranslating, QDialog):
         include = details.plan.facilitator_ids if details is not None else ()
         self.options = svc.form_options(db, cohort_id, include_facilitators=include)
         self.form = SessionForm(self.options)
-        start = max(date.today(), self.options.frame.first_day)
+        start = max(clock.today(), self.options.frame.first_day)
         self.form.set_plan(details.plan if details else svc.SessionPlan(cohort_id, start, time(9), time(15, 30)))
         self.series = SeriesBox(self.form.plan().day) if mode is Mode.SERIES else None
         self.cohort_label = QLabel()

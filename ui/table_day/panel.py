@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tillitsleder import clock
 from tillitsleder.i18n import N_, _, format_number, ngettext
 from ui.operations import Changed, run
 from ui.widgets.pool_picker import pool_combo
@@ -49,7 +50,7 @@ class TableDayPanel(Retranslating, QWidget):
         self.view: td.TableDayView | None = None
         self.name, self.held_on, self.size = QLineEdit(), QDateEdit(calendarPopup=True), QSpinBox()
         self.held_on.setDisplayFormat("yyyy-MM-dd")
-        self.held_on.setDate(QDate.currentDate())
+        self.held_on.setDate(QDate(clock.today()))
         self.size.setRange(2, MAX_TABLE_SIZE)
         self.size.setValue(8)
         self.cohort, self.leaders = QComboBox(), QComboBox()

@@ -28,6 +28,7 @@ from datetime import date
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
+from tillitsleder import clock
 from tillitsleder.audit import audit
 from tillitsleder.enrolment.cohorts import insert_enrolments
 from tillitsleder.enrolment.participant_list.checks import Issue, PreviewRow, check_row, load_known, row_from_values
@@ -164,7 +165,7 @@ def import_participants(
     """
     mapping = guess_mapping(table.headers) if mapping is None else mapping
     left_out = set(exclude)
-    on = enrolled_on or date.today()
+    on = enrolled_on or clock.today()
     kept = RawTable(table.name, table.headers, [(line, values) for line, values in table.rows if line not in left_out])
     estimate = 3 * len(kept.rows) + 1
     with db.session() as session:
