@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import random
 import uuid
+from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from sqlalchemy import select
 
@@ -23,7 +24,31 @@ from tillitsleder.model.enums import AssignmentKind, CommitmentStatus, Enrolment
 from tillitsleder.sessions.working_days import is_day_off, next_working_day
 
 if TYPE_CHECKING:
-    from tillitsleder.demo.builder import _DemoBuilder
+    from sqlalchemy import Table
+    from sqlalchemy.orm import Session
+
+
+class DemoInProgress(Protocol):
+    """What the history needs of the demo being written (``builder._DemoBuilder`` is one)."""
+
+    s: Session
+    seed: int
+    today: date
+    year: int
+    programme_id: int
+    coordinator_id: int
+    employee_numbers: list[int]
+    units: Sequence[Any]  # the builder's units: id, department, name …
+    facilitators: Sequence[Any]  # the builder's facilitators: id, kind, person
+    module_ids: list[int]
+    status_ids: dict[str, int]
+    venue_ids: dict[str, int]
+
+    def _insert(self, target: type[m.Base] | Table, columns: str, rows: Iterable[tuple]) -> list[int]: ...
+
+    def _person(
+        self, name: tuple[str, str], unit: Any, position: str, level: int | None, since: date | None = None
+    ) -> list: ...
 
 LEADERS = 28
 # Outcomes by position in the shuffled list of leaders; the rest completed and were signed off.
@@ -35,7 +60,7 @@ ACTIVE, COMPLETED, WITHDRAWN = (EnrolmentStatus.ACTIVE.value, EnrolmentStatus.CO
                                 EnrolmentStatus.WITHDRAWN.value)  # fmt: skip
 
 
-def write_demo_history(b: _DemoBuilder) -> None:
+def write_demo_history(b: DemoInProgress) -> None:
     """Add the finished earlier cohort to the demo the builder ``b`` is writing (same session, same counts)."""
 
     rng = random.Random(b.seed * 31 + 7)
