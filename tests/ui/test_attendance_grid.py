@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -268,7 +268,20 @@ def test_a_language_switch_rebuilds_headers_and_keeps_the_cell(qtbot, opened_win
     assert widget.totals.model() is widget.model
 
 
-AFTER_FIRST_OPEN = datetime(2026, 12, 3, 10, tzinfo=UTC)  # the demo (22 Nov 2026) has a session on 1 December
+def just_after_the_next_session(db, cohort_id: int) -> datetime:
+    """A minute after the demo's first planned session has ended: that one session is to be registered."""
+    from sqlalchemy import select
+
+    from tillitsleder.model import Session
+
+    with db.read() as s:
+        ends = s.scalar(
+            select(Session.ends_at)
+            .where(Session.cohort_id == cohort_id, Session.status == "planned")
+            .order_by(Session.starts_at)
+            .limit(1)
+        )
+    return ends + timedelta(minutes=1)
 
 
 def test_sessions_to_be_registered_are_counted_above_the_grid_and_on_the_start_area(
@@ -283,7 +296,7 @@ def test_sessions_to_be_registered_are_counted_above_the_grid_and_on_the_start_a
     db = open_database(demo_db_path)
     try:
         cohort = lookups.cohort_options(db)[0].id
-        with clock.frozen_at(AFTER_FIRST_OPEN):
+        with clock.frozen_at(just_after_the_next_session(db, cohort)):
             widget = RegisterWidget()
             qtbot.addWidget(widget)
             widget.show()
