@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 
 import pytest
 from PySide6.QtCore import QThread
@@ -82,7 +83,7 @@ def test_a_failure_callback_replaces_the_dialog_and_the_dialog_is_gone_first(qtb
     visible_when_told: list[bool] = []
 
     def work(_ctx) -> None:
-        threading.Event().wait(0.6)  # long enough for the progress dialog to show itself
+        time.sleep(0.6)  # long enough for the progress dialog (a timed lock wait would hang under faketime)
         raise ValidationError(N_("No."))
 
     op = Operation(work, parent=parent, progress="Working", cancellable=False,
@@ -105,7 +106,7 @@ def test_cancel_in_the_progress_dialog_reaches_the_worker(qtbot, parent, shown) 
             started.set()
             if ctx.cancelled():
                 return "stopped"
-            threading.Event().wait(0.005)
+            time.sleep(0.005)
         return "ran to the end"
 
     results: list[str] = []
@@ -123,7 +124,10 @@ def test_a_newer_operation_with_the_same_key_replaces_the_older(qtbot, parent) -
     results: list[str] = []
 
     def slow(ctx) -> str:
-        release.wait(5)
+        for _ in range(1000):  # up to 5 s; polled, since a timed wait on a lock hangs under faketime
+            if release.is_set():
+                break
+            time.sleep(0.005)
         return "old" if not ctx.cancelled() else "old, cancelled"
 
     first = run(slow, parent=parent, on_success=results.append, key="load")
