@@ -64,7 +64,9 @@ def _localise_argparse() -> None:
     argparse.ngettext = ngettext  # type: ignore[attr-defined]
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
+    """The command line's parser; without ``with_commands`` only the options that open the window (the
+    window's start-up does not wait for every subcommand's module and help texts)."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--db",
@@ -83,9 +85,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--demo", action="store_true", help=_("open the app on a new demo database"))
     parser.add_argument("--exit-after", type=int, metavar="MS", help=argparse.SUPPRESS)
-    commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"), parser_class=_Parser)
-    register_all(commands, common)
+    if with_commands:
+        commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"), parser_class=_Parser)
+        register_all(commands, common)
+    else:
+        parser.set_defaults(command=None)
     return parser
+
+
+def parse_arguments(argv: list[str]) -> argparse.Namespace:
+    """The parsed command line. Opening the window (no subcommand, no help asked for) parses with the
+    options only; anything else, or anything that does not parse that way, goes through the full parser."""
+    if not {"-h", "--help", "--version"} & set(argv):
+        args, rest = build_parser(with_commands=False).parse_known_args(argv)
+        if not rest:
+            return args
+    return build_parser().parse_args(argv)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -93,7 +108,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     set_language(_early_language(args_list))
     _localise_argparse()
-    args = build_parser().parse_args(args_list)
+    args = parse_arguments(args_list)
     if args.lang:
         set_language(args.lang)
     configure_logging(to_file=args.command is None)

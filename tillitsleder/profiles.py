@@ -12,9 +12,10 @@ Unlocking and creating cost a deliberate quarter of a second (the key derivation
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
-from sqlalchemy import exists, or_, select
+from sqlalchemy import Select, exists, or_, select
 from sqlalchemy.orm import Session as OrmSession
 
 from tillitsleder import crypto as jc
@@ -230,13 +231,14 @@ def replace_recovery_key(db: Database, me: UnlockedProfile) -> str:
 # --- The coordinator ------------------------------------------------------------------------------------------
 
 
+def coordinator_passphrase_query() -> Select[Any]:
+    """The coordinator's profile id if the coordinator has set a passphrase (no row otherwise)."""
+    return select(Profile.id).where(Profile.role == Role.COORDINATOR.value, Profile.passphrase_wrap.is_not(None))
+
+
 def coordinator_has_passphrase(db: Database) -> bool:
     with db.read() as s:
-        return bool(
-            s.scalar(
-                select(Profile.id).where(Profile.role == Role.COORDINATOR.value, Profile.passphrase_wrap.is_not(None))
-            )
-        )
+        return bool(s.scalar(coordinator_passphrase_query()))
 
 
 def coordinator_profile(db: Database) -> ProfileInfo:

@@ -38,8 +38,10 @@ def app_icon() -> QIcon:
     return QIcon(str(path)) if path.exists() else QIcon()
 
 
-def create_application() -> QApplication:
-    """The ``QApplication`` with the app's names and icon (reuses one that exists, e.g. under pytest-qt)."""
+def create_application(*, icon: bool = True) -> QApplication:
+    """The ``QApplication`` with the app's names and icon (reuses one that exists, e.g. under pytest-qt).
+    ``icon=False`` leaves the icon to the caller (``run_gui`` sets it after the first paint: loading Qt's SVG
+    plugin for it takes longer than painting the window)."""
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance()
@@ -47,7 +49,8 @@ def create_application() -> QApplication:
         app = QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
-    app.setWindowIcon(app_icon())
+    if icon:
+        app.setWindowIcon(app_icon())
     return app
 
 
@@ -118,7 +121,7 @@ def run_gui(db_path: Path | None, language: str | None, *, exit_after_ms: int | 
     if db_path is None:
         db_path = last_database_path() or default_database_path()
         early = start_opening(db_path)
-    app = create_application()
+    app = create_application(icon=False)
     startup_trace.mark("QApplication made")
     switcher = LanguageSwitcher(app)
     switcher.install(language or saved_language() or DEFAULT_LANGUAGE)
@@ -151,10 +154,12 @@ def run_gui(db_path: Path | None, language: str | None, *, exit_after_ms: int | 
     window.actions_.openFailed.connect(failed)
     if smoke:
         window.firstPagePopulated.connect(lambda: QTimer.singleShot(max(0, exit_after_ms or 0), app.quit))
+    window.firstPainted.connect(lambda: app.setWindowIcon(app_icon()))
+    window.firstAreaShown.connect(lambda: startup_trace.mark("first area shown"))
     window.firstPagePopulated.connect(lambda: startup_trace.mark("first page populated"))
     window.firstPagePopulated.connect(_started)
     window.actions_.openFailed.connect(_started)
-    QTimer.singleShot(0, lambda: window.open_database_path(Path(db_path), early))
+    QTimer.singleShot(0, lambda: window.open_at_start(Path(db_path), early))
     try:
         loop_code = app.exec()
     finally:

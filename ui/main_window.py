@@ -75,6 +75,8 @@ class _AfterFirstPaint(QObject):
 class MainWindow(Retranslating, QMainWindow):
     databaseOpened = Signal(object)  # noqa: N815 - OpenedDatabase
     firstPagePopulated = Signal()  # noqa: N815 - the shown area has its rows, after a database was opened
+    firstAreaShown = Signal()  # noqa: N815 - the first area shows data (the start-up snapshot's or the database's)
+    firstPainted = Signal()  # noqa: N815 - the event loop is free after the window's first paint
 
     def __init__(self, switcher: LanguageSwitcher | None = None, *, interactive: bool = True) -> None:
         super().__init__()
@@ -85,6 +87,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.participants = 0
         self._awaiting_first_page = False
         self._first_paint_pending = False
+        self._painted = False
+        self._area_shown = False
+        self._start_open: tuple[Path, EarlyOpen | None] | None = None  # opened after the first area is shown
         self.selection = CohortSelection(self)
         self.actions_ = DatabaseActions(self, interactive=interactive)
 
@@ -126,25 +131,22 @@ class MainWindow(Retranslating, QMainWindow):
     # --- menus and shortcuts -----------------------------------------------------------------------------
 
     def _build_actions(self) -> None:
-        def action(slot, shortcut: QKeySequence | str | None = None) -> QAction:
+        def action(slot) -> QAction:
             act = QAction(self)
-            if shortcut is not None:
-                act.setShortcut(QKeySequence(shortcut))
             act.triggered.connect(slot)
             return act
 
-        self.action_new = action(lambda: self.actions_.choose_and_create(), QKeySequence.StandardKey.New)
-        self.action_open = action(lambda: self.actions_.choose_and_open(), QKeySequence.StandardKey.Open)
+        self.action_new = action(lambda: self.actions_.choose_and_create())
+        self.action_open = action(lambda: self.actions_.choose_and_open())
         self.action_demo = action(lambda: self.actions_.open_demo())
         self.action_backup = action(lambda: self.actions_.back_up())
-        self.action_quit = action(self.close, "Ctrl+Q")
+        self.action_quit = action(self.close)
         self.action_quit.setMenuRole(QAction.MenuRole.QuitRole)
-        self.action_search = action(self._focus_search, QKeySequence.StandardKey.Find)
+        self.action_search = action(self._focus_search)
         self.action_about = action(self._show_about)
         self.action_about.setMenuRole(QAction.MenuRole.AboutRole)
         self.area_actions = [
-            action(lambda _checked=False, row=row: self.nav.setCurrentRow(row), f"Alt+{row + 1}")
-            for row in range(len(self.areas))
+            action(lambda _checked=False, row=row: self.nav.setCurrentRow(row)) for row in range(len(self.areas))
         ]
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
@@ -159,6 +161,20 @@ class MainWindow(Retranslating, QMainWindow):
         self.view_menu.addAction(self.action_search)
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.action_about)
+
+    def _set_shortcuts(self) -> None:
+        """The menus' key shortcuts. Set right after the first paint: the first ``QKeySequence`` makes PySide
+        build Python enums for all of Qt's namespace (about 20 ms), which the first paint does not need."""
+        shortcuts = [
+            (self.action_new, QKeySequence.StandardKey.New),
+            (self.action_open, QKeySequence.StandardKey.Open),
+            (self.action_quit, "Ctrl+Q"),
+            (self.action_search, QKeySequence.StandardKey.Find),
+        ]
+        shortcuts += [(act, f"Alt+{row + 1}") for row, act in enumerate(self.area_actions)]
+        shortcuts += self.profiles.menu.shortcuts
+        for act, key in shortcuts:
+            act.setShortcut(QKeySequence(key))
 
     def _update_actions(self, *_args: object) -> None:
         busy = self.actions_.busy
@@ -262,13 +278,19 @@ class MainWindow(Retranslating, QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
-        if not self._built and not self._first_paint_pending:
+        if not self._painted and not self._first_paint_pending:
             self._first_paint_pending = True
-            _AfterFirstPaint(self, self._build_first_area)
+            _AfterFirstPaint(self, self._after_first_paint)
 
-    def _build_first_area(self) -> None:
+    def _after_first_paint(self) -> None:
         self._first_paint_pending = False
-        self._show_area(max(0, self.nav.currentRow()))
+        self._painted = True
+        self._set_shortcuts()
+        self.firstPainted.emit()
+        if not self._built:
+            self._show_area(max(0, self.nav.currentRow()))
+        if self._start_open is not None:
+            self._open_at_start()
 
     def _focus_search(self) -> None:
         self.current_page().focus_search()
@@ -276,9 +298,36 @@ class MainWindow(Retranslating, QMainWindow):
     def _on_page_populated(self) -> None:
         if self._awaiting_first_page and self.sender() is self.current_page():
             self._awaiting_first_page = False
+            self._first_area_shown()
             self.firstPagePopulated.emit()
 
+    def _first_area_shown(self) -> None:
+        if not self._area_shown:
+            self._area_shown = True
+            self.firstAreaShown.emit()
+
     # --- the database ------------------------------------------------------------------------------------
+
+    def open_at_start(self, path: Path, early: EarlyOpen | None = None) -> None:
+        """Open the start-up database. When the first area is the Programmes area and ``early`` has read its
+        snapshot, the area shows that right after the first paint and the full open follows (replacing it)."""
+        self._start_open = (path, early)
+        first_area = self.areas[max(0, self.nav.currentRow())].class_name
+        if self._painted or early is None or first_area != "ProgrammesPage" or not self.isVisible():
+            self._open_at_start()
+
+    def _open_at_start(self) -> None:
+        if self._start_open is None:
+            return
+        path, early = self._start_open
+        self._start_open = None
+        page = self.page_at(max(0, self.nav.currentRow())) if self._painted else None
+        show = getattr(page, "show_first_screen", None)
+        first = early.first_screen() if early is not None and early.path == path and show else None
+        if first is not None and show is not None and self.db is None:
+            show(first)
+            self._first_area_shown()
+        self.open_database_path(path, early)
 
     def open_database_path(self, path: Path, early: EarlyOpen | None = None) -> None:
         """Open ``path`` off the GUI thread (the window stays responsive and shows "Opening database…");

@@ -1,9 +1,10 @@
 """Opening a database for the window, without Qt: open (maybe migrate), survey, and warm what the lists need.
 
 ``open_and_survey`` is the worker side of every open (File menu, start-up). At start-up ``start_opening``
-runs it on a plain Python thread *before* PySide6 is imported, so importing SQLAlchemy and the model and
-reading the database overlap with Qt's own start-up and the first paint; the window's open operation then
-only waits for it (``EarlyOpen.wait``), so the file is opened once. A failure is raised by ``wait`` and
+starts a plain Python thread *before* PySide6 is imported: it reads the start area's snapshot with
+``sqlite3`` (``tillitsleder.first_screen``) while Qt starts, and once the window has shown that, it imports
+SQLAlchemy and the model and opens the file; the window's open operation only waits for it
+(``EarlyOpen.wait``), so the file is opened once. A failure is raised by ``wait`` and
 takes the usual path (the same refusal dialogs and exit codes as opening from the File menu).
 """
 
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING
 from tillitsleder import clock, startup_trace
 
 if TYPE_CHECKING:
+    from tillitsleder.first_screen.reader import FirstScreen
     from tillitsleder.lookups import Option
     from tillitsleder.storage import Database
 
@@ -65,12 +67,37 @@ def open_and_survey(
     return OpenedDatabase(db, cohorts, participants, db.backup_made, is_demo)
 
 
+def read_snapshot(path: Path) -> FirstScreen | None:
+    """The start area read from ``path`` with ``sqlite3`` only, if the file is ours and current (else ``None``:
+    the full open then says what is wrong with it)."""
+    from tillitsleder.errors import TillitslederError
+    from tillitsleder.first_screen.reader import read_first_screen
+    from tillitsleder.storage.sqlite_file import inspect_database_file
+
+    try:
+        if not inspect_database_file(path).is_current:
+            return None
+    except TillitslederError:
+        return None
+    first = read_first_screen(path, clock.now())
+    startup_trace.mark("first screen read")
+    return first
+
+
 class EarlyOpen:
-    """``open_and_survey(path)`` running on its own thread since before Qt was loaded."""
+    """Opening ``path`` on its own thread since before Qt was loaded.
+
+    The thread first reads the start-up snapshot (``first_screen``: milliseconds, standard library only),
+    then waits until the window has shown it (``proceed``) before it loads SQLAlchemy and opens the file
+    (``open_and_survey``), so the two do not compete with the window's first paint for the interpreter.
+    """
 
     def __init__(self, path: Path, warm: tuple[str, ...] = WARM_MODULES) -> None:
         self.path = path
+        self._read = threading.Event()
+        self._go = threading.Event()
         self._done = threading.Event()
+        self._first: FirstScreen | None = None
         self._result: OpenedDatabase | None = None
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._run, args=(warm,), name="early-open", daemon=True)
@@ -78,14 +105,31 @@ class EarlyOpen:
 
     def _run(self, warm: tuple[str, ...]) -> None:
         try:
+            self._first = read_snapshot(self.path)
+        except Exception:  # noqa: BLE001 - the snapshot is optional; the full open reports what is wrong
+            self._first = None
+        finally:
+            self._read.set()
+        self._go.wait()
+        try:
             self._result = open_and_survey(self.path, warm=warm)
         except BaseException as error:  # noqa: BLE001 - handed to whoever waits
             self._error = error
         finally:
             self._done.set()
 
+    def first_screen(self) -> FirstScreen | None:
+        """The start-up snapshot, or ``None`` if there is none (waits the few milliseconds it takes)."""
+        self._read.wait()
+        return self._first
+
+    def proceed(self) -> None:
+        """Go on to open the database."""
+        self._go.set()
+
     def wait(self) -> OpenedDatabase:
         """The opened database (blocks until ready); raises what opening raised. Call once."""
+        self._go.set()
         self._done.wait()
         if self._error is not None:
             raise self._error

@@ -28,7 +28,7 @@ from tillitsleder.storage import Database
 
 log = logging.getLogger(__name__)
 
-PAGE_SIZE = 200
+PAGE_SIZE = tables.PAGE_SIZE
 ID_ROLE = Qt.ItemDataRole.UserRole
 RAW_ROLE = Qt.ItemDataRole.UserRole + 1
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter

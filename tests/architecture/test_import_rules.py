@@ -29,11 +29,13 @@ DOMAINS: dict[str, set[str]] = {
     "facilitators": {"sessions", "group_notes"},
     "reports": {"attendance", "completion", "facilitators", "journal"},
     "lists": {"attendance", "completion"},
+    "first_screen": {"curriculum", "attendance", "lists"},
 }
 APPLICATION = {"demo", "commands", "cli", "__main__"}
 
 # --- The UI: shared parts below, areas in the middle, the shell on top. ---------------------------------------
 UI_SHARED = {"dialogs", "widgets", "workers", "operations", "style", "settings", "translator", "table_model",
+             "snapshot_model",
              "qt_strings", "pages.base", "errors"}
 UI_SHELL = {"pages", "pages.areas", "main_window", "app", "database_actions", "opening", "screenshot_support",
             "screenshots"}

@@ -15,8 +15,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import ColumnElement, Select, delete, insert, select, update
 
 from tillitsleder import clock
 from tillitsleder.attendance import rules_sql
@@ -199,13 +200,16 @@ def at_risk_participants(db: Database, cohort_id: int, *, now: datetime | None =
     return [p for p in register.participants if register.flagged(p)]
 
 
+def sessions_to_register_query(now: datetime | ColumnElement[datetime]) -> Select[Any]:
+    """The ``SELECT`` behind ``sessions_to_register``: rows of (cohort id, name, count)."""
+    count = rules_sql.to_be_registered_count(now)
+    return select(Cohort.id, Cohort.name, count.label("n")).where(count > 0).order_by(Cohort.start_date, Cohort.id)
+
+
 def sessions_to_register(db: Database, *, now: datetime | None = None) -> list[tuple[int, str, int]]:
     """Per cohort with any, ``(cohort id, name, how many sessions are to be registered)`` at ``now``, by start."""
-    count = rules_sql.to_be_registered_count(now or clock.now())
     with db.read() as s:
-        rows = s.execute(
-            select(Cohort.id, Cohort.name, count.label("n")).where(count > 0).order_by(Cohort.start_date, Cohort.id)
-        ).all()
+        rows = s.execute(sessions_to_register_query(now or clock.now())).all()
     return [(row.id, row.name, int(row.n)) for row in rows]
 
 

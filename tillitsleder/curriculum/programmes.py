@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import Select, func, insert, select
 from sqlalchemy.orm import Session as OrmSession
 
 from tillitsleder.attendance.statuses import ensure_default_statuses, insert_default_statuses
 from tillitsleder.audit import audit
+from tillitsleder.curriculum import overview
 from tillitsleder.curriculum.rules import (
     check_id_free,
     clean_programme,
     clean_text,
     get_or_fail,
-    module_data,
     programme_data,
     programme_or_fail,
 )
@@ -24,10 +25,9 @@ from tillitsleder.curriculum.values import (
     DeletedProgramme,
     ModuleView,
     ProgrammeData,
-    SemesterData,
     SemesterView,
 )
-from tillitsleder.errors import ValidationError
+from tillitsleder.errors import NotFound, ValidationError
 from tillitsleder.i18n import N_
 from tillitsleder.model import (
     AttendanceStatus,
@@ -292,29 +292,38 @@ def duplicate_programme(db: Database, programme_id: int, new_name: str, new_star
 # --- Reading the curriculum -----------------------------------------------------------------------------------
 
 
+def curriculum_queries(programme_id: Any) -> dict[str, Select[Any]]:
+    """The programme, its semesters (by number), its modules (by position, with session counts) and its
+    cohort count: the ``SELECT``s whose rows ``overview.curriculum_view`` turns into a ``CurriculumView``."""
+    sessions = select(func.count(Session.id)).where(Session.module_id == Module.id).correlate(Module).scalar_subquery()
+    return {
+        "programme": select(*(getattr(Programme, name) for name in overview.PROGRAMME_COLUMNS)).where(
+            Programme.id == programme_id
+        ),
+        "semesters": select(*(getattr(Semester, name) for name in overview.SEMESTER_COLUMNS))
+        .where(Semester.programme_id == programme_id)
+        .order_by(Semester.number),
+        "modules": select(*(getattr(Module, name) for name in overview.MODULE_COLUMNS), sessions)
+        .where(Module.programme_id == programme_id)
+        .order_by(Module.position, Module.id),
+        "cohorts": select(func.count(Cohort.id)).where(Cohort.programme_id == programme_id),
+    }
+
+
 def load_curriculum(db: Database, programme_id: int) -> CurriculumView:
     """The programme with its semesters (by number) and modules (by position)."""
+    queries = curriculum_queries(programme_id)
     with db.read() as s:
-        programme = programme_or_fail(s, programme_id)
-        semesters = tuple(
-            SemesterView(row.id, row.number, SemesterData(row.title, row.start_date, row.end_date))
-            for row in s.scalars(
-                select(Semester).where(Semester.programme_id == programme_id).order_by(Semester.number)
-            )
+        programme = s.execute(queries["programme"]).first()
+        if programme is None:
+            raise NotFound(N_("The programme no longer exists (id {id})."), id=programme_id)
+        return overview.curriculum_view(
+            programme_id,
+            programme,
+            s.execute(queries["semesters"]).all(),
+            s.execute(queries["modules"]).all(),
+            s.scalar(queries["cohorts"]) or 0,
         )
-        numbers = {semester.id: semester.number for semester in semesters}
-        sessions = (
-            select(func.count(Session.id)).where(Session.module_id == Module.id).correlate(Module).scalar_subquery()
-        )
-        rows = s.execute(
-            select(Module, sessions).where(Module.programme_id == programme_id).order_by(Module.position, Module.id)
-        )
-        modules = tuple(
-            ModuleView(module.id, module.position, module_data(module), numbers.get(module.semester_id), count)
-            for module, count in rows
-        )
-        cohorts = s.scalar(select(func.count(Cohort.id)).where(Cohort.programme_id == programme_id)) or 0
-        return CurriculumView(programme_id, programme_data(programme), semesters, modules, int(cohorts))
 
 
 def municipality_options(db: Database) -> list[tuple[int, str]]:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from tillitsleder.model.enums import SessionType
+from tillitsleder.enums import SessionType
 
 MAX_HOURS = Decimal(1000)
 NAME_LENGTH = 200

@@ -3,26 +3,24 @@
 A ``TableSpec`` names its columns (with translatable titles) and builds a ``SELECT`` from parameters such as a
 cohort id. ``count_rows`` and ``fetch_rows`` run it with a search text, a sort column and a page window, so a
 front end shows a million rows without loading them, and never sorts in Python. Cells are raw values;
-``format_cell`` turns one into text in the current language.
+``cells.format_cell`` turns one into text in the current language.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from decimal import Decimal
 from enum import StrEnum
-from typing import Any, Literal
-from zoneinfo import ZoneInfo
+from typing import Any
 
 from sqlalchemy import ColumnElement, Select, func, or_, select
 
-from tillitsleder.i18n import _, format_date, format_datetime, format_number, format_share
+from tillitsleder.lists import cells
+from tillitsleder.lists.cells import CellKind, ColumnShape
+from tillitsleder.lists.cells import format_cell as format_cell  # where the lists' callers look for it
 from tillitsleder.storage.database import Database
 
-CellKind = Literal["text", "number", "date", "datetime", "percent", "bool", "enum"]
-DISPLAY_ZONE = ZoneInfo("Europe/Oslo")
+PAGE_SIZE = 200  # rows per fetch: a screenful and then some
 
 
 @dataclass(frozen=True)
@@ -33,6 +31,10 @@ class TableColumn:
     kind: CellKind = "text"
     searchable: bool = False
     enum: type[StrEnum] | None = None
+
+    @property
+    def shape(self) -> ColumnShape:
+        return ColumnShape(self.key, self.title, self.kind, self.enum)
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,10 @@ class TableSpec:
     # What the list is about, in a sentence for an empty view (untranslated msgid).
     empty_text: str = ""
     extra: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def shape(self) -> tuple[ColumnShape, ...]:
+        return tuple(column.shape for column in self.columns)
 
     def column(self, key: str) -> TableColumn:
         for column in self.columns:
@@ -70,10 +76,15 @@ def _select(spec: TableSpec, params: Mapping[str, Any], search: str) -> Select[A
     return query
 
 
-def count_rows(db: Database, spec: TableSpec, params: Mapping[str, Any] | None = None, search: str = "") -> int:
+def count_query(spec: TableSpec, params: Mapping[str, Any] | None = None, search: str = "") -> Select[Any]:
+    """How many rows match: the ``SELECT`` behind ``count_rows``."""
     inner = _select(spec, params or {}, search).order_by(None).subquery()
+    return select(func.count()).select_from(inner)
+
+
+def count_rows(db: Database, spec: TableSpec, params: Mapping[str, Any] | None = None, search: str = "") -> int:
     with db.read() as session:
-        return int(session.execute(select(func.count()).select_from(inner)).scalar_one())
+        return int(session.execute(count_query(spec, params, search)).scalar_one())
 
 
 def fetch_rows(
@@ -85,42 +96,30 @@ def fetch_rows(
     sort: str | None = None,
     descending: bool = False,
     offset: int = 0,
-    limit: int = 200,
+    limit: int = PAGE_SIZE,
 ) -> list[tuple[Any, ...]]:
     """One page of rows; each row has one value per column, then the row id if the spec has one."""
-    column = spec.column(sort or spec.default_sort)
-    order = column.expression.desc() if descending else column.expression.asc()
-    tiebreak = [spec.id_column] if spec.id_column is not None else []
-    query = _select(spec, params or {}, search).order_by(order.nulls_last(), *tiebreak).offset(offset).limit(limit)
+    query = page_query(spec, params, search=search, sort=sort, descending=descending, offset=offset, limit=limit)
     with db.read() as session:
         return [tuple(row) for row in session.execute(query)]
 
 
-def format_cell(column: TableColumn, value: Any) -> str:
-    if value is None:
-        return ""
-    match column.kind:
-        case "enum":
-            if column.enum is not None:
-                try:
-                    return column.enum(value).label()  # type: ignore[attr-defined]
-                except ValueError:
-                    return str(value)
-            return str(value)
-        case "date":
-            return format_date(value if isinstance(value, date) else date.fromisoformat(str(value)))
-        case "datetime":
-            if isinstance(value, datetime):
-                return format_datetime(value.astimezone(DISPLAY_ZONE), "short")
-            return str(value)
-        case "number":
-            return format_number(value if isinstance(value, int | float | Decimal) else Decimal(str(value)))
-        case "percent":  # a share (fraction): rounded down to 0.1 %, as everywhere
-            return format_share(value if isinstance(value, int | float | Decimal) else Decimal(str(value)))
-        case "bool":
-            return _("Yes") if value else _("No")
-    return str(value)
+def page_query(
+    spec: TableSpec,
+    params: Mapping[str, Any] | None = None,
+    *,
+    search: str = "",
+    sort: str | None = None,
+    descending: bool = False,
+    offset: int = 0,
+    limit: int = PAGE_SIZE,
+) -> Select[Any]:
+    """The ``SELECT`` behind ``fetch_rows``."""
+    column = spec.column(sort or spec.default_sort)
+    order = column.expression.desc() if descending else column.expression.asc()
+    tiebreak = [spec.id_column] if spec.id_column is not None else []
+    return _select(spec, params or {}, search).order_by(order.nulls_last(), *tiebreak).offset(offset).limit(limit)
 
 
 def format_row(spec: TableSpec, row: Sequence[Any]) -> list[str]:
-    return [format_cell(column, value) for column, value in zip(spec.columns, row, strict=False)]
+    return cells.format_row(spec.columns, row)

@@ -140,12 +140,22 @@ class CurriculumEditor(Retranslating, QWidget):
 
         keep = focus_module if focus_module is not None else self.current_module_id()
         old_row = self.modules.table.currentIndex().row()
-        self.view = None
+        view = None
         if self.db is not None and self.programme_id is not None:
             try:
-                self.view = load_curriculum(self.db, self.programme_id)
+                view = load_curriculum(self.db, self.programme_id)
             except NotFound:
                 self.programme_id = None
+        self._present(view, keep, old_row)
+
+    def show_preview(self, view: CurriculumView | None) -> None:
+        """Show a curriculum read before the database is open (the start-up snapshot); nothing can be
+        edited until ``set_database``."""
+        self.programme_id = view.programme_id if view is not None else None
+        self._present(view, None, -1)
+
+    def _present(self, view: CurriculumView | None, keep: int | None, old_row: int) -> None:
+        self.view = view
         self.model.set_view(self.view)
         self.semesters.set_semesters(self.view.semesters if self.view else ())
         if self.view is None:
@@ -195,7 +205,7 @@ class CurriculumEditor(Retranslating, QWidget):
             self.redo_action: self.undo_stack.canRedo(),
         }
         for act, on in enabled.items():
-            act.setEnabled(on)
+            act.setEnabled(on and self.db is not None)  # a preview (no database yet) offers no edits
         self.undo_action.setToolTip(_("Undo: {action} (Ctrl+Z)").format(action=self.undo_stack.undoText()))
         self.redo_action.setToolTip(_("Redo: {action} (Ctrl+Shift+Z)").format(action=self.undo_stack.redoText()))
 

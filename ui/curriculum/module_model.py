@@ -19,7 +19,7 @@ from tillitsleder.i18n import _, format_number
 
 if TYPE_CHECKING:
     from tillitsleder.curriculum import CurriculumView, ModuleView
-    from tillitsleder.lists.tables import TableSpec
+    from tillitsleder.lists.cells import ListShape
 
 MIME_TYPE = "application/x-tillitsleder-module"
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -43,17 +43,15 @@ class ModuleTableModel(QAbstractTableModel):
         self.mover = mover
         self._view: CurriculumView | None = None
         self._modules: tuple[ModuleView, ...] = ()
-        self._spec: TableSpec | None = None
 
     # --- content -------------------------------------------------------------------------------------------
 
     @property
-    def spec(self) -> TableSpec:
-        if self._spec is None:
-            from tillitsleder.lists.areas import MODULES  # SQLAlchemy: only once a database is open
+    def spec(self) -> ListShape:
+        """The columns of the ``MODULES`` list (without its SQL, so no SQLAlchemy is loaded for them)."""
+        from tillitsleder.first_screen.reader import shape
 
-            self._spec = MODULES
-        return self._spec
+        return shape("modules")
 
     @property
     def view(self) -> CurriculumView | None:

@@ -6,6 +6,8 @@ duplicated programmes, goes on the editor's undo stack, so Ctrl+Z takes any of t
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
@@ -17,6 +19,9 @@ from ui.operations import Changed, announce
 from ui.pages import areas
 from ui.pages.base import Page
 from ui.widgets.list_panel import ListPanel
+
+if TYPE_CHECKING:
+    from tillitsleder.first_screen.reader import FirstScreen
 
 
 class ProgrammesPage(Page):
@@ -65,6 +70,15 @@ class ProgrammesPage(Page):
         self.programmes.set_source(self.db)
         self._update_buttons()
         self._read_to_register()
+
+    def show_first_screen(self, first: FirstScreen) -> None:
+        """Show the start-up snapshot until the database is open (``load`` then replaces all of it)."""
+        from tillitsleder.first_screen.reader import shape
+
+        self.programmes.show_preview(shape("programmes"), list(first.programme_rows), first.programme_total)
+        self.editor.show_preview(first.curriculum)
+        self._to_register = list(first.to_register)
+        self._show_to_register()
 
     def _read_to_register(self) -> None:
         from tillitsleder.attendance.register import sessions_to_register

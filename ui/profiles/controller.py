@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QEvent, QObject, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QListWidget, QMenu, QMenuBar, QStackedWidget, QStatusBar, QToolButton
 
 from tillitsleder.enums import Role
@@ -57,10 +57,13 @@ class ProfileMenu(Retranslating, QMenu):
         self.setObjectName("profileMenu")
         self.action_open_as = QAction(self)
         self.action_open_as.setObjectName("openAs")
-        self.action_open_as.setShortcut(QKeySequence("Ctrl+Shift+O"))
         self.action_lock = QAction(self)
         self.action_lock.setObjectName("lockProfile")
-        self.action_lock.setShortcut(QKeySequence("Ctrl+L"))
+        # Set by the window after its first paint, with its own (see ``MainWindow._set_shortcuts``).
+        self.shortcuts: list[tuple[QAction, str]] = [
+            (self.action_open_as, "Ctrl+Shift+O"),
+            (self.action_lock, "Ctrl+L"),
+        ]
         self.action_change = QAction(self)
         self.action_change.setObjectName("changePassphrase")
         self.action_new_profile = QAction(self)

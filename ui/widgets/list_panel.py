@@ -20,7 +20,9 @@ from ui.widgets.list_table import ListTable
 from ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
+    from tillitsleder.lists.cells import ListShape
     from tillitsleder.storage import Database
+    from ui.snapshot_model import SnapshotTableModel
     from ui.table_model import SpecTableModel
 
 SEARCH_DELAY_MS = 250
@@ -39,6 +41,7 @@ class ListPanel(Retranslating, QWidget):
         self._title_suffix = ""
         self._select_first = select_first
         self._model: SpecTableModel | None = None
+        self._preview: SnapshotTableModel | None = None  # rows from the start-up snapshot, until set_source
         self._db: Database | None = None
         self._message: str | None = None  # msgid shown instead of the table (e.g. "choose a cohort")
         self._fitted = False
@@ -97,7 +100,8 @@ class ListPanel(Retranslating, QWidget):
 
         self._message = None
         if self._model is None or db is not self._db:
-            old, old_selection = self._model, self.table.selectionModel()
+            old, old_selection = self._shown(), self.table.selectionModel()
+            self._preview = None
             self._db = db
             self._model = SpecTableModel(db, ALL_SPECS[self._spec_key], params, search=self.search_field.text())
             self._model.totalChanged.connect(self._update_state)
@@ -123,6 +127,25 @@ class ListPanel(Retranslating, QWidget):
         self._update_state()
         self.populated.emit()
 
+    def show_preview(self, spec: ListShape, rows: list[tuple[Any, ...]], total: int) -> None:
+        """Show rows read before the database is open (``set_source`` replaces them): same columns, same
+        order, no search or sorting yet."""
+        from ui.snapshot_model import SnapshotTableModel
+
+        self._message = None
+        self._preview = SnapshotTableModel(spec, rows, total, parent=self)
+        self.table.setSortingEnabled(False)
+        self.table.setModel(self._preview)
+        self.table.apply_hidden_columns()
+        header = self.table.horizontalHeader()
+        header.setSortIndicator(spec.column_index(spec.default_sort), Qt.SortOrder.AscendingOrder)
+        header.setSortIndicatorShown(True)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
+        self._fitted = False
+        self._after_reset()
+        self._update_state()
+        self.populated.emit()
+
     def show_message(self, message: str) -> None:
         """Show ``message`` (an untranslated ``N_`` msgid) instead of the list, e.g. when there is no cohort."""
         self._message = message
@@ -138,10 +161,14 @@ class ListPanel(Retranslating, QWidget):
         if self._model is not None:
             self._model.refresh()
 
+    def _shown(self) -> SpecTableModel | SnapshotTableModel | None:
+        return self._model if self._model is not None else self._preview
+
     def current_id(self) -> int | None:
-        if self._model is None:
+        model = self._shown()
+        if model is None:
             return None
-        return self._model.row_id(self.table.currentIndex().row())
+        return model.row_id(self.table.currentIndex().row())
 
     def focus_search(self) -> None:
         self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -153,8 +180,9 @@ class ListPanel(Retranslating, QWidget):
         self._show_title()
         self.search_field.setPlaceholderText(_("Search…"))
         self.search_field.setToolTip(_("Type part of a name or word; press Ctrl+F to come here."))
-        if self._model is not None:
-            self._model.retranslate()
+        model = self._shown()
+        if model is not None:
+            model.retranslate()
             self._fit_columns()
         self._update_state()
 
@@ -166,14 +194,14 @@ class ListPanel(Retranslating, QWidget):
         self.title_label.setVisible(bool(title))
 
     def _update_state(self, *_args: object) -> None:
-        model = self._model
+        model = self._shown()
         if self._message is not None or model is None:
             self.empty_label.setText(_(self._message) if self._message else _("Opening database…"))
             self._stack.setCurrentWidget(self.empty_label)
             self.count_label.setText("")
             self.search_field.setEnabled(False)
             return
-        self.search_field.setEnabled(True)
+        self.search_field.setEnabled(self._model is not None)  # a preview cannot search yet
         if model.last_error:
             self.empty_label.setText(model.last_error)
             self._stack.setCurrentWidget(self.empty_label)
@@ -198,13 +226,14 @@ class ListPanel(Retranslating, QWidget):
             self._model.set_search(self.search_field.text())
 
     def _after_reset(self) -> None:
-        if self._model is None:
+        model = self._shown()
+        if model is None:
             return
-        if not self._fitted and self._model.rowCount() > 0:
+        if not self._fitted and model.rowCount() > 0:
             self._fit_columns()
-        if self._select_first and self._model.rowCount() > 0:
+        if self._select_first and model.rowCount() > 0:
             self.table.selectionModel().setCurrentIndex(
-                self._model.index(0, 0),
+                model.index(0, 0),
                 QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
             )
         else:
@@ -219,7 +248,8 @@ class ListPanel(Retranslating, QWidget):
         self._fit_timer.start()
 
     def _fit_now(self) -> None:
-        if self._model is not None and self._model.rowCount() > 0:
+        model = self._shown()
+        if model is not None and model.rowCount() > 0:
             self._fitted = self.table.fit_columns()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
@@ -228,5 +258,6 @@ class ListPanel(Retranslating, QWidget):
             self._fit_columns()
 
     def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if self._model is not None:
-            self.currentIdChanged.emit(self._model.row_id(current.row()) if current.isValid() else None)
+        model = self._shown()
+        if model is not None:
+            self.currentIdChanged.emit(model.row_id(current.row()) if current.isValid() else None)
