@@ -29,6 +29,7 @@ DOMAINS: dict[str, set[str]] = {
     "facilitators": {"sessions", "group_notes"},
     "reports": {"attendance", "completion", "facilitators", "journal"},
     "lists": {"attendance", "completion"},
+    "privacy": set(),  # reads the model directly: the read audit, retention rules, deleting cohorts/programmes
 }
 APPLICATION = {"demo", "commands", "cli", "__main__"}
 
