@@ -94,7 +94,19 @@ def _name(person: tuple[str, str] | None, person_id: int) -> str:
 def list_reads(db: Database, where: ReadFilter = ReadFilter(), *, actor: Actor = COORDINATOR) -> list[ReadRow]:
     """The reads matching ``where``, newest first (at most ``where.limit``). The coordinator's view only."""
     actor.require(Role.COORDINATOR)
-    query = select(ReadEvent).order_by(ReadEvent.occurred_at.desc(), ReadEvent.id.desc()).limit(where.limit)
+    query = (
+        select(
+            ReadEvent.id,
+            ReadEvent.occurred_at,
+            ReadEvent.actor_id,
+            ReadEvent.actor_role,
+            ReadEvent.kind,
+            ReadEvent.entity,
+            ReadEvent.entity_id,
+        )
+        .order_by(ReadEvent.occurred_at.desc(), ReadEvent.id.desc())
+        .limit(where.limit)
+    )
     if where.person_id is not None:
         query = query.where(
             ReadEvent.id.in_(select(ReadEventSubject.event_id).where(ReadEventSubject.person_id == where.person_id))
@@ -110,7 +122,7 @@ def list_reads(db: Database, where: ReadFilter = ReadFilter(), *, actor: Actor =
     if where.until is not None:
         query = query.where(ReadEvent.occurred_at < _bounds(where.until + timedelta(days=1)))
     with db.read() as s:
-        events = list(s.scalars(query))
+        events = s.execute(query).all()
         subjects: dict[int, list[int]] = defaultdict(list)
         for event_id, person_id in s.execute(
             select(ReadEventSubject.event_id, ReadEventSubject.person_id)
