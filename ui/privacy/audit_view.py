@@ -167,7 +167,12 @@ class ReadAuditTab(Retranslating, QWidget):
             return None
         from tillitsleder.privacy.read_audit import audit_people, list_reads
 
-        db, where = self.db, self.current_filter()
+        try:
+            where = self.current_filter()
+        except Exception as error:  # noqa: BLE001 - a date range the wrong way round: said beside the filters
+            self._failed(error)
+            return None
+        db = self.db
 
         def done(result) -> None:
             people, reads = result
