@@ -102,3 +102,15 @@ class CertificateStatus(LabelledEnum):
     VALID = "valid", N_("Valid")
     SUPERSEDED = "superseded", N_("Superseded")
     REVOKED = "revoked", N_("Revoked")
+
+
+class ReadKind(LabelledEnum):
+    """What kind of read of someone's personal data the read audit records (``tillitsleder.audit.record_read``)."""
+
+    REPORT = "report", N_("Progress report")
+    ATTENDANCE_EXPORT = "attendance_export", N_("Attendance export")
+    PARTICIPANT_LIST = "participant_list", N_("Participant list export")
+    CALENDAR = "calendar", N_("Calendar with names")
+    ACCESS_EXPORT = "access_export", N_("Privacy access export")
+    SHARED_JOURNAL = "shared_journal", N_("Shared journal entry read")
+    GROUP_NOTES = "group_notes", N_("Group notes opened by a facilitator")

@@ -47,6 +47,17 @@ def find_cohort(db: Database, id_or_name: str | int) -> Option:
     return Option(rows[0].id, rows[0].name)
 
 
+def find_programme(db: Database, id_or_name: str | int) -> Option:
+    """A programme named by its id or its (case-insensitive) name, as the CLI accepts them."""
+    text = " ".join(str(id_or_name).split())
+    options = programme_options(db)
+    found = [o for o in options if text.isdigit() and o.id == int(text)]
+    found = found or [o for o in options if o.label.casefold() == text.casefold()]
+    if not found:
+        raise NotFound(N_("There is no programme “{programme}”."), programme=text)
+    return found[0]
+
+
 def find_unit(db: Database, id_or_name: str | int) -> Option:
     """A unit named by its id or its name (ignoring case), as the CLI accepts them; a name that several units
     share is refused, with a hint to give the id."""

@@ -21,10 +21,15 @@ from decimal import Decimal
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import select
+
+from tillitsleder.access import COORDINATOR, Actor
 from tillitsleder.attendance.register import Register, load_register
+from tillitsleder.audit import record_read
 from tillitsleder.errors import Cancelled, ValidationError
 from tillitsleder.i18n import N_, _, floor_share, format_date, format_number
-from tillitsleder.model.enums import EnrolmentStatus
+from tillitsleder.model import Enrolment
+from tillitsleder.model.enums import EnrolmentStatus, ReadKind
 from tillitsleder.storage.database import Database
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -95,11 +100,17 @@ def export_register(
     *,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    actor: Actor = COORDINATOR,
 ) -> Register:
-    """Write the register of ``cohort_id`` to ``path`` (format from the suffix); returns what was written."""
+    """Write the register of ``cohort_id`` to ``path`` (format from the suffix); returns what was written.
+    The export is recorded in the read audit (who, and the participants it names) before the file is written."""
     suffix = export_format(path)
     register = load_register(db, cohort_id)
     table = register_table(register)
+    enrolments = [participant.enrolment_id for participant in register.participants]
+    with db.read() as s:
+        people = list(s.scalars(select(Enrolment.person_id).where(Enrolment.id.in_(enrolments))))
+    record_read(db, ReadKind.ATTENDANCE_EXPORT, "cohort", cohort_id, people, actor=actor)
     writer = write_xlsx if suffix == ".xlsx" else write_csv
     _write_atomically(Path(path), lambda target: writer(table, target, progress=progress, cancelled=cancelled))
     return register

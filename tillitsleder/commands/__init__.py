@@ -16,10 +16,12 @@ from tillitsleder.i18n import _
 COMMAND_MODULES = (
     "tillitsleder.commands.certificates",
     "tillitsleder.commands.database",
+    "tillitsleder.commands.deletion",
     "tillitsleder.commands.export",
     "tillitsleder.commands.groups",
     "tillitsleder.commands.import_participants",
     "tillitsleder.commands.passphrase",
+    "tillitsleder.commands.privacy",
     "tillitsleder.commands.report",
     "tillitsleder.commands.roster",
     "tillitsleder.commands.tables",

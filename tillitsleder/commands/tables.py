@@ -173,7 +173,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 def run_print(args: argparse.Namespace) -> int:
     from tillitsleder.table_day import plans
-    from tillitsleder.table_day.table_lists import write_table_lists
+    from tillitsleder.table_day.table_lists import export_table_lists
 
     output = Path(args.output)
     if output.is_dir():
@@ -183,7 +183,7 @@ def run_print(args: argparse.Namespace) -> int:
 
     def work(db) -> int:
         view = plans.get_table_day(db, plans.find_table_day(db, args.day).id)
-        write_table_lists(view, output)
+        export_table_lists(db, view, output)
         print(_("Table lists of {name} written to {path}.").format(name=view.name, path=output))
         return 0
 

@@ -24,6 +24,8 @@ from pathlib import Path
 from sqlalchemy import or_, select
 from sqlalchemy.orm import selectinload
 
+from tillitsleder.access import COORDINATOR, Actor
+from tillitsleder.audit import record_read
 from tillitsleder.errors import NotFound
 from tillitsleder.i18n import N_, _
 from tillitsleder.model import (
@@ -39,13 +41,14 @@ from tillitsleder.model import (
     TableDay,
     session_facilitator,
 )
-from tillitsleder.model.enums import AssignmentKind
+from tillitsleder.model.enums import AssignmentKind, ReadKind
 from tillitsleder.sessions.calendar_file import (
     CalendarFile,
     CalendarItem,
     ItemKind,
     calendar_content,
     export_cancellation_notices,
+    people_named,
     session_items,
     write_calendar,
 )
@@ -167,18 +170,24 @@ def facilitator_calendar_items(db: Database, facilitator_id: int) -> Facilitator
         return FacilitatorCalendar(facilitator_id, person.id, person.full_name, zone, tuple(ordered))
 
 
-def facilitator_calendar(db: Database, facilitator_id: int, *, organizer: str | None = None) -> bytes:
-    """The facilitator's calendar as one METHOD:PUBLISH iCalendar object."""
+def facilitator_calendar(
+    db: Database, facilitator_id: int, *, organizer: str | None = None, actor: Actor = COORDINATOR
+) -> bytes:
+    """The facilitator's calendar as one METHOD:PUBLISH iCalendar object (a read of the people it names)."""
     calendar = facilitator_calendar_items(db, facilitator_id)
     name = _("Assignments of {name}").format(name=calendar.name)
-    return calendar_content("PUBLISH", name, calendar.items, organizer=organizer, zone=calendar.zone)
+    content = calendar_content("PUBLISH", name, calendar.items, organizer=organizer, zone=calendar.zone)
+    with db.read() as s:
+        named = people_named(s, [item.source_id for item in calendar.of_kind(ItemKind.SESSION)])
+    record_read(db, ReadKind.CALENDAR, "facilitator", facilitator_id, named | {calendar.person_id}, actor=actor)
+    return content
 
 
 def export_facilitator_calendar(
-    db: Database, facilitator_id: int, path: Path, *, organizer: str | None = None
+    db: Database, facilitator_id: int, path: Path, *, organizer: str | None = None, actor: Actor = COORDINATOR
 ) -> CalendarFile:
     """Write the facilitator's calendar to ``path`` (through a temporary file)."""
-    return write_calendar(facilitator_calendar(db, facilitator_id, organizer=organizer), path)
+    return write_calendar(facilitator_calendar(db, facilitator_id, organizer=organizer, actor=actor), path)
 
 
 def export_facilitator_cancellations(

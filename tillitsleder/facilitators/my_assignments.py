@@ -60,4 +60,4 @@ def export_my_calendar(db: Database, actor: Actor, path: Path) -> CalendarFile:
     memberships = my_memberships(db, actor)
     if not memberships:
         raise NotFound(N_("Your profile is not a member of any facilitator pool."))
-    return export_facilitator_calendar(db, memberships[0][0], path)
+    return export_facilitator_calendar(db, memberships[0][0], path, actor=actor)

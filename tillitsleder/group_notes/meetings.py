@@ -16,6 +16,7 @@ from sqlalchemy import func, or_, select, tuple_
 from sqlalchemy.orm import Session as OrmSession
 
 from tillitsleder.access import Actor
+from tillitsleder.audit import record_read
 from tillitsleder.errors import Forbidden, NotFound
 from tillitsleder.group_notes.access import (
     GroupAccess,
@@ -39,7 +40,7 @@ from tillitsleder.model import (
     group_meeting_attendee,
     group_member,
 )
-from tillitsleder.model.enums import ActionStatus, DialogueStep, Role
+from tillitsleder.model.enums import ActionStatus, DialogueStep, ReadKind, Role
 from tillitsleder.storage.database import Database
 
 STILL_OPEN = (ActionStatus.OPEN.value, ActionStatus.IN_PROGRESS.value)
@@ -196,10 +197,16 @@ def load_meeting(db: Database, actor: Actor, meeting_id: int) -> MeetingView:
             notes = _notes(s, meeting_id)
             actions = _actions(s, group, GroupAction.meeting_id == meeting_id)
             carried = _carried_over(s, group, meeting.held_on, meeting.id)
-        return MeetingView(
+        view = MeetingView(
             meeting.id, group, meeting.held_on, meeting.facilitator_id, _facilitator_name(s, meeting.facilitator_id),
             attendees, _shareable_by_meeting(s, [meeting_id]).get(meeting_id, ()), notes, actions, carried,
         )  # fmt: skip
+        members = [m.enrolment_id for m in group.members]
+        people = list(s.scalars(select(Enrolment.person_id).where(Enrolment.id.in_(members)))) if members else []
+    if access.sees_content and actor.role is Role.FACILITATOR:
+        # A facilitator opening the group's notes reads the members' personal data: recorded, names never.
+        record_read(db, ReadKind.GROUP_NOTES, "group_meeting", meeting_id, people, actor=actor)
+    return view
 
 
 def new_meeting(db: Database, actor: Actor, group_id: int, held_on: date) -> MeetingView:

@@ -15,11 +15,12 @@ from datetime import date
 from sqlalchemy import select
 
 from tillitsleder import clock
+from tillitsleder.audit import record_read
 from tillitsleder.errors import Forbidden, NotFound
 from tillitsleder.i18n import N_
 from tillitsleder.journal import sharing
 from tillitsleder.model import JournalEntry, JournalGrant, Person, Session
-from tillitsleder.model.enums import JournalSharing, PromptTemplate, Role
+from tillitsleder.model.enums import JournalSharing, PromptTemplate, ReadKind, Role
 from tillitsleder.profiles import UnlockedProfile
 from tillitsleder.storage.database import Database
 
@@ -55,11 +56,14 @@ def shared_with_me(db: Database, me: UnlockedProfile, *, today: date | None = No
             .order_by(JournalEntry.written_on.desc(), JournalEntry.id.desc())
         ).all()
         coached = _coached_people(s, me, {entry.author_id for _g, entry, _p, _t in rows}, today)
-        return [
+        opened = [
             _open(me, grant, entry, person, title)
             for grant, entry, person, title in rows
             if _readable(grant, entry, me, coached)
         ]
+    # Decrypted for someone other than their authors: one read in the audit, naming the authors (never the text).
+    record_read(db, ReadKind.SHARED_JOURNAL, "journal_entry", None, {e.author_id for e in opened}, actor=me.actor)
+    return opened
 
 
 def read_shared_entry(db: Database, me: UnlockedProfile, entry_id: int, *, today: date | None = None) -> SharedEntry:
@@ -76,7 +80,9 @@ def read_shared_entry(db: Database, me: UnlockedProfile, entry_id: int, *, today
         if grant is None or not _readable(grant, entry, me, _coached_people(s, me, {entry.author_id}, today)):
             raise Forbidden(N_("This journal entry is not shared with you."), detail=f"entry {entry_id}")
         title = s.get(Session, entry.session_id).title if entry.session_id is not None else None  # type: ignore[union-attr]
-        return _open(me, grant, entry, s.get(Person, entry.author_id), title)
+        opened = _open(me, grant, entry, s.get(Person, entry.author_id), title)
+    record_read(db, ReadKind.SHARED_JOURNAL, "journal_entry", entry_id, [opened.author_id], actor=me.actor)
+    return opened
 
 
 def refresh_shares(db: Database, me: UnlockedProfile, *, today: date | None = None) -> int:

@@ -1,6 +1,6 @@
 """The domain model: SQLAlchemy 2 typed entities. Importing this package registers every table."""
 
-from tillitsleder.model.audit import AuditEvent
+from tillitsleder.model.audit import AuditEvent, ReadEvent, ReadEventSubject
 from tillitsleder.model.base import Base
 from tillitsleder.model.certificates import Certificate, CertificateSignatory, CertificateTemplate
 from tillitsleder.model.completion import CompletionRules, CompletionSignOff
@@ -59,6 +59,8 @@ __all__ = [
     "Person",
     "Profile",
     "Programme",
+    "ReadEvent",
+    "ReadEventSubject",
     "ReflectionGroup",
     "RoleAssignment",
     "Semester",

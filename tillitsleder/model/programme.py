@@ -25,6 +25,7 @@ class Programme(Base):
         nonblank_check("name"),
         CheckConstraint("end_date >= start_date", name="dates_ordered"),
         CheckConstraint("min_attendance BETWEEN 0 AND 1", name="min_attendance_fraction"),
+        CheckConstraint("retention_months IS NULL OR retention_months BETWEEN 1 AND 120", name="retention_range"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -37,6 +38,9 @@ class Programme(Base):
     # Weighted attendance over all planned sessions needed to complete, as a fraction.
     min_attendance: Mapped[Decimal] = mapped_column(Numeric(4, 3), default=Decimal("0.800"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # The retention rule: this many months after a cohort ends its journals are erased and its enrolments
+    # anonymised (``tillitsleder.privacy.retention``). None: no rule, nothing is erased by time.
+    retention_months: Mapped[int | None]
 
     semesters: Mapped[list[Semester]] = relationship(
         back_populates="programme", order_by="Semester.number", cascade="all, delete-orphan"
@@ -105,6 +109,8 @@ class Cohort(Base):
     name: Mapped[str] = mapped_column(String(200), unique=True)
     start_date: Mapped[date]
     end_date: Mapped[date | None]
+    # When the programme's retention rule was applied to this cohort (None: not yet).
+    retention_applied_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     programme: Mapped[Programme] = relationship(back_populates="cohorts")
     enrolments: Mapped[list[Enrolment]] = relationship(back_populates="cohort")

@@ -18,13 +18,14 @@ from sqlalchemy import func, or_, select
 from tillitsleder import clock
 from tillitsleder.access import COORDINATOR, Actor
 from tillitsleder.attendance.register import load_register
+from tillitsleder.audit import record_read
 from tillitsleder.completion.evaluation import evaluate_cohort, evaluate_participant
 from tillitsleder.completion.rules import read_rules
 from tillitsleder.errors import Cancelled, NotFound, ValidationError
 from tillitsleder.i18n import N_
 from tillitsleder.lookups import Option
-from tillitsleder.model import Enrolment, Person
-from tillitsleder.model.enums import LabelledEnum, Role
+from tillitsleder.model import Enrolment, Facilitator, Person
+from tillitsleder.model.enums import LabelledEnum, ReadKind, Role
 from tillitsleder.reports import data
 from tillitsleder.storage.database import Database
 
@@ -83,7 +84,22 @@ def render_report(
     else:
         _workload(db, cohort, actor, today, out, step)
     step()
+    subjects = _subjects(db, kind, request)
+    record_read(db, ReadKind.REPORT, "cohort", request.cohort_id, subjects, actor=actor)
     return out.getvalue()
+
+
+def _subjects(db: Database, kind: ReportKind, request: ReportRequest) -> list[int]:
+    """The people a report prints personal data of (for the read audit)."""
+    if kind is ReportKind.PARTICIPANT:
+        query = select(Enrolment.person_id).where(Enrolment.id == request.enrolment_id)
+    elif kind is ReportKind.WORKLOAD:
+        pools = [pool_id for pool_id, _name in data.pools_of_cohort(db, request.cohort_id)]
+        query = select(Facilitator.person_id).where(Facilitator.pool_id.in_(pools))
+    else:
+        query = select(Enrolment.person_id).where(Enrolment.cohort_id == request.cohort_id)
+    with db.read() as s:
+        return list(s.scalars(query))
 
 
 def participant_options(db: Database, cohort_id: int, *, actor: Actor = COORDINATOR) -> list[Option]:

@@ -45,10 +45,12 @@ from sqlalchemy.orm import selectinload
 
 import tillitsleder
 from tillitsleder import clock
+from tillitsleder.access import COORDINATOR, Actor
+from tillitsleder.audit import record_read
 from tillitsleder.errors import Cancelled, NotFound, StorageError, ValidationError
 from tillitsleder.i18n import N_, _
-from tillitsleder.model import Cohort, Facilitator, Person, Programme, RoleAssignment, Session
-from tillitsleder.model.enums import Role, SessionStatus, SessionType
+from tillitsleder.model import Cohort, Facilitator, Person, Programme, RoleAssignment, Session, session_facilitator
+from tillitsleder.model.enums import ReadKind, Role, SessionStatus, SessionType
 from tillitsleder.storage.database import Database
 
 PRODID = f"-//Tillitsleder//Tillitsleder {tillitsleder.__version__}//EN"
@@ -274,17 +276,22 @@ def session_items(s: OrmSession, *conditions) -> list[CalendarItem]:
     return [session_item(row, zones.get(row.id) or "Europe/Oslo") for row in rows]
 
 
-def cohort_calendar(db: Database, cohort_id: int, *, organizer: str | None = None) -> bytes:
+def cohort_calendar(db: Database, cohort_id: int, *, organizer: str | None = None, actor: Actor = COORDINATOR) -> bytes:
     """All the cohort's sessions (cancelled ones marked) as one METHOD:PUBLISH calendar."""
     with db.read() as s:
         cohort = s.get(Cohort, cohort_id)
         if cohort is None:
             raise NotFound(N_("There is no cohort “{cohort}”."), cohort=str(cohort_id))
         items = session_items(s, Session.cohort_id == cohort_id)
-        return calendar_content("PUBLISH", cohort.name, items, organizer=organizer)
+        content = calendar_content("PUBLISH", cohort.name, items, organizer=organizer)
+        named = people_named(s, [item.source_id for item in items])
+    record_read(db, ReadKind.CALENDAR, "cohort", cohort_id, named, actor=actor)
+    return content
 
 
-def cancellation_calendar(db: Database, session_id: int, *, organizer: str | None = None) -> bytes:
+def cancellation_calendar(
+    db: Database, session_id: int, *, organizer: str | None = None, actor: Actor = COORDINATOR
+) -> bytes:
     """A METHOD:CANCEL message for one cancelled session (its UID, its raised SEQUENCE)."""
     with db.read() as s:
         row = s.get(Session, session_id)
@@ -293,7 +300,21 @@ def cancellation_calendar(db: Database, session_id: int, *, organizer: str | Non
         if row.status != SessionStatus.CANCELLED.value:
             raise ValidationError(N_("Only a cancelled session has a cancellation notice."))
         organizer = organizer or _coordinator_email(s, row.cohort.programme_id)
-        return calendar_content("CANCEL", row.title, session_items(s, Session.id == session_id), organizer=organizer)
+        content = calendar_content("CANCEL", row.title, session_items(s, Session.id == session_id), organizer=organizer)
+        named = people_named(s, [session_id])
+    record_read(db, ReadKind.CALENDAR, "session", session_id, named, actor=actor)
+    return content
+
+
+def people_named(s: OrmSession, session_ids: Sequence[int]) -> set[int]:
+    """The people a calendar of these sessions names (their facilitators), for the read audit."""
+    return set(
+        s.scalars(
+            select(Facilitator.person_id)
+            .join(session_facilitator, session_facilitator.c.facilitator_id == Facilitator.id)
+            .where(session_facilitator.c.session_id.in_(session_ids))
+        )
+    )
 
 
 def _coordinator_email(s: OrmSession, programme_id: int) -> str | None:

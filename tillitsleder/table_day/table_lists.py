@@ -10,9 +10,13 @@ from typing import IO
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, PageBreak, Spacer
 
+from tillitsleder.access import COORDINATOR, Actor
+from tillitsleder.audit import record_read
+from tillitsleder.enums import ReadKind
 from tillitsleder.errors import StorageError
 from tillitsleder.i18n import N_, _, format_date, format_number, ngettext
 from tillitsleder.pdf.layout import build_document, data_table, para, styles
+from tillitsleder.storage.database import Database
 from tillitsleder.table_day.plans import TableDayView
 
 
@@ -40,6 +44,16 @@ def _story(view: TableDayView) -> list:
     ]
     story.append(data_table([_("Name"), _("Unit"), _("Table")], rows, [58 * mm, 60 * mm, 56 * mm], s=s))
     return story
+
+
+def export_table_lists(
+    db: Database, view: TableDayView, target: str | Path | IO[bytes], *, actor: Actor = COORDINATOR
+) -> None:
+    """``write_table_lists`` for a list of participants' names that leaves the app (a file, a printout): recorded
+    in the read audit first, with everyone it names."""
+    named = {seat.person_id for table in view.tables for seat in (*table.members, table.leader) if seat is not None}
+    record_read(db, ReadKind.PARTICIPANT_LIST, "table_day", view.id, named, actor=actor)
+    write_table_lists(view, target)
 
 
 def write_table_lists(view: TableDayView, target: str | Path | IO[bytes]) -> None:

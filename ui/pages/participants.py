@@ -1,7 +1,8 @@
 """Cohorts & participants: who is enrolled in the chosen cohort, with status and attendance so far.
 
-Above the list: “New cohort…”, “Enrol participant…”, “Change status…” (also a double-click or Enter on a row)
-and “Import participants…”, and filters by status and department. The dialogs call the enrolment services;
+Above the list: “New cohort…”, “Enrol participant…”, “Change status…” (also a double-click or Enter on a row),
+“Import participants…” and “Delete cohort…” (``ui.privacy.deletion_dialog``), and filters by status and
+department. The dialogs call the enrolment services;
 after a change the list (and, for a new cohort, the shared cohort picker) reloads.
 """
 
@@ -26,6 +27,7 @@ class ParticipantsPage(CohortPage):
         super().__init__(selection, parent)
         self.dialog = None  # the dialog or wizard open now (for tests and screenshots)
         self.new_cohort_button = QPushButton()
+        self.delete_cohort_button = QPushButton()
         self.enrol_button = QPushButton()
         self.status_button = QPushButton()
         self.import_button = QPushButton()
@@ -40,7 +42,9 @@ class ParticipantsPage(CohortPage):
         self.department_label.setBuddy(self.department_filter)
         bar_widget = QWidget()
         bar = FlowLayout(bar_widget)
-        for button in (self.new_cohort_button, self.enrol_button, self.status_button, self.import_button):
+        buttons = (self.new_cohort_button, self.enrol_button, self.status_button, self.import_button,
+                   self.delete_cohort_button)  # fmt: skip
+        for button in buttons:
             bar.addWidget(button)
         bar.add_right_aligned()
         for label, combo in ((self.status_label, self.status_filter), (self.department_label, self.department_filter)):
@@ -56,6 +60,7 @@ class ParticipantsPage(CohortPage):
         self.layout_.addWidget(self.enrolments, 1)
 
         self.new_cohort_button.clicked.connect(self.new_cohort)
+        self.delete_cohort_button.clicked.connect(self.delete_cohort)
         self.enrol_button.clicked.connect(self.enrol)
         self.status_button.clicked.connect(self.change_status)
         self.import_button.clicked.connect(self.import_participants)
@@ -70,6 +75,7 @@ class ParticipantsPage(CohortPage):
     def retranslate(self) -> None:
         super().retranslate()
         self.new_cohort_button.setText(_("&New cohort…"))
+        self.delete_cohort_button.setText(_("Delete cohort…"))
         self.enrol_button.setText(_("&Enrol participant…"))
         self.status_button.setText(_("Change &status…"))
         self.status_button.setToolTip(_("Active, on leave, withdrawn or completed, from a date (also: double-click)."))
@@ -129,6 +135,7 @@ class ParticipantsPage(CohortPage):
         has_cohort = has_db and self.selection.current is not None
         self.new_cohort_button.setEnabled(has_db)
         self.enrol_button.setEnabled(has_cohort)
+        self.delete_cohort_button.setEnabled(has_cohort)
         self.import_button.setEnabled(has_cohort)
         self.status_button.setEnabled(has_cohort and self.enrolments.current_id() is not None)
         self.status_filter.setEnabled(has_cohort)
@@ -157,6 +164,24 @@ class ParticipantsPage(CohortPage):
         assert self.db is not None
         self.selection.set_options(cohort_options(self.db))
         self.selection.select(cohort_id)
+
+    def delete_cohort(self) -> None:
+        """Ask, saying what will be lost, then delete the chosen cohort (after a backup)."""
+        if self.db is None or self.selection.current is None:
+            return
+        from ui.privacy.deletion_dialog import DeletionDialog
+
+        dialog = DeletionDialog(self.db, "cohort", self.selection.current, parent=self)
+        dialog.deleted.connect(lambda _report: self._cohort_deleted())
+        self.dialog = dialog
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _cohort_deleted(self) -> None:
+        from tillitsleder.lookups import cohort_options
+
+        assert self.db is not None
+        self.selection.set_options(cohort_options(self.db))  # the next cohort is chosen
 
     def enrol(self) -> None:
         if self.db is None or self.selection.current is None:

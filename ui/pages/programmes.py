@@ -44,10 +44,15 @@ class ProgrammesPage(Page):
         self.new_action = QAction(self)
         self.edit_action = QAction(self)
         self.duplicate_action = QAction(self)
+        self.delete_action = QAction(self)
+        self.delete_action.triggered.connect(self.delete_programme)
+        self.dialog = None  # the deletion dialog open now (for tests)
         self.new_action.triggered.connect(self.new_programme)
         self.edit_action.triggered.connect(self.edit_programme)
         self.duplicate_action.triggered.connect(self.duplicate_programme)
-        self.programme_bar = tool_bar(self.new_action, self.edit_action, self.duplicate_action)
+        self.programme_bar = tool_bar(
+            self.new_action, self.edit_action, self.duplicate_action, None, self.delete_action
+        )
         top = QWidget()
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
@@ -152,6 +157,7 @@ class ProgrammesPage(Page):
         self.new_action.setEnabled(has_db)
         self.edit_action.setEnabled(has_programme)
         self.duplicate_action.setEnabled(has_programme)
+        self.delete_action.setEnabled(has_programme)
 
     # --- programme actions -------------------------------------------------------------------------------
 
@@ -200,9 +206,31 @@ class ProgrammesPage(Page):
 
         return open_form(DuplicateDialog(get_programme(self.db, programme_id), submit, parent=self))
 
+    def delete_programme(self):
+        """Ask, saying what will be lost, then delete the programme with its cohorts (after a backup)."""
+        programme_id = self.current_programme_id()
+        if self.db is None or programme_id is None:
+            return None
+        from ui.privacy.deletion_dialog import DeletionDialog
+
+        dialog = DeletionDialog(self.db, "programme", programme_id, parent=self)
+        dialog.deleted.connect(lambda _report: self._after_deletion())
+        dialog.finished.connect(dialog.deleteLater)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _after_deletion(self) -> None:
+        self.editor.undo_stack.clear()  # its commands may name what is gone; the backup is the way back
+        self._after_change(None)
+
     def retranslate(self) -> None:
         super().retranslate()
         self.new_action.setText(_("&New programme…"))
+        self.delete_action.setText(_("&Delete programme…"))
+        self.delete_action.setToolTip(
+            _("Delete the programme with its curriculum and all its cohorts, after saying what will be lost.")
+        )
         self.edit_action.setText(_("Edit &programme…"))
         self.duplicate_action.setText(_("Duplicate as &template…"))
         self.programme_bar.setAccessibleName(_("Programme actions"))

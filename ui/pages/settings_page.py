@@ -1,4 +1,5 @@
-"""Settings: the language (switches at once, no restart) and where the database, data and settings live.
+"""Settings: the language (switches at once, no restart) and where the database, data and settings live; and,
+on their own tabs, the read audit and the retention rules (``ui.privacy``).
 
 A database on a network drive gets a visible warning: SQLite files on shares can be corrupted when the
 connection drops, and the default location is the local (non-roaming) data folder for that reason.
@@ -10,12 +11,24 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from tillitsleder.i18n import LANGUAGES, _
 from ui.operations import Changed
 from ui.pages import areas
 from ui.pages.base import Page
+from ui.privacy.audit_view import ReadAuditTab
+from ui.privacy.retention_view import RetentionTab
 from ui.settings import settings_path
 from ui.translator import LanguageSwitcher
 
@@ -71,8 +84,18 @@ class SettingsPage(Page):
         form.addRow("", self.network_warning)
         form.addRow(self.data_label, data_row)
         form.addRow(self.settings_label, self.settings_path)
-        self.layout_.addLayout(form)
-        self.layout_.addStretch(1)
+        general = QWidget()
+        general_layout = QVBoxLayout(general)
+        general_layout.addLayout(form)
+        general_layout.addStretch(1)
+        self.audit_tab = ReadAuditTab()
+        self.retention_tab = RetentionTab()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(general, "")
+        self.tabs.addTab(self.audit_tab, "")
+        self.tabs.addTab(self.retention_tab, "")
+        self.tabs.currentChanged.connect(lambda _i: self._load_tab())
+        self.layout_.addWidget(self.tabs, 1)
 
         self.language.currentIndexChanged.connect(self._on_language)
         self.open_data_button.clicked.connect(self._open_data_folder)
@@ -83,8 +106,23 @@ class SettingsPage(Page):
     def has_search(self) -> bool:
         return False
 
+    def set_database(self, db) -> None:
+        for tab in (self.audit_tab, self.retention_tab):
+            tab.set_database(db)
+        super().set_database(db)
+
     def load(self) -> None:
         self._show_paths()
+        for tab in (self.audit_tab, self.retention_tab):
+            tab.set_database(self.db)
+        self._load_tab()
+
+    def _load_tab(self):
+        """The privacy tabs read the database when they are shown (each time: reads happen everywhere)."""
+        tab = self.tabs.currentWidget()
+        if tab in (self.audit_tab, self.retention_tab) and self.db is not None:
+            return tab.load()
+        return None
 
     def retranslate(self) -> None:
         super().retranslate()
@@ -94,6 +132,9 @@ class SettingsPage(Page):
         self.data_label.setText(_("Data folder:"))
         self.open_data_button.setText(_("Show folder"))
         self.open_data_button.setToolTip(_("Open the data folder in the file manager."))
+        self.tabs.setTabText(0, _("General"))
+        self.tabs.setTabText(1, _("Read audit"))
+        self.tabs.setTabText(2, _("Retention"))
         self.settings_label.setText(_("Settings file:"))
         self.network_warning.setText(
             _(

@@ -159,7 +159,7 @@ class TableDayPanel(Retranslating, QWidget):
 
     def save_pdf(self, path: str | None = None):
         """Write the table lists off the GUI thread; returns the operation (``None`` when nothing is written)."""
-        from tillitsleder.table_day.table_lists import write_table_lists
+        from tillitsleder.table_day.table_lists import export_table_lists
 
         if self.view is None:
             return
@@ -169,21 +169,21 @@ class TableDayPanel(Retranslating, QWidget):
             )
         if not path:
             return None
-        view, target = self.view, Path(path)
-        return run(lambda _ctx: write_table_lists(view, target), parent=self, title=_("Table day"),
+        db, view, target = self.db, self.view, Path(path)
+        return run(lambda _ctx: export_table_lists(db, view, target), parent=self, title=_("Table day"),
                    name="table-day-pdf")  # fmt: skip
 
     def print_lists(self) -> None:
         from PySide6.QtPdf import QPdfDocument
 
-        from tillitsleder.table_day.table_lists import write_table_lists
+        from tillitsleder.table_day.table_lists import export_table_lists
         from ui.widgets.pdf_bytes import load_pdf_bytes
         from ui.widgets.printing import ask_and_print
 
         if self.view is None:
             return
         pdf = io.BytesIO()
-        write_table_lists(self.view, pdf)
+        export_table_lists(self.db, self.view, pdf)
         document = QPdfDocument(self)
         load_pdf_bytes(document, pdf.getvalue(), document, None)
         ask_and_print(self, document, _("Table lists: {name}").format(name=self.view.name))
