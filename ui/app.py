@@ -155,6 +155,8 @@ def run_gui(db_path: Path | None, language: str | None, *, exit_after_ms: int | 
     if smoke:
         window.firstPagePopulated.connect(lambda: QTimer.singleShot(max(0, exit_after_ms or 0), app.quit))
     window.firstPainted.connect(lambda: app.setWindowIcon(app_icon()))
+    if early is not None:
+        window.firstPainted.connect(early.start_reading)
     window.firstAreaShown.connect(lambda: startup_trace.mark("first area shown"))
     window.firstPagePopulated.connect(lambda: startup_trace.mark("first page populated"))
     window.firstPagePopulated.connect(_started)

@@ -85,15 +85,17 @@ def read_snapshot(path: Path) -> FirstScreen | None:
 
 
 class EarlyOpen:
-    """Opening ``path`` on its own thread since before Qt was loaded.
+    """Opening ``path`` on its own thread, started before Qt was loaded.
 
-    The thread first reads the start-up snapshot (``first_screen``: milliseconds, standard library only),
-    then waits until the window has shown it (``proceed``) before it loads SQLAlchemy and opens the file
-    (``open_and_survey``), so the two do not compete with the window's first paint for the interpreter.
+    The thread reads the start-up snapshot once the window has painted (``start_reading``; or when someone
+    asks for it, ``first_screen``): milliseconds, standard library only. It then waits until the window has
+    shown the snapshot (``proceed``, or ``wait``) before it loads SQLAlchemy and opens the file
+    (``open_and_survey``). Neither step competes with the window's first paint for the interpreter's lock.
     """
 
     def __init__(self, path: Path, warm: tuple[str, ...] = WARM_MODULES) -> None:
         self.path = path
+        self._may_read = threading.Event()
         self._read = threading.Event()
         self._go = threading.Event()
         self._done = threading.Event()
@@ -104,8 +106,10 @@ class EarlyOpen:
         self._thread.start()
 
     def _run(self, warm: tuple[str, ...]) -> None:
+        self._may_read.wait()
         try:
-            self._first = read_snapshot(self.path)
+            if not self._go.is_set():  # nobody waits for the snapshot once the full open was asked for
+                self._first = read_snapshot(self.path)
         except Exception:  # noqa: BLE001 - the snapshot is optional; the full open reports what is wrong
             self._first = None
         finally:
@@ -118,18 +122,24 @@ class EarlyOpen:
         finally:
             self._done.set()
 
+    def start_reading(self) -> None:
+        """Read the snapshot now (the window has painted)."""
+        self._may_read.set()
+
     def first_screen(self) -> FirstScreen | None:
         """The start-up snapshot, or ``None`` if there is none (waits the few milliseconds it takes)."""
+        self._may_read.set()
         self._read.wait()
         return self._first
 
     def proceed(self) -> None:
         """Go on to open the database."""
         self._go.set()
+        self._may_read.set()
 
     def wait(self) -> OpenedDatabase:
         """The opened database (blocks until ready); raises what opening raised. Call once."""
-        self._go.set()
+        self.proceed()
         self._done.wait()
         if self._error is not None:
             raise self._error
