@@ -10,6 +10,11 @@ inserted first to get its id, then sealed with that id in its associated data, i
 Decrypted entries are cached in the ``UnlockedProfile`` (dropped on ``lock()``), which makes listing and search
 cheap after the first call; no plaintext is written anywhere.
 
+Damage stays local: an entry whose ciphertext does not open (a changed byte fails the AEAD tag) is listed as
+damaged — its date and settings, no text — and every other entry stays readable; ``journal.restore`` brings it
+back from a backup. Stored times are kept to the minute (``minute_now``): nobody needs the second an entry was
+saved, and the order of entries is ``written_on`` then ``id``.
+
 Drafts: the writing view calls ``save_draft`` as often as every second (an unchanged draft costs no write);
 after a crash ``list_drafts`` gives back what was being written; ``create_entry``/``update_entry`` with the
 ``draft_id`` remove the draft in the same transaction as the save. Drafts are sealed with the author's data key
@@ -21,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 from dataclasses import asdict, dataclass, replace
 from datetime import date, datetime
 
@@ -33,10 +39,12 @@ from tillitsleder.errors import Forbidden, NotFound, ValidationError
 from tillitsleder.i18n import N_, _
 from tillitsleder.journal import sharing
 from tillitsleder.model import Enrolment, JournalDraft, JournalEntry, Module, Session
-from tillitsleder.model.base import utcnow
+from tillitsleder.model.journal import minute_now
 from tillitsleder.model.enums import JournalSharing, PromptTemplate, Role
 from tillitsleder.profiles import UnlockedProfile
 from tillitsleder.storage.database import Database
+
+log = logging.getLogger(__name__)
 
 MAX_TAG_LENGTH = 64
 
@@ -81,6 +89,7 @@ class JournalEntryView:
     module_title: str | None
     created_at: datetime
     updated_at: datetime
+    damaged: bool = False  # the ciphertext does not open: text, tags and summary are empty
 
     def as_draft(self) -> EntryDraft:
         """The entry as a draft to edit."""
@@ -172,7 +181,8 @@ def get_entry(db: Database, me: UnlockedProfile, entry_id: int) -> JournalEntryV
 
 
 def list_entries(db: Database, me: UnlockedProfile) -> list[JournalEntryView]:
-    """All my entries, newest first, decrypted (cached in ``me`` after the first call)."""
+    """All my entries, newest first, decrypted (cached in ``me`` after the first call). An entry that does not
+    open is listed with ``damaged`` set and no text; the others are not affected."""
     author_id, _key = require_author(me)
     with db.read() as s:
         entries = s.scalars(
@@ -181,7 +191,7 @@ def list_entries(db: Database, me: UnlockedProfile) -> list[JournalEntryView]:
             .order_by(JournalEntry.written_on.desc(), JournalEntry.id.desc())
         ).all()
         titles = _titles(s, entries)
-        return [_view(s, me, entry, titles) for entry in entries]
+        return [_view_or_damaged(s, me, entry, titles) for entry in entries]
 
 
 def link_options(db: Database, me: UnlockedProfile, *, now: datetime | None = None) -> list[LinkOption]:
@@ -227,25 +237,32 @@ def save_draft(
             s.add(row)
             s.flush()
         row.entry_id = entry_id
-        row.content = jc.seal(data_key, raw, jc.aad("draft", draft=row.id, profile=me.profile_id))
-        row.updated_at = utcnow()
+        row.content = jc.seal_padded(data_key, raw, jc.aad("draft", draft=row.id, profile=me.profile_id))
+        row.updated_at = minute_now()
         saved_id = row.id
     me.draft_digests[saved_id] = digest
     return saved_id
 
 
-def list_drafts(db: Database, me: UnlockedProfile) -> list[DraftView]:
-    """My unsaved drafts (e.g. after a crash), newest first."""
+def list_drafts(db: Database, me: UnlockedProfile, *, skip_damaged: bool = False) -> list[DraftView]:
+    """My unsaved drafts (e.g. after a crash), newest first. A draft that does not open raises
+    ``CiphertextError``, or with ``skip_damaged`` is left out (and logged by id), so the journal still opens."""
     _author_id, data_key = require_author(me)
     with db.read() as s:
         rows = s.scalars(
             select(JournalDraft)
             .where(JournalDraft.profile_id == me.profile_id)
-            .order_by(JournalDraft.updated_at.desc())
+            .order_by(JournalDraft.updated_at.desc(), JournalDraft.id.desc())
         ).all()
         views = []
         for row in rows:
-            raw = jc.open_sealed(data_key, row.content, jc.aad("draft", draft=row.id, profile=me.profile_id))
+            try:
+                raw = jc.open_sealed(data_key, row.content, jc.aad("draft", draft=row.id, profile=me.profile_id))
+            except jc.CiphertextError:
+                if not skip_damaged:
+                    raise
+                log.warning("Journal draft %s does not open; left out", row.id)
+                continue
             views.append(DraftView(row.id, row.entry_id, _decode_draft(raw), row.updated_at))
         return views
 
@@ -323,7 +340,7 @@ def _seal_and_share(s: OrmSession, entry: JournalEntry, data_key: bytes, draft: 
         entry.module_id = s.get(Session, entry.session_id).module_id  # type: ignore[union-attr]
     summary = draft.summary if draft.sharing is JournalSharing.GROUP_SUMMARY else None
     content_key, summary_key = sharing.seal_entry(entry, data_key, sharing.Payload(draft.text, draft.tags), summary)
-    entry.updated_at = utcnow()
+    entry.updated_at = minute_now()
     s.flush()
     sharing.write_grants(s, entry, content_key, summary_key, clock.today())
 
@@ -372,6 +389,21 @@ def _view(s: OrmSession, me: UnlockedProfile, entry: JournalEntry, titles=None) 
         JournalSharing(entry.sharing), payload.text, payload.tags, summary, entry.session_id, entry.module_id,
         session_titles.get(entry.session_id), module_titles.get(entry.module_id), entry.created_at, entry.updated_at,
     )  # fmt: skip
+
+
+def _view_or_damaged(s: OrmSession, me: UnlockedProfile, entry: JournalEntry, titles) -> JournalEntryView:
+    """The entry decrypted, or — when it does not open — a damaged view with its date and no text."""
+    try:
+        return _view(s, me, entry, titles)
+    except jc.CiphertextError as error:
+        log.warning("Journal entry %s does not open (%s); listed as damaged", entry.id, error.detail)
+        session_titles, module_titles = titles
+        return JournalEntryView(
+            entry.id, entry.author_id, entry.written_on, PromptTemplate(entry.prompt_template),
+            JournalSharing(entry.sharing), "", (), "", entry.session_id, entry.module_id,
+            session_titles.get(entry.session_id), module_titles.get(entry.module_id), entry.created_at,
+            entry.updated_at, damaged=True,
+        )  # fmt: skip
 
 
 def _encode_draft(draft: EntryDraft, entry_id: int | None) -> bytes:

@@ -138,7 +138,7 @@ class JournalBackend:
 
         return [
             RecoveredDraft(view.id, EntryForm.from_draft(view.entry_id, view.draft), view.updated_at)
-            for view in journal.list_drafts(self.db, self.me)
+            for view in journal.list_drafts(self.db, self.me, skip_damaged=True)
         ]
 
     def discard_draft(self, draft_id: int | None = None) -> None:
@@ -157,7 +157,7 @@ class JournalBackend:
 
         entries = self.entries() if full else None
         hits = self.search(query) if query else None
-        rows = commitments.list_commitments(self.db, self.actor, self.actor.person_id) if full else None
+        rows = commitments.list_commitments(self.db, self.me, self.actor.person_id) if full else None
         drafts = self.drafts() if full else None
         return entries, hits, rows, drafts
 

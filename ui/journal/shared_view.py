@@ -251,7 +251,7 @@ class CoachJournalView(Retranslating, QWidget):
             self.commitments.clear()
             return
         try:
-            self.commitments.load(self.db, self.me.actor, int(person_id))
+            self.commitments.load(self.db, self.me, int(person_id))
         except Forbidden:
             self.commitments.clear()
 

@@ -209,7 +209,7 @@ class JournalWorkspace(Retranslating, QWidget):
             self.model.set_entries(entries)
         self.model.set_hits(hits)
         if rows is not None:
-            self.commitments.show_rows(backend.db, backend.actor, backend.actor.person_id, rows)
+            self.commitments.show_rows(backend.db, backend.me, backend.actor.person_id, rows)
         if drafts is not None:
             self._offer_draft(drafts)
         self._update_list_state()
