@@ -55,7 +55,9 @@ def seal_pending(public_key: bytes, commitment_id: int, owner_id: int, descripti
     """(ephemeral public key, blob): the text sealed so only the owner's private key opens it (revision 0008).
     The payload is padded before it is wrapped, so the blob's length shows only the bucket."""
     return jc.wrap_to(
-        public_key, jc.pad(encode(description, follow_up)), commitment_aad("commitment-pending", commitment_id, owner_id)
+        public_key,
+        jc.pad(encode(description, follow_up)),
+        commitment_aad("commitment-pending", commitment_id, owner_id),
     )
 
 
@@ -77,8 +79,12 @@ def seal_commitment(
 def write_grants(s: OrmSession, row: Commitment, content_key: bytes, today: date) -> None:
     s.execute(delete(CommitmentGrant).where(CommitmentGrant.commitment_id == row.id))
     for profile in coach_profiles(s, row.person_id, today):
-        ephemeral, wrapped = jc.wrap_to(profile.public_key or b"", content_key, grant_aad(row.id, row.person_id, profile.id))
-        s.add(CommitmentGrant(commitment_id=row.id, profile_id=profile.id, ephemeral_key=ephemeral, wrapped_key=wrapped))
+        ephemeral, wrapped = jc.wrap_to(
+            profile.public_key or b"", content_key, grant_aad(row.id, row.person_id, profile.id)
+        )
+        s.add(
+            CommitmentGrant(commitment_id=row.id, profile_id=profile.id, ephemeral_key=ephemeral, wrapped_key=wrapped)
+        )
     s.flush()
 
 
@@ -91,7 +97,9 @@ def open_own(me: UnlockedProfile, row: Commitment) -> Text:
             return decode(jc.unpad(raw))
         except ValueError:
             raise jc.damaged_error(associated) from None
-    content_key = jc.open_sealed(me.data_key(), row.content_key, commitment_aad("commitment-key", row.id, row.person_id))
+    content_key = jc.open_sealed(
+        me.data_key(), row.content_key, commitment_aad("commitment-key", row.id, row.person_id)
+    )
     return _open_content(content_key, row)
 
 

@@ -39,8 +39,8 @@ from tillitsleder.errors import Forbidden, NotFound, ValidationError
 from tillitsleder.i18n import N_, _
 from tillitsleder.journal import sharing
 from tillitsleder.model import Enrolment, JournalDraft, JournalEntry, Module, Session
-from tillitsleder.model.journal import minute_now
 from tillitsleder.model.enums import JournalSharing, PromptTemplate, Role
+from tillitsleder.model.journal import minute_now
 from tillitsleder.profiles import UnlockedProfile
 from tillitsleder.storage.database import Database
 

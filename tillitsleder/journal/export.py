@@ -156,8 +156,8 @@ def render_pdf(
         story.append(para(_("Commitments"), s.heading))
         header = [_("Commitment"), _("Made"), _("Due"), _("Status"), _("Follow-up")]
         rows = [
-            [_("(damaged: could not be opened)") if c.damaged else c.description or "", format_date(c.made_on), format_date(c.due_on) if c.due_on else "–",
-             c.status.label(), c.follow_up or ""]
+            [_("(damaged: could not be opened)") if c.damaged else c.description or "", format_date(c.made_on),
+             format_date(c.due_on) if c.due_on else "–", c.status.label(), c.follow_up or ""]
             for c in commitments
         ]  # fmt: skip
         story.append(data_table(header, rows, [58 * mm, 20 * mm, 20 * mm, 20 * mm, 56 * mm], s=s))

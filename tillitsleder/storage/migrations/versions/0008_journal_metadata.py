@@ -119,6 +119,4 @@ def downgrade() -> None:
         batch_op.drop_column("content")
         batch_op.add_column(sa.Column("description", sa.Text(), nullable=False))
         batch_op.add_column(sa.Column("follow_up", sa.Text(), nullable=False, server_default=""))
-        batch_op.create_check_constraint(
-            op.f("ck_commitment_description_not_blank"), "length(trim(description)) > 0"
-        )
+        batch_op.create_check_constraint(op.f("ck_commitment_description_not_blank"), "length(trim(description)) > 0")
