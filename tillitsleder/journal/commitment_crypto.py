@@ -62,7 +62,7 @@ def seal_pending(public_key: bytes, commitment_id: int, owner_id: int, descripti
 
 
 def seal_commitment(
-    s: OrmSession, row: Commitment, me: UnlockedProfile, description: str, follow_up: str, today: date
+    s: OrmSession, row: Commitment, data_key: bytes, description: str, follow_up: str, today: date
 ) -> None:
     """Seal the text into the flushed ``row`` with a fresh content key and rewrite its grants to the owner's
     coaches of ``today``. A fresh key on every save: a coach whose grant is gone cannot read later changes."""
@@ -70,7 +70,7 @@ def seal_commitment(
     row.content = jc.seal_padded(
         content_key, encode(description, follow_up), commitment_aad("commitment-content", row.id, row.person_id)
     )
-    row.content_key = jc.seal(me.data_key(), content_key, commitment_aad("commitment-key", row.id, row.person_id))
+    row.content_key = jc.seal(data_key, content_key, commitment_aad("commitment-key", row.id, row.person_id))
     row.pending_key = None
     s.flush()
     write_grants(s, row, content_key, today)
@@ -139,7 +139,7 @@ def refresh(db: Database, me: UnlockedProfile, today: date) -> int:
             try:
                 if pending:
                     text = open_own(me, row)
-                    seal_commitment(s, row, me, text.description, text.follow_up, today)
+                    seal_commitment(s, row, me.data_key(), text.description, text.follow_up, today)
                 else:
                     key = jc.open_sealed(
                         me.data_key(), row.content_key or b"", commitment_aad("commitment-key", row.id, row.person_id)

@@ -124,7 +124,7 @@ def add_commitment(db: Database, who: Who, draft: CommitmentDraft, *, today: dat
         row = Commitment(person_id=person_id, content=b"", content_key=b"", **_fields(draft))
         s.add(row)
         s.flush()
-        cc.seal_commitment(s, row, me, draft.description, draft.follow_up, today or clock.today())
+        cc.seal_commitment(s, row, me.data_key(), draft.description, draft.follow_up, today or clock.today())
         return _view(row, cc.Text(draft.description, draft.follow_up))
 
 
@@ -137,7 +137,7 @@ def update_commitment(
         row = _own(s, person_id, commitment_id)
         for name, value in _fields(draft).items():
             setattr(row, name, value)
-        cc.seal_commitment(s, row, me, draft.description, draft.follow_up, today or clock.today())
+        cc.seal_commitment(s, row, me.data_key(), draft.description, draft.follow_up, today or clock.today())
         return _view(row, cc.Text(draft.description, draft.follow_up))
 
 

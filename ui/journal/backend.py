@@ -15,6 +15,7 @@ from tillitsleder.enums import JournalSharing, PromptTemplate
 
 if TYPE_CHECKING:
     from tillitsleder.journal.entries import EntryDraft, JournalEntryView, LinkOption
+    from tillitsleder.journal.restore import RestoreResult
     from tillitsleder.journal.search import SearchHit
     from tillitsleder.profiles import UnlockedProfile
     from tillitsleder.storage import Database
@@ -108,6 +109,12 @@ class JournalBackend:
         from tillitsleder.journal import entries as journal
 
         journal.delete_entry(self.db, self.me, entry_id)
+
+    def restore_entry(self, entry_id: int) -> RestoreResult:
+        """Put a damaged entry back from the newest backup holding an intact copy (``backup`` ``None``: none)."""
+        from tillitsleder.journal import restore
+
+        return restore.restore_entry(self.db, self.me, entry_id)
 
     def link_options(self) -> list[LinkOption]:
         from tillitsleder.journal import entries as journal

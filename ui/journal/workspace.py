@@ -3,8 +3,9 @@
 The overview is a list of one's own entries beside a quiet reader; the search field filters the list to the core's
 hits and highlights the matched words in the list and in the reader. "New entry" and "Edit" open the writing view.
 When an unsaved draft exists after unlocking (the app stopped, or the writer left without saving) a banner offers
-to continue it or throw it away. Everything decrypted lives in these widgets only while the profile is unlocked:
-``clear()`` empties them all when it locks.
+to continue it or throw it away. A damaged entry is listed with its date; "Restore from backup…" in the reader puts
+it back from a backup holding an intact copy, or says that none does. Everything decrypted lives in these widgets
+only while the profile is unlocked: ``clear()`` empties them all when it locks.
 """
 
 from __future__ import annotations
@@ -65,6 +66,7 @@ class JournalWorkspace(Retranslating, QWidget):
         self._query = ""
         self._generation = 0  # loads started; a result is shown only if no newer load (or lock) followed
         self.busy = False
+        self.restore_message = None  # the last "Restore from backup" answer (tests read it)
 
         self.stack = QStackedWidget()
         self.overview = QWidget()
@@ -152,6 +154,7 @@ class JournalWorkspace(Retranslating, QWidget):
         self.table.doubleClicked.connect(lambda _index: self.edit_current())
         self.edit_button.clicked.connect(self.edit_current)
         self.reader_pane.delete_button.clicked.connect(self.delete_current)
+        self.reader_pane.restore_button.clicked.connect(self.restore_current)
         self.continue_button.clicked.connect(self.continue_draft)
         self.banner.discard_button.clicked.connect(self.discard_recovered)
         self.writing.closed.connect(self._back_to_overview)
@@ -287,7 +290,8 @@ class JournalWorkspace(Retranslating, QWidget):
                 )
             self.list_stack.setCurrentWidget(self.empty)
         if searching:
-            self.count_label.setText(ngettext("{n} entry found", "{n} entries found", rows).format(n=rows))
+            found = self.model.found
+            self.count_label.setText(ngettext("{n} entry found", "{n} entries found", found).format(n=found))
         else:
             self.count_label.setText(ngettext("{n} entry", "{n} entries", rows).format(n=rows) if rows else "")
 
@@ -330,6 +334,45 @@ class JournalWorkspace(Retranslating, QWidget):
             return
         self.reload()
         self.changed.emit()
+
+    def restore_current(self) -> None:
+        """Look for an intact copy of the selected damaged entry in the backups (off the GUI thread) and say which
+        backup it came from, or that none holds one."""
+        entry = self.model.entry(self.table.currentIndex().row())
+        backend = self.backend
+        if backend is None or entry is None or not entry.damaged:
+            return
+        from ui.operations import Changed
+
+        def work(_ctx: object):
+            return backend.restore_entry(entry.id)
+
+        run(
+            work, parent=self, title=_("Restore from backup"), on_success=self._restored, changes=Changed.JOURNAL,
+            progress=_("Looking for an intact copy in the backups…"), cancellable=False, name="journal-restore",
+        )  # fmt: skip
+
+    def _restored(self, result) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        if result.backup is None:
+            text = ngettext(
+                "No backup holds an intact copy of this entry ({n} backup checked). It stays listed as damaged; "
+                "you can delete it.",
+                "No backup holds an intact copy of this entry ({n} backups checked). It stays listed as damaged; "
+                "you can delete it.",
+                result.checked,
+            ).format(n=result.checked)
+        else:
+            text = _("The entry was restored from the backup “{name}”, as it was when that backup was made.").format(
+                name=result.backup.name
+            )
+            self.reload(select=result.entry_id)
+            self.changed.emit()
+        self.restore_message = box = QMessageBox(QMessageBox.Icon.Information, _("Restore from backup"), text,
+                                                 QMessageBox.StandardButton.Ok, self)  # fmt: skip
+        box.setObjectName("restoreMessage")
+        box.open()
 
     def continue_draft(self) -> None:
         recovered = self.recovered
