@@ -86,7 +86,7 @@ def test_a_damaged_entry_is_listed_and_restored_from_a_backup(qtbot, opened_wind
 
     with qtbot.waitSignal(workspace.loaded, timeout=15_000):
         qtbot.mouseClick(reader.restore_button, Qt.MouseButton.LeftButton)
-    box = workspace.restore_message
+    box = getattr(workspace, "restore_message", None)
     assert box is not None and backup.name in box.text()
     assert box.grab().save(str(SHOTS / "journal-restored-message.png"))
     box.close()
@@ -101,7 +101,7 @@ def test_restore_says_when_no_backup_holds_an_intact_copy(qtbot, opened_window, 
     reload(qtbot, workspace)
     workspace.table.selectRow(workspace.model.row_of(victim.id))
     qtbot.mouseClick(workspace.reader_pane.restore_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: workspace.restore_message is not None, timeout=15_000)
+    qtbot.waitUntil(lambda: getattr(workspace, "restore_message", None) is not None, timeout=15_000)
     assert "No backup holds an intact copy" in workspace.restore_message.text()
     assert opened_window.grab().save(str(SHOTS / "journal-no-backup.png"))
     workspace.restore_message.close()

@@ -8,12 +8,8 @@ all and gets at most a count (``journal_entry_count``), and only where the parti
 Content, tags and summaries are sealed before they reach the session (see ``journal_sharing``): a new entry is
 inserted first to get its id, then sealed with that id in its associated data, in the same transaction.
 Decrypted entries are cached in the ``UnlockedProfile`` (dropped on ``lock()``), which makes listing and search
-cheap after the first call; no plaintext is written anywhere.
-
-Damage stays local: an entry whose ciphertext does not open (a changed byte fails the AEAD tag) is listed as
-damaged — its date and settings, no text — and every other entry stays readable; ``journal.restore`` brings it
-back from a backup. Stored times are kept to the minute (``minute_now``): nobody needs the second an entry was
-saved, and the order of entries is ``written_on`` then ``id``.
+cheap after the first call; no plaintext is written anywhere. Damage stays local: an entry that does not open is
+listed as damaged, with its date and no text (``journal.restore`` brings it back). Times are kept to the minute.
 
 Drafts: the writing view calls ``save_draft`` as often as every second (an unchanged draft costs no write);
 after a crash ``list_drafts`` gives back what was being written; ``create_entry``/``update_entry`` with the
@@ -36,8 +32,9 @@ from sqlalchemy.orm import Session as OrmSession
 from tillitsleder import clock
 from tillitsleder import crypto as jc
 from tillitsleder.errors import Forbidden, NotFound, ValidationError
-from tillitsleder.i18n import N_, _
+from tillitsleder.i18n import N_
 from tillitsleder.journal import sharing
+from tillitsleder.journal.prompts import PROMPT_HEADINGS, prompt_headings, prompt_scaffold  # noqa: F401 - re-exported
 from tillitsleder.model import Enrolment, JournalDraft, JournalEntry, Module, Session
 from tillitsleder.model.enums import JournalSharing, PromptTemplate, Role
 from tillitsleder.model.journal import minute_now
@@ -47,13 +44,6 @@ from tillitsleder.storage.database import Database
 log = logging.getLogger(__name__)
 
 MAX_TAG_LENGTH = 64
-
-# The headings each prompt template puts in a new entry (translated where shown).
-PROMPT_HEADINGS: dict[PromptTemplate, tuple[str, ...]] = {
-    PromptTemplate.THREE_STEP: (N_("How are we doing now?"), N_("What did I take with me?"), N_("What do I do now?")),
-    PromptTemplate.LEARN_CHANGE: (N_("What did I learn?"), N_("What will I do differently?")),
-    PromptTemplate.FREE: (),
-}
 
 
 @dataclass(frozen=True)
@@ -119,18 +109,6 @@ class LinkOption:
     day: date
 
 
-def prompt_headings(template: PromptTemplate) -> tuple[str, ...]:
-    """The template's headings, translated."""
-    return tuple(_(heading) for heading in PROMPT_HEADINGS[template])
-
-
-def prompt_scaffold(template: PromptTemplate) -> str:
-    """The text a new entry with ``template`` starts with: its headings, each followed by a blank line."""
-    return "".join(f"{heading}\n\n\n" for heading in prompt_headings(template)).rstrip("\n") + (
-        "\n" if PROMPT_HEADINGS[template] else ""
-    )
-
-
 # --- Entries ----------------------------------------------------------------------------------------------------
 
 
@@ -191,7 +169,7 @@ def list_entries(db: Database, me: UnlockedProfile) -> list[JournalEntryView]:
             .order_by(JournalEntry.written_on.desc(), JournalEntry.id.desc())
         ).all()
         titles = _titles(s, entries)
-        return [_view_or_damaged(s, me, entry, titles) for entry in entries]
+        return [_view(s, me, entry, titles, tolerant=True) for entry in entries]
 
 
 def link_options(db: Database, me: UnlockedProfile, *, now: datetime | None = None) -> list[LinkOption]:
@@ -245,8 +223,8 @@ def save_draft(
 
 
 def list_drafts(db: Database, me: UnlockedProfile, *, skip_damaged: bool = False) -> list[DraftView]:
-    """My unsaved drafts (e.g. after a crash), newest first. A draft that does not open raises
-    ``CiphertextError``, or with ``skip_damaged`` is left out (and logged by id), so the journal still opens."""
+    """My unsaved drafts (e.g. after a crash), newest first; one that does not open raises ``CiphertextError``, or
+    with ``skip_damaged`` is left out (logged by id)."""
     _author_id, data_key = require_author(me)
     with db.read() as s:
         rows = s.scalars(
@@ -381,29 +359,23 @@ def _titles(s: OrmSession, entries) -> tuple[dict[int, str], dict[int, str]]:
     return session_titles, module_titles
 
 
-def _view(s: OrmSession, me: UnlockedProfile, entry: JournalEntry, titles=None) -> JournalEntryView:
-    payload, summary = decrypted(me, entry)
+def _view(s: OrmSession, me: UnlockedProfile, entry: JournalEntry, titles=None, *, tolerant=False) -> JournalEntryView:
+    """The entry decrypted; when it does not open, ``CiphertextError`` — or with ``tolerant`` a damaged view with
+    its date and no text (logged by id)."""
+    try:
+        (payload, summary), damaged = decrypted(me, entry), False
+    except jc.CiphertextError as error:
+        if not tolerant:
+            raise
+        log.warning("Journal entry %s does not open (%s); listed as damaged", entry.id, error.detail)
+        payload, summary, damaged = sharing.Payload("", ()), "", True
     session_titles, module_titles = titles or _titles(s, [entry])
     return JournalEntryView(
         entry.id, entry.author_id, entry.written_on, PromptTemplate(entry.prompt_template),
         JournalSharing(entry.sharing), payload.text, payload.tags, summary, entry.session_id, entry.module_id,
         session_titles.get(entry.session_id), module_titles.get(entry.module_id), entry.created_at, entry.updated_at,
+        damaged,
     )  # fmt: skip
-
-
-def _view_or_damaged(s: OrmSession, me: UnlockedProfile, entry: JournalEntry, titles) -> JournalEntryView:
-    """The entry decrypted, or — when it does not open — a damaged view with its date and no text."""
-    try:
-        return _view(s, me, entry, titles)
-    except jc.CiphertextError as error:
-        log.warning("Journal entry %s does not open (%s); listed as damaged", entry.id, error.detail)
-        session_titles, module_titles = titles
-        return JournalEntryView(
-            entry.id, entry.author_id, entry.written_on, PromptTemplate(entry.prompt_template),
-            JournalSharing(entry.sharing), "", (), "", entry.session_id, entry.module_id,
-            session_titles.get(entry.session_id), module_titles.get(entry.module_id), entry.created_at,
-            entry.updated_at, damaged=True,
-        )  # fmt: skip
 
 
 def _encode_draft(draft: EntryDraft, entry_id: int | None) -> bytes:

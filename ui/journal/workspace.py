@@ -3,9 +3,8 @@
 The overview is a list of one's own entries beside a quiet reader; the search field filters the list to the core's
 hits and highlights the matched words in the list and in the reader. "New entry" and "Edit" open the writing view.
 When an unsaved draft exists after unlocking (the app stopped, or the writer left without saving) a banner offers
-to continue it or throw it away. A damaged entry is listed with its date; "Restore from backup…" in the reader puts
-it back from a backup holding an intact copy, or says that none does. Everything decrypted lives in these widgets
-only while the profile is unlocked: ``clear()`` empties them all when it locks.
+to continue it or throw it away. A damaged entry is listed with its date ("Restore from backup…": ``restore_action``).
+Everything decrypted lives in these widgets only while the profile is unlocked: ``clear()`` empties them all.
 """
 
 from __future__ import annotations
@@ -32,6 +31,7 @@ from ui.journal.commitments import CommitmentsPanel
 from ui.journal.draft_banner import DraftBanner
 from ui.journal.entry_list import COLUMNS, FOUND, EntryListModel, EntryTable
 from ui.journal.reader import EntryReader, full_text
+from ui.journal.restore_action import restore_damaged
 from ui.journal.writing_view import WritingView
 from ui.operations import run
 from ui.widgets.retranslate import Retranslating
@@ -66,7 +66,6 @@ class JournalWorkspace(Retranslating, QWidget):
         self._query = ""
         self._generation = 0  # loads started; a result is shown only if no newer load (or lock) followed
         self.busy = False
-        self.restore_message = None  # the last "Restore from backup" answer (tests read it)
 
         self.stack = QStackedWidget()
         self.overview = QWidget()
@@ -154,7 +153,7 @@ class JournalWorkspace(Retranslating, QWidget):
         self.table.doubleClicked.connect(lambda _index: self.edit_current())
         self.edit_button.clicked.connect(self.edit_current)
         self.reader_pane.delete_button.clicked.connect(self.delete_current)
-        self.reader_pane.restore_button.clicked.connect(self.restore_current)
+        self.reader_pane.restore_button.clicked.connect(lambda: restore_damaged(self))
         self.continue_button.clicked.connect(self.continue_draft)
         self.banner.discard_button.clicked.connect(self.discard_recovered)
         self.writing.closed.connect(self._back_to_overview)
@@ -272,7 +271,7 @@ class JournalWorkspace(Retranslating, QWidget):
         self.reader_pane.show_entry(entry, spans)
 
     def _update_list_state(self) -> None:
-        rows = self.model.rowCount()
+        rows, found = self.model.rowCount(), self.model.found  # damaged rows are shown while searching, not found
         searching = self.model.searching
         for column in range(FOUND):  # while searching, the date, what it is about and what was found
             self.table.setColumnHidden(column, searching and COLUMNS[column] not in ("date", "about"))
@@ -290,7 +289,6 @@ class JournalWorkspace(Retranslating, QWidget):
                 )
             self.list_stack.setCurrentWidget(self.empty)
         if searching:
-            found = self.model.found
             self.count_label.setText(ngettext("{n} entry found", "{n} entries found", found).format(n=found))
         else:
             self.count_label.setText(ngettext("{n} entry", "{n} entries", rows).format(n=rows) if rows else "")
@@ -334,45 +332,6 @@ class JournalWorkspace(Retranslating, QWidget):
             return
         self.reload()
         self.changed.emit()
-
-    def restore_current(self) -> None:
-        """Look for an intact copy of the selected damaged entry in the backups (off the GUI thread) and say which
-        backup it came from, or that none holds one."""
-        entry = self.model.entry(self.table.currentIndex().row())
-        backend = self.backend
-        if backend is None or entry is None or not entry.damaged:
-            return
-        from ui.operations import Changed
-
-        def work(_ctx: object):
-            return backend.restore_entry(entry.id)
-
-        run(
-            work, parent=self, title=_("Restore from backup"), on_success=self._restored, changes=Changed.JOURNAL,
-            progress=_("Looking for an intact copy in the backups…"), cancellable=False, name="journal-restore",
-        )  # fmt: skip
-
-    def _restored(self, result) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
-        if result.backup is None:
-            text = ngettext(
-                "No backup holds an intact copy of this entry ({n} backup checked). It stays listed as damaged; "
-                "you can delete it.",
-                "No backup holds an intact copy of this entry ({n} backups checked). It stays listed as damaged; "
-                "you can delete it.",
-                result.checked,
-            ).format(n=result.checked)
-        else:
-            text = _("The entry was restored from the backup “{name}”, as it was when that backup was made.").format(
-                name=result.backup.name
-            )
-            self.reload(select=result.entry_id)
-            self.changed.emit()
-        self.restore_message = box = QMessageBox(QMessageBox.Icon.Information, _("Restore from backup"), text,
-                                                 QMessageBox.StandardButton.Ok, self)  # fmt: skip
-        box.setObjectName("restoreMessage")
-        box.open()
 
     def continue_draft(self) -> None:
         recovered = self.recovered
