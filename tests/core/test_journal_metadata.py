@@ -112,3 +112,26 @@ def test_a_damaged_commitment_stays_local(db, world, tmp_path) -> None:
     ]
     text = export_journal(db, kari, tmp_path / "j.md").path.read_text("utf-8")
     assert "Andre" in text and "damaged" in text
+
+
+def test_a_pending_commitment_is_the_owners_alone_until_their_next_unlock_seals_and_grants_it(db, world) -> None:
+    from tillitsleder.journal import commitment_crypto as cc
+    from tillitsleder.journal.shared_with_me import refresh_shares
+    from tillitsleder.model import CommitmentGrant, Profile
+
+    kari = world.unlock(db, "p1")
+    made = cm.add_commitment(db, kari, cm.CommitmentDraft("Midlertidig", date(2025, 10, 2)))
+    with db.session() as s:  # as revision 0008 leaves it: sealed to Kari's public key, no grants
+        row, public = s.get(Commitment, made.id), s.get(Profile, world.profile["p1"]).public_key
+        row.pending_key, row.content = cc.seal_pending(public, row.id, row.person_id, CANARY, "oppfølging")
+        row.content_key = None
+        s.query(CommitmentGrant).delete()
+    (coach,) = cm.list_commitments(db, world.unlock(db, "c1"), world.person["p1"])
+    assert (coach.description, coach.pending, coach.damaged) == (None, True, False)
+    (own,) = cm.list_commitments(db, kari, world.person["p1"])
+    assert (own.description, own.follow_up, own.pending) == (CANARY, "oppfølging", True)
+
+    refresh_shares(db, world.unlock(db, "p1"))  # what the app does after unlocking
+    (coach,) = cm.list_commitments(db, world.unlock(db, "c1"), world.person["p1"])
+    assert (coach.description, coach.pending) == (CANARY, False)
+    assert cm.finish_pending(db, world.unlock(db, "p1")) == 0  # nothing left to do
