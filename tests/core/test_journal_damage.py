@@ -150,3 +150,22 @@ def test_a_copy_that_does_not_open_or_belongs_to_another_is_never_restored(db, w
             restore.restore_entry(db, world.unlock(db, "p2"), entry)
     finally:
         db.close()
+
+
+def test_a_damaged_group_summary_shows_as_damaged_and_the_others_read(db, world) -> None:
+    me = world.unlock(db, "p1")
+    group = JournalSharing.GROUP_SUMMARY
+    first = journal.create_entry(db, me, EntryDraft(FIRST, "Privat del", sharing=group, summary="Første oppsummering"))
+    second = journal.create_entry(db, me, EntryDraft(FIRST, "Mer", sharing=group, summary="Andre oppsummering"))
+    with db.read() as s:
+        blob = s.scalar(select(JournalEntry.summary).where(JournalEntry.id == first.id))
+    db = flip_in_file(db, blob)
+    try:
+        rows = shared_with_me(db, world.unlock(db, "p2"))  # Ola, in Kari's reflection group
+        assert [(row.entry_id, row.damaged, row.summary) for row in sorted(rows, key=lambda r: r.entry_id)] == [
+            (first.id, True, None),
+            (second.id, False, "Andre oppsummering"),
+        ]
+        assert [e.damaged for e in journal.list_entries(db, world.unlock(db, "p1"))] == [False, True]
+    finally:
+        db.close()
