@@ -6,6 +6,10 @@
 - ``seal``/``open_sealed`` are AES-256-GCM with a fresh random 96-bit nonce per call and associated data that
   names what the ciphertext is and whose it is, so a ciphertext moved to another row or purpose fails to open.
   Blobs are ``version byte || nonce || ciphertext+tag``.
+- ``seal_padded`` hides a text's length: version 2 pads the plaintext inside the AEAD to a multiple of
+  ``PAD_BUCKET`` bytes (ISO/IEC 7816-4: one ``0x80`` byte, then zeros), and its associated data carries the
+  version, so a changed version byte fails to open. ``open_sealed`` opens both versions: version 1 blobs written
+  before padding still open as they are.
 - ``wrap_to``/``unwrap_from`` share a key with one reader: ephemeral X25519, HKDF-SHA256 over the shared secret
   and both public keys, then ``seal``.
 
@@ -29,11 +33,14 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from tillitsleder.errors import TillitslederError
 from tillitsleder.i18n import N_
 
-VERSION = 1
+VERSION = 1  # named in every associated data; blobs of both header versions use it
+PADDED_VERSION = 2
+PAD_BUCKET = 256
 KEY_BYTES = 32
 NONCE_BYTES = 12
 SALT_BYTES = 16
 _HEADER = bytes([VERSION])
+_PADDED_HEADER = bytes([PADDED_VERSION])
 _CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 _READ_ALIKE = str.maketrans({"O": "0", "I": "1", "L": "1", "U": "V"})
 RECOVERY_GROUPS = 8
@@ -115,13 +122,48 @@ def seal(key: bytes, plaintext: bytes, associated: bytes) -> bytes:
     return _HEADER + nonce + AESGCM(key).encrypt(nonce, plaintext, associated)
 
 
+def seal_padded(key: bytes, plaintext: bytes, associated: bytes) -> bytes:
+    """Like ``seal``, with the plaintext padded to a multiple of ``PAD_BUCKET`` bytes so the blob's length tells
+    only the bucket, not the length of the text."""
+    nonce = os.urandom(NONCE_BYTES)
+    return _PADDED_HEADER + nonce + AESGCM(key).encrypt(nonce, pad(plaintext), _padded_aad(associated))
+
+
 def open_sealed(key: bytes, blob: bytes, associated: bytes) -> bytes:
-    if len(blob) < 1 + NONCE_BYTES + 16 or blob[:1] != _HEADER:
-        raise _damaged(associated)
+    """The plaintext of a blob from ``seal`` or ``seal_padded``; ``CiphertextError`` when it does not open."""
+    if len(blob) < 1 + NONCE_BYTES + 16 or blob[:1] not in (_HEADER, _PADDED_HEADER):
+        raise damaged_error(associated)
+    padded = blob[:1] == _PADDED_HEADER
     try:
-        return AESGCM(key).decrypt(blob[1 : 1 + NONCE_BYTES], blob[1 + NONCE_BYTES :], associated)
+        raw = AESGCM(key).decrypt(
+            blob[1 : 1 + NONCE_BYTES], blob[1 + NONCE_BYTES :], _padded_aad(associated) if padded else associated
+        )
     except InvalidTag:
-        raise _damaged(associated) from None
+        raise damaged_error(associated) from None
+    if not padded:
+        return raw
+    try:
+        return unpad(raw)
+    except ValueError:
+        raise damaged_error(associated) from None
+
+
+def pad(plaintext: bytes, bucket: int = PAD_BUCKET) -> bytes:
+    """ISO/IEC 7816-4 padding: ``0x80`` then zeros up to the next multiple of ``bucket`` (always at least one byte)."""
+    padded = plaintext + b"\x80"
+    return padded + bytes(-len(padded) % bucket)
+
+
+def unpad(padded: bytes) -> bytes:
+    """The plaintext ``pad`` was given; ``ValueError`` when ``padded`` is not padded that way."""
+    end = padded.rstrip(b"\x00")
+    if not end or end[-1] != 0x80:
+        raise ValueError("not ISO/IEC 7816-4 padded")
+    return end[:-1]
+
+
+def _padded_aad(associated: bytes) -> bytes:
+    return associated + b"|padded"
 
 
 def new_keypair() -> tuple[X25519PrivateKey, bytes]:
@@ -150,7 +192,7 @@ def unwrap_from(private: X25519PrivateKey, ephemeral_public: bytes, blob: bytes,
     try:
         shared = private.exchange(X25519PublicKey.from_public_bytes(ephemeral_public))
     except ValueError:
-        raise _damaged(associated) from None
+        raise damaged_error(associated) from None
     own_public = private.public_key().public_bytes_raw()
     return open_sealed(_hkdf(shared, ephemeral_public + own_public, b"tillitsleder/grant/v1"), blob, associated)
 
@@ -159,7 +201,8 @@ def _hkdf(material: bytes, salt: bytes, info: bytes) -> bytes:
     return HKDF(algorithm=hashes.SHA256(), length=KEY_BYTES, salt=salt, info=info).derive(material)
 
 
-def _damaged(associated: bytes) -> CiphertextError:
+def damaged_error(associated: bytes) -> CiphertextError:
+    """The error for a blob that does not open; ``detail`` (for the log) names what it is."""
     return CiphertextError(
         N_("Encrypted journal data could not be opened: it has been changed or damaged, or the key is wrong."),
         detail=associated.decode("ascii", "replace"),

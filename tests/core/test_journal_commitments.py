@@ -16,7 +16,7 @@ world_template, db, world = world_fixture_factory()  # noqa: F811 - "db" here is
 
 
 def test_visibility_per_role(db, world) -> None:
-    kari = Actor.participant(world.person["p1"])
+    kari = world.unlock(db, "p1")
     made = cm.add_commitment(db, kari, cm.CommitmentDraft(" Tavlemøter hver uke ", date(2025, 10, 2), date(2026, 2, 1)))
     assert made.description == "Tavlemøter hver uke"
     cm.update_commitment(
@@ -25,7 +25,7 @@ def test_visibility_per_role(db, world) -> None:
     )  # fmt: skip
     (own,) = cm.list_commitments(db, kari, world.person["p1"])
     assert (own.status, own.follow_up) == (CommitmentStatus.DONE, "I gang")
-    (coach_view,) = cm.list_commitments(db, Actor.facilitator(world.person["c1"]), world.person["p1"])
+    (coach_view,) = cm.list_commitments(db, world.unlock(db, "c1"), world.person["p1"])
     assert coach_view.description == "Tavlemøter hver uke"
     (status_only,) = cm.list_commitments(db, COORDINATOR, world.person["p1"])
     assert (status_only.status, status_only.description, status_only.follow_up) == (CommitmentStatus.DONE, None, None)
@@ -35,7 +35,7 @@ def test_visibility_per_role(db, world) -> None:
 
 
 def test_only_the_owner_changes_a_commitment(db, world) -> None:
-    kari, ola = Actor.participant(world.person["p1"]), Actor.participant(world.person["p2"])
+    kari, ola = world.unlock(db, "p1"), world.unlock(db, "p2")
     made = cm.add_commitment(db, kari, cm.CommitmentDraft("Delegere mer", date(2025, 10, 2)))
     draft = cm.CommitmentDraft("Endret av andre", date(2025, 10, 2))
     for other in (ola, COORDINATOR, Actor.facilitator(world.person["c1"])):
@@ -50,7 +50,7 @@ def test_only_the_owner_changes_a_commitment(db, world) -> None:
 
 
 def test_commitments_are_validated(db, world) -> None:
-    kari = Actor.participant(world.person["p1"])
+    kari = world.unlock(db, "p1")
     with pytest.raises(ValidationError, match="Describe"):
         cm.add_commitment(db, kari, cm.CommitmentDraft("  ", date(2025, 10, 2)))
     with pytest.raises(ValidationError, match="due date"):

@@ -35,7 +35,7 @@ def kari(db, world):
         ),
     )
     cm.add_commitment(
-        db, me.actor, cm.CommitmentDraft("Én-til-én-samtaler hver sjette uke", date(2025, 10, 1), date(2026, 3, 1))
+        db, me, cm.CommitmentDraft("Én-til-én-samtaler hver sjette uke", date(2025, 10, 1), date(2026, 3, 1))
     )
     journal.create_entry(db, world.unlock(db, "p2"), EntryDraft(date(2026, 1, 1), "Olas hemmelighet"))
     return me

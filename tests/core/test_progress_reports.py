@@ -12,12 +12,16 @@ from pathlib import Path
 import pytest
 from sqlalchemy import LargeBinary, insert, select
 
+from tillitsleder import profiles
 from tillitsleder.access import Actor
 from tillitsleder.cli import main
 from tillitsleder.completion.evaluation import CompletionState, evaluate_cohort
+from tillitsleder.demo.journal import DEMO_PASSPHRASE
 from tillitsleder.errors import Forbidden
 from tillitsleder.i18n import set_language
-from tillitsleder.model import Cohort, Commitment, Enrolment, JournalEntry, Person
+from tillitsleder.journal.commitments import list_commitments
+from tillitsleder.model import Cohort, Enrolment, JournalEntry, Person
+from tillitsleder.model.enums import Role
 from tillitsleder.reports.progress import ReportKind, ReportRequest, find_participant, render_report
 from tillitsleder.storage import Database, open_database
 
@@ -65,8 +69,11 @@ def earlier(demo_db) -> dict:
     with demo_db.session() as s:
         s.execute(insert(table).values(author_id=missed.person_id, written_on=date(2025, 1, 10), **blobs))
         s.get(Enrolment, missed.enrolment_id).journal_count_visible = True
-        commitment = s.scalar(select(Commitment.description).where(Commitment.person_id == missed.person_id))
-    return {"cohort": cohort_id, "who": missed, "results": results, "commitment": commitment}
+    own = profiles.unlock(
+        demo_db, profiles.profile_for(demo_db, missed.person_id, Role.PARTICIPANT).id, DEMO_PASSPHRASE
+    )  # commitments are sealed: their wording opens with the owner's profile only
+    commitment = list_commitments(demo_db, own, missed.person_id)[0].description
+    return {"cohort": cohort_id, "who": missed, "results": results, "commitment": commitment, "own": own}
 
 
 def test_a_participants_report_in_english(demo_db, earlier, tmp_path: Path) -> None:
@@ -87,10 +94,12 @@ def test_a_participants_report_in_norwegian_and_their_own_copy(demo_db, earlier,
     set_language("nb")
     who = earlier["who"]
     request = ReportRequest(ReportKind.PARTICIPANT, earlier["cohort"], who.enrolment_id, TODAY)
-    pages = pdf_pages(render_report(demo_db, request, actor=Actor.participant(who.person_id)), tmp_path)
+    pages = pdf_pages(render_report(demo_db, request, actor=earlier["own"]), tmp_path)
     text = flat(pages)
     assert "12. sep. 2024" in text and f"Side 1 av {len(pages)}" in text
     assert earlier["commitment"].split()[0] in text  # their own copy shows the wording
+    bare = flat(pdf_pages(render_report(demo_db, request, actor=Actor.participant(who.person_id)), tmp_path))
+    assert earlier["commitment"] not in bare  # without the unlocked profile the sealed wording cannot be printed
     assert CANARY not in text
 
 

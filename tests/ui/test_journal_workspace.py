@@ -180,7 +180,7 @@ def test_a_commitment_is_added_with_a_due_date_and_status(qtbot, participant_win
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
     assert panel.model.rowCount() == before + 1
     me = participant_window.me
-    rows = commitments.list_commitments(participant_window.db, me.actor, me.person_id)
+    rows = commitments.list_commitments(participant_window.db, me, me.person_id)
     new = [row for row in rows if row.description == "Holde av en time i uka til å lytte"]
     assert len(new) == 1 and new[0].status is CommitmentStatus.ON_TRACK and new[0].due_on is not None
 

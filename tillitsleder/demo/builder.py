@@ -30,7 +30,7 @@ from tillitsleder import model as m
 from tillitsleder.demo import content as text
 from tillitsleder.demo.dates import hours_between, nth_weekday, oslo_utc, programme_start
 from tillitsleder.demo.history import write_demo_history
-from tillitsleder.demo.journal import write_demo_journal
+from tillitsleder.demo.journal import write_demo_commitments, write_demo_journal
 from tillitsleder.errors import ValidationError
 from tillitsleder.i18n import N_
 from tillitsleder.model.base import UTCDateTime
@@ -576,7 +576,7 @@ class _DemoBuilder:
             entry += (written, written)
             entries.append((entry, self.rng.sample(text.JOURNAL_TAGS, self.rng.randint(1, 3))))
         entries.sort(key=lambda pair: (pair[0][1], pair[0][0]))
-        sealed = write_demo_journal(self.s, entries, self.today, self.moment)  # with the authors' profiles
+        sealed, self.data_keys = write_demo_journal(self.s, entries, self.today, self.moment)  # makes the profiles
         self.counts["journal_entry"] += sealed
 
     def _commitments(self) -> None:
@@ -593,7 +593,7 @@ class _DemoBuilder:
                     status = self.rng.choice((CommitmentStatus.OPEN, CommitmentStatus.ON_TRACK))
                 follow_up = done_note if status is CommitmentStatus.DONE else ""
                 rows.append((leader.person_id, description, made_on, due_on, status.value, follow_up))
-        self._insert(m.Commitment, "person_id description made_on due_on status follow_up", rows)
+        self.counts["commitment"] += write_demo_commitments(self.s, rows, self.data_keys, self.today)
 
     def _audit(self) -> None:
         detail = json.dumps({"seed": self.seed, "today": self.today.isoformat()})

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import random
 import uuid
+from collections import Counter
 from collections.abc import Iterable, Sequence
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Protocol
 
 from sqlalchemy import select
@@ -20,6 +21,7 @@ from sqlalchemy import select
 from tillitsleder import model as m
 from tillitsleder.demo import content as text
 from tillitsleder.demo.dates import hours_between, nth_weekday, oslo_utc
+from tillitsleder.demo.journal import participant_profiles, write_demo_commitments
 from tillitsleder.model.enums import AssignmentKind, CommitmentStatus, EnrolmentStatus, Role, SessionStatus
 from tillitsleder.sessions.working_days import is_day_off, next_working_day
 
@@ -34,6 +36,8 @@ class DemoInProgress(Protocol):
     s: Session
     seed: int
     today: date
+    moment: datetime
+    counts: Counter[str]
     year: int
     programme_id: int
     coordinator_id: int
@@ -200,4 +204,6 @@ def write_demo_history(b: DemoInProgress) -> None:
         status = rng.choices((CommitmentStatus.DONE, CommitmentStatus.DROPPED), (8, 2))[0]
         follow_up = done_note if status is CommitmentStatus.DONE else ""
         commitments.append((pid, description, made_on, made_on + timedelta(days=180), status.value, follow_up))
-    b._insert(m.Commitment, "person_id description made_on due_on status follow_up", commitments)
+    # Sealed with their owners' keys: the earlier cohort's participants get profiles (the demo passphrase) too.
+    keys = participant_profiles(b.s, person_ids, b.moment)
+    b.counts["commitment"] += write_demo_commitments(b.s, commitments, keys, b.today)

@@ -3,10 +3,17 @@
 Who sees what (the domain table): the participant reads and edits their own; a facilitator reads those of the
 leaders they coach (a "leader" assignment that has not ended); the coordinator sees the status and dates only —
 ``description`` and ``follow_up`` come back as ``None`` for them. Everyone else gets ``Forbidden``.
+
+The description and follow-up are sealed like a journal entry (``commitment_crypto``): reading them takes the
+owner's unlocked profile, or a coach's unlocked profile holding a grant. Calls that only need the role (the
+coordinator's status view, deleting) also take a bare ``Actor``. A commitment that does not open is listed with
+``damaged`` set and the others are not affected; one still *pending* from revision 0008 opens for its owner and
+shows no text to anyone else until the owner's next unlock seals it (``finish_pending``).
 """
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import date
 
@@ -14,14 +21,20 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
 from tillitsleder import clock
+from tillitsleder import crypto as jc
 from tillitsleder.access import Actor
 from tillitsleder.errors import Forbidden, NotFound, ValidationError
 from tillitsleder.i18n import N_
+from tillitsleder.journal import commitment_crypto as cc
 from tillitsleder.journal.sharing import coach_person_ids, coaching_on
 from tillitsleder.lookups import Option
-from tillitsleder.model import Commitment, Facilitator, FacilitatorAssignment, Person
+from tillitsleder.model import Commitment, CommitmentGrant, Facilitator, FacilitatorAssignment, Person
 from tillitsleder.model.enums import CommitmentStatus, Role
+from tillitsleder.profiles import UnlockedProfile
 from tillitsleder.storage.database import Database
+
+log = logging.getLogger(__name__)
+Who = Actor | UnlockedProfile
 
 
 @dataclass(frozen=True)
@@ -35,7 +48,8 @@ class CommitmentDraft:
 
 @dataclass(frozen=True)
 class CommitmentView:
-    """A commitment as ``actor`` may see it: ``description``/``follow_up`` are ``None`` for the coordinator."""
+    """A commitment as ``who`` may see it: ``description``/``follow_up`` are ``None`` for the coordinator, for a
+    coach while it is pending or not yet granted to them, and when it is ``damaged`` (does not open)."""
 
     id: int
     person_id: int
@@ -44,6 +58,8 @@ class CommitmentView:
     status: CommitmentStatus
     description: str | None
     follow_up: str | None
+    damaged: bool = False
+    pending: bool = False  # sealed to the owner's public key by revision 0008; sealed properly on their next unlock
 
     @property
     def overdue(self) -> bool:
@@ -69,10 +85,10 @@ def coached_people(db: Database, actor: Actor, today: date | None = None) -> lis
     return [Option(person_id, f"{first} {last}") for person_id, first, last in rows]
 
 
-def list_commitments(
-    db: Database, actor: Actor, person_id: int, *, today: date | None = None
-) -> list[CommitmentView]:
-    """A person's commitments by due date, as ``actor`` may see them on ``today`` (default: the clock's)."""
+def list_commitments(db: Database, who: Who, person_id: int, *, today: date | None = None) -> list[CommitmentView]:
+    """A person's commitments by due date, as ``who`` may see them on ``today`` (default: the clock's). The owner
+    and a coach pass their unlocked profile to read the text; the coordinator may pass the ``Actor``."""
+    actor = _actor(who)
     with db.read() as s:
         if s.get(Person, person_id) is None:
             raise NotFound(N_("There is no person with id {id}."), id=person_id)
@@ -82,33 +98,79 @@ def list_commitments(
             .where(Commitment.person_id == person_id)
             .order_by(Commitment.due_on.is_(None), Commitment.due_on, Commitment.id)
         ).all()
-        return [_view(row, full) for row in rows]
+        if not full:
+            return [_view(row, None) for row in rows]
+        if not isinstance(who, UnlockedProfile):
+            raise Forbidden(N_("Unlock your profile with your passphrase first."))
+        grants = {}
+        if actor.role is Role.FACILITATOR:
+            grants = {
+                grant.commitment_id: grant
+                for grant in s.scalars(
+                    select(CommitmentGrant).where(
+                        CommitmentGrant.profile_id == who.profile_id,
+                        CommitmentGrant.commitment_id.in_([row.id for row in rows]),
+                    )
+                )
+            }
+        return [_opened_view(who, row, grants.get(row.id)) for row in rows]
 
 
-def add_commitment(db: Database, actor: Actor, draft: CommitmentDraft) -> CommitmentView:
-    """A new commitment of the acting participant."""
-    person_id = _participant(actor)
+def add_commitment(db: Database, who: Who, draft: CommitmentDraft, *, today: date | None = None) -> CommitmentView:
+    """A new commitment of the acting participant, sealed and granted to their coaches of ``today``."""
+    person_id, me = _owner(who)
     draft = _clean(draft)
     with db.session() as s:
-        row = Commitment(person_id=person_id, **_fields(draft))
+        row = Commitment(person_id=person_id, content=b"", content_key=b"", **_fields(draft))
         s.add(row)
         s.flush()
-        return _view(row, True)
+        cc.seal_commitment(s, row, me.data_key(), draft.description, draft.follow_up, today or clock.today())
+        return _view(row, cc.Text(draft.description, draft.follow_up))
 
 
-def update_commitment(db: Database, actor: Actor, commitment_id: int, draft: CommitmentDraft) -> CommitmentView:
+def update_commitment(
+    db: Database, who: Who, commitment_id: int, draft: CommitmentDraft, *, today: date | None = None
+) -> CommitmentView:
+    person_id, me = _owner(who)
     draft = _clean(draft)
     with db.session() as s:
-        row = _own(s, actor, commitment_id)
+        row = _own(s, person_id, commitment_id)
         for name, value in _fields(draft).items():
             setattr(row, name, value)
-        s.flush()
-        return _view(row, True)
+        cc.seal_commitment(s, row, me.data_key(), draft.description, draft.follow_up, today or clock.today())
+        return _view(row, cc.Text(draft.description, draft.follow_up))
 
 
-def delete_commitment(db: Database, actor: Actor, commitment_id: int) -> None:
+def delete_commitment(db: Database, who: Who, commitment_id: int) -> None:
+    person_id = _participant(_actor(who))
     with db.session() as s:
-        s.delete(_own(s, actor, commitment_id))
+        s.delete(_own(s, person_id, commitment_id))
+
+
+def finish_pending(db: Database, me: UnlockedProfile, *, today: date | None = None) -> int:
+    """Seal my commitments still pending from revision 0008 the ordinary way (and grant them to my coaches), and
+    re-grant those whose coaches changed; returns how many were written. Call it after unlocking."""
+    if me.info.role is not Role.PARTICIPANT or me.person_id is None:
+        return 0
+    return cc.refresh(db, me, today or clock.today())
+
+
+def _opened_view(me: UnlockedProfile, row: Commitment, grant: CommitmentGrant | None) -> CommitmentView:
+    try:
+        if me.info.role is Role.PARTICIPANT:
+            text = cc.open_own(me, row)
+        elif grant is None or row.content_key is None:  # pending, or not (yet) granted to this coach
+            return _view(row, None)
+        else:
+            text = cc.open_granted(me, row, grant)
+    except jc.CiphertextError as error:
+        log.warning("Commitment %s does not open (%s); listed as damaged", row.id, error.detail)
+        return _view(row, None, damaged=True)
+    return _view(row, text)
+
+
+def _actor(who: Who) -> Actor:
+    return who.actor if isinstance(who, UnlockedProfile) else who
 
 
 def _may_read(s: OrmSession, actor: Actor, person_id: int, today: date) -> bool:
@@ -129,8 +191,15 @@ def _participant(actor: Actor) -> int:
     return actor.person_id
 
 
-def _own(s: OrmSession, actor: Actor, commitment_id: int) -> Commitment:
-    person_id = _participant(actor)
+def _owner(who: Who) -> tuple[int, UnlockedProfile]:
+    person_id = _participant(_actor(who))
+    if not isinstance(who, UnlockedProfile):
+        raise Forbidden(N_("Unlock your profile with your passphrase first."))
+    who.data_key()  # Forbidden when locked
+    return person_id, who
+
+
+def _own(s: OrmSession, person_id: int, commitment_id: int) -> Commitment:
     row = s.get(Commitment, commitment_id)
     if row is None:
         raise NotFound(N_("There is no commitment with id {id}."), id=commitment_id)
@@ -149,17 +218,11 @@ def _clean(draft: CommitmentDraft) -> CommitmentDraft:
 
 
 def _fields(draft: CommitmentDraft) -> dict:
-    return {
-        "description": draft.description,
-        "made_on": draft.made_on,
-        "due_on": draft.due_on,
-        "status": draft.status.value,
-        "follow_up": draft.follow_up,
-    }
+    return {"made_on": draft.made_on, "due_on": draft.due_on, "status": draft.status.value}
 
 
-def _view(row: Commitment, full: bool) -> CommitmentView:
+def _view(row: Commitment, text: cc.Text | None, *, damaged: bool = False) -> CommitmentView:
     return CommitmentView(
         row.id, row.person_id, row.made_on, row.due_on, CommitmentStatus(row.status),
-        row.description if full else None, row.follow_up if full else None,
+        text.description if text else None, text.follow_up if text else None, damaged, row.content_key is None,
     )  # fmt: skip

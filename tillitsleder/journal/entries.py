@@ -8,7 +8,8 @@ all and gets at most a count (``journal_entry_count``), and only where the parti
 Content, tags and summaries are sealed before they reach the session (see ``journal_sharing``): a new entry is
 inserted first to get its id, then sealed with that id in its associated data, in the same transaction.
 Decrypted entries are cached in the ``UnlockedProfile`` (dropped on ``lock()``), which makes listing and search
-cheap after the first call; no plaintext is written anywhere.
+cheap after the first call; no plaintext is written anywhere. Damage stays local: an entry that does not open is
+listed as damaged, with its date and no text (``journal.restore`` brings it back). Times are kept to the minute.
 
 Drafts: the writing view calls ``save_draft`` as often as every second (an unchanged draft costs no write);
 after a crash ``list_drafts`` gives back what was being written; ``create_entry``/``update_entry`` with the
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 from dataclasses import asdict, dataclass, replace
 from datetime import date, datetime
 
@@ -30,22 +32,18 @@ from sqlalchemy.orm import Session as OrmSession
 from tillitsleder import clock
 from tillitsleder import crypto as jc
 from tillitsleder.errors import Forbidden, NotFound, ValidationError
-from tillitsleder.i18n import N_, _
+from tillitsleder.i18n import N_
 from tillitsleder.journal import sharing
+from tillitsleder.journal.prompts import PROMPT_HEADINGS, prompt_headings, prompt_scaffold  # noqa: F401 - re-exported
 from tillitsleder.model import Enrolment, JournalDraft, JournalEntry, Module, Session
-from tillitsleder.model.base import utcnow
 from tillitsleder.model.enums import JournalSharing, PromptTemplate, Role
+from tillitsleder.model.journal import minute_now
 from tillitsleder.profiles import UnlockedProfile
 from tillitsleder.storage.database import Database
 
-MAX_TAG_LENGTH = 64
+log = logging.getLogger(__name__)
 
-# The headings each prompt template puts in a new entry (translated where shown).
-PROMPT_HEADINGS: dict[PromptTemplate, tuple[str, ...]] = {
-    PromptTemplate.THREE_STEP: (N_("How are we doing now?"), N_("What did I take with me?"), N_("What do I do now?")),
-    PromptTemplate.LEARN_CHANGE: (N_("What did I learn?"), N_("What will I do differently?")),
-    PromptTemplate.FREE: (),
-}
+MAX_TAG_LENGTH = 64
 
 
 @dataclass(frozen=True)
@@ -81,6 +79,7 @@ class JournalEntryView:
     module_title: str | None
     created_at: datetime
     updated_at: datetime
+    damaged: bool = False  # the ciphertext does not open: text, tags and summary are empty
 
     def as_draft(self) -> EntryDraft:
         """The entry as a draft to edit."""
@@ -108,18 +107,6 @@ class LinkOption:
     module_id: int | None
     title: str
     day: date
-
-
-def prompt_headings(template: PromptTemplate) -> tuple[str, ...]:
-    """The template's headings, translated."""
-    return tuple(_(heading) for heading in PROMPT_HEADINGS[template])
-
-
-def prompt_scaffold(template: PromptTemplate) -> str:
-    """The text a new entry with ``template`` starts with: its headings, each followed by a blank line."""
-    return "".join(f"{heading}\n\n\n" for heading in prompt_headings(template)).rstrip("\n") + (
-        "\n" if PROMPT_HEADINGS[template] else ""
-    )
 
 
 # --- Entries ----------------------------------------------------------------------------------------------------
@@ -172,7 +159,8 @@ def get_entry(db: Database, me: UnlockedProfile, entry_id: int) -> JournalEntryV
 
 
 def list_entries(db: Database, me: UnlockedProfile) -> list[JournalEntryView]:
-    """All my entries, newest first, decrypted (cached in ``me`` after the first call)."""
+    """All my entries, newest first, decrypted (cached in ``me`` after the first call). An entry that does not
+    open is listed with ``damaged`` set and no text; the others are not affected."""
     author_id, _key = require_author(me)
     with db.read() as s:
         entries = s.scalars(
@@ -181,7 +169,7 @@ def list_entries(db: Database, me: UnlockedProfile) -> list[JournalEntryView]:
             .order_by(JournalEntry.written_on.desc(), JournalEntry.id.desc())
         ).all()
         titles = _titles(s, entries)
-        return [_view(s, me, entry, titles) for entry in entries]
+        return [_view(s, me, entry, titles, tolerant=True) for entry in entries]
 
 
 def link_options(db: Database, me: UnlockedProfile, *, now: datetime | None = None) -> list[LinkOption]:
@@ -227,25 +215,32 @@ def save_draft(
             s.add(row)
             s.flush()
         row.entry_id = entry_id
-        row.content = jc.seal(data_key, raw, jc.aad("draft", draft=row.id, profile=me.profile_id))
-        row.updated_at = utcnow()
+        row.content = jc.seal_padded(data_key, raw, jc.aad("draft", draft=row.id, profile=me.profile_id))
+        row.updated_at = minute_now()
         saved_id = row.id
     me.draft_digests[saved_id] = digest
     return saved_id
 
 
-def list_drafts(db: Database, me: UnlockedProfile) -> list[DraftView]:
-    """My unsaved drafts (e.g. after a crash), newest first."""
+def list_drafts(db: Database, me: UnlockedProfile, *, skip_damaged: bool = False) -> list[DraftView]:
+    """My unsaved drafts (e.g. after a crash), newest first; one that does not open raises ``CiphertextError``, or
+    with ``skip_damaged`` is left out (logged by id)."""
     _author_id, data_key = require_author(me)
     with db.read() as s:
         rows = s.scalars(
             select(JournalDraft)
             .where(JournalDraft.profile_id == me.profile_id)
-            .order_by(JournalDraft.updated_at.desc())
+            .order_by(JournalDraft.updated_at.desc(), JournalDraft.id.desc())
         ).all()
         views = []
         for row in rows:
-            raw = jc.open_sealed(data_key, row.content, jc.aad("draft", draft=row.id, profile=me.profile_id))
+            try:
+                raw = jc.open_sealed(data_key, row.content, jc.aad("draft", draft=row.id, profile=me.profile_id))
+            except jc.CiphertextError:
+                if not skip_damaged:
+                    raise
+                log.warning("Journal draft %s does not open; left out", row.id)
+                continue
             views.append(DraftView(row.id, row.entry_id, _decode_draft(raw), row.updated_at))
         return views
 
@@ -323,7 +318,7 @@ def _seal_and_share(s: OrmSession, entry: JournalEntry, data_key: bytes, draft: 
         entry.module_id = s.get(Session, entry.session_id).module_id  # type: ignore[union-attr]
     summary = draft.summary if draft.sharing is JournalSharing.GROUP_SUMMARY else None
     content_key, summary_key = sharing.seal_entry(entry, data_key, sharing.Payload(draft.text, draft.tags), summary)
-    entry.updated_at = utcnow()
+    entry.updated_at = minute_now()
     s.flush()
     sharing.write_grants(s, entry, content_key, summary_key, clock.today())
 
@@ -364,13 +359,22 @@ def _titles(s: OrmSession, entries) -> tuple[dict[int, str], dict[int, str]]:
     return session_titles, module_titles
 
 
-def _view(s: OrmSession, me: UnlockedProfile, entry: JournalEntry, titles=None) -> JournalEntryView:
-    payload, summary = decrypted(me, entry)
+def _view(s: OrmSession, me: UnlockedProfile, entry: JournalEntry, titles=None, *, tolerant=False) -> JournalEntryView:
+    """The entry decrypted; when it does not open, ``CiphertextError`` — or with ``tolerant`` a damaged view with
+    its date and no text (logged by id)."""
+    try:
+        (payload, summary), damaged = decrypted(me, entry), False
+    except jc.CiphertextError as error:
+        if not tolerant:
+            raise
+        log.warning("Journal entry %s does not open (%s); listed as damaged", entry.id, error.detail)
+        payload, summary, damaged = sharing.Payload("", ()), "", True
     session_titles, module_titles = titles or _titles(s, [entry])
     return JournalEntryView(
         entry.id, entry.author_id, entry.written_on, PromptTemplate(entry.prompt_template),
         JournalSharing(entry.sharing), payload.text, payload.tags, summary, entry.session_id, entry.module_id,
         session_titles.get(entry.session_id), module_titles.get(entry.module_id), entry.created_at, entry.updated_at,
+        damaged,
     )  # fmt: skip
 
 

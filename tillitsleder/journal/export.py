@@ -3,7 +3,8 @@
 The export is the one place journal text leaves the encrypted store, and only because its author asked: it needs
 the author's unlocked participant profile (a coach's or coordinator's profile gets ``Forbidden``). The document
 is built in memory and written straight to the chosen file (no temporary copy next to it). The PDF uses the
-shared layout and the shipped fonts, so every Nordic and Sami letter prints.
+shared layout and the shipped fonts, so every Nordic and Sami letter prints. A damaged entry or commitment (one
+that does not open) is exported as such — its date, no text — and the rest as usual.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ def export_journal(
     if fmt not in FORMATS:
         raise ValidationError(N_("Export the journal as .pdf, .md or .json, not “{name}”."), name=path.name)
     entries = journal.list_entries(db, me)  # Forbidden unless ``me`` is an unlocked participant
-    commitments = cm.list_commitments(db, me.actor, me.person_id or 0)
+    commitments = cm.list_commitments(db, me, me.person_id or 0)
     today = today or clock.today()
     if fmt == "json":
         data = json.dumps(as_json(me, entries, commitments, today), ensure_ascii=False, indent=2).encode("utf-8")
@@ -70,7 +71,9 @@ def as_json(me: UnlockedProfile, entries: list[JournalEntryView], commitments: l
         "author": me.info.name,
         "exported_on": today.isoformat(),
         "entries": [
-            {
+            {"id": e.id, "written_on": e.written_on.isoformat(), "damaged": True}
+            if e.damaged
+            else {
                 "id": e.id,
                 "written_on": e.written_on.isoformat(),
                 "prompt_template": e.prompt_template.value,
@@ -84,7 +87,9 @@ def as_json(me: UnlockedProfile, entries: list[JournalEntryView], commitments: l
             for e in sorted(entries, key=lambda e: (e.written_on, e.id))
         ],
         "commitments": [
-            {
+            {"made_on": c.made_on.isoformat(), "status": c.status.value, "damaged": True}
+            if c.damaged
+            else {
                 "description": c.description,
                 "made_on": c.made_on.isoformat(),
                 "due_on": c.due_on.isoformat() if c.due_on else None,
@@ -107,6 +112,9 @@ def as_markdown(
     ]
     for e in sorted(entries, key=lambda e: (e.written_on, e.id)):
         lines += [f"## {format_date(e.written_on, 'long')} · {e.prompt_template.label()}", ""]
+        if e.damaged:
+            lines += [f"*{damaged_note()}*", ""]
+            continue
         lines += [f"*{' · '.join(_facts(e))}*", ""]
         lines += [e.text, ""]
         if e.summary:
@@ -115,7 +123,8 @@ def as_markdown(
         lines += [f"## {_('Commitments')}", ""]
         for c in commitments:
             due = format_date(c.due_on) if c.due_on else "–"
-            lines.append(f"- **{c.description}** ({c.status.label()}; {_('due {date}').format(date=due)})")
+            what = _("(damaged: could not be opened)") if c.damaged else c.description
+            lines.append(f"- **{what}** ({c.status.label()}; {_('due {date}').format(date=due)})")
             if c.follow_up:
                 lines.append(f"  {c.follow_up}")
         lines.append("")
@@ -132,6 +141,9 @@ def render_pdf(
     story.append(Spacer(1, 4 * mm))
     for e in sorted(entries, key=lambda e: (e.written_on, e.id)):
         head: list[Flowable] = [para(f"{format_date(e.written_on, 'long')} · {e.prompt_template.label()}", s.heading)]
+        if e.damaged:
+            story.append(KeepTogether([*head, para(damaged_note(), s.small)]))
+            continue
         head += [para(line, s.small) for line in _facts(e)] + [Spacer(1, 1.5 * mm)]
         paragraphs = [_block(block, s) for block in e.text.split("\n\n") if block.strip()]
         # Keep the heading with the first paragraph; long entries may break between paragraphs.
@@ -144,13 +156,17 @@ def render_pdf(
         story.append(para(_("Commitments"), s.heading))
         header = [_("Commitment"), _("Made"), _("Due"), _("Status"), _("Follow-up")]
         rows = [
-            [c.description or "", format_date(c.made_on), format_date(c.due_on) if c.due_on else "–",
-             c.status.label(), c.follow_up or ""]
+            [_("(damaged: could not be opened)") if c.damaged else c.description or "", format_date(c.made_on),
+             format_date(c.due_on) if c.due_on else "–", c.status.label(), c.follow_up or ""]
             for c in commitments
         ]  # fmt: skip
         story.append(data_table(header, rows, [58 * mm, 20 * mm, 20 * mm, 20 * mm, 56 * mm], s=s))
     footer = _("Private: exported by {name} on {date}").format(name=me.info.name, date=format_date(today))
     build_document(target, story, title=f"{title} – {me.info.name}", header=f"{title} · {me.info.name}", footer=footer)
+
+
+def damaged_note() -> str:
+    return _("This entry is damaged and could not be opened. Restore it from a backup in the journal.")
 
 
 def _block(block: str, s) -> Flowable:

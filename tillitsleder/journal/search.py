@@ -4,26 +4,31 @@ There is no search index on disk: the entries are decrypted in memory (cached in
 dropped on ``lock()``) and searched there. A query is split into words (``"quoted words"`` stay together); an
 entry matches when every word occurs in its text, tags or group summary, ignoring case. Each hit carries a
 snippet of the text around the first match and the spans to highlight in it; ``find_spans`` gives the spans in a
-whole text for the reading view.
+whole text for the reading view. An entry that does not open (damaged) matches nothing and stops no search.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 import shlex
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import String, select, type_coerce
+from sqlalchemy import func, select
 
+from tillitsleder import crypto as jc
 from tillitsleder.journal.entries import decrypted, require_author
 from tillitsleder.model import JournalEntry
 from tillitsleder.profiles import UnlockedProfile
 from tillitsleder.storage.database import Database
 
+log = logging.getLogger(__name__)
+
 SNIPPET_BEFORE = 60
-# The stored update time as SQLite keeps it: compared as text, without building datetimes for every row.
-_STAMP = type_coerce(JournalEntry.updated_at, String).label("stamp")
+# What tells a cached entry from a newer save: the content's version byte and nonce, fresh on every save (the
+# stored times are kept to the minute, so two saves in one minute share them).
+_STAMP = func.substr(JournalEntry.content, 1, 1 + jc.NONCE_BYTES).label("stamp")
 SNIPPET_LENGTH = 200
 
 
@@ -84,7 +89,7 @@ def search_documents(docs: list[_Doc], terms: list[str], *, limit: int | None = 
 
 def _documents(db: Database, me: UnlockedProfile) -> list[_Doc]:
     """My entries as search documents, newest first. Only entries saved since they were cached are read and
-    decrypted again (every save gives an entry a new ``updated_at``)."""
+    decrypted again (every save seals the content with a new nonce). A damaged entry is a document without text."""
     author_id, _key = require_author(me)
     with db.read() as s:
         listing = s.execute(
@@ -100,7 +105,12 @@ def _documents(db: Database, me: UnlockedProfile) -> list[_Doc]:
                     JournalEntry.content, JournalEntry.content_key, JournalEntry.summary, JournalEntry.summary_key,
                 ).where(JournalEntry.id.in_(stale[chunk : chunk + 500]))
             ):  # fmt: skip
-                payload, summary = decrypted(me, entry)
+                try:
+                    payload, summary = decrypted(me, entry)
+                except jc.CiphertextError as error:
+                    log.warning("Journal entry %s does not open (%s); not searched", entry.id, error.detail)
+                    me.search_cache[entry.id] = (entry.stamp, _Doc(entry.id, entry.written_on, (), ""))
+                    continue
                 fields = tuple(
                     (name, text, text.lower())
                     for name, text in (("text", payload.text), ("tags", ", ".join(payload.tags)), ("summary", summary))

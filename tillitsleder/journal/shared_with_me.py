@@ -4,25 +4,33 @@ A coach (facilitator profile) reads the text and tags of an entry shared with th
 a group member or the group's facilitator reads only the summary of an entry shared with the group. Both open the
 entry key through their own grant with their private key; nothing else is readable, and the coordinator has no
 grants at all. ``refresh_shares`` lets an author's unlocked profile grant entries to readers who appeared since
-(a new coach, a member who set up a profile) and withdraw them from readers who left.
+(a new coach, a member who set up a profile) and withdraw them from readers who left; it also seals the
+author's commitments still pending from revision 0008 and re-grants commitments to changed coaches.
+
+Damage stays local: an entry (or its grant) that does not open is listed with ``damaged`` set — its author and
+date, no text — and the others are read as usual.
 """
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
 
 from tillitsleder import clock
+from tillitsleder import crypto as jc
 from tillitsleder.audit import record_read
 from tillitsleder.errors import Forbidden, NotFound
 from tillitsleder.i18n import N_
-from tillitsleder.journal import sharing
+from tillitsleder.journal import commitments, sharing
 from tillitsleder.model import JournalEntry, JournalGrant, Person, Session
 from tillitsleder.model.enums import JournalSharing, PromptTemplate, ReadKind, Role
 from tillitsleder.profiles import UnlockedProfile
 from tillitsleder.storage.database import Database
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -40,6 +48,7 @@ class SharedEntry:
     tags: tuple[str, ...]
     summary: str | None
     session_title: str | None
+    damaged: bool = False  # the entry or my grant to it does not open: no text, no summary
 
 
 def shared_with_me(db: Database, me: UnlockedProfile, *, today: date | None = None) -> list[SharedEntry]:
@@ -57,7 +66,7 @@ def shared_with_me(db: Database, me: UnlockedProfile, *, today: date | None = No
         ).all()
         coached = _coached_people(s, me, {entry.author_id for _g, entry, _p, _t in rows}, today)
         opened = [
-            _open(me, grant, entry, person, title)
+            _open_or_damaged(me, grant, entry, person, title)
             for grant, entry, person, title in rows
             if _readable(grant, entry, me, coached)
         ]
@@ -91,6 +100,7 @@ def refresh_shares(db: Database, me: UnlockedProfile, *, today: date | None = No
     if me.info.role is not Role.PARTICIPANT or me.person_id is None:
         return 0
     data_key, today = me.data_key(), today or clock.today()
+    commitments.finish_pending(db, me, today=today)  # commitments are counted apart: see ``finish_pending``
     changed = 0
     with db.session() as s:
         entries = s.scalars(
@@ -106,9 +116,12 @@ def refresh_shares(db: Database, me: UnlockedProfile, *, today: date | None = No
         for entry in entries:
             if wanted[entry.sharing] == granted.get(entry.id, set()):
                 continue
-            content_key, summary_key = sharing.open_keys(
-                data_key, entry.id, entry.author_id, entry.content_key, entry.summary_key
-            )
+            try:
+                content_key, summary_key = sharing.open_keys(
+                    data_key, entry.id, entry.author_id, entry.content_key, entry.summary_key
+                )
+            except jc.CiphertextError:  # a damaged entry keeps its grants until it is restored
+                continue
             sharing.write_grants(s, entry, content_key, summary_key, today)
             changed += 1
     return changed
@@ -126,6 +139,17 @@ def _readable(grant: JournalGrant, entry: JournalEntry, me: UnlockedProfile, coa
     if grant.purpose == sharing.COACH:
         return entry.sharing == JournalSharing.COACH.value and entry.author_id in coached
     return entry.sharing == JournalSharing.GROUP_SUMMARY.value and entry.summary is not None
+
+
+def _open_or_damaged(me: UnlockedProfile, grant, entry: JournalEntry, person: Person | None, title) -> SharedEntry:
+    try:
+        return _open(me, grant, entry, person, title)
+    except jc.CiphertextError as error:
+        log.warning("Shared journal entry %s does not open (%s); listed as damaged", entry.id, error.detail)
+        return SharedEntry(
+            entry.id, entry.author_id, person.full_name if person else "", entry.written_on,
+            JournalSharing(entry.sharing), PromptTemplate(entry.prompt_template), None, (), None, title, damaged=True,
+        )  # fmt: skip
 
 
 def _open(me: UnlockedProfile, grant: JournalGrant, entry: JournalEntry, person: Person | None, title) -> SharedEntry:

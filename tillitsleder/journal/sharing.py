@@ -71,7 +71,9 @@ def seal_entry(
     """Seal ``payload`` (and ``summary``) into a flushed ``entry`` with fresh keys; returns (content key, summary
     key). Fresh keys on every save mean a reader whose grant is removed cannot read what is written later."""
     content_key = jc.random_key()
-    entry.content = jc.seal(content_key, encode_payload(payload), entry_aad("entry-content", entry.id, entry.author_id))
+    entry.content = jc.seal_padded(
+        content_key, encode_payload(payload), entry_aad("entry-content", entry.id, entry.author_id)
+    )
     entry.content_key = jc.seal(data_key, content_key, entry_aad("entry-key", entry.id, entry.author_id))
     summary_key = None
     if summary is None:
@@ -79,7 +81,7 @@ def seal_entry(
     else:
         summary_key = jc.random_key()
         associated = entry_aad("entry-summary", entry.id, entry.author_id)
-        entry.summary = jc.seal(summary_key, summary.encode("utf-8"), associated)
+        entry.summary = jc.seal_padded(summary_key, summary.encode("utf-8"), associated)
         entry.summary_key = jc.seal(data_key, summary_key, entry_aad("summary-key", entry.id, entry.author_id))
     return content_key, summary_key
 

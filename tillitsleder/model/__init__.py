@@ -19,7 +19,7 @@ from tillitsleder.model.groups import (
     group_meeting_attendee,
     group_member,
 )
-from tillitsleder.model.journal import Commitment, JournalDraft, JournalEntry, JournalGrant
+from tillitsleder.model.journal import Commitment, CommitmentGrant, JournalDraft, JournalEntry, JournalGrant
 from tillitsleder.model.organisation import Department, Municipality, Person, RoleAssignment, Unit
 from tillitsleder.model.profiles import Profile
 from tillitsleder.model.programme import Cohort, Enrolment, EnrolmentStatusChange, Module, Programme, Semester
@@ -36,6 +36,7 @@ __all__ = [
     "CertificateTemplate",
     "Cohort",
     "Commitment",
+    "CommitmentGrant",
     "CompletionRules",
     "CompletionSignOff",
     "DaySeat",

@@ -5,17 +5,30 @@ with a key of its own that ``content_key`` wraps under the author's data key; a 
 way with a second key. ``JournalGrant`` rows wrap an entry's key to a reader's public key (the coach, or the
 members of the reflection group for the summary). Dates, links and the sharing choice stay plain so services can
 decide who may see what. ``JournalDraft`` holds the writing view's autosaves, sealed with the author's data key.
+
+A ``Commitment`` keeps its dates and status plain (the coordinator sees them) and seals its description and
+follow-up like an entry: ``content`` with a key of its own that ``content_key`` wraps under the owner's data key,
+and ``CommitmentGrant`` rows wrap that key to the owner's coaches. A commitment that revision 0008 found in
+plaintext is *pending*: sealed to the owner's public key (``pending_key`` is the ephemeral public key,
+``content_key`` is empty) until the owner next unlocks and it is sealed the ordinary way.
+
+Stored times are kept to the minute (``minute_now``).
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, LargeBinary, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from tillitsleder.model.base import Base, UTCDateTime, enum_check, nonblank_check, utcnow
+from tillitsleder.model.base import Base, UTCDateTime, enum_check, utcnow
 from tillitsleder.model.enums import CommitmentStatus, JournalSharing, PromptTemplate
+
+
+def minute_now() -> datetime:
+    """The clock's moment cut to the minute: journal times keep no seconds (less to learn from the file)."""
+    return utcnow().replace(second=0, microsecond=0)
 
 
 class JournalEntry(Base):
@@ -38,8 +51,8 @@ class JournalEntry(Base):
     content_key: Mapped[bytes] = mapped_column(LargeBinary)
     summary: Mapped[bytes | None] = mapped_column(LargeBinary)
     summary_key: Mapped[bytes | None] = mapped_column(LargeBinary)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=minute_now)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=minute_now, onupdate=minute_now)
 
 
 class JournalGrant(Base):
@@ -68,19 +81,36 @@ class JournalDraft(Base):
     profile_id: Mapped[int] = mapped_column(ForeignKey("profile.id", ondelete="CASCADE"), index=True)
     entry_id: Mapped[int | None] = mapped_column(ForeignKey("journal_entry.id", ondelete="CASCADE"))
     content: Mapped[bytes] = mapped_column(LargeBinary)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=minute_now, onupdate=minute_now)
 
 
 class Commitment(Base):
     """A mutual commitment made in the medarbeidersamtale, about results or about relations."""
 
     __tablename__ = "commitment"
-    __table_args__ = (nonblank_check("description"), enum_check("status", CommitmentStatus))
+    __table_args__ = (
+        enum_check("status", CommitmentStatus),
+        CheckConstraint("(content_key IS NULL) <> (pending_key IS NULL)", name="sealed_or_pending"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
-    description: Mapped[str] = mapped_column(Text)
     made_on: Mapped[date]
     due_on: Mapped[date | None]
     status: Mapped[str] = mapped_column(String(20), default=CommitmentStatus.OPEN.value)
-    follow_up: Mapped[str] = mapped_column(Text, default="")
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    content_key: Mapped[bytes | None] = mapped_column(LargeBinary)
+    pending_key: Mapped[bytes | None] = mapped_column(LargeBinary)
+
+
+class CommitmentGrant(Base):
+    """A commitment's content key wrapped to one coach profile's public key."""
+
+    __tablename__ = "commitment_grant"
+    __table_args__ = (UniqueConstraint("commitment_id", "profile_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    commitment_id: Mapped[int] = mapped_column(ForeignKey("commitment.id", ondelete="CASCADE"), index=True)
+    profile_id: Mapped[int] = mapped_column(ForeignKey("profile.id", ondelete="CASCADE"), index=True)
+    ephemeral_key: Mapped[bytes] = mapped_column(LargeBinary)
+    wrapped_key: Mapped[bytes] = mapped_column(LargeBinary)

@@ -2,7 +2,8 @@
 
 Never journal content: a participant's report shows the journal-entry count only where the completion rules may
 count it (the participant allows it). Commitments show their dates and status; their wording only in the
-participant's own copy (the coordinator sees "status only", see the domain notes).
+participant's own copy, opened with their unlocked profile (the coordinator sees "status only", see the domain
+notes).
 """
 
 from __future__ import annotations
@@ -175,17 +176,22 @@ def module_lines(db: Database, register: Register, rules: RulesInfo, enrolment_i
     ]
 
 
-def commitment_lines(db: Database, person_id: int, since: date, *, with_text: bool) -> list[CommitmentLine]:
+def commitment_lines(db: Database, person_id: int, since: date, *, reader=None) -> list[CommitmentLine]:
+    """The person's commitments made since ``since``: dates and status, and the wording only when ``reader`` (their
+    own unlocked profile) opens it — commitments are sealed, so without it the wording is not there to print."""
+    if reader is not None:
+        from tillitsleder.journal.commitments import list_commitments
+
+        views = [v for v in list_commitments(db, reader, person_id) if v.made_on >= since]
+        views.sort(key=lambda v: (v.made_on, v.id))
+        return [CommitmentLine(v.made_on, v.due_on, v.status, v.description) for v in views]
     with db.read() as s:
         rows = s.execute(
-            select(Commitment.made_on, Commitment.due_on, Commitment.status, Commitment.description)
+            select(Commitment.made_on, Commitment.due_on, Commitment.status)
             .where(Commitment.person_id == person_id, Commitment.made_on >= since)
             .order_by(Commitment.made_on, Commitment.id)
         ).all()
-    return [
-        CommitmentLine(r.made_on, r.due_on, CommitmentStatus(r.status), r.description if with_text else None)
-        for r in rows
-    ]
+    return [CommitmentLine(r.made_on, r.due_on, CommitmentStatus(r.status), None) for r in rows]
 
 
 def enrolment_facts(db: Database, enrolment_id: int) -> tuple[str, date]:

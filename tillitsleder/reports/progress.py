@@ -26,6 +26,7 @@ from tillitsleder.i18n import N_
 from tillitsleder.lookups import Option
 from tillitsleder.model import Enrolment, Facilitator, Person
 from tillitsleder.model.enums import LabelledEnum, ReadKind, Role
+from tillitsleder.profiles import UnlockedProfile
 from tillitsleder.reports import data
 from tillitsleder.storage.database import Database
 
@@ -51,11 +52,14 @@ def render_report(
     db: Database,
     request: ReportRequest,
     *,
-    actor: Actor = COORDINATOR,
+    actor: Actor | UnlockedProfile = COORDINATOR,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> bytes:
-    """The report's PDF bytes. Raises ``Forbidden`` if the actor may not see it, ``Cancelled`` if stopped."""
+    """The report's PDF bytes. Raises ``Forbidden`` if the actor may not see it, ``Cancelled`` if stopped. A
+    participant's own copy shows their commitments' wording when ``actor`` is their unlocked profile."""
+    reader = actor if isinstance(actor, UnlockedProfile) else None
+    actor = actor.actor if isinstance(actor, UnlockedProfile) else actor
     today = request.today or clock.today()
     step = _Steps(progress, cancelled, total=3)
     kind = ReportKind(request.kind)
@@ -67,7 +71,7 @@ def render_report(
     step()
     out = io.BytesIO()
     if kind is ReportKind.PARTICIPANT:
-        _participant(db, request, cohort, actor, today, out, step)
+        _participant(db, request, cohort, actor, today, out, step, reader)
     elif kind is ReportKind.COHORT:
         from tillitsleder.reports.pdf.cohort import render_cohort
 
@@ -146,7 +150,7 @@ def find_participant(db: Database, cohort_id: int, text: str) -> int:
 # --- The kinds --------------------------------------------------------------------------------------------
 
 
-def _participant(db, request: ReportRequest, cohort, actor: Actor, today: date, out, step) -> None:
+def _participant(db, request: ReportRequest, cohort, actor: Actor, today: date, out, step, reader=None) -> None:
     from tillitsleder.reports.pdf.participant import render_participant
 
     enrolment_id = int(request.enrolment_id)  # type: ignore[arg-type]
@@ -167,7 +171,7 @@ def _participant(db, request: ReportRequest, cohort, actor: Actor, today: date, 
         enrolled_on=enrolled_on,
         sessions=data.session_lines(db, register, enrolment_id),
         modules=data.module_lines(db, register, rules, enrolment_id),
-        commitments=data.commitment_lines(db, completion.person_id, enrolled_on, with_text=own),
+        commitments=data.commitment_lines(db, completion.person_id, enrolled_on, reader=reader if own else None),
     )
     step()
     render_participant(out, report, today)

@@ -112,8 +112,19 @@ def _migrate(database: Database) -> None:
             N_("The database could not be upgraded; it was left as it was. ({reason})"), reason=str(exc)
         ) from exc
     if database.engine.dialect.name == "sqlite":
+        _vacuum(database)
         with database.engine.connect() as connection:
             connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def _vacuum(database: Database) -> None:
+    """Rebuild the file after a migration, so no page a migration freed (e.g. plaintext it sealed) stays in it.
+    VACUUM cannot run in a transaction: it runs on the driver connection, which begins none by itself."""
+    raw = database.engine.raw_connection()
+    try:
+        raw.driver_connection.execute("VACUUM")  # type: ignore[union-attr]
+    finally:
+        raw.close()
 
 
 def _verify_integrity(database: Database) -> None:

@@ -15,6 +15,7 @@ from tillitsleder.enums import JournalSharing, PromptTemplate
 
 if TYPE_CHECKING:
     from tillitsleder.journal.entries import EntryDraft, JournalEntryView, LinkOption
+    from tillitsleder.journal.restore import RestoreResult
     from tillitsleder.journal.search import SearchHit
     from tillitsleder.profiles import UnlockedProfile
     from tillitsleder.storage import Database
@@ -109,6 +110,12 @@ class JournalBackend:
 
         journal.delete_entry(self.db, self.me, entry_id)
 
+    def restore_entry(self, entry_id: int) -> RestoreResult:
+        """Put a damaged entry back from the newest backup holding an intact copy (``backup`` ``None``: none)."""
+        from tillitsleder.journal import restore
+
+        return restore.restore_entry(self.db, self.me, entry_id)
+
     def link_options(self) -> list[LinkOption]:
         from tillitsleder.journal import entries as journal
 
@@ -138,7 +145,7 @@ class JournalBackend:
 
         return [
             RecoveredDraft(view.id, EntryForm.from_draft(view.entry_id, view.draft), view.updated_at)
-            for view in journal.list_drafts(self.db, self.me)
+            for view in journal.list_drafts(self.db, self.me, skip_damaged=True)
         ]
 
     def discard_draft(self, draft_id: int | None = None) -> None:
@@ -157,7 +164,7 @@ class JournalBackend:
 
         entries = self.entries() if full else None
         hits = self.search(query) if query else None
-        rows = commitments.list_commitments(self.db, self.actor, self.actor.person_id) if full else None
+        rows = commitments.list_commitments(self.db, self.me, self.actor.person_id) if full else None
         drafts = self.drafts() if full else None
         return entries, hits, rows, drafts
 

@@ -38,8 +38,8 @@ from ui.journal.list_model import Index, RowListModel
 from ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
-    from tillitsleder.access import Actor
     from tillitsleder.journal.commitments import CommitmentDraft, CommitmentView
+    from tillitsleder.profiles import UnlockedProfile
     from tillitsleder.storage import Database
 
 OVERDUE = QColor("#9a3b00")
@@ -65,6 +65,10 @@ class CommitmentModel(RowListModel):
         if role == Qt.ItemDataRole.UserRole:
             return row.id
         if role == Qt.ItemDataRole.DisplayRole:
+            if column == "description" and row.damaged:
+                return _("Damaged: could not be opened")
+            if column == "description" and row.description is None and row.pending:
+                return _("Sealed: readable once the participant has opened their journal again")
             if column == "description":
                 return (row.description or "").replace("\n", " ")
             if column == "made_on":
@@ -173,7 +177,7 @@ class CommitmentsPanel(Retranslating, QWidget):
         super().__init__(parent)
         self.editable = editable
         self.db: Database | None = None
-        self.actor: Actor | None = None
+        self.actor: UnlockedProfile | None = None  # the acting profile: its keys open the commitments
         self.person_id: int | None = None
         self.dialog: CommitmentDialog | None = None
         self.model = CommitmentModel(self)
@@ -213,12 +217,12 @@ class CommitmentsPanel(Retranslating, QWidget):
         self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._update_buttons())
         self.retranslate()
 
-    def load(self, db: Database, actor: Actor, person_id: int) -> None:
+    def load(self, db: Database, actor: UnlockedProfile, person_id: int) -> None:
         from tillitsleder.journal import commitments
 
         self.show_rows(db, actor, person_id, commitments.list_commitments(db, actor, person_id))
 
-    def show_rows(self, db: Database, actor: Actor, person_id: int, rows: list[CommitmentView]) -> None:
+    def show_rows(self, db: Database, actor: UnlockedProfile, person_id: int, rows: list[CommitmentView]) -> None:
         """Show ``rows`` (read by the caller, e.g. on a worker thread) as the commitments of ``person_id``."""
         self.db, self.actor, self.person_id = db, actor, person_id
         self.model.set_rows(rows)

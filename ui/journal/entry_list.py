@@ -2,7 +2,9 @@
 
 ``EntryListModel`` holds the decrypted entries the core returned (newest first) — in memory only, dropped on
 ``clear()`` when the profile locks. With a search it shows only the hits, in the core's order, with a "Found"
-column: the core's snippet with its match spans, drawn by ``HighlightDelegate`` as escaped rich text.
+column: the core's snippet with its match spans, drawn by ``HighlightDelegate`` as escaped rich text. A damaged
+entry (its ciphertext does not open) is a row of its own, in dark red, with its date and "Damaged": it stays in
+the list while searching, since its words cannot be searched.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
+from PySide6.QtGui import QAbstractTextDocumentLayout, QBrush, QColor, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -32,6 +34,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 HTML_ROLE = Qt.ItemDataRole.UserRole + 2
 COLUMNS = ("date", "about", "sharing", "tags", "prompt", "found")
 FOUND = COLUMNS.index("found")
+DAMAGED = QColor("#9b1c1c")
 
 
 LEAD_IN = 24  # characters kept before the first match, so a narrow column still shows it
@@ -83,6 +86,7 @@ class EntryListModel(QAbstractTableModel):
         else:
             by_id = {entry.id: entry for entry in self._entries}
             self._rows = [by_id[entry_id] for entry_id in self._hits if entry_id in by_id]
+            self._rows += [entry for entry in self._entries if entry.damaged]
 
     @property
     def searching(self) -> bool:
@@ -93,6 +97,11 @@ class EntryListModel(QAbstractTableModel):
 
     def row_of(self, entry_id: int) -> int:
         return next((row for row, entry in enumerate(self._rows) if entry.id == entry_id), -1)
+
+    @property
+    def found(self) -> int:
+        """Rows that are search hits (damaged rows are shown too, but were not found)."""
+        return sum(1 for entry in self._rows if not entry.damaged)
 
     def hit(self, entry_id: int) -> SearchHit | None:
         return self._hits.get(entry_id) if self._hits is not None else None
@@ -127,6 +136,8 @@ class EntryListModel(QAbstractTableModel):
             return entry.id
         if role == HTML_ROLE and column == "found":
             return self._found_html(entry.id)
+        if entry.damaged:
+            return self._damaged_data(entry, column, role)
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "date":
                 return format_date(entry.written_on)
@@ -144,6 +155,24 @@ class EntryListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == "found":
             hit = self.hit(entry.id)
             return hit.snippet if hit is not None else None
+        return None
+
+    @staticmethod
+    def _damaged_data(entry: JournalEntryView, column: str, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == "date":
+                return format_date(entry.written_on)
+            if column == "about":
+                return _("Damaged entry")
+            if column == "sharing":
+                return entry.sharing.label()
+            if column == "found":
+                return _("Damaged: could not be searched")
+            return ""
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(DAMAGED)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return _("This entry could not be opened: it has been changed or damaged. Select it to restore it.")
         return None
 
     def _found_html(self, entry_id: int) -> str:

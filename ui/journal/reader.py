@@ -1,5 +1,6 @@
 """The quiet reader beside the entry list: the entry's date, what it is about, who can read it, and its text in the
-writing font — with the search matches highlighted — plus "Edit" and "Delete"."""
+writing font — with the search matches highlighted — plus "Edit" and "Delete". A damaged entry shows what happened
+and "Restore from backup…" instead of "Edit"."""
 
 from __future__ import annotations
 
@@ -36,10 +37,14 @@ class EntryReader(Retranslating, QWidget):
         self.edit_button.setObjectName("editEntry")
         self.delete_button = QPushButton()
         self.delete_button.setObjectName("deleteEntry")
+        self.restore_button = QPushButton()
+        self.restore_button.setObjectName("restoreEntry")
+        self.restore_button.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 0, 0, 0)
         head = QHBoxLayout()
         head.addWidget(self.title, 1)
+        head.addWidget(self.restore_button)
         head.addWidget(self.edit_button)
         head.addWidget(self.delete_button)
         layout.addLayout(head)
@@ -50,12 +55,21 @@ class EntryReader(Retranslating, QWidget):
 
     def show_entry(self, entry: JournalEntryView | None, spans: list[tuple[int, int]] | None = None) -> None:
         """Show ``entry`` (``None``: nothing); ``spans`` are matches in ``full_text(entry)`` to highlight."""
-        self.edit_button.setEnabled(entry is not None)
+        damaged = entry is not None and entry.damaged
+        self.edit_button.setEnabled(entry is not None and not damaged)
+        self.edit_button.setVisible(not damaged)
+        self.restore_button.setVisible(damaged)
         self.delete_button.setEnabled(entry is not None)
         if entry is None:
             self.clear()
             return
         self.title.setText(format_date(entry.written_on, "full"))
+        if damaged:
+            self.facts.setText(" · ".join((_("Damaged entry"), entry.sharing.label())))
+            self.text.setPlainText(damaged_text())
+            airy(self.text)
+            self.text.setExtraSelections([])
+            return
         facts = [entry.prompt_template.label(), entry.sharing.label()]
         if entry.session_title or entry.module_title:
             facts.insert(0, entry.session_title or entry.module_title or "")
@@ -77,6 +91,8 @@ class EntryReader(Retranslating, QWidget):
     def retranslate(self) -> None:
         self.edit_button.setText(_("&Edit"))
         self.delete_button.setText(_("De&lete"))
+        self.restore_button.setText(_("&Restore from backup…"))
+        self.restore_button.setToolTip(_("Look for an intact copy of this entry in the backups and put it back."))
 
 
 def full_text(entry: JournalEntryView) -> str:
@@ -84,3 +100,12 @@ def full_text(entry: JournalEntryView) -> str:
     if not entry.summary:
         return entry.text
     return entry.text + "\n\n" + _("Summary for the group:") + "\n" + entry.summary
+
+
+def damaged_text() -> str:
+    return _(
+        "This entry could not be opened: some of its stored bytes have been changed or damaged, so its text cannot "
+        "be shown. Your other entries are not affected.\n\n"
+        "Choose “Restore from backup…” to look for an intact copy of this entry in the backups beside your "
+        "database and put it back as it was when that backup was made."
+    )

@@ -110,7 +110,7 @@ def take(output: Path, language: str) -> list[Path]:
     ):
         commitments.add_commitment(
             db,
-            workspace.backend.actor,
+            workspace.backend.me,
             commitments.CommitmentDraft(
                 text, today - timedelta(days=made), today + timedelta(days=due), commitments.CommitmentStatus(status)
             ),

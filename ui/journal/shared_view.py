@@ -3,7 +3,8 @@
 ``SharedEntriesPanel`` lists ``journal_shared.shared_with_me`` (author, date, what it is) beside a reader.
 ``CoachJournalView`` is a facilitator's Journal area: that panel plus the commitments of the leaders they coach.
 Both read (and decrypt) off the GUI thread through ``ui.operations`` and say ``loaded`` or ``loadFailed``.
-Decrypted text lives in these widgets only while the profile is unlocked; ``clear()`` empties them.
+Decrypted text lives in these widgets only while the profile is unlocked; ``clear()`` empties them. A damaged
+entry is listed (author and date, in dark red) and the reader says so; the others read as usual.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -47,6 +49,8 @@ class SharedModel(RowListModel):
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         row = self.row_at(index.row()) if index.isValid() else None
+        if row is not None and row.damaged and role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor("#9b1c1c"))
         if row is None or role != Qt.ItemDataRole.DisplayRole:
             return None
         column = self.columns[index.column()]
@@ -54,6 +58,8 @@ class SharedModel(RowListModel):
             return row.author_name
         if column == "date":
             return format_date(row.written_on)
+        if column == "kind" and row.damaged:
+            return _("Damaged entry")
         if column == "kind":
             return _("Entry shared with you") if row.sharing is JournalSharing.COACH else _("Group summary")
         return row.session_title or "—"
@@ -151,7 +157,12 @@ class SharedEntriesPanel(Retranslating, QWidget):
         self.reader_title.setText(
             _("{name}, {date}").format(name=entry.author_name, date=format_date(entry.written_on, "long"))
         )
-        if entry.text is not None:
+        if entry.damaged:
+            text = _(
+                "This entry could not be opened: it has been changed or damaged, so its text cannot be shown. "
+                "Its author can restore it from a backup. The other shared entries are not affected."
+            )
+        elif entry.text is not None:
             text = entry.text
             if entry.tags:
                 text += "\n\n" + _("Tags: {tags}").format(tags=", ".join(entry.tags))
@@ -251,7 +262,7 @@ class CoachJournalView(Retranslating, QWidget):
             self.commitments.clear()
             return
         try:
-            self.commitments.load(self.db, self.me.actor, int(person_id))
+            self.commitments.load(self.db, self.me, int(person_id))
         except Forbidden:
             self.commitments.clear()
 

@@ -3,8 +3,8 @@
 The overview is a list of one's own entries beside a quiet reader; the search field filters the list to the core's
 hits and highlights the matched words in the list and in the reader. "New entry" and "Edit" open the writing view.
 When an unsaved draft exists after unlocking (the app stopped, or the writer left without saving) a banner offers
-to continue it or throw it away. Everything decrypted lives in these widgets only while the profile is unlocked:
-``clear()`` empties them all when it locks.
+to continue it or throw it away. A damaged entry is listed with its date ("Restore from backup…": ``restore_action``).
+Everything decrypted lives in these widgets only while the profile is unlocked: ``clear()`` empties them all.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from ui.journal.commitments import CommitmentsPanel
 from ui.journal.draft_banner import DraftBanner
 from ui.journal.entry_list import COLUMNS, FOUND, EntryListModel, EntryTable
 from ui.journal.reader import EntryReader, full_text
+from ui.journal.restore_action import restore_damaged
 from ui.journal.writing_view import WritingView
 from ui.operations import run
 from ui.widgets.retranslate import Retranslating
@@ -152,6 +153,7 @@ class JournalWorkspace(Retranslating, QWidget):
         self.table.doubleClicked.connect(lambda _index: self.edit_current())
         self.edit_button.clicked.connect(self.edit_current)
         self.reader_pane.delete_button.clicked.connect(self.delete_current)
+        self.reader_pane.restore_button.clicked.connect(lambda: restore_damaged(self))
         self.continue_button.clicked.connect(self.continue_draft)
         self.banner.discard_button.clicked.connect(self.discard_recovered)
         self.writing.closed.connect(self._back_to_overview)
@@ -209,7 +211,7 @@ class JournalWorkspace(Retranslating, QWidget):
             self.model.set_entries(entries)
         self.model.set_hits(hits)
         if rows is not None:
-            self.commitments.show_rows(backend.db, backend.actor, backend.actor.person_id, rows)
+            self.commitments.show_rows(backend.db, backend.me, backend.actor.person_id, rows)
         if drafts is not None:
             self._offer_draft(drafts)
         self._update_list_state()
@@ -269,7 +271,7 @@ class JournalWorkspace(Retranslating, QWidget):
         self.reader_pane.show_entry(entry, spans)
 
     def _update_list_state(self) -> None:
-        rows = self.model.rowCount()
+        rows, found = self.model.rowCount(), self.model.found  # damaged rows are shown while searching, not found
         searching = self.model.searching
         for column in range(FOUND):  # while searching, the date, what it is about and what was found
             self.table.setColumnHidden(column, searching and COLUMNS[column] not in ("date", "about"))
@@ -287,7 +289,7 @@ class JournalWorkspace(Retranslating, QWidget):
                 )
             self.list_stack.setCurrentWidget(self.empty)
         if searching:
-            self.count_label.setText(ngettext("{n} entry found", "{n} entries found", rows).format(n=rows))
+            self.count_label.setText(ngettext("{n} entry found", "{n} entries found", found).format(n=found))
         else:
             self.count_label.setText(ngettext("{n} entry", "{n} entries", rows).format(n=rows) if rows else "")
 

@@ -186,6 +186,7 @@ class ProfileController(QObject):
         for page in self.window.pages:
             if hasattr(page, "set_profile"):
                 page.set_profile(unlocked)
+        self.window.selection.profile = unlocked
         self.window.selection.set_actor(unlocked.actor)
         if old is not None and old is not unlocked:
             old.lock()

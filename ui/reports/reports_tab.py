@@ -164,6 +164,9 @@ class ReportsTab(Retranslating, QWidget):
             self.status.setText(_("Choose the participant the report is about."))
             return None
         db, request, actor = self.db, ReportRequest(kind, self.cohort_id, enrolment), self.selection.actor
+        profile = self.selection.profile  # a participant's own copy shows the commitments it opens
+        if profile is not None and not profile.locked and profile.actor == actor:
+            actor = profile
         self.generate_button.setEnabled(False)
         self.status.setText(_("Making the report…"))
         self.job = run(

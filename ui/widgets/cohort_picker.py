@@ -33,6 +33,7 @@ class CohortSelection(QObject):
         self.options: list[Option] = []
         self.current: int | None = None
         self.actor: Actor = COORDINATOR  # who the services act for; pages pass it to every service call
+        self.profile = None  # the unlocked profile behind ``actor`` (its keys open sealed data), when there is one
 
     def set_actor(self, actor: Actor) -> None:
         if actor != self.actor:
