@@ -4,7 +4,9 @@
 runs it on a plain Python thread *before* PySide6 is imported, so importing SQLAlchemy and the model and
 reading the database overlap with Qt's own start-up and the first paint; the window's open operation then
 only waits for it (``EarlyOpen.wait``), so the file is opened once. A failure is raised by ``wait`` and
-takes the usual path (the same refusal dialogs and exit codes as opening from the File menu).
+takes the usual path (the same refusal dialogs and exit codes as opening from the File menu). Nothing is
+created unless the caller says so (``create``): a mistyped or vanished path raises ``DatabaseMissing`` and the
+window asks before creating anything there.
 """
 
 from __future__ import annotations
@@ -44,7 +46,7 @@ def survey(db: Database) -> tuple[list[Option], int]:
 
 
 def open_and_survey(
-    path: Path, *, create: bool = True, is_demo: bool = False, warm: tuple[str, ...] = WARM_MODULES
+    path: Path, *, create: bool = False, is_demo: bool = False, warm: tuple[str, ...] = WARM_MODULES
 ) -> OpenedDatabase:
     """Worker side of opening: open (maybe migrate), survey, and import the core modules in ``warm``."""
     startup_trace.mark("database open started")
@@ -68,8 +70,9 @@ def open_and_survey(
 class EarlyOpen:
     """``open_and_survey(path)`` running on its own thread since before Qt was loaded."""
 
-    def __init__(self, path: Path, warm: tuple[str, ...] = WARM_MODULES) -> None:
+    def __init__(self, path: Path, warm: tuple[str, ...] = WARM_MODULES, *, create: bool = False) -> None:
         self.path = path
+        self.create = create
         self._done = threading.Event()
         self._result: OpenedDatabase | None = None
         self._error: BaseException | None = None
@@ -78,7 +81,7 @@ class EarlyOpen:
 
     def _run(self, warm: tuple[str, ...]) -> None:
         try:
-            self._result = open_and_survey(self.path, warm=warm)
+            self._result = open_and_survey(self.path, create=self.create, warm=warm)
         except BaseException as error:  # noqa: BLE001 - handed to whoever waits
             self._error = error
         finally:
@@ -93,5 +96,6 @@ class EarlyOpen:
         return self._result
 
 
-def start_opening(path: Path, warm: tuple[str, ...] = WARM_MODULES) -> EarlyOpen:
-    return EarlyOpen(path, warm)
+def start_opening(path: Path, warm: tuple[str, ...] = WARM_MODULES, *, create: bool = False) -> EarlyOpen:
+    """Open ``path`` on its own thread; ``create`` only for the default database on a first start."""
+    return EarlyOpen(path, warm, create=create)
