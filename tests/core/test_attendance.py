@@ -6,6 +6,7 @@ import csv
 import json
 import subprocess
 import sys
+import zipfile
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from fractions import Fraction
@@ -447,6 +448,9 @@ def test_xlsx_export_reads_back_names_as_written_in_string_cells(db, tmp_path: P
         assert sheet.cell(row=2, column=7).number_format == "0.0%"
     assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
     assert sheet.freeze_panes == "C2"
+    with zipfile.ZipFile(path) as archive:
+        xml = archive.read("xl/worksheets/sheet1.xml").decode("utf-8")
+    assert "<f>" not in xml and "<f " not in xml  # no formula anywhere in the file
 
 
 def test_csv_export_is_excel_friendly(db, tmp_path: Path) -> None:
