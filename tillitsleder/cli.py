@@ -120,10 +120,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             check_coordinator(args)  # the CLI acts as the coordinator: their passphrase, where one is set
         return handler(args) if handler is not None else _cmd_gui(args)
     except TillitslederError as error:
-        if error.detail:
-            log.info("%s", error.detail)
-        print(error.user_message(), file=sys.stderr)
-        return error.exit_code
+        return _report(error)
     except BrokenPipeError:
         # The reader went away (``tillitsleder check | head``): stop quietly, as other command-line tools do.
         import os
@@ -133,6 +130,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(_("Stopped."), file=sys.stderr)
         return 130
+    except Exception as exc:
+        from tillitsleder.storage.failures import as_storage_error
+
+        storage_error = as_storage_error(exc)  # SQL and rows go to the log only, never to the terminal
+        if storage_error is None:
+            raise
+        return _report(storage_error)
+
+
+def _report(error: TillitslederError) -> int:
+    """One translated sentence on stderr; the details to the log."""
+    if error.detail:
+        log.info("%s", error.detail)
+    print(error.user_message(), file=sys.stderr)
+    return error.exit_code
 
 
 def _early_language(argv: list[str]) -> str:

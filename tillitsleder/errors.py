@@ -65,6 +65,16 @@ class DatabaseDamaged(StorageError):
     """The file fails SQLite's integrity check; it was left untouched."""
 
 
+class DatabaseMissing(StorageError):
+    """There is no file at the path, and the caller did not ask for a new database; nothing was created."""
+
+
+class DatabaseBusy(StorageError):
+    """Another program held the database's write lock for longer than the busy timeout; nothing was written."""
+
+    exit_code = 75  # EX_TEMPFAIL: a temporary failure, try again
+
+
 class Cancelled(TillitslederError):
     """Long work stopped because the user asked; nothing was changed."""
 

@@ -119,8 +119,11 @@ def run_gui(db_path: Path | None, language: str | None, *, exit_after_ms: int | 
     from ui.translator import LanguageSwitcher
 
     if db_path is None:
-        db_path = last_database_path() or default_database_path()
-        early = start_opening(db_path)
+        remembered = last_database_path()
+        db_path = remembered or default_database_path()
+        # Only the default database is made without asking, on a first start; a remembered one that has gone
+        # (or a mistyped --db) makes the window ask.
+        early = start_opening(db_path, create=remembered is None and not db_path.exists())
     app = create_application(icon=False)
     startup_trace.mark("QApplication made")
     switcher = LanguageSwitcher(app)

@@ -2,9 +2,10 @@
 
 Opening runs ``open_database`` (which may back up and migrate an older file) in a worker, then surveys the
 result there too (cohorts for the pickers, the participant count for the status bar) and warms the imports
-the lists need, so the GUI thread only paints. A refused file (not ours, too new, damaged) is never touched;
-the user is asked what to do next. Backups go through ``backup_database`` with a progress dialog whose
-Cancel stops the copy and leaves nothing behind.
+the lists need, so the GUI thread only paints. A refused file (not ours, too new, damaged, empty) is never
+touched; the user is asked what to do next. Nothing is created at a path that does not exist without asking
+first (a mistyped ``--db``, a remembered file that has gone, a name typed into the Open dialog). Backups go
+through ``backup_database`` with a progress dialog whose Cancel stops the copy and leaves nothing behind.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ def create_new(path: Path) -> OpenedDatabase:
 
     if path.exists():
         raise StorageError(N_("“{path}” already exists; choose another name."), path=str(path))
-    return open_and_survey(path)
+    return open_and_survey(path, create=True)
 
 
 def create_demo(folder: Path | None = None) -> OpenedDatabase:
@@ -85,10 +86,15 @@ class DatabaseActions(QObject):
     # --- opening -----------------------------------------------------------------------------------------
 
     def open_path(self, path: Path, *, at_start: bool = False, early: EarlyOpen | None = None) -> Operation:
-        """Open ``path``; ``early`` is the same file already being opened since start-up (waited for)."""
+        """Open ``path`` (never creating it: a missing file makes the user choose); ``early`` is the same file
+        already being opened since start-up (waited for)."""
         if early is not None and early.path == path:
             return self._start(lambda _ctx: early.wait(), at_start=at_start, name="open-database")
         return self._start(lambda _ctx: open_and_survey(path), at_start=at_start, name="open-database")
+
+    def create_at(self, path: Path, *, at_start: bool = False) -> Operation:
+        """Create a new database at ``path`` (the user agreed), with any folders it needs."""
+        return self._start(lambda _ctx: open_and_survey(path, create=True), at_start=at_start, name="create")
 
     def choose_and_open(self, *, at_start: bool = False) -> None:
         start = str(self.current.path.parent) if self.current is not None and self.current.path else ""
@@ -148,16 +154,21 @@ class DatabaseActions(QObject):
         if not self.interactive:
             self.openFailed.emit(error)
             return
-        from tillitsleder.errors import StorageError
+        from tillitsleder.errors import DatabaseMissing, StorageError
 
         if not isinstance(error, StorageError):
             show_error(self._window, _("Cannot open the database"), error)
             self.openFailed.emit(error)
             return
         at_start = at_start and self.current is None
-        choice = dialogs.ask_after_refusal(self._window, error, at_start=at_start)
+        if isinstance(error, DatabaseMissing):
+            choice = dialogs.ask_about_missing(self._window, error, at_start=at_start)
+        else:
+            choice = dialogs.ask_after_refusal(self._window, error, at_start=at_start)
         self.openFailed.emit(error)
-        if choice is RefusalChoice.OPEN_OTHER:
+        if choice is RefusalChoice.CREATE_HERE:
+            self.create_at(Path(str(error.fields["path"])), at_start=at_start)
+        elif choice is RefusalChoice.OPEN_OTHER:
             self.choose_and_open(at_start=at_start)
         elif choice is RefusalChoice.CREATE_NEW:
             self.choose_and_create(at_start=at_start)

@@ -42,6 +42,11 @@ def error_text(error: BaseException) -> str:
     (whose traceback is then written to the log)."""
     if is_domain_error(error):
         return error.user_message()  # type: ignore[attr-defined]
+    from tillitsleder.storage.failures import as_storage_error
+
+    storage_error = as_storage_error(error)  # "database is locked" and the like: one sentence, no SQL
+    if storage_error is not None:
+        return storage_error.user_message()
     from tillitsleder.logs import log_file_path
 
     log_unexpected(error)

@@ -1,11 +1,13 @@
 """Opening a database for the window, without Qt: open (maybe migrate), survey, and warm what the lists need.
 
 ``open_and_survey`` is the worker side of every open (File menu, start-up). At start-up ``start_opening``
-starts a plain Python thread *before* PySide6 is imported: it reads the start area's snapshot with
-``sqlite3`` (``tillitsleder.first_screen``) while Qt starts, and once the window has shown that, it imports
-SQLAlchemy and the model and opens the file; the window's open operation only waits for it
-(``EarlyOpen.wait``), so the file is opened once. A failure is raised by ``wait`` and
-takes the usual path (the same refusal dialogs and exit codes as opening from the File menu).
+starts a plain Python thread *before* PySide6 is imported: once the window has painted it reads the start
+area's snapshot with ``sqlite3`` (``tillitsleder.first_screen``), and once the window has shown that, it
+imports SQLAlchemy and the model and opens the file; the window's open operation only waits for it
+(``EarlyOpen.wait``), so the file is opened once. A failure is raised by ``wait`` and takes the usual path
+(the same refusal dialogs and exit codes as opening from the File menu). Nothing is created unless the caller
+says so (``create``): a mistyped or vanished path raises ``DatabaseMissing`` and the window asks before
+creating anything there.
 """
 
 from __future__ import annotations
@@ -46,7 +48,7 @@ def survey(db: Database) -> tuple[list[Option], int]:
 
 
 def open_and_survey(
-    path: Path, *, create: bool = True, is_demo: bool = False, warm: tuple[str, ...] = WARM_MODULES
+    path: Path, *, create: bool = False, is_demo: bool = False, warm: tuple[str, ...] = WARM_MODULES
 ) -> OpenedDatabase:
     """Worker side of opening: open (maybe migrate), survey, and import the core modules in ``warm``."""
     startup_trace.mark("database open started")
@@ -93,8 +95,9 @@ class EarlyOpen:
     (``open_and_survey``). Neither step competes with the window's first paint for the interpreter's lock.
     """
 
-    def __init__(self, path: Path, warm: tuple[str, ...] = WARM_MODULES) -> None:
+    def __init__(self, path: Path, warm: tuple[str, ...] = WARM_MODULES, *, create: bool = False) -> None:
         self.path = path
+        self.create = create
         self._may_read = threading.Event()
         self._read = threading.Event()
         self._go = threading.Event()
@@ -116,7 +119,7 @@ class EarlyOpen:
             self._read.set()
         self._go.wait()
         try:
-            self._result = open_and_survey(self.path, warm=warm)
+            self._result = open_and_survey(self.path, create=self.create, warm=warm)
         except BaseException as error:  # noqa: BLE001 - handed to whoever waits
             self._error = error
         finally:
@@ -147,5 +150,6 @@ class EarlyOpen:
         return self._result
 
 
-def start_opening(path: Path, warm: tuple[str, ...] = WARM_MODULES) -> EarlyOpen:
-    return EarlyOpen(path, warm)
+def start_opening(path: Path, warm: tuple[str, ...] = WARM_MODULES, *, create: bool = False) -> EarlyOpen:
+    """Open ``path`` on its own thread; ``create`` only for the default database on a first start."""
+    return EarlyOpen(path, warm, create=create)

@@ -8,7 +8,8 @@
   one change signal (``change_bus().changed``), so only the areas that show those kinds reload.
 - Every failure takes one path: an unexpected exception's traceback is written to the log, then ``on_failure``
   runs if given (it shows ``ui.errors.error_text`` inline), else ``ui.errors.show_error`` shows the translated
-  message. A cancelled operation shows nothing.
+  message. A cancelled operation shows nothing. A database-driver error ("database is locked" …) is turned into
+  the core's ``StorageError`` first (``tillitsleder.storage.failures``): one sentence, its SQL only in the log.
 
 ``progress=label`` adds a window-modal ``QProgressDialog`` that appears only when the work takes longer than
 ``PROGRESS_DELAY_MS``; its Cancel sets the cancel flag. ``key=`` makes an operation replace an earlier one of
@@ -108,6 +109,13 @@ def _emit(signal: Any, *args: object) -> None:
         log.debug("An operation's report was dropped: its receiver no longer exists")
 
 
+def _readable(exc: BaseException) -> BaseException:
+    """A database-driver error as the ``StorageError`` a user can read (its SQL and rows only in the log)."""
+    from tillitsleder.storage.failures import as_storage_error
+
+    return as_storage_error(exc) or exc
+
+
 class _Runnable(QRunnable):
     def __init__(self, op: Operation) -> None:
         super().__init__()
@@ -119,7 +127,7 @@ class _Runnable(QRunnable):
         try:
             result = op._fn(OpContext(op))
         except BaseException as exc:  # noqa: BLE001 - every failure goes back to the GUI thread
-            _emit(op._error, exc)
+            _emit(op._error, _readable(exc))
         else:
             _emit(op._result, result)
 

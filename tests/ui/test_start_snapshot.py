@@ -54,7 +54,7 @@ def test_the_snapshot_shows_first_and_the_database_keeps_what_it_showed(
 def test_without_a_snapshot_the_area_waits_for_the_database(qtbot, window: MainWindow, tmp_path: Path) -> None:
     """A new file has nothing to show early: the usual open creates it and the area fills from it."""
     path = tmp_path / "new.sqlite3"
-    early = start_opening(path)
+    early = start_opening(path, create=True)  # as for the default database on a first start
     assert early.first_screen() is None
     with qtbot.waitSignal(window.firstPagePopulated, timeout=30_000):
         window.open_at_start(path, early)

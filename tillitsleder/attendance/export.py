@@ -5,8 +5,9 @@ date and title, then the totals), one row per participant with the status labels
 (``attendance.rules``) are the figures ``format_share`` shows, rounded down to 0.1 %: in ``.xlsx`` a number
 cell holding that rounded-down fraction with the format ``0.0%``; in CSV that percentage as a number in the
 language's format (``79,9`` in nb; the column heading says "%"). CSV is UTF-8 with a BOM and semicolons.
-Text that a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
-return) gets a leading apostrophe, so a name like ``=HYPERLINK(…)`` stays text.
+In CSV, text that a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``, a tab or a
+carriage return) gets a leading apostrophe, so a name like ``=HYPERLINK(…)`` stays text. In ``.xlsx`` every text
+is written as a string cell, which is never a formula, so names are written exactly as they are.
 The file is written next to its target and moved into place at the end: a failed export leaves nothing.
 """
 
@@ -44,7 +45,8 @@ def neutralise(text: str) -> str:
 
 @dataclass(frozen=True)
 class RegisterTable:
-    """The register as a table: text cells (already neutralised) and the shares as fractions rounded down to 0.1 %."""
+    """The register as a table: text cells as they are (CSV neutralises them) and the shares as fractions rounded
+    down to 0.1 %."""
 
     header: list[str]
     rows: list[list[str | Decimal | None]]
@@ -73,8 +75,8 @@ def register_table(register: Register) -> RegisterTable:
             _shown(figures.share_of_planned),
             _("Yes") if register.flagged(participant, figures) else "",
         ]
-        rows.append([neutralise(v) if isinstance(v, str) else v for v in row])
-    return RegisterTable([neutralise(h) for h in header], rows, len(register.sessions))
+        rows.append(row)
+    return RegisterTable(header, rows, len(register.sessions))
 
 
 def _shown(share) -> Decimal | None:
@@ -138,7 +140,7 @@ def write_csv(table: RegisterTable, path: Path, *, progress=None, cancelled=None
     """UTF-8 with BOM, semicolons, the shares as percentages (rounded down) with the language's decimal comma."""
     with open(path, "w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle, delimiter=";", quoting=csv.QUOTE_MINIMAL)
-        writer.writerow(table.header)
+        writer.writerow([neutralise(heading) for heading in table.header])
         for index, row in enumerate(table.rows):
             _report(index, len(table.rows), progress, cancelled)
             writer.writerow([_csv_value(value) for value in row])
@@ -150,11 +152,12 @@ def _csv_value(value: str | Decimal | None) -> str:
         return ""
     if isinstance(value, Decimal):
         return format_number(value * 100)  # already rounded down to 0.1 %
-    return value
+    return neutralise(value)
 
 
 def write_xlsx(table: RegisterTable, path: Path, *, progress=None, cancelled=None) -> None:
-    """One sheet: bold wrapped header, frozen names and header, percentages as numbers formatted as %."""
+    """One sheet: bold wrapped header, frozen names and header, percentages as numbers formatted as %. Text goes
+    into string cells as it is (no apostrophe: a string cell is never a formula)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter

@@ -1,15 +1,22 @@
 """Engines from database URLs, with SQLite's safety settings applied to every connection.
 
 SQLite connections get WAL, ``synchronous=FULL``, foreign keys and a busy timeout, and real transactions
-(``BEGIN`` issued by SQLAlchemy, so DDL in migrations is transactional too). Other URLs — PostgreSQL for
-shared use later — get a plain engine.
+(issued by SQLAlchemy, so DDL in migrations is transactional too). A connection marked ``WRITE``
+(``Database.session()``, migrations: see ``writing``) starts with ``BEGIN IMMEDIATE``: it takes the write lock at
+once, waiting up to the busy timeout for another writer, instead of reading first and then failing without
+waiting when it tries to upgrade to a write. A connection marked ``READ_ONLY`` (``Database.read()``, health
+checks: see ``reading``) starts a deferred ``BEGIN`` and SQLite's ``query_only`` refuses any write through it.
+Unmarked connections (maintenance such as ``PRAGMA wal_checkpoint``, which cannot run inside a write
+transaction) start a plain deferred ``BEGIN`` and must not write. Bound parameters never appear in exception
+texts, so a logged error cannot carry a person's name or e-mail address. Other URLs — PostgreSQL for shared use
+later — get a plain engine.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
 BUSY_TIMEOUT_MS = 5000
@@ -19,17 +26,30 @@ SQLITE_PRAGMAS = (
     "PRAGMA foreign_keys = ON",
     f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}",
 )
+# Execution options: the connection only reads (deferred BEGIN, writes refused by SQLite), or writes (BEGIN IMMEDIATE).
+READ_ONLY = "tillitsleder_read_only"
+WRITE = "tillitsleder_write"
 
 
 def sqlite_url(path: Path) -> str:
     return f"sqlite+pysqlite:///{path.resolve().as_posix()}"
 
 
+def reading(connection: Connection) -> Connection:
+    """``connection`` marked as a reader (call before its first statement)."""
+    return connection.execution_options(**{READ_ONLY: True})
+
+
+def writing(connection: Connection) -> Connection:
+    """``connection`` marked as a writer (call before its first statement)."""
+    return connection.execution_options(**{WRITE: True})
+
+
 def make_engine(url: str) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True)
-    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        return create_engine(url, pool_pre_ping=True, hide_parameters=True)
+    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}, hide_parameters=True)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record) -> None:
@@ -41,7 +61,10 @@ def make_engine(url: str) -> Engine:
         cursor.close()
 
     @event.listens_for(engine, "begin")
-    def _on_begin(connection) -> None:
-        connection.exec_driver_sql("BEGIN")
+    def _on_begin(connection: Connection) -> None:
+        options = connection.get_execution_options()
+        read_only = bool(options.get(READ_ONLY))
+        connection.exec_driver_sql(f"PRAGMA query_only = {'ON' if read_only else 'OFF'}")
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if options.get(WRITE) and not read_only else "BEGIN")
 
     return engine

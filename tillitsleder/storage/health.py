@@ -9,6 +9,7 @@ from sqlalchemy import func, select, text
 
 from tillitsleder.model import Base
 from tillitsleder.storage.database import Database, open_database
+from tillitsleder.storage.engine import reading
 from tillitsleder.storage.sqlite_file import head_revision
 
 
@@ -35,7 +36,7 @@ def check_database(path: Path) -> HealthReport:
 
 
 def database_health(db: Database) -> HealthReport:
-    with db.engine.connect() as connection:
+    with reading(db.engine.connect()) as connection:
         revision = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
         if connection.dialect.name == "sqlite":
             integrity = [row[0] for row in connection.exec_driver_sql("PRAGMA integrity_check")]

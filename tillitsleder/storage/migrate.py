@@ -16,11 +16,13 @@ def alembic_config():
 
 
 def upgrade_to_head(engine: Engine) -> None:
-    """Run every pending revision in one transaction on ``engine``."""
+    """Run every pending revision in one write transaction (``BEGIN IMMEDIATE`` on SQLite) on ``engine``."""
     from alembic import command
 
+    from tillitsleder.storage.engine import writing
+
     config = alembic_config()
-    with engine.begin() as connection:
+    with writing(engine.connect()) as connection, connection.begin():
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
 

@@ -37,6 +37,9 @@ def column_letter(index: int) -> str:
     return letters
 
 
+ENCODING_NAMES = {"cp1252": "Windows-1252", "utf-8-sig": "UTF-8 (BOM)", "utf-16": "UTF-16"}
+
+
 class MappingPage(Step):
     def __init__(self) -> None:
         super().__init__()
@@ -116,7 +119,7 @@ class MappingPage(Step):
             return
         if table.encoding:
             kind = _("CSV file, {encoding}, separated by {delimiter}").format(
-                encoding={"cp1252": "Windows-1252", "utf-8-sig": "UTF-8 (BOM)"}.get(table.encoding, "UTF-8"),
+                encoding=ENCODING_NAMES.get(table.encoding, "UTF-8"),
                 delimiter={";": _("semicolons"), ",": _("commas"), "\t": _("tabs")}[table.delimiter],
             )
         else:

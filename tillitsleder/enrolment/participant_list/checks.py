@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from tillitsleder.enrolment import cohorts as limits
 from tillitsleder.enrolment.cohorts import cohort_municipality, valid_email
 from tillitsleder.enrolment.participant_list.columns import fold
-from tillitsleder.i18n import N_, _
+from tillitsleder.i18n import N_, _, format_number
 from tillitsleder.model import Department, Enrolment, Municipality, Person
 from tillitsleder.model import Unit as UnitModel
 
@@ -27,7 +27,12 @@ class Issue:
     fields: Mapping[str, object] = field(default_factory=dict)
 
     def text(self) -> str:
-        return _(self.message).format(**self.fields)
+        """The translated sentence; numbers (row numbers, limits) in the language's format."""
+        fields = {
+            key: format_number(value) if isinstance(value, int) and not isinstance(value, bool) else value
+            for key, value in self.fields.items()
+        }
+        return _(self.message).format(**fields)
 
 
 @dataclass

@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 
 from tillitsleder.errors import ValidationError
-from tillitsleder.i18n import N_
+from tillitsleder.i18n import N_, _
 
 # Field key → label (msgid). Order = order in the mapping step's drop-downs.
 FIELDS: dict[str, str] = {
@@ -73,7 +73,7 @@ def check_mapping(mapping: Mapping[int, str], width: int) -> None:
         if key not in FIELDS or not 0 <= index < width:
             raise ValidationError(N_("The column mapping names an unknown column or field."))
         if key in seen:
-            raise ValidationError(N_("Each field can come from one column only ({field})."), field=key)
+            raise ValidationError(N_("Each field can come from one column only ({field})."), field=_(FIELDS[key]))
         seen.add(key)
     if "full_name" not in seen and not {"first_name", "last_name"} <= seen:
         raise ValidationError(

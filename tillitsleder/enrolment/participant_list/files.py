@@ -1,14 +1,17 @@
 """Read a participant list from ``.xlsx`` or CSV into plain rows of text, refusing hostile files quickly.
 
 Files come from HR systems and from Norwegian/Swedish Excel. CSV: the delimiter is found from the header line
-(semicolon, comma or tab); the encoding is UTF-8 (with or without BOM) when the bytes are valid UTF-8, else
+(semicolon, comma or tab); the encoding is UTF-16 when the file starts with its byte-order mark (Excel's
+"Unicode text", little- or big-endian), else UTF-8 (with or without BOM) when the bytes are valid UTF-8, else
 Windows-1252. Workbooks are read with openpyxl in read-only mode, but only after checks that need no parsing:
 
 - the file is at most ``MAX_FILE_BYTES``;
 - the zip's central directory declares a sane number of entries, total uncompressed size and compression
   ratio (Python's ``zipfile`` never inflates more than an entry declares, so the declared sizes bind);
-- no XML part has a DTD (entity tricks such as "billion laughs" need one): each part's prolog is read with
-  defusedxml's ``iterparse`` with DTDs forbidden, stopping at the root element;
+- no XML part has a DTD (entity tricks such as "billion laughs" need one): every part that starts like an XML
+  document, whatever its name, has its prolog read with defusedxml's ``iterparse`` with DTDs forbidden,
+  stopping at the root element;
+- a zip that lies (sizes, checksums, missing parts) is refused as damaged, its details in the log;
 - at most ``MAX_COLUMNS`` columns and ``MAX_ROWS`` rows, checked while reading.
 
 Anything refused raises ``FileRefused`` (a ``ValidationError``) with a sentence a coordinator can act on.
@@ -18,15 +21,20 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
+import struct
 import unicodedata
 import zipfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
 from tillitsleder.errors import Cancelled, ValidationError
-from tillitsleder.i18n import N_
+from tillitsleder.i18n import N_, format_number
+
+log = logging.getLogger(__name__)
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_COLUMNS = 200
@@ -38,6 +46,7 @@ RATIO_CHECK_BYTES = 1024 * 1024
 MAX_FIELD_CHARS = 10_000
 DELIMITERS = (";", ",", "\t")
 _ZIP_MAGIC = b"PK\x03\x04"
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, and encrypted .xlsx
 
 
@@ -52,7 +61,7 @@ class RawTable:
     name: str
     headers: list[str]
     rows: list[tuple[int, list[str]]]
-    encoding: str = ""  # CSV only: "utf-8", "utf-8-sig" or "cp1252"
+    encoding: str = ""  # CSV only: "utf-8", "utf-8-sig", "utf-16" or "cp1252"
     delimiter: str = ""  # CSV only
     sheet: str = ""  # workbooks only
     notes: list[str] = field(default_factory=list)
@@ -71,14 +80,15 @@ def read_table(path: Path | str, *, progress: Progress = None, cancelled: Cancel
             raise FileRefused(
                 N_("“{name}” is {size} MB; participant lists over {limit} MB are not imported."),
                 name=path.name,
-                size=round(size / 1024 / 1024, 1),
-                limit=MAX_FILE_BYTES // 1024 // 1024,
+                size=format_number(round(size / 1024 / 1024, 1)),
+                limit=format_number(MAX_FILE_BYTES // 1024 // 1024),
             )
         with path.open("rb") as handle:
             head = handle.read(8)
     except OSError as exc:
+        log.info("Cannot read the participant list %s: %s", path.name, exc)
         raise FileRefused(
-            N_("Cannot read “{name}”: {reason}"), name=path.name, reason=exc.strerror or str(exc)
+            N_("Cannot read “{name}”; check that the file is there and that you may open it."), name=path.name
         ) from exc
     if size == 0:
         raise FileRefused(N_("“{name}” is empty."), name=path.name)
@@ -129,11 +139,17 @@ def _mojibake(text: str) -> bool:
 
 
 def decode_text(data: bytes) -> tuple[str, str]:
-    """(text, encoding): strict UTF-8 (BOM or not) when valid, else Windows-1252; junk raises ``ValueError``.
+    """(text, encoding): UTF-16 after its BOM, else strict UTF-8 (BOM or not) when valid, else Windows-1252; junk
+    raises ``ValueError``.
 
     Valid UTF-8 wins, except when it gives characters no participant list holds (e.g. CJK from "äšš") while
     the Windows-1252 reading gives only plausible ones and no sign of double encoding.
     """
+    if data.startswith(_UTF16_BOMS):
+        text, encoding = data.decode("utf-16"), "utf-16"  # strict: a broken surrogate raises
+        if "\x00" in text:
+            raise ValueError("NUL character")
+        return _checked(text), encoding
     if b"\x00" in data:
         raise ValueError("NUL byte")
     try:
@@ -148,10 +164,15 @@ def decode_text(data: bytes) -> tuple[str, str]:
                 alternative = None
             if alternative is not None and all(_plausible(c) for c in alternative) and not _mojibake(alternative):
                 text, encoding = alternative, "cp1252"
+    return _checked(text), encoding
+
+
+def _checked(text: str) -> str:
+    """``text``, unless it holds more control characters than a text file does."""
     controls = sum(1 for c in text if unicodedata.category(c) == "Cc" and c not in "\t\r\n")
     if controls > max(3, len(text) // 1000):
         raise ValueError("control characters")
-    return text, encoding
+    return text
 
 
 def sniff_delimiter(text: str) -> str:
@@ -200,11 +221,11 @@ def _read_csv(path: Path, progress: Progress, cancelled: CancelFlag) -> RawTable
             if number % 2000 == 0:
                 _tick(progress, cancelled, min(reader.line_num, total), total)
     except csv.Error as exc:
+        log.info("CSV error in %s near line %s: %s", path.name, reader.line_num, exc)
         raise FileRefused(
-            N_("“{name}” could not be read as CSV near line {line}: {reason}"),
+            N_("“{name}” could not be read as CSV near line {line}."),
             name=path.name,
-            line=reader.line_num,
-            reason=str(exc),
+            line=format_number(reader.line_num),
         ) from exc
     return _table(path, rows, encoding=encoding, delimiter=delimiter)
 
@@ -236,6 +257,13 @@ def _check_zip(path: Path) -> None:
         raise FileRefused(N_("“{name}” is a zip file but not an Excel workbook (.xlsx)."), name=path.name)
 
 
+def _looks_like_xml(head: bytes) -> bool:
+    """True when a part's first bytes start an XML document in any encoding (UTF-8/16/32, with or without BOM),
+    whatever the part is called: a DTD can hide in a part with any name that a relationship points to."""
+    text = head.replace(b"\x00", b"").lstrip(b"\xef\xbb\xbf\xff\xfe \t\r\n")
+    return text.startswith(b"<")
+
+
 def _check_xml_prologs(path: Path) -> None:
     """Refuse any XML part with a DTD: entity expansion and external entities need one, spreadsheets don't."""
     from defusedxml import DefusedXmlException
@@ -243,8 +271,11 @@ def _check_xml_prologs(path: Path) -> None:
 
     with zipfile.ZipFile(path) as archive:
         for entry in archive.infolist():
-            if not entry.filename.endswith((".xml", ".rels", ".vml")):
+            if entry.is_dir():
                 continue
+            with archive.open(entry) as part:
+                if not _looks_like_xml(part.read(1024)):
+                    continue
             with archive.open(entry) as part:
                 try:
                     for _event, _element in iterparse(part, events=("start",), forbid_dtd=True):
@@ -275,14 +306,27 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
+def _check_parts(path: Path) -> None:
+    """The zip and XML checks; a zip that lies about its parts (sizes, checksums, names) is refused as damaged."""
+    try:
+        _check_zip(path)
+        _check_xml_prologs(path)
+    except FileRefused:
+        raise
+    except (zipfile.BadZipFile, zlib.error, EOFError, struct.error, KeyError, OSError, ValueError,
+            NotImplementedError, RuntimeError) as exc:  # fmt: skip
+        log.info("Workbook %s refused as damaged: %s: %s", path.name, type(exc).__name__, exc)
+        raise FileRefused(N_("“{name}” is a damaged or incomplete Excel workbook."), name=path.name) from None
+
+
 def _read_workbook(path: Path, progress: Progress, cancelled: CancelFlag) -> RawTable:
-    _check_zip(path)
-    _check_xml_prologs(path)
+    _check_parts(path)
     import openpyxl
 
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for damaged files
+        log.info("openpyxl could not open %s: %s: %s", path.name, type(exc).__name__, exc)
         raise FileRefused(N_("“{name}” could not be opened as an Excel workbook."), name=path.name) from exc
     try:
         sheet = workbook.active if workbook.active is not None else workbook.worksheets[0]
@@ -301,6 +345,7 @@ def _read_workbook(path: Path, progress: Progress, cancelled: CancelFlag) -> Raw
     except (FileRefused, Cancelled):
         raise
     except Exception as exc:  # noqa: BLE001
+        log.info("openpyxl could not read %s: %s: %s", path.name, type(exc).__name__, exc)
         raise FileRefused(N_("“{name}” could not be read as an Excel workbook."), name=path.name) from exc
     finally:
         workbook.close()
@@ -321,13 +366,13 @@ def _too_many_columns(path: Path) -> FileRefused:
     return FileRefused(
         N_("“{name}” has more than {limit} columns; a participant list has only a few. It was not read."),
         name=path.name,
-        limit=MAX_COLUMNS,
+        limit=format_number(MAX_COLUMNS),
     )
 
 
 def _too_many_rows(path: Path) -> FileRefused:
     return FileRefused(
-        N_("“{name}” has more than {limit} rows; it was not read."), name=path.name, limit=f"{MAX_ROWS:,}"
+        N_("“{name}” has more than {limit} rows; it was not read."), name=path.name, limit=format_number(MAX_ROWS)
     )
 
 

@@ -35,7 +35,7 @@ from tillitsleder.enrolment.participant_list.checks import Issue, PreviewRow, ch
 from tillitsleder.enrolment.participant_list.columns import FIELDS, check_mapping, fold, guess_mapping
 from tillitsleder.enrolment.participant_list.files import CancelFlag, Progress, RawTable
 from tillitsleder.errors import Cancelled, NotFound, ValidationError
-from tillitsleder.i18n import N_
+from tillitsleder.i18n import N_, format_number
 from tillitsleder.model import Cohort, Person
 from tillitsleder.storage.database import Database
 
@@ -175,8 +175,8 @@ def import_participants(
         bad = [row for row in chosen if row.problems]
         if bad:
             raise ValidationError(
-                N_("{count} rows have problems; nothing was imported. Correct them or leave them out."),
-                count=len(bad),
+                N_("Rows with problems: {count}; nothing was imported. Correct them or leave them out."),
+                count=format_number(len(bad)),
             )
         if not chosen:
             raise ValidationError(N_("There are no rows to import."))
