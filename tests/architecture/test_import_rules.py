@@ -29,6 +29,7 @@ DOMAINS: dict[str, set[str]] = {
     "facilitators": {"sessions", "group_notes"},
     "reports": {"attendance", "completion", "facilitators", "journal"},
     "lists": {"attendance", "completion"},
+    "privacy": set(),  # walks the model's references to a person itself; uses no other domain
 }
 APPLICATION = {"demo", "commands", "cli", "__main__"}
 

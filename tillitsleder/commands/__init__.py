@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "tillitsleder.commands.groups",
     "tillitsleder.commands.import_participants",
     "tillitsleder.commands.passphrase",
+    "tillitsleder.commands.privacy",
     "tillitsleder.commands.report",
     "tillitsleder.commands.roster",
     "tillitsleder.commands.tables",
