@@ -206,8 +206,7 @@ def erase_person(
     plan = plan_erasure(db, person_id, include)
     made = None
     if backup and db.path is not None:
-        destination = db.path.parent / "backups" / backup_file_name(db.path, "before-erasure")
-        made = backup_database(db.path, destination, progress=progress)
+        made = backup_database(db.path, _backup_destination(db.path), progress=progress)
     erased_at = logged_at or clock.now()
     with db.session() as s:
         s.connection().exec_driver_sql("PRAGMA secure_delete = ON")
@@ -217,6 +216,16 @@ def erase_person(
     scrub(db)
     needles = [text for text in (plan.email, plan.name) if text]
     return ErasureReport(replace(plan), erased_at, made, deleted, anonymised, residue(db, needles))
+
+
+def _backup_destination(path: Path) -> Path:
+    """``<db folder>/backups/<name>.before-erasure-<time>.sqlite3``, numbered when two erasures share a second."""
+    destination = path.parent / "backups" / backup_file_name(path, "before-erasure")
+    number = 1
+    while destination.exists():
+        number += 1
+        destination = path.parent / "backups" / backup_file_name(path, f"before-erasure-{number}")
+    return destination
 
 
 def _erase(s: OrmSession, person_id: int, include_certificates: bool) -> tuple[int, int]:
