@@ -195,7 +195,7 @@ def test_the_command_line_dry_run_changes_nothing(demo_db, capsys) -> None:
     path = str(demo_db.path)
     before = statistics(demo_db)
     demo_db.close()
-    assert main(["privacy", "erase", "--db", path, "--person", str(PERSON_ID), "--dry-run"]) == 0
+    assert main(["privacy", "erase", "--lang", "en", "--db", path, "--person", str(PERSON_ID), "--dry-run"]) == 0
     out = capsys.readouterr().out
     assert "Ćiril Đorđević" in out and "Dry run" in out
     db = open_database(Path(path))
@@ -205,7 +205,7 @@ def test_the_command_line_dry_run_changes_nothing(demo_db, capsys) -> None:
         assert statistics(db) == before
     finally:
         db.close()
-    assert main(["privacy", "erase", "--db", path, "--person", str(PERSON_ID), "--yes"]) == 0
+    assert main(["privacy", "erase", "--lang", "en", "--db", path, "--person", str(PERSON_ID), "--yes"]) == 0
     assert "0 times" in capsys.readouterr().out
     db = open_database(Path(path))
     try:
