@@ -102,6 +102,9 @@ def run_erase(args: argparse.Namespace) -> int:
                 print(_("Dry run: nothing was changed."))
                 return 0
             if plan.already_erased:
+                from tillitsleder.privacy.erasure import scrub
+
+                scrub(db)  # clears what an erasure made while the file was in use may have left
                 print(_("This person has already been erased; nothing was changed."))
                 return 0
             if not args.yes:

@@ -13,9 +13,11 @@ never read or edited here.
 
 from __future__ import annotations
 
+import logging
+import sqlite3
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
@@ -24,7 +26,7 @@ from sqlalchemy.orm import Session as OrmSession
 
 from tillitsleder import clock
 from tillitsleder.audit import audit
-from tillitsleder.errors import NotFound, StorageError
+from tillitsleder.errors import NotFound
 from tillitsleder.i18n import N_
 from tillitsleder.model import (
     Certificate,
@@ -44,6 +46,7 @@ from tillitsleder.storage.backup import backup_database, backup_file_name
 from tillitsleder.storage.database import Database
 
 ProgressCallback = Callable[[int, int], None]
+log = logging.getLogger(__name__)
 
 LEGAL_BASIS = N_(
     "Kept under GDPR article 17(3)(b) and (e): the municipality must keep issued certificates in its archive "
@@ -92,6 +95,9 @@ class ErasurePlan:
     review: tuple[ReviewMeeting, ...]
     journal_entries: int
     profiles: int
+    # The byte strings ``residue`` looks for: the e-mail, the name as shown, and the name as SQLite stores it in
+    # the row (first + last) and in the name index (last + first), with nothing between them.
+    identifiers: tuple[str, ...] = ()
 
     def rows(self, action: Erase) -> int:
         return sum(line.rows for line in self.lines if line.action is action)
@@ -108,6 +114,7 @@ class ErasureReport:
     deleted: int
     anonymised: int
     residue: dict[str, int] = field(default_factory=dict)  # file name → occurrences of the name or e-mail
+    scrubbed: bool = True  # False: the file was in use and could not be rewritten (see ``scrub``)
 
 
 def plan_erasure(db: Database, person_id: int, include_certificates: bool = False) -> ErasurePlan:
@@ -147,6 +154,16 @@ def _plan(s: OrmSession, person_id: int, include_certificates: bool) -> ErasureP
         review=tuple(_review(s, ids)),
         journal_entries=len(ids["journal_entry"]),
         profiles=len(ids["profile"]),
+        identifiers=tuple(
+            text
+            for text in (
+                person.email,
+                person.full_name,
+                person.first_name + person.last_name,
+                person.last_name + person.first_name,
+            )
+            if text and not is_placeholder(person)
+        ),
     )
 
 
@@ -194,10 +211,12 @@ def erase_person(
     backup: bool = True,
     progress: ProgressCallback | None = None,
     logged_at: datetime | None = None,
+    scrub_file: bool = True,
 ) -> ErasureReport:
     """Erase the person (see the module's docstring). Give the ``ErasurePlan`` the user confirmed, or a person id
     (then ``include_certificates`` decides, default no). ``backup=False`` only where a backup was just restored;
-    ``logged_at`` keeps the original time when the log is re-applied."""
+    ``logged_at`` keeps the original time when the log is re-applied. Erasing many people at once (retention),
+    pass ``backup=False, scrub_file=False`` after one backup of your own and call ``scrub(db)`` once at the end."""
     if isinstance(plan_or_person, ErasurePlan):
         person_id = plan_or_person.person_id
         include = plan_or_person.include_certificates if include_certificates is None else include_certificates
@@ -213,9 +232,8 @@ def erase_person(
         deleted, anonymised = _erase(s, person_id, include)
         audit(s, "person.erased", "person", person_id, deleted=deleted, anonymised=anonymised, certificates=include)
         erasure_records.record(s, db, erasure_records.Erased(person_id, include, erased_at))
-    scrub(db)
-    needles = [text for text in (plan.email, plan.name) if text]
-    return ErasureReport(replace(plan), erased_at, made, deleted, anonymised, residue(db, needles))
+    scrubbed = scrub(db) if scrub_file else True
+    return ErasureReport(plan, erased_at, made, deleted, anonymised, residue(db, list(plan.identifiers)), scrubbed)
 
 
 def _backup_destination(path: Path) -> Path:
@@ -264,10 +282,12 @@ def _erase(s: OrmSession, person_id: int, include_certificates: bool) -> tuple[i
     return deleted, anonymised + 1
 
 
-def scrub(db: Database, *, attempts: int = 50) -> None:
-    """Rewrite the file without freed pages and empty the WAL, so deleted values leave no bytes behind."""
+def scrub(db: Database, *, attempts: int = 3) -> bool:
+    """Rewrite the file without freed pages and empty the WAL, so deleted values leave no bytes behind. False when
+    another connection kept the WAL in use (each attempt waits up to the busy timeout); the rows are erased
+    either way, only old bytes may linger in free space until the next scrub."""
     if db.engine.dialect.name != "sqlite":
-        return
+        return True
     raw = db.engine.raw_connection()  # VACUUM runs outside a transaction: the driver's connection, autocommitting
     try:
         connection = raw.driver_connection
@@ -276,11 +296,13 @@ def scrub(db: Database, *, attempts: int = 50) -> None:
         for _attempt in range(attempts):  # a reader elsewhere holds the WAL for a moment: poll, do not wait
             busy = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
             if not busy:
-                return
+                return True
             time.sleep(0.05)
+    except sqlite3.OperationalError:
+        log.warning("Could not vacuum the database after an erasure", exc_info=True)
     finally:
         raw.close()
-    raise StorageError(N_("The database is busy; close other windows on it and try again."), detail="checkpoint busy")
+    return False
 
 
 def residue(db: Database, needles: list[str]) -> dict[str, int]:

@@ -111,6 +111,13 @@ def report_lines(report: ErasureReport) -> list[str]:
             found,
         ).format(n=format_number(found))
     )
+    if not report.scrubbed:
+        lines.append(
+            _(
+                "The database was in use elsewhere, so its free space could not be cleared yet. Close the other "
+                "windows on it and run the erasure again to clear it."
+            )
+        )
     if found and report.plan.kept_certificates:
         lines.append(_("The certificate register rows kept name the holder."))
     return lines
