@@ -216,3 +216,18 @@ def test_the_command_line_dry_run_changes_nothing(demo_db, capsys) -> None:
             assert is_placeholder(s.get(Person, PERSON_ID))
     finally:
         db.close()
+
+
+def test_many_people_with_one_scrub_for_retention(demo_db) -> None:
+    """How retention erases a cohort: no backup or scrub per person, one scrub at the end."""
+    from tillitsleder.privacy.erasure import scrub
+
+    with demo_db.read() as s:
+        people = s.execute(select(Person.id, Person.email).where(Person.id.in_([2, 3, 4]))).all()
+    reports = [erase_person(demo_db, person_id, backup=False, scrub_file=False) for person_id, _email in people]
+    assert all(report.backup is None for report in reports)
+    assert not (demo_db.path.parent / "backups").exists()
+    assert scrub(demo_db)
+    data = file_bytes(demo_db)
+    assert all(data.count(email.encode()) == 0 for _id, email in people)
+    assert [e.person_id for e in logged_erasures(demo_db)] == [2, 3, 4]

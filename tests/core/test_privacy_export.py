@@ -115,6 +115,7 @@ def test_the_summary_is_in_the_persons_language(demo_db, tmp_path: Path) -> None
     assert "Personopplysninger om deg" in text
     assert "Ćiril Đorđević" in text  # the shipped fonts carry every letter
     assert "læringslogg" in text.lower()
+    assert "Side 1 av 2" in text and "Page" not in text  # the footer too, while the app speaks English
     english = export_person(demo_db, PERSON_ID, tmp_path / "e.zip", language="en")
     assert english.language == "en"
 

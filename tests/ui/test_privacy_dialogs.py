@@ -98,3 +98,36 @@ def test_erasure_preview_confirm_and_report(qtbot, page: ParticipantsPage) -> No
     dialog.grab().save(str(Path("/tmp") / "privacy-erasure-done.png"))
     dialog.reject()
     qtbot.waitUntil(lambda: page.enrolments.model is not None and page.enrolments.model.total == 40)
+
+
+def test_the_preview_names_the_legal_basis_for_kept_certificates(qtbot, page: ParticipantsPage) -> None:
+    import hashlib
+
+    from tillitsleder.model import Certificate
+
+    person_id, name = choose_first_row(page)
+    with page.db.session() as s:
+        enrolment_id = s.scalar(select(Enrolment.id).where(Enrolment.person_id == person_id).limit(1))
+        pdf = b"%PDF-1.4\n% " + name.encode()
+        s.add(
+            Certificate(
+                enrolment_id=enrolment_id,
+                verification_code="UITEST01",
+                language="nb",
+                pdf=pdf,
+                sha256=hashlib.sha256(pdf).hexdigest(),
+                holder_name=name,
+            )
+        )
+    qtbot.mouseClick(page.erase_data_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    qtbot.waitUntil(lambda: dialog.plan is not None, timeout=20000)
+    assert dialog.legal_label.isVisibleTo(dialog) and "arkivlova" in dialog.legal_label.text()
+    assert any("UITEST01" in text for text in tree_texts(dialog))
+    dialog.resize(760, 700)
+    dialog.grab().save(str(Path("/tmp") / "privacy-erasure-certificates.png"))
+    dialog.include_certificates.setChecked(True)  # then they are deleted: no register row, no legal basis
+    qtbot.waitUntil(lambda: dialog.plan is not None and dialog.plan.include_certificates, timeout=20000)
+    assert not dialog.legal_label.isVisibleTo(dialog)
+    assert not any("UITEST01" in text for text in tree_texts(dialog))
+    dialog.reject()

@@ -207,5 +207,12 @@ def render_summary(s: OrmSession, person_id: int, data: dict[str, list[dict]], l
     ]
     out = io.BytesIO()
     title = t(N_("Personal data held about you"))
-    build_document(out, story, title=title, header=f"{title} · {person.full_name}", footer=day(clock.today()))
+    build_document(
+        out,
+        story,
+        title=title,
+        header=f"{title} · {person.full_name}",
+        footer=day(clock.today()),
+        page_text=lambda n, total: t(N_("Page {number} of {total}")).format(number=number(n), total=number(total)),
+    )
     return out.getvalue()
