@@ -231,3 +231,17 @@ def test_many_people_with_one_scrub_for_retention(demo_db) -> None:
     data = file_bytes(demo_db)
     assert all(data.count(email.encode()) == 0 for _id, email in people)
     assert [e.person_id for e in logged_erasures(demo_db)] == [2, 3, 4]
+
+
+def test_a_kept_register_row_still_verifies_but_has_no_pdf(demo_db) -> None:
+    from tillitsleder.access import COORDINATOR
+    from tillitsleder.certificates.register import certificate_pdf, verify_pdf
+    from tillitsleder.errors import NotFound
+
+    certificate_id = issue_certificate(demo_db)
+    paper = certificate_pdf(demo_db, certificate_id, actor=COORDINATOR)  # the copy the holder keeps
+    erase_person(demo_db, PERSON_ID)
+    result = verify_pdf(demo_db, paper)
+    assert result.is_valid and result.certificate.holder_name == "Ćiril Đorđević"
+    with pytest.raises(NotFound, match="erased"):
+        certificate_pdf(demo_db, certificate_id, actor=COORDINATOR)
