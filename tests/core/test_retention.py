@@ -14,6 +14,7 @@ from tillitsleder.cli import main
 from tillitsleder.errors import Forbidden, ValidationError
 from tillitsleder.model import AuditEvent, Cohort, Enrolment, EnrolmentStatusChange, JournalEntry, Programme
 from tillitsleder.privacy import retention
+from tillitsleder.privacy.erasure import erase_in_transaction
 from tillitsleder.privacy.retention import apply_retention, clean_retention_months, due_on, preview_retention
 
 FAR = date(2040, 1, 1)  # long after every demo cohort has ended
@@ -149,7 +150,7 @@ def test_a_failure_while_applying_changes_nothing(demo_db) -> None:
     calls = []
 
     def failing_erase(session, person_id: int) -> None:
-        retention.erase_journal(session, person_id)
+        erase_in_transaction(session, demo_db, person_id)
         calls.append(person_id)
         if len(calls) == 3:
             raise RuntimeError("disk full")

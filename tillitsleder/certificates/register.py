@@ -138,7 +138,12 @@ def certificate_pdfs(db: Database, certificate_ids: list[int], *, actor: Actor) 
 
 def _pdf(db: Database, certificate_id: int) -> bytes:
     with db.read() as s:
-        return s.scalar(select(Certificate.pdf).where(Certificate.id == certificate_id))
+        pdf = s.scalar(select(Certificate.pdf).where(Certificate.id == certificate_id))
+    if pdf == b"":  # the holder's data was erased: only the register row is kept (``privacy.erasure``)
+        raise NotFound(
+            N_("This certificate's PDF was deleted when its holder's data was erased; its register row is kept.")
+        )
+    return pdf
 
 
 def save_copy(db: Database, certificate_id: int, target: Path, *, actor: Actor) -> Path:

@@ -4,6 +4,7 @@ from tillitsleder.model.audit import AuditEvent, ReadEvent, ReadEventSubject
 from tillitsleder.model.base import Base
 from tillitsleder.model.certificates import Certificate, CertificateSignatory, CertificateTemplate
 from tillitsleder.model.completion import CompletionRules, CompletionSignOff
+from tillitsleder.model.erasure_log import ErasureRecord
 from tillitsleder.model.facilitators import (
     Facilitator,
     FacilitatorAssignment,
@@ -43,6 +44,7 @@ __all__ = [
     "DayTable",
     "Department",
     "Enrolment",
+    "ErasureRecord",
     "EnrolmentStatusChange",
     "Facilitator",
     "FacilitatorAssignment",

@@ -7,7 +7,7 @@ escapes ``<``, ``>`` and ``&``; only strings written by this code may carry mark
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import IO
 from xml.sax.saxutils import escape
@@ -102,8 +102,10 @@ def build_document(
     footer: str = "",
     wide: bool = False,
     author: str = "Tillitsleder",
+    page_text: Callable[[int, int], str] | None = None,
 ) -> None:
-    """Lay out ``story`` on A4 (landscape when ``wide``) with a running header and "page x of y" footer."""
+    """Lay out ``story`` on A4 (landscape when ``wide``) with a running header and "page x of y" footer
+    (``page_text(number, total)`` words it in a document's own language; by default the app's)."""
     from reportlab.pdfgen.canvas import Canvas
 
     register_fonts()
@@ -138,9 +140,11 @@ def build_document(
         canvas.line(MARGIN, MARGIN - 5 * mm, width - MARGIN, MARGIN - 5 * mm)
         if footer:
             canvas.drawString(MARGIN, MARGIN - 9 * mm, footer)
-        canvas.drawRightString(
-            width - MARGIN, MARGIN - 9 * mm, _("Page {number} of {total}").format(number=number, total=total)
-        )
+        if page_text is not None:
+            page = page_text(number, total)
+        else:
+            page = _("Page {number} of {total}").format(number=number, total=total)
+        canvas.drawRightString(width - MARGIN, MARGIN - 9 * mm, page)
         canvas.restoreState()
 
     doc = SimpleDocTemplate(

@@ -14,9 +14,10 @@ day its end date lies that many months back; on applying, for each due cohort:
 (``backup_first``), then does all of it in one transaction, audited with ids and counts, and reports what it did.
 Issued certificates are kept: they are proof for the person, and verifying one needs it.
 
-The erasure is an interface (``Erase``): a function that erases one person within the open transaction. The
-default here, ``erase_journal``, removes the person's journal entries and drafts only — the retention-specific
-minimum. The full person erasure of ``privacy.erasure`` is plugged in as ``ERASE_PERSON`` when it is merged.
+The erasure is an interface (``Erase``): a function that erases one person within the open transaction. By
+default each due person is erased as ``privacy.erasure`` erases one (``erase_in_transaction``: journal keys and
+entries, name and contact details, keeping issued certificates' register rows); the file is scrubbed once at
+the end, so no freed page keeps a name.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session as OrmSession
 
 from tillitsleder import clock
@@ -41,14 +42,13 @@ from tillitsleder.model import (
     Enrolment,
     EnrolmentStatusChange,
     Facilitator,
-    JournalDraft,
     JournalEntry,
     Person,
-    Profile,
     Programme,
     RoleAssignment,
 )
 from tillitsleder.privacy.backup_first import backup_before
+from tillitsleder.privacy.erasure import erase_in_transaction, scrub
 from tillitsleder.storage.database import Database
 
 MIN_MONTHS, MAX_MONTHS = 1, 120
@@ -226,19 +226,6 @@ def preview_retention(db: Database, *, today: date | None = None, actor: Actor =
 # --- Applying ------------------------------------------------------------------------------------------------
 
 
-def erase_journal(s: OrmSession, person_id: int) -> int:
-    """The retention-specific minimum of an erasure: the person's journal entries (with their grants) and
-    autosave drafts. Returns the number of entries removed."""
-    profiles = select(Profile.id).where(Profile.person_id == person_id)
-    s.execute(delete(JournalDraft).where(JournalDraft.profile_id.in_(profiles)))
-    return s.execute(delete(JournalEntry).where(JournalEntry.author_id == person_id)).rowcount or 0
-
-
-ERASE_PERSON: Erase = erase_journal
-"""What ``apply_retention`` erases a due person with. At the merge with ``privacy.erasure`` this becomes its
-in-transaction erasure of one person (keeping certificates)."""
-
-
 @dataclass(frozen=True)
 class RetentionReport:
     preview: RetentionPreview  # what was due when it was applied
@@ -259,7 +246,11 @@ def apply_retention(
 ) -> RetentionReport:
     """Back up, then apply every due cohort's rule in one transaction (see the module's description)."""
     actor.require(Role.COORDINATOR)
-    erase = erase or ERASE_PERSON
+    if erase is None:  # the full erasure of one person, keeping issued certificates' register rows
+
+        def erase(s: OrmSession, person_id: int) -> object:
+            return erase_in_transaction(s, db, person_id)
+
     day = today or clock.today()
     if not preview_retention(db, today=day, actor=actor).cohorts:
         return RetentionReport(RetentionPreview(day, (), ()), None, clock.now())
@@ -286,4 +277,6 @@ def apply_retention(
             s, "retention.applied", "cohort", None, cohorts=len(cohort_ids),
             erased=[p.person_id for p in preview.to_erase], held_back=[p.person_id for p in preview.held_back],
         )  # fmt: skip
+    if preview.to_erase:
+        scrub(db)  # no freed page keeps an erased name
     return RetentionReport(preview, backup, moment)

@@ -31,6 +31,8 @@ class ParticipantsPage(CohortPage):
         self.enrol_button = QPushButton()
         self.status_button = QPushButton()
         self.import_button = QPushButton()
+        self.export_data_button = QPushButton()
+        self.erase_data_button = QPushButton()
         self.status_filter = QComboBox()
         self.status_filter.addItem("", None)  # the statuses come with the database (the model loads SQLAlchemy)
         self.status_label = QLabel()
@@ -43,7 +45,7 @@ class ParticipantsPage(CohortPage):
         bar_widget = QWidget()
         bar = FlowLayout(bar_widget)
         buttons = (self.new_cohort_button, self.enrol_button, self.status_button, self.import_button,
-                   self.delete_cohort_button)  # fmt: skip
+                   self.export_data_button, self.erase_data_button, self.delete_cohort_button)  # fmt: skip
         for button in buttons:
             bar.addWidget(button)
         bar.add_right_aligned()
@@ -64,6 +66,8 @@ class ParticipantsPage(CohortPage):
         self.enrol_button.clicked.connect(self.enrol)
         self.status_button.clicked.connect(self.change_status)
         self.import_button.clicked.connect(self.import_participants)
+        self.export_data_button.clicked.connect(self.export_personal_data)
+        self.erase_data_button.clicked.connect(self.erase_personal_data)
         self.enrolments.table.activated.connect(lambda _index: self.change_status())
         self.enrolments.currentIdChanged.connect(lambda _id: self._update_buttons())
         self.status_filter.currentIndexChanged.connect(lambda _i: self.reload())
@@ -81,6 +85,14 @@ class ParticipantsPage(CohortPage):
         self.status_button.setToolTip(_("Active, on leave, withdrawn or completed, from a date (also: double-click)."))
         self.import_button.setText(_("&Import participants…"))
         self.import_button.setToolTip(_("Enrol everyone in an .xlsx or CSV list from HR, after a preview."))
+        self.export_data_button.setText(_("Export personal &data…"))
+        self.export_data_button.setToolTip(
+            _("Everything about the chosen participant in a zip file (a GDPR access request).")
+        )
+        self.erase_data_button.setText(_("Erase personal data…"))
+        self.erase_data_button.setToolTip(
+            _("Delete or anonymise everything about the chosen participant, after a preview.")
+        )
         self.status_label.setText(_("Sta&tus:"))
         self.status_filter.setItemText(0, _("All"))
         if self.status_filter.count() > 1:
@@ -138,6 +150,8 @@ class ParticipantsPage(CohortPage):
         self.delete_cohort_button.setEnabled(has_cohort)
         self.import_button.setEnabled(has_cohort)
         self.status_button.setEnabled(has_cohort and self.enrolments.current_id() is not None)
+        self.export_data_button.setEnabled(has_cohort and self.enrolments.current_id() is not None)
+        self.erase_data_button.setEnabled(has_cohort and self.enrolments.current_id() is not None)
         self.status_filter.setEnabled(has_cohort)
         self.department_filter.setEnabled(has_cohort and self.department_filter.count() > 1)
 
@@ -208,3 +222,30 @@ class ParticipantsPage(CohortPage):
 
         wizard = ImportWizard(self.db, cohort_id, self.selection.label(cohort_id), parent=self)
         self._open(wizard, wizard.imported)
+
+    def _chosen_person(self):
+        enrolment_id = self.enrolments.current_id()
+        if self.db is None or enrolment_id is None:
+            return None
+        from tillitsleder.privacy.people import person_of_enrolment
+
+        return person_of_enrolment(self.db, enrolment_id)
+
+    def export_personal_data(self) -> None:
+        person = self._chosen_person()
+        if person is None:
+            return
+        from ui.privacy.export_dialog import ExportDialog
+
+        self.dialog = ExportDialog(self.db, person, parent=self)
+        self.dialog.finished.connect(self.dialog.deleteLater)
+        self.dialog.open()
+
+    def erase_personal_data(self) -> None:
+        person = self._chosen_person()
+        if person is None:
+            return
+        from ui.privacy.erasure_dialog import ErasureDialog
+
+        dialog = ErasureDialog(self.db, person, parent=self)
+        self._open(dialog, dialog.erased)
