@@ -22,6 +22,13 @@ from tillitsleder.privacy.references import KEY_COLUMNS, REFERENCES, model_refer
 pdftotext = shutil.which("pdftotext")
 
 
+def test_every_column_the_references_leave_out_or_clear_exists() -> None:
+    """A renamed column (e.g. commitments' text, now sealed) must not slip into the export unnoticed."""
+    for ref in REFERENCES:
+        columns = set(table(ref.table).c.keys())
+        assert set(ref.omit) | set(ref.clear) <= columns, ref
+
+
 def test_every_foreign_key_to_a_person_is_in_the_references() -> None:
     """A new table that points at a person (or at their enrolments, profiles …) must be named in ``references``."""
     named = {(ref.table, ref.column, ref.owner) for ref in REFERENCES}

@@ -61,7 +61,7 @@ REFERENCES: tuple[Reference, ...] = (
     Reference("profile", "person_id", "person", Erase.DELETE, omit=KEY_COLUMNS),
     Reference("role_assignment", "person_id", "person", Erase.DELETE),
     Reference("journal_entry", "author_id", "person", Erase.DELETE, export=False),
-    Reference("commitment", "person_id", "person", Erase.DELETE, omit=("description", "follow_up")),
+    Reference("commitment", "person_id", "person", Erase.DELETE, omit=("content", "content_key", "pending_key")),
     Reference("facilitator_assignment", "person_id", "person", Erase.KEEP),
     Reference("table_day_seat", "person_id", "person", Erase.KEEP),
     Reference("table_day_table", "leader_person_id", "person", Erase.KEEP),
@@ -91,6 +91,7 @@ REFERENCES: tuple[Reference, ...] = (
     # --- through their profiles and journal entries: never exported by others
     Reference("journal_grant", "profile_id", "profile", Erase.DELETE, export=False),
     Reference("journal_draft", "profile_id", "profile", Erase.DELETE, export=False),
+    Reference("commitment_grant", "profile_id", "profile", Erase.DELETE, export=False),
     Reference("journal_grant", "entry_id", "journal_entry", Erase.DELETE, export=False),
     Reference("journal_draft", "entry_id", "journal_entry", Erase.DELETE, export=False),
     # --- a certificate's earlier version is the same person's certificate, already covered above
