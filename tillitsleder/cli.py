@@ -97,6 +97,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.lang:
         set_language(args.lang)
     configure_logging(to_file=args.command is None)
+    from tillitsleder.storage.backups import backups_on_close, enable_backups_on_close
+
+    backups_before = backups_on_close()
+    enable_backups_on_close()  # a command or the app that changed the database backs it up when closing it
     try:
         handler = getattr(args, "handler", None)
         if handler is not None:
@@ -118,6 +122,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(_("Stopped."), file=sys.stderr)
         return 130
+    finally:
+        enable_backups_on_close(backups_before)
 
 
 def _early_language(argv: list[str]) -> str:

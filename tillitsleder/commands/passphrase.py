@@ -62,7 +62,7 @@ def check_coordinator(args: argparse.Namespace) -> None:
     from tillitsleder.storage import open_database
     from tillitsleder.storage.locations import resolve_database_path
 
-    if getattr(args, "command", None) == "demo":
+    if getattr(args, "command", None) in ("demo", "check"):  # check only reads, and never changes the file
         return
     path = resolve_database_path(getattr(args, "db", None))
     if not coordinator_passphrase_set(path):
