@@ -36,7 +36,7 @@ APPLICATION = {"demo", "commands", "cli", "__main__"}
 UI_SHARED = {"dialogs", "widgets", "workers", "operations", "style", "settings", "translator", "table_model",
              "qt_strings", "pages.base", "errors"}
 UI_SHELL = {"pages", "pages.areas", "main_window", "app", "database_actions", "opening", "screenshot_support",
-            "screenshots"}
+            "screenshots", "restore_dialog", "read_only"}
 
 
 def core_package(module: str) -> str:

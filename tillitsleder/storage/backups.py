@@ -20,15 +20,21 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from tillitsleder import clock
 from tillitsleder.i18n import _, format_number
 from tillitsleder.storage.backup import CancelCheck, ProgressCallback, backup_database
 from tillitsleder.storage.thinning import backups_to_keep
 
-if TYPE_CHECKING:
-    from tillitsleder.storage.database import Database
+
+class OpenDatabase(Protocol):
+    """What backups need of an open ``tillitsleder.storage.Database`` (which imports this module)."""
+
+    path: Path | None
+    read_only: bool
+    changed: bool
+
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +72,18 @@ def backup_folder(database_path: Path) -> Path:
 def is_in_backup_folder(path: Path) -> bool:
     """True for a file anywhere under a folder named ``backups``: a backup is opened read-only."""
     return any(part.casefold() == BACKUP_FOLDER for part in path.resolve().parent.parts)
+
+
+_ANY_BACKUP = re.compile(r"^(?P<stem>.+?)\.[a-z0-9-]+?-\d{8}T\d{6}Z(?:-\d+)?(?P<suffix>\.[^.]+)$")
+
+
+def database_of_backup(backup: Path) -> Path | None:
+    """The database a file in a backup folder is a backup of, if it is there (``None`` otherwise)."""
+    match = _ANY_BACKUP.match(backup.name)
+    if match is None or backup.parent.name.casefold() != BACKUP_FOLDER:
+        return None
+    database = backup.parent.parent / f"{match['stem']}{match['suffix']}"
+    return database if database.is_file() else None
 
 
 def _name_pattern(database_path: Path) -> re.Pattern[str]:
@@ -136,7 +154,7 @@ def make_backup(
     return destination
 
 
-def backup_before(target: Database | Path, reason: str) -> Path | None:
+def backup_before(target: OpenDatabase | Path, reason: str) -> Path | None:
     """Back up before a bulk change (``reason``: ``import``, ``erase``, ``retention`` …); call it first.
 
     ``target`` is an open ``Database`` or a database file. Nothing is made for a database that is not a file
@@ -148,7 +166,7 @@ def backup_before(target: Database | Path, reason: str) -> Path | None:
     return make_backup(path, f"before-{reason}")
 
 
-def backup_on_close(db: Database) -> Path | None:
+def backup_on_close(db: OpenDatabase) -> Path | None:
     """The backup made when ``db`` is closed after something was written to it (else ``None``)."""
     path = _file_of(db)
     if path is None or not db.changed:
@@ -156,7 +174,7 @@ def backup_on_close(db: Database) -> Path | None:
     return make_backup(path, "on-close")
 
 
-def _file_of(target: Database | Path) -> Path | None:
+def _file_of(target: OpenDatabase | Path) -> Path | None:
     if isinstance(target, Path):
         return target if target.is_file() else None
     if target.path is None or target.read_only or not target.path.is_file():
