@@ -180,7 +180,8 @@ def marks(path: Path) -> int:
 
 def kill_restores(path: Path, iterations: int, seed: int) -> tuple[int, int]:
     """Restore two backups in turn in a worker killed at random moments; after each kill the database must be
-    sound and one of the two (or the original). Returns how often each backup was found in place."""
+    sound and one of the two. Returns how often each backup was found in place; prints how often the kill came
+    in the middle of a copy (a temporary file was left)."""
     rng = random.Random(seed)
     prepared_for_killing(path)
     first = backups.make_backup(path, "manual", thin=False)
@@ -194,13 +195,17 @@ def kill_restores(path: Path, iterations: int, seed: int) -> tuple[int, int]:
     first, second = first.rename(keep / "first.sqlite3"), second.rename(keep / "second.sqlite3")
     expected = {marks(first): "first", marks(second): "second"}
     found = {"first": 0, "second": 0}
+    temporary = path.with_name(f".{path.name}{TEMPORARY_SUFFIX}")
+    mid_copy = 0
     for _ in range(iterations):
         process = start_worker("restore", str(path), str(first), str(second))
         time.sleep(rng.uniform(0, 0.5))
         process.send_signal(signal.SIGKILL)
         process.wait()
+        mid_copy += temporary.exists()
         check_sound(path)
         found[expected[marks(path)]] += 1
+    print(f"\nkill -9 during restore: {iterations} kills, {mid_copy} in the middle of a copy, {found}")
     return found["first"], found["second"]
 
 
