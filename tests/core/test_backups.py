@@ -374,3 +374,17 @@ def test_exports_written_by_the_app_are_private(demo_db, tmp_path: Path) -> None
     for name in ("register.csv", "sessions.ics", "report.pdf"):
         assert stat.S_IMODE((tmp_path / name).stat().st_mode) == 0o600, name
     assert (tmp_path / "report.pdf").read_bytes() == b"%PDF-1.4"
+
+
+@pytest.mark.skipif(not POSIX, reason="POSIX permissions")
+def test_a_write_to_a_read_only_file_ends_in_one_sentence(db_path: Path, capsys, monkeypatch) -> None:
+    write_something(db_path, "Kari Nordmann")
+    os.chmod(db_path, 0o444)
+    monkeypatch.setenv("TILLITSLEDER_NEW_PASSPHRASE", "en lang og god passfrase")
+    try:
+        code, _out, err = cli(capsys, "passphrase", "--db", str(db_path))
+    finally:
+        os.chmod(db_path, 0o600)
+    assert code != 0
+    assert err.strip() == f"“{db_path}” is open read-only: nothing can be changed in it."
+    assert "Traceback" not in err and "Kari" not in err

@@ -70,8 +70,8 @@ def backup_folder(database_path: Path) -> Path:
 
 
 def is_in_backup_folder(path: Path) -> bool:
-    """True for a file anywhere under a folder named ``backups``: a backup is opened read-only."""
-    return any(part.casefold() == BACKUP_FOLDER for part in path.resolve().parent.parts)
+    """True for a file in a folder named ``backups`` (where the app keeps them): a backup is opened read-only."""
+    return path.resolve().parent.name.casefold() == BACKUP_FOLDER
 
 
 _ANY_BACKUP = re.compile(r"^(?P<stem>.+?)\.[a-z0-9-]+?-\d{8}T\d{6}Z(?:-\d+)?(?P<suffix>\.[^.]+)$")
