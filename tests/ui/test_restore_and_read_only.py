@@ -139,3 +139,31 @@ def test_a_file_without_write_permission_opens_read_only_with_its_own_banner(qtb
     finally:
         window.close_database()
         os.chmod(demo_db_path, 0o600)
+
+
+def test_closing_the_window_backs_up_a_changed_database(qtbot, opened_window: MainWindow) -> None:
+    path = opened_window.db.path
+    opened_window.close()
+    assert backups.list_backups(path) == []  # nothing was changed
+    opened_window.show()
+    with qtbot.waitSignal(opened_window.firstPagePopulated, timeout=30_000):
+        opened_window.open_database_path(path)
+    with opened_window.db.session() as session:
+        session.add(Municipality(name="Bydel Vest", country="NO", timezone="Europe/Oslo"))
+    assert opened_window.db.changed and opened_window.db.backup_on_close
+    opened_window.close()
+    assert [b.reason for b in backups.list_backups(path)] == ["on-close"]
+
+
+def test_a_failed_restore_opens_the_database_as_it_was(qtbot, opened_window: MainWindow, tmp_path: Path) -> None:
+    window = opened_window
+    window.actions_.interactive = False
+    path = window.db.path
+    before = municipality_names(path)
+    not_a_backup = tmp_path / "notes.sqlite3"
+    not_a_backup.write_text("ikke en sikkerhetskopi\n" * 40)
+    with qtbot.waitSignal(window.actions_.restoreFinished, timeout=30_000) as finished:
+        window.actions_.restore_from_backup(not_a_backup)
+    assert finished.args == [None]
+    qtbot.waitUntil(lambda: window.db is not None and not window.actions_.busy, timeout=30_000)
+    assert window.db.path == path and municipality_names(path) == before
