@@ -112,6 +112,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.lang:
         set_language(args.lang)
     configure_logging(to_file=args.command is None)
+    from tillitsleder.storage.backups import backups_on_close, enable_backups_on_close
+
+    backups_before = backups_on_close()
+    enable_backups_on_close()  # a command or the app that changed the database backs it up when closing it
     try:
         handler = getattr(args, "handler", None)
         if handler is not None:
@@ -137,6 +141,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if storage_error is None:
             raise
         return _report(storage_error)
+    finally:
+        enable_backups_on_close(backups_before)
 
 
 def _report(error: TillitslederError) -> int:

@@ -79,3 +79,11 @@ class Cancelled(TillitslederError):
     """Long work stopped because the user asked; nothing was changed."""
 
     exit_code = 130
+
+
+class MigrationNeeded(StorageError):
+    """The file is from an older version and must be upgraded first; it was left untouched."""
+
+
+class ReadOnlyDatabase(StorageError):
+    """A write was attempted on a database opened read-only (a backup, or a file we may not change)."""

@@ -6,11 +6,15 @@ the lists need, so the GUI thread only paints. A refused file (not ours, too new
 touched; the user is asked what to do next. Nothing is created at a path that does not exist without asking
 first (a mistyped ``--db``, a remembered file that has gone, a name typed into the Open dialog). Backups go
 through ``backup_database`` with a progress dialog whose Cancel stops the copy and leaves nothing behind.
+Restoring (``restore_from_backup``) lets the user choose a backup (``ui.restore_dialog``), has the window let go
+of the database (``release``), restores in an operation with progress and opens the restored file; if the
+restore fails, the database as it was is opened again.
 """
 
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -72,6 +76,7 @@ class DatabaseActions(QObject):
     openFailed = Signal(object)  # noqa: N815 - the exception, after the user was told (or not, if not interactive)
     busyChanged = Signal(bool)  # noqa: N815
     backupFinished = Signal(object)  # noqa: N815 - the backup's Path, or None if cancelled or failed
+    restoreFinished = Signal(object)  # noqa: N815 - the RestoreResult, or None if cancelled or failed
     statusMessage = Signal(str)  # noqa: N815
 
     def __init__(self, window: QWidget, *, interactive: bool = True) -> None:
@@ -82,6 +87,8 @@ class DatabaseActions(QObject):
         self.busy = False
         self.last_job: Operation | None = None
         self.backup_dialog = None
+        self.restore_dialog = None  # the backup chooser while it is open (tests reach it here)
+        self.release: Callable[[], None] = lambda: None  # the window lets go of the open database
 
     # --- opening -----------------------------------------------------------------------------------------
 
@@ -238,3 +245,88 @@ class DatabaseActions(QObject):
             if self.interactive:
                 show_error(self._window, _("The backup failed"), error)
         self.backupFinished.emit(None)
+
+    # --- restore -----------------------------------------------------------------------------------------
+
+    def restore_target(self) -> Path | None:
+        """The database a restore replaces: the open one, or — when a backup is open — the one it is a backup of."""
+        from tillitsleder.storage import backups
+
+        if self.current is None or self.current.path is None:
+            return None
+        if self.current.read_only:
+            return backups.database_of_backup(self.current.path)
+        return self.current.path
+
+    def can_restore(self) -> bool:
+        return not self.busy and self.restore_target() is not None
+
+    def restore_from_backup(self, chosen: Path | None = None) -> Operation | None:
+        """Let the user choose a backup (unless ``chosen``), then restore it in place of the database."""
+        from PySide6.QtWidgets import QDialog
+
+        from ui.restore_dialog import RestoreDialog
+
+        target = self.restore_target()
+        if target is None or self.busy:
+            return None
+        if chosen is None:
+            assert self.current is not None
+            selected = self.current.path if self.current.read_only else None
+            dialog = RestoreDialog(target, self._window, selected=selected, file_filter=database_filter())
+            self.restore_dialog = dialog
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+            self.restore_dialog = None
+            chosen = dialog.chosen if accepted else None
+            dialog.deleteLater()
+            if chosen is None:
+                return None
+        return self._restore(chosen, target)
+
+    def _restore(self, backup: Path, target: Path) -> Operation:
+        reopen = self.current.path if self.current is not None else target
+        self.release()  # closes (and if changed, backs up) the open database: the restore needs it to itself
+        self.current = None
+        self._set_busy(True)
+
+        def work(ctx: OpContext):
+            from tillitsleder.privacy.erasure_log import reapply_after_restore
+            from tillitsleder.storage.restore import restore_backup
+
+            return restore_backup(
+                backup, target, progress=ctx.progress, cancelled=ctx.cancelled, after_restore=reapply_after_restore
+            )
+
+        def done(result) -> None:
+            self._set_busy(False)
+            self.statusMessage.emit(
+                _("Restored from “{backup}”; the database as it was is kept in “{copy}”.").format(
+                    backup=backup.name, copy=result.previous_copy
+                )
+            )
+            self.restoreFinished.emit(result)
+            self.open_path(target)
+
+        def failed(error: BaseException) -> None:
+            from tillitsleder.errors import Cancelled
+            from ui.errors import error_text, show_error
+
+            self._set_busy(False)
+            self.statusMessage.emit(error_text(error))
+            if self.interactive and not isinstance(error, Cancelled):
+                show_error(self._window, _("The restore failed"), error)
+            self.restoreFinished.emit(None)
+            self.open_path(reopen)
+
+        job = run(
+            work,
+            parent=self._window,
+            title=_("Restore from backup"),
+            progress=_("Restoring “{name}” from “{backup}”…").format(name=target.name, backup=backup.name),
+            on_success=done,
+            on_failure=failed,
+            name="restore",
+        )
+        self.restore_progress = job.dialog
+        self.last_job = job
+        return job

@@ -6,6 +6,9 @@ the GUI thread through ``DatabaseActions``. An area's page is imported and built
 Operations announce which kinds of data they changed (``ui.operations.change_bus``); the window passes that on
 to the built pages, and each reloads only if it shows one of those kinds. Geometry, window state and the last
 area are kept in the app's INI settings.
+
+A read-only database (a backup, or a file the user may not change) shows a banner above the areas and offers no
+edit controls (``ui.read_only``); a writable one is backed up when the window lets go of it after changes.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QSplitter,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -32,6 +36,7 @@ from ui.database_actions import DatabaseActions, OpenedDatabase, demo_available,
 from ui.operations import Changed, change_bus
 from ui.pages.areas import AREAS, Area, Needs
 from ui.profiles.controller import ProfileController
+from ui.read_only import ReadOnlyBanner, ReadOnlyGuard
 from ui.settings import KEY_AREA, KEY_GEOMETRY, KEY_STATE, app_settings, read_bytes, read_int, remember_database
 from ui.style import STYLE_SHEET
 from ui.translator import LanguageSwitcher
@@ -110,7 +115,16 @@ class MainWindow(Retranslating, QMainWindow):
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
         splitter.setSizes([230, 1050])
-        self.setCentralWidget(splitter)
+        self.read_only_banner = ReadOnlyBanner()
+        self.read_only_guard = ReadOnlyGuard(self.stack)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.read_only_banner)
+        column.addWidget(splitter, 1)
+        self.setCentralWidget(central)
+        self._message_after_open: str | None = None
         self.db_label = QLabel()
         self.summary_label = QLabel()
         self.statusBar().addPermanentWidget(self.summary_label)
@@ -123,6 +137,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.actions_.busyChanged.connect(self._update_actions)
         self.actions_.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self.actions_.openFailed.connect(self._on_open_failed)
+        self.actions_.release = self.close_database
+        self.actions_.restoreFinished.connect(self._on_restored)
         self.switcher.languageChanged.connect(self._remember_language)
         self._restore_geometry()
         self.retranslate()
@@ -140,6 +156,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.action_open = action(lambda: self.actions_.choose_and_open())
         self.action_demo = action(lambda: self.actions_.open_demo())
         self.action_backup = action(lambda: self.actions_.back_up())
+        self.action_restore = action(lambda: self.actions_.restore_from_backup())
         self.action_quit = action(self.close)
         self.action_quit.setMenuRole(QAction.MenuRole.QuitRole)
         self.action_search = action(self._focus_search)
@@ -152,7 +169,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.file_menu = bar.addMenu("")
         self.file_menu.addActions([self.action_new, self.action_open, self.action_demo])
         self.file_menu.addSeparator()
-        self.file_menu.addAction(self.action_backup)
+        self.file_menu.addActions([self.action_backup, self.action_restore])
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.action_quit)
         self.view_menu = bar.addMenu("")
@@ -182,6 +199,7 @@ class MainWindow(Retranslating, QMainWindow):
             act.setEnabled(not busy)
         self.action_demo.setEnabled(not busy and demo_available())
         self.action_backup.setEnabled(self.actions_.can_back_up())
+        self.action_restore.setEnabled(self.actions_.can_restore())
         self.action_search.setEnabled(self.db is not None and self.current_page().has_search())
 
     def retranslate(self) -> None:
@@ -195,6 +213,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.action_demo.setStatusTip(_("Create a fresh demo database with invented people and open it."))
         self.action_backup.setText(_("&Back up database…"))
         self.action_backup.setStatusTip(_("Save a complete copy of the open database."))
+        self.action_restore.setText(_("&Restore from backup…"))
+        self.action_restore.setStatusTip(_("Put one of the database's backups in its place."))
+        self.read_only_banner.retranslate()
         self.action_quit.setText(_("&Quit"))
         self.action_search.setText(_("&Search in list"))
         self.action_about.setText(_("&About Tillitsleder"))
@@ -336,7 +357,14 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _adopt(self, opened: OpenedDatabase) -> None:
         old = self.db
+        was_read_only = self.read_only_guard.active
         self.db = opened.db
+        if not (opened.is_demo or opened.db.read_only):
+            opened.db.backup_on_close = True  # a changed database is backed up when the window lets go of it
+        if was_read_only and not opened.db.read_only:
+            self._rebuild_pages()  # the controls the read-only guard turned off come back as the areas decide
+        self.read_only_banner.show_reason(opened.db.read_only_reason if opened.db.read_only else None)
+        self.read_only_guard.set_active(opened.db.read_only)
         self.participants = opened.participants
         self._awaiting_first_page = True
         self.selection.set_options(opened.cohorts)
@@ -356,6 +384,9 @@ class MainWindow(Retranslating, QMainWindow):
         else:
             self.statusBar().clearMessage()
         self.databaseOpened.emit(opened)
+        if self._message_after_open is not None:  # after the profile controller has had its say
+            self.statusBar().showMessage(self._message_after_open, 15000)
+            self._message_after_open = None
         if self._awaiting_first_page and not self.current_page().isVisible():
             # A hidden window (tests, smoke runs) loads nothing until shown: there is no page to wait for.
             self._awaiting_first_page = False
@@ -373,6 +404,23 @@ class MainWindow(Retranslating, QMainWindow):
 
             self.participants = participant_count(self.db)
             self._show_status()
+
+    def _rebuild_pages(self) -> None:
+        """Drop the areas built so far; each is built afresh when next shown (the current one at once)."""
+        current = max(0, self.nav.currentRow())
+        for row, page in list(self._built.items()):
+            placeholder = QWidget()
+            self.stack.insertWidget(row, placeholder)
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self._built.clear()
+        self.stack.setCurrentIndex(current)
+        if self.isVisible():
+            self.page_at(current)
+
+    def _on_restored(self, result: object) -> None:
+        if result is not None:
+            self._message_after_open = self.statusBar().currentMessage()
 
     def _on_open_failed(self, _error: BaseException) -> None:
         if self.db is None:

@@ -35,6 +35,13 @@ QLabel#privacyNote {
 QStatusBar QLabel {
     padding: 0 10px;
 }
+QLabel#readOnlyBanner {
+    color: palette(window-text);
+    background: #fff4d6;
+    border-bottom: 1px solid #d9b44a;
+    padding: 8px 16px;
+    font-weight: 600;
+}
 QLabel#warning {
     color: #9a3b00;
     font-weight: 600;

@@ -39,7 +39,7 @@ UI_SHARED = {"dialogs", "widgets", "workers", "operations", "style", "settings",
              "snapshot_model",
              "qt_strings", "pages.base", "errors"}
 UI_SHELL = {"pages", "pages.areas", "main_window", "app", "database_actions", "opening", "screenshot_support",
-            "screenshots"}
+            "screenshots", "restore_dialog", "read_only"}
 
 
 def core_package(module: str) -> str:

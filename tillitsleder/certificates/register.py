@@ -22,6 +22,7 @@ from tillitsleder.i18n import N_, _, format_date
 from tillitsleder.model import Certificate, Cohort, Enrolment, Programme
 from tillitsleder.model.enums import CertificateStatus, LabelledEnum, Role
 from tillitsleder.storage.database import Database
+from tillitsleder.storage.private_files import write_private_bytes
 
 
 @dataclass(frozen=True)
@@ -151,7 +152,7 @@ def save_copy(db: Database, certificate_id: int, target: Path, *, actor: Actor) 
     info = certificate_info(db, certificate_id, actor=actor)
     path = target / info.file_name() if target.is_dir() else target
     try:
-        path.write_bytes(_pdf(db, certificate_id))
+        write_private_bytes(path, _pdf(db, certificate_id))
     except OSError as error:
         raise ValidationError(
             N_("Cannot write “{path}”: {reason}"), path=str(path), reason=error.strerror or str(error)

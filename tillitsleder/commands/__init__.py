@@ -14,6 +14,7 @@ from importlib import import_module
 from tillitsleder.i18n import _
 
 COMMAND_MODULES = (
+    "tillitsleder.commands.backups",
     "tillitsleder.commands.certificates",
     "tillitsleder.commands.database",
     "tillitsleder.commands.deletion",

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from tillitsleder.commands import fail, require_db_argument
 from tillitsleder.i18n import LANGUAGES, _, format_number, ngettext
+from tillitsleder.storage.private_files import make_private_dir, write_private_bytes
 
 
 def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -84,10 +85,10 @@ def run_issue(args: argparse.Namespace) -> int:
                     db, cohort.id, actor=COORDINATOR, language=args.certificate_language, progress=_progress_line
                 )
                 issued = result.issued
-            out.mkdir(parents=True, exist_ok=True)
+            make_private_dir(out)
             pdfs = certificate_pdfs(db, [info.id for info in issued], actor=COORDINATOR)
             for info in issued:
-                (out / info.file_name()).write_bytes(pdfs[info.id])
+                write_private_bytes(out / info.file_name(), pdfs[info.id])
         finally:
             db.close()
     except TillitslederError as error:

@@ -62,13 +62,19 @@ def check_coordinator(args: argparse.Namespace) -> None:
     from tillitsleder.storage import open_database
     from tillitsleder.storage.locations import resolve_database_path
 
-    if getattr(args, "command", None) == "demo":
+    command = getattr(args, "command", None)
+    if command == "demo":
         return
     path = resolve_database_path(getattr(args, "db", None))
     if not coordinator_passphrase_set(path):
         return
+    if command == "check":  # check never changes the file: read it read-only, and leave a due migration to it
+        from tillitsleder.storage.sqlite_file import inspect_database_file
+
+        if not inspect_database_file(path).is_current:
+            return
     passphrase = args.coordinator_passphrase = _current_passphrase()
-    db = open_database(path, create=False)
+    db = open_database(path, create=False, read_only=True if command == "check" else None)
     try:
         profiles.unlock_coordinator(db, passphrase).lock()
     finally:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from tillitsleder.commands import fail, require_db_argument
 from tillitsleder.i18n import _
+from tillitsleder.storage.private_files import write_private_bytes
 
 KINDS = ("participant", "cohort", "units", "workload")
 
@@ -72,7 +73,7 @@ def run_progress(args: argparse.Namespace) -> int:
     except TillitslederError as error:
         return fail(str(error), error.exit_code)
     try:
-        output.write_bytes(pdf)
+        write_private_bytes(output, pdf)
     except OSError as error:
         return fail(_("Cannot write “{path}”: {reason}").format(path=output, reason=error.strerror))
     print(_("{report} of {cohort} written to {path}.").format(report=kind.label(), cohort=cohort.label, path=output))

@@ -113,6 +113,7 @@ def create_demo_database(path: Path, *, seed: int = 2017, today: date | None = N
     db: Database | None = None
     try:
         db = open_database(path)  # creates the folder and the schema
+        db.backup_on_close = False  # invented data: no backup folder beside a demo
         with db.session() as session:
             summary = _DemoBuilder(session, random.Random(seed), seed, today or clock.today()).build(path)
     except BaseException:

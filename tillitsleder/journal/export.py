@@ -28,6 +28,7 @@ from tillitsleder.journal.entries import JournalEntryView
 from tillitsleder.pdf.layout import build_document, data_table, para, para_markup, styles
 from tillitsleder.profiles import UnlockedProfile
 from tillitsleder.storage.database import Database
+from tillitsleder.storage.private_files import write_private_bytes
 
 FORMATS = ("pdf", "md", "json")
 
@@ -59,7 +60,7 @@ def export_journal(
         render_pdf(buffer, me, entries, commitments, today)
         data = buffer.getvalue()
     try:
-        path.write_bytes(data)
+        write_private_bytes(path, data)
     except OSError as exc:
         raise StorageError(N_("Cannot write “{path}”: {reason}"), path=str(path), reason=exc.strerror) from exc
     return JournalExport(path, len(entries), len(commitments))

@@ -9,7 +9,7 @@ module they pointed at is cleared), table days (no longer tied to the cohort), a
 ``contents`` counts what would go, for the question the user is asked (``DeletionContents.losses()``). Issued
 certificates are proof someone completed a programme: a deletion that would take certificates with it is
 refused (``HasCertificates``, nothing changed) unless ``include_certificates=True``, which a caller passes only
-after an explicit yes. Every deletion first makes a backup (``backup_first``), then deletes in one transaction,
+after an explicit yes. Every deletion first makes a backup (``backup_before``), then deletes in one transaction,
 audited with ids and counts only.
 """
 
@@ -39,7 +39,7 @@ from tillitsleder.model import (
     ReflectionGroup,
     Session,
 )
-from tillitsleder.privacy.backup_first import backup_before
+from tillitsleder.storage.backups import backup_before
 from tillitsleder.storage.database import Database
 
 
@@ -178,7 +178,7 @@ def delete_cohort(
     contents = cohort_contents(db, cohort_id, actor=actor)
     if contents.certificates and not include_certificates:
         raise HasCertificates(contents)
-    backup = backup_before(db, "before-deleting-cohort")
+    backup = backup_before(db, "deleting-cohort")
     with db.session() as s:
         contents = _contents(s, "cohort", cohort_id, _cohort(s, cohort_id).name, [cohort_id], 0)
         if contents.certificates and not include_certificates:  # issued since the question was asked
@@ -199,7 +199,7 @@ def delete_programme_and_cohorts(
     contents = programme_contents(db, programme_id, actor=actor)
     if contents.certificates and not include_certificates:
         raise HasCertificates(contents)
-    backup = backup_before(db, "before-deleting-programme")
+    backup = backup_before(db, "deleting-programme")
     with db.session() as s:
         contents = _programme_contents(s, _programme(s, programme_id))
         if contents.certificates and not include_certificates:

@@ -42,7 +42,7 @@ from tillitsleder.model import (
 from tillitsleder.privacy import erasure_records
 from tillitsleder.privacy.people import PLACEHOLDER_FIRST_NAME, is_placeholder, placeholder_last_name
 from tillitsleder.privacy.references import PERSON_IDENTIFYING, REFERENCES, Erase, owned_ids, table
-from tillitsleder.storage.backup import backup_database, backup_file_name
+from tillitsleder.storage.backups import make_backup
 from tillitsleder.storage.database import Database
 
 ProgressCallback = Callable[[int, int], None]
@@ -225,7 +225,7 @@ def erase_person(
     plan = plan_erasure(db, person_id, include)
     made = None
     if backup and db.path is not None:
-        made = backup_database(db.path, _backup_destination(db.path), progress=progress)
+        made = make_backup(db.path, "before-erase", progress=progress)
     erased_at = logged_at or clock.now()
     with db.session() as s:
         deleted, anonymised = erase_in_transaction(s, db, person_id, include_certificates=include, erased_at=erased_at)
@@ -249,16 +249,6 @@ def erase_in_transaction(
           certificates=include_certificates)  # fmt: skip
     erasure_records.record(s, db, erasure_records.Erased(person_id, include_certificates, erased_at or clock.now()))
     return deleted, anonymised
-
-
-def _backup_destination(path: Path) -> Path:
-    """``<db folder>/backups/<name>.before-erasure-<time>.sqlite3``, numbered when two erasures share a second."""
-    destination = path.parent / "backups" / backup_file_name(path, "before-erasure")
-    number = 1
-    while destination.exists():
-        number += 1
-        destination = path.parent / "backups" / backup_file_name(path, f"before-erasure-{number}")
-    return destination
 
 
 def _erase(s: OrmSession, person_id: int, include_certificates: bool) -> tuple[int, int]:

@@ -13,7 +13,8 @@ from tillitsleder.model import Person
 from tillitsleder.privacy import erasure_records
 from tillitsleder.privacy.erasure import erase_person, plan_erasure
 from tillitsleder.privacy.erasure_records import Erased
-from tillitsleder.storage.database import Database
+from tillitsleder.storage.database import Database, open_database
+from tillitsleder.storage.restore import RestoreResult
 
 log = logging.getLogger(__name__)
 
@@ -50,3 +51,15 @@ def reapply_erasures(db: Database) -> int:
         known = {(e.person_id, e.include_certificates) for e in erasure_records.read_sidecar(path)}
         erasure_records.append_sidecar(path, [e for e in entries if (e.person_id, e.include_certificates) not in known])
     return again
+
+
+def reapply_after_restore(result: RestoreResult) -> None:
+    """The restore's ``after_restore`` hook: open the restored file (migrating an older one) and erase again
+    everyone erased since the backup was made."""
+    db = open_database(result.path)
+    try:
+        again = reapply_erasures(db)
+    finally:
+        db.close()
+    if again:
+        log.info("Erased %d people again after restoring %s", again, result.restored_from.name)

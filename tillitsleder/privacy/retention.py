@@ -11,7 +11,7 @@ day its end date lies that many months back; on applying, for each due cohort:
 - the cohort is marked handled (``Cohort.retention_applied_at``), so it is never due again.
 
 ``preview_retention`` says who is due without changing anything. ``apply_retention`` backs the database up first
-(``backup_first``), then does all of it in one transaction, audited with ids and counts, and reports what it did.
+(``backup_before``), then does all of it in one transaction, audited with ids and counts, and reports what it did.
 Issued certificates are kept: they are proof for the person, and verifying one needs it.
 
 The erasure is an interface (``Erase``): a function that erases one person within the open transaction. By
@@ -47,8 +47,8 @@ from tillitsleder.model import (
     Programme,
     RoleAssignment,
 )
-from tillitsleder.privacy.backup_first import backup_before
 from tillitsleder.privacy.erasure import erase_in_transaction, scrub
+from tillitsleder.storage.backups import backup_before
 from tillitsleder.storage.database import Database
 
 MIN_MONTHS, MAX_MONTHS = 1, 120
@@ -254,7 +254,7 @@ def apply_retention(
     day = today or clock.today()
     if not preview_retention(db, today=day, actor=actor).cohorts:
         return RetentionReport(RetentionPreview(day, (), ()), None, clock.now())
-    backup = backup_before(db, "before-retention")
+    backup = backup_before(db, "retention")
     moment = clock.now()
     with db.session() as s:
         preview = _preview(s, day)  # again, inside the transaction: exactly what is applied

@@ -52,6 +52,7 @@ from tillitsleder.i18n import N_, _
 from tillitsleder.model import Cohort, Facilitator, Person, Programme, RoleAssignment, Session, session_facilitator
 from tillitsleder.model.enums import ReadKind, Role, SessionStatus, SessionType
 from tillitsleder.storage.database import Database
+from tillitsleder.storage.private_files import write_private_bytes
 
 PRODID = f"-//Tillitsleder//Tillitsleder {tillitsleder.__version__}//EN"
 _WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
@@ -340,7 +341,7 @@ def write_calendar(content: bytes, path: Path) -> CalendarFile:
     path = Path(path)
     temporary = path.with_name(path.name + ".part")
     try:
-        temporary.write_bytes(content)
+        write_private_bytes(temporary, content)
         os.replace(temporary, path)
     except OSError as exc:
         temporary.unlink(missing_ok=True)

@@ -1,4 +1,9 @@
-"""Consistent copies of a live SQLite database through SQLite's online backup API."""
+"""Consistent copies of a live SQLite database through SQLite's online backup API.
+
+A copy is written 0600 under a temporary name, flushed to the disk and then renamed: a crash or a cancel at any
+moment leaves either no backup or a complete one (and at most an unfinished ``.partial``, never under the
+backup's own name).
+"""
 
 from __future__ import annotations
 
@@ -10,6 +15,7 @@ from pathlib import Path
 from tillitsleder import clock
 from tillitsleder.errors import Cancelled, StorageError
 from tillitsleder.i18n import N_
+from tillitsleder.storage.private_files import create_private_file, fsync_file, fsync_folder, make_private_dir
 
 ProgressCallback = Callable[[int, int], None]  # (done, total) in pages
 CancelCheck = Callable[[], bool]
@@ -36,9 +42,15 @@ def backup_database(
     """
     if destination.exists():
         raise StorageError(N_("“{path}” already exists; choose another name."), path=str(destination))
-    destination.parent.mkdir(parents=True, exist_ok=True)
-    partial = destination.with_name(destination.name + ".partial")
-    partial.unlink(missing_ok=True)
+    try:
+        make_private_dir(destination.parent)
+        partial = destination.with_name(destination.name + ".partial")
+        partial.unlink(missing_ok=True)
+        create_private_file(partial)
+    except OSError as exc:
+        raise StorageError(
+            N_("The backup to “{path}” failed: {reason}"), path=str(destination), reason=exc.strerror
+        ) from exc
 
     def step(_status: int, remaining: int, total: int) -> None:
         if progress is not None:
@@ -65,7 +77,9 @@ def backup_database(
         ) from exc
     finally:
         src.close()
+    fsync_file(partial)
     partial.replace(destination)
+    fsync_folder(destination.parent)
     return destination
 
 

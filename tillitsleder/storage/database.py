@@ -3,6 +3,12 @@
 Start-up path for a file: inspect it read-only (refuse if not ours, too new or damaged) → if new, create the
 schema; if behind, make an online backup and migrate → ``integrity_check`` → ready. An up-to-date file skips
 Alembic entirely.
+
+A file in a ``backups`` folder, or one we may not write to, is opened read-only (``Database.read_only``): SQLite
+opens it with ``mode=ro``, ``session()`` raises ``ReadOnlyDatabase``, and it is never migrated — if it is behind,
+``MigrationNeeded`` says so in one sentence. A new database file is created 0600 (its ``-wal``/``-shm`` follow).
+``Database.changed`` tells whether anything was committed since it was opened; closing a changed database makes
+an automatic backup where that is switched on (``storage.backups.enable_backups_on_close``: the app and the CLI).
 """
 
 from __future__ import annotations
@@ -13,7 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, event, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -21,13 +27,21 @@ from tillitsleder.errors import (
     DatabaseBusy,
     DatabaseDamaged,
     DatabaseMissing,
+    MigrationNeeded,
     NotATillitslederDatabase,
+    ReadOnlyDatabase,
     StorageError,
 )
 from tillitsleder.i18n import N_
-from tillitsleder.storage.backup import backup_database, backup_file_name
-from tillitsleder.storage.engine import READ_ONLY, WRITE, make_engine, reading, sqlite_url
+from tillitsleder.storage import backups
+from tillitsleder.storage.engine import READ_ONLY, WRITE, make_engine, make_read_only_engine, reading, sqlite_url
 from tillitsleder.storage.failures import BUSY_MESSAGE, as_storage_error, safe_detail
+from tillitsleder.storage.private_files import (
+    create_private_file,
+    is_read_only_file,
+    make_private_dir,
+    restrict_database,
+)
 from tillitsleder.storage.sqlite_file import APPLICATION_ID, head_revision, inspect_database_file
 
 log = logging.getLogger(__name__)
@@ -48,16 +62,31 @@ class Database:
     engine: Engine
     path: Path | None = None
     backup_made: Path | None = None
+    read_only: bool = False
+    read_only_reason: str | None = None  # READ_ONLY_BACKUP or READ_ONLY_PERMISSION
+    backup_on_close: bool | None = None  # None: as ``storage.backups`` says for the whole process
+    changed: bool = field(default=False, init=False)
     _factory: sessionmaker[Session] = field(init=False, repr=False)
     _reader: sessionmaker[Session] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._factory = sessionmaker(self.engine.execution_options(**{WRITE: True}), expire_on_commit=False)
         self._reader = sessionmaker(self.engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False)
+        if self.engine.dialect.name == "sqlite":
+            event.listen(self.engine, "begin", _remember_changes_so_far)
+            event.listen(self.engine, "commit", self._note_commit)
+
+    def _note_commit(self, connection) -> None:
+        if _changes(connection) != connection.info.get(_CHANGES_AT_BEGIN):
+            self.changed = True
 
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A session whose work commits at the end of the ``with`` block, or rolls back on any error."""
+        if self.read_only:
+            raise ReadOnlyDatabase(
+                N_("“{path}” is open read-only: nothing can be changed in it."), path=str(self.path or self.url)
+            )
         try:
             with self._factory() as session, session.begin():
                 yield session
@@ -77,6 +106,14 @@ class Database:
             raise _failure(exc) from exc
 
     def close(self) -> None:
+        """Release the file; a changed database is backed up first where backups on close are on."""
+        wanted = backups.backups_on_close() if self.backup_on_close is None else self.backup_on_close
+        if wanted and self.changed:
+            try:
+                backups.backup_on_close(self)
+                self.changed = False
+            except Exception:  # noqa: BLE001 - closing must go on; the failure is in the log
+                log.warning("The backup on closing %s failed", self.path, exc_info=True)
         self.engine.dispose()
 
 
@@ -86,16 +123,43 @@ def _failure(exc: OperationalError) -> StorageError:
     return error
 
 
-def open_database(target: Path | str, *, create: bool = True) -> Database:
+READ_ONLY_BACKUP = "backup"
+READ_ONLY_PERMISSION = "permission"
+_CHANGES_AT_BEGIN = "tillitsleder_changes_at_begin"
+
+
+def _changes(connection) -> int:
+    return connection.connection.dbapi_connection.total_changes
+
+
+def _remember_changes_so_far(connection) -> None:
+    connection.info[_CHANGES_AT_BEGIN] = _changes(connection)
+
+
+def read_only_reason(path: Path) -> str | None:
+    """Why the file at ``path`` must be opened read-only (``READ_ONLY_BACKUP``/``_PERMISSION``), or ``None``."""
+    if backups.is_in_backup_folder(path):
+        return READ_ONLY_BACKUP
+    if is_read_only_file(path):
+        return READ_ONLY_PERMISSION
+    return None
+
+
+def open_database(target: Path | str, *, create: bool = True, read_only: bool | None = None) -> Database:
     """Open the database at a path (SQLite) or URL, creating or migrating its schema as needed.
 
     With ``create=False`` nothing is created: a missing file raises ``DatabaseMissing`` (no folder is made
-    either), an empty file ``NotATillitslederDatabase``.
+    either), an empty file ``NotATillitslederDatabase``. ``read_only=None`` opens a backup (a file under a
+    ``backups`` folder) or a file we may not write read-only; ``True`` opens any file read-only (``tillitsleder
+    check``). A read-only file is never created or migrated.
     """
     if isinstance(target, str) and "://" in target:
         return _open_url(target)
     path = Path(target)
     state = inspect_database_file(path)
+    reason = read_only_reason(path) if state.exists else None
+    if read_only and reason is None:
+        reason = READ_ONLY_PERMISSION
     if state.is_new and not create:
         if not state.exists:
             raise DatabaseMissing(N_("There is no Tillitsleder database at “{path}”."), path=str(path))
@@ -103,23 +167,27 @@ def open_database(target: Path | str, *, create: bool = True) -> Database:
             raise NotATillitslederDatabase(
                 N_("“{path}” is an empty file, not a Tillitsleder database; it was not changed."), path=str(path)
             )
+    if state.is_new and (not create or reason is not None):
         raise StorageError(N_("There is no Tillitsleder database at “{path}”."), path=str(path))
+    if reason is not None:
+        return _open_read_only(path, state.is_current, reason, state.revision)
     if not state.exists:
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            make_private_dir(path.parent)
+            create_private_file(path)
         except OSError as exc:
             raise StorageError(
                 N_("Cannot create the folder for “{path}”: {reason}"), path=str(path), reason=exc.strerror
             ) from exc
+    restrict_database(path)
     database = Database(url=sqlite_url(path), engine=make_engine(sqlite_url(path)), path=path)
     if not state.is_current:
         if not state.is_new:
-            backups = path.parent / "backups"
-            destination = backups / backup_file_name(path, f"before-{head_revision()}")
-            database.backup_made = backup_database(path, destination)
-            log.info("Backed up %s to %s before migrating", path, destination)
+            database.backup_made = backups.make_backup(path, f"before-{head_revision()}")
+            log.info("Backed up %s to %s before migrating", path, database.backup_made)
         _migrate(database)
         _verify_integrity(database)
+        database.changed = False  # a migration alone needs no backup on close: the one before it has the data
     return database
 
 
@@ -128,6 +196,24 @@ def _is_empty_file(path: Path) -> bool:
         return path.stat().st_size == 0
     except OSError:
         return False
+
+
+def _open_read_only(path: Path, is_current: bool, reason: str, revision: str | None) -> Database:
+    if not is_current:
+        if reason == READ_ONLY_BACKUP:
+            message = N_(
+                "“{path}” is a backup made by an older version of Tillitsleder: restore it to use it "
+                "(File → Restore from backup…); it was not changed."
+            )
+        else:
+            message = N_(
+                "“{path}” is read-only and was made by an older version of Tillitsleder, so it cannot be "
+                "upgraded: copy it to a folder where you may write and open the copy; it was not changed."
+            )
+        raise MigrationNeeded(message, path=str(path), detail=f"schema {revision}, this version {head_revision()}")
+    return Database(
+        url=sqlite_url(path), engine=make_read_only_engine(path), path=path, read_only=True, read_only_reason=reason
+    )
 
 
 def _open_url(url: str) -> Database:

@@ -10,14 +10,18 @@ Unmarked connections (maintenance such as ``PRAGMA wal_checkpoint``, which canno
 transaction) start a plain deferred ``BEGIN`` and must not write. Bound parameters never appear in exception
 texts, so a logged error cannot carry a person's name or e-mail address. Other URLs — PostgreSQL for shared use
 later — get a plain engine.
+``make_read_only_engine`` opens a file with SQLite's ``mode=ro`` (and ``query_only``), so not even a bug can
+write to a backup or a file the user may not change.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.pool import QueuePool
 
 BUSY_TIMEOUT_MS = 5000
 SQLITE_PRAGMAS = (
@@ -29,6 +33,11 @@ SQLITE_PRAGMAS = (
 # Execution options: the connection only reads (deferred BEGIN, writes refused by SQLite), or writes (BEGIN IMMEDIATE).
 READ_ONLY = "tillitsleder_read_only"
 WRITE = "tillitsleder_write"
+READ_ONLY_PRAGMAS = (
+    "PRAGMA query_only = ON",
+    "PRAGMA foreign_keys = ON",
+    f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}",
+)
 
 
 def sqlite_url(path: Path) -> str:
@@ -50,21 +59,35 @@ def make_engine(url: str) -> Engine:
     if parsed.get_backend_name() != "sqlite":
         return create_engine(url, pool_pre_ping=True, hide_parameters=True)
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}, hide_parameters=True)
+    _apply_pragmas(engine, SQLITE_PRAGMAS)
+    return engine
 
+
+def make_read_only_engine(path: Path) -> Engine:
+    """An engine on the file at ``path`` that cannot write to it (``mode=ro``, ``query_only``)."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+
+    def connect() -> sqlite3.Connection:
+        return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+
+    engine = create_engine("sqlite+pysqlite://", creator=connect, poolclass=QueuePool, hide_parameters=True)
+    _apply_pragmas(engine, READ_ONLY_PRAGMAS, always_read_only=True)
+    return engine
+
+
+def _apply_pragmas(engine: Engine, pragmas: tuple[str, ...], *, always_read_only: bool = False) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record) -> None:
         # Let SQLAlchemy, not the sqlite3 module, decide where transactions begin.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
-        for pragma in SQLITE_PRAGMAS:
+        for pragma in pragmas:
             cursor.execute(pragma)
         cursor.close()
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Connection) -> None:
         options = connection.get_execution_options()
-        read_only = bool(options.get(READ_ONLY))
+        read_only = always_read_only or bool(options.get(READ_ONLY))
         connection.exec_driver_sql(f"PRAGMA query_only = {'ON' if read_only else 'OFF'}")
         connection.exec_driver_sql("BEGIN IMMEDIATE" if options.get(WRITE) and not read_only else "BEGIN")
-
-    return engine

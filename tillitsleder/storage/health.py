@@ -1,4 +1,8 @@
-"""A database health report: schema revision, SQLite integrity and row counts (``tillitsleder check``)."""
+"""A database health report: schema revision, SQLite integrity and row counts (``tillitsleder check``).
+
+Checking never changes the file: it is inspected and opened read-only, and a file from an older version is
+reported as due for migration (``MigrationNeeded``) instead of being migrated.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +11,12 @@ from pathlib import Path
 
 from sqlalchemy import func, select, text
 
+from tillitsleder.errors import MigrationNeeded, StorageError
+from tillitsleder.i18n import N_
 from tillitsleder.model import Base
 from tillitsleder.storage.database import Database, open_database
 from tillitsleder.storage.engine import reading
-from tillitsleder.storage.sqlite_file import head_revision
+from tillitsleder.storage.sqlite_file import head_revision, inspect_database_file
 
 
 @dataclass(frozen=True)
@@ -27,8 +33,21 @@ class HealthReport:
 
 
 def check_database(path: Path) -> HealthReport:
-    """Open (refusing foreign, newer or damaged files), then run the full checks."""
-    db = open_database(path, create=False)
+    """Open read-only (refusing foreign, newer, damaged or older files), then run the full checks."""
+    state = inspect_database_file(path)
+    if state.is_new:
+        raise StorageError(N_("There is no Tillitsleder database at “{path}”."), path=str(path))
+    if not state.is_current:
+        raise MigrationNeeded(
+            N_(
+                "“{path}” has schema {revision} and needs a migration to {head}; nothing was changed. "
+                "Open it in Tillitsleder or run “tillitsleder migrate --db PATH” to migrate it."
+            ),
+            path=str(path),
+            revision=state.revision or "—",
+            head=head_revision(),
+        )
+    db = open_database(path, create=False, read_only=True)
     try:
         return database_health(db)
     finally:

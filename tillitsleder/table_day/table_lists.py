@@ -17,6 +17,7 @@ from tillitsleder.errors import StorageError
 from tillitsleder.i18n import N_, _, format_date, format_number, ngettext
 from tillitsleder.pdf.layout import build_document, data_table, para, styles
 from tillitsleder.storage.database import Database
+from tillitsleder.storage.private_files import restrict
 from tillitsleder.table_day.plans import TableDayView
 
 
@@ -66,6 +67,7 @@ def write_table_lists(view: TableDayView, target: str | Path | IO[bytes]) -> Non
     temporary = path.with_name(path.name + ".part")
     try:
         build_document(str(temporary), _story(view), title=title, header=title)
+        restrict(temporary)  # lists of named people: for the user's eyes only
         os.replace(temporary, path)
     except OSError as exc:
         temporary.unlink(missing_ok=True)

@@ -161,8 +161,9 @@ class ProfileController(QObject):
         has_db = self.window.db is not None
         self.menu.action_open_as.setEnabled(has_db)
         self.menu.action_lock.setEnabled(has_db and self.current is not None)
-        self.menu.action_change.setEnabled(has_db and self.current is not None)
-        self.menu.action_new_profile.setEnabled(has_db and self.role is Role.COORDINATOR)
+        writable = has_db and not getattr(self.window.db, "read_only", False)
+        self.menu.action_change.setEnabled(writable and self.current is not None)
+        self.menu.action_new_profile.setEnabled(writable and self.role is Role.COORDINATOR)
         self.badge.setVisible(has_db)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from tillitsleder.i18n import N_, _, format_number, ngettext
+from tillitsleder.storage.private_files import write_private_bytes
 from ui.operations import run
 from ui.widgets.pdf_bytes import load_pdf_bytes
 from ui.widgets.retranslate import Retranslating
@@ -250,7 +251,7 @@ class ReportsTab(Retranslating, QWidget):
             return None
         path = path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
         try:
-            path.write_bytes(self.pdf_bytes)
+            write_private_bytes(path, self.pdf_bytes)
         except OSError as error:
             self.status.setText(error_text(error))
             return None

@@ -37,6 +37,7 @@ from tillitsleder.enrolment.participant_list.files import CancelFlag, Progress, 
 from tillitsleder.errors import Cancelled, NotFound, ValidationError
 from tillitsleder.i18n import N_, format_number
 from tillitsleder.model import Cohort, Person
+from tillitsleder.storage.backups import backup_before
 from tillitsleder.storage.database import Database
 
 CHUNK = 500
@@ -168,6 +169,7 @@ def import_participants(
     on = enrolled_on or clock.today()
     kept = RawTable(table.name, table.headers, [(line, values) for line, values in table.rows if line not in left_out])
     estimate = 3 * len(kept.rows) + 1
+    backup_before(db, "import")
     with db.session() as session:
         if session.get(Cohort, cohort_id) is None:
             raise NotFound(N_("The cohort no longer exists."))
