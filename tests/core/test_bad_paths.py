@@ -81,7 +81,7 @@ def test_a_failed_migration_is_one_sentence_without_a_traceback(demo_template: P
     path = _behind_and_broken(demo_template, tmp_path)
     env = dict(os.environ, TILLITSLEDER_LANG="en")
     result = subprocess.run(
-        [sys.executable, "-m", "tillitsleder", "check", "--db", str(path)],
+        [sys.executable, "-m", "tillitsleder", "migrate", "--db", str(path)],
         capture_output=True, text=True, timeout=120, env=env,
     )  # fmt: skip
     assert result.returncode == 5

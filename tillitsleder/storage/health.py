@@ -36,6 +36,7 @@ def check_database(path: Path) -> HealthReport:
     """Open read-only (refusing foreign, newer, damaged or older files), then run the full checks."""
     state = inspect_database_file(path)
     if state.is_new:
+        open_database(path, create=False, read_only=True)  # says which: missing, an empty file, or no database
         raise StorageError(N_("There is no Tillitsleder database at “{path}”."), path=str(path))
     if not state.is_current:
         raise MigrationNeeded(
