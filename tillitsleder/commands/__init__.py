@@ -9,9 +9,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from importlib import import_module
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tillitsleder.i18n import _
+
+if TYPE_CHECKING:
+    from tillitsleder.storage import Database
 
 COMMAND_MODULES = (
     "tillitsleder.commands.backups",
@@ -38,6 +44,25 @@ def fail(message: str, code: int = 2) -> int:
     """Print one translated sentence to stderr; return the exit code."""
     print(message, file=sys.stderr)
     return code
+
+
+def with_database(args: argparse.Namespace, work: Callable[[Database], int]) -> int:
+    """Run ``work(db)`` on the existing database named by ``--db`` (never created), closing it afterwards; a
+    missing ``--db`` or a refusal ends in one sentence and its exit code."""
+    from tillitsleder.errors import TillitslederError
+    from tillitsleder.storage import open_database
+
+    missing = require_db_argument(args)
+    if missing is not None:
+        return missing
+    try:
+        db = open_database(Path(args.db), create=False)
+        try:
+            return work(db)
+        finally:
+            db.close()
+    except TillitslederError as error:
+        return fail(error.user_message(), error.exit_code)
 
 
 def require_db_argument(args: argparse.Namespace) -> int | None:

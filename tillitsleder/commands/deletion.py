@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import argparse
 
-from tillitsleder.commands import fail, require_db_argument
+from tillitsleder.commands import fail, with_database
 from tillitsleder.i18n import _
 
 
@@ -47,29 +47,22 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
 
 
 def _run(args: argparse.Namespace, find, contents, delete) -> int:
-    from pathlib import Path
+    def work(db) -> int:
+        found = find(db)
+        if not args.yes:
+            what = contents(db, found.id)
+            print(_("Deleting “{name}” would delete:").format(name=what.name))
+            for loss in what.losses():
+                print(f"  - {loss}")
+            return fail(_("Nothing was deleted; add --yes to delete it."))
+        reports.append(delete(db, found.id, include_certificates=args.include_certificates))
+        return 0
 
-    from tillitsleder.errors import TillitslederError
-    from tillitsleder.storage import open_database
-
-    missing = require_db_argument(args)
-    if missing is not None:
-        return missing
-    try:
-        db = open_database(Path(args.db), create=False)
-        try:
-            found = find(db)
-            if not args.yes:
-                what = contents(db, found.id)
-                print(_("Deleting “{name}” would delete:").format(name=what.name))
-                for loss in what.losses():
-                    print(f"  - {loss}")
-                return fail(_("Nothing was deleted; add --yes to delete it."))
-            report = delete(db, found.id, include_certificates=args.include_certificates)
-        finally:
-            db.close()
-    except TillitslederError as error:
-        return fail(error.user_message(), error.exit_code)
+    reports: list = []
+    code = with_database(args, work)
+    if code:
+        return code
+    report = reports[0]
     print(_("Deleted “{name}”:").format(name=report.contents.name))
     for loss in report.contents.losses():
         print(f"  - {loss}")

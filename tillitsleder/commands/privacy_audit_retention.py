@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from tillitsleder.commands import fail, require_db_argument
+from tillitsleder.commands import fail, with_database
 from tillitsleder.enums import ReadKind
 from tillitsleder.i18n import _, format_date, format_datetime, format_number, ngettext
 
@@ -64,22 +64,7 @@ class _NotADate(Exception):
 
 
 def _open(args: argparse.Namespace, work) -> int:
-    from pathlib import Path
-
-    from tillitsleder.errors import TillitslederError
-    from tillitsleder.storage import open_database
-
-    missing = require_db_argument(args)
-    if missing is not None:
-        return missing
-    try:
-        db = open_database(Path(args.db), create=False)
-        try:
-            return work(db)
-        finally:
-            db.close()
-    except TillitslederError as error:
-        return fail(error.user_message(), error.exit_code)
+    return with_database(args, work)
 
 
 def run_audit(args: argparse.Namespace) -> int:
