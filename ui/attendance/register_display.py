@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 from tillitsleder.attendance.register import Register, RegisterParticipant
 from tillitsleder.enums import EnrolmentStatus
-from tillitsleder.i18n import _, format_date, format_share, format_time
+from tillitsleder.i18n import _, format_date, format_share, format_short_date, format_time
 
 NO_STATUS = -1
 # Soft colours a coordinator reads at a glance; statuses beyond these get one by weight.
@@ -112,7 +112,7 @@ def session_header(register: Register, zone: ZoneInfo, i: int) -> SessionHeader:
             session.state.label(),
         ]
     )
-    return format_date(start.date(), "short"), tip
+    return format_short_date(start.date()), tip
 
 
 def row_header(participant: RegisterParticipant) -> RowHeader:

@@ -200,7 +200,7 @@ class GroupBoardTab(Retranslating, QWidget):
         if self.proposal is not None:
             self.rounds.addItem(_("New proposal (not saved)"), UNSAVED)
         for info in rounds:
-            self.rounds.addItem(f"{info.name} · {format_date(info.created_at.date(), 'short')}", info.id)
+            self.rounds.addItem(f"{info.name} · {format_date(info.created_at.date())}", info.id)
         if not rounds and self.proposal is None:
             self.rounds.addItem(_("No saved rounds yet"), None)
         self.rounds.setEnabled(self.rounds.count() > 1 or self.proposal is not None or bool(rounds))
