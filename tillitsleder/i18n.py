@@ -100,6 +100,11 @@ def gettext_in(language: str, message: str) -> str:
     return _catalog_in(normalise_language(language)).gettext(message)
 
 
+def pgettext_in(language: str, context: str, message: str) -> str:
+    """``message`` in ``context`` translated into ``language`` whatever the UI's language is."""
+    return _catalog_in(normalise_language(language)).pgettext(context, message)
+
+
 def translate_optional(context: str, message: str) -> str | None:
     """The translation of ``message`` in ``context``, or ``None`` if the catalog has none (for Qt's strings)."""
     missing = object()
