@@ -194,13 +194,14 @@ def format_time(value, style: str = "short", language: str | None = None) -> str
     return _fmt(value, format="short", locale=_locale(language))
 
 
-def date_edit_format(language: str | None = None) -> str:
-    """The display format of a date editor (Qt's pattern letters), the numeric date of the language:
-    "dd.MM.yyyy" (nb), "dd/MM/yyyy" (en)."""
-    from babel import Locale
+# The numeric date of each language in Qt's pattern letters, Babel's short date with a four-digit year (a test
+# keeps them equal); a table, so that building a form does not load Babel.
+DATE_EDIT_FORMATS = {"nb": "dd.MM.yyyy", "en": "dd/MM/yyyy"}
 
-    pattern = Locale.parse(_locale(language)).date_formats["short"].pattern  # "dd.MM.y", "dd/MM/y"
-    return pattern.replace("yyyy", "y").replace("yy", "y").replace("y", "yyyy")
+
+def date_edit_format(language: str | None = None) -> str:
+    """The display format of a date editor: "dd.MM.yyyy" (nb), "dd/MM/yyyy" (en)."""
+    return DATE_EDIT_FORMATS[normalise_language(language) if language else _language]
 
 
 def format_number(value: int | float | Decimal | None, language: str | None = None) -> str:

@@ -133,6 +133,14 @@ def test_one_format_for_each_kind_of_date(language: str, expected: list[str]) ->
     ] == expected
 
 
+def test_the_date_editors_formats_are_babel_s_numeric_dates() -> None:
+    from babel import Locale
+
+    for language, locale in i18n.BABEL_LOCALES.items():
+        pattern = Locale.parse(locale).date_formats["short"].pattern  # "dd.MM.y", "dd/MM/y"
+        assert i18n.DATE_EDIT_FORMATS[language] == pattern.replace("y", "yyyy")
+
+
 def test_a_date_and_a_date_with_its_time_write_the_date_alike() -> None:
     for language in ("nb", "en"):
         i18n.set_language(language)
