@@ -185,7 +185,7 @@ def format_datetime(value: datetime | None, language: str | None = None) -> str:
     )
 
 
-def format_time(value, style: str = "short", language: str | None = None) -> str:
+def format_time(value, language: str | None = None) -> str:
     """A time of day to the minute: "09:00"."""
     if value is None:
         return ""
