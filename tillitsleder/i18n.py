@@ -89,6 +89,22 @@ def pgettext(context: str, message: str) -> str:
     return _translations.pgettext(context, message)
 
 
+@lru_cache(maxsize=8)
+def _catalog_in(language: str) -> _gettext.NullTranslations:
+    catalog_dir = resource_path("i18n")
+    return _gettext.translation(DOMAIN, localedir=str(catalog_dir), languages=[language], fallback=True)
+
+
+def gettext_in(language: str, message: str) -> str:
+    """``message`` translated into ``language`` whatever the UI's language is (English source strings as is)."""
+    return _catalog_in(normalise_language(language)).gettext(message)
+
+
+def pgettext_in(language: str, context: str, message: str) -> str:
+    """``message`` in ``context`` translated into ``language`` whatever the UI's language is."""
+    return _catalog_in(normalise_language(language)).pgettext(context, message)
+
+
 def translate_optional(context: str, message: str) -> str | None:
     """The translation of ``message`` in ``context``, or ``None`` if the catalog has none (for Qt's strings)."""
     missing = object()
@@ -112,38 +128,122 @@ def NC_(context: str, message: str) -> str:  # noqa: N802
 
 
 # --- Locale formatting (Babel is imported lazily: the first window does not need it) -------------------
+#
+# One format for each kind of value a person reads; nothing outside this module calls Babel or strftime for
+# text (tests/core/test_formats.py checks). ``language`` formats in another language than the UI's (a
+# certificate or a summary is written in its own language). Data files (CSV, XLSX, ICS, JSON) keep ISO dates.
+
+DATE_STYLES = ("medium", "long", "full")
 
 
-def format_date(value: date | datetime | None, style: str = "medium") -> str:
+def _locale(language: str | None) -> str:
+    return BABEL_LOCALES[normalise_language(language)] if language else babel_locale()
+
+
+def format_date(value: date | datetime | None, style: str = "medium", language: str | None = None) -> str:
+    """A date: "1. sep. 2025" (nb), "1 Sept 2025" (en). ``style`` "long" ("1. september 2025") is for printed
+    documents, "full" ("mandag 1. september 2025") for a heading that names the weekday."""
     if value is None:
         return ""
+    if style not in DATE_STYLES:
+        raise ValueError(f"unknown date style {style!r}")
     from babel.dates import format_date as _fmt
 
-    return _fmt(value, format=style, locale=babel_locale())
+    return _fmt(value, format=style, locale=_locale(language))
 
 
-def format_datetime(value: datetime | None, style: str = "medium") -> str:
+def format_short_date(value: date | datetime | None, language: str | None = None) -> str:
+    """A date without its year where a grid's columns are narrow: "1.9." (nb), "01/09" (en)."""
     if value is None:
         return ""
-    from babel.dates import format_datetime as _fmt
+    from babel.dates import format_skeleton
 
-    return _fmt(value, format=style, locale=babel_locale())
+    return format_skeleton("Md", value, locale=_locale(language))
 
 
-def format_time(value, style: str = "short") -> str:
+def format_month(value: date | None, abbreviated: bool = False, with_year: bool = True) -> str:
+    """A month: "september 2025", abbreviated "sep. 2025"; without the year "sep" (a column over a year)."""
+    if value is None:
+        return ""
+    from babel.dates import format_skeleton
+
+    skeleton = ("MMM" if abbreviated else "MMMM") if not with_year else ("yMMM" if abbreviated else "yMMMM")
+    return format_skeleton(skeleton, value, locale=babel_locale())
+
+
+def format_datetime(value: datetime | None, language: str | None = None) -> str:
+    """A date with its time: the date as ``format_date`` writes it and the time to the minute,
+    "11. sep. 2025, 09:00" (nb), "11 Sept 2025, 09:00" (en)."""
+    if value is None:
+        return ""
+    from babel import Locale
+
+    locale = _locale(language)
+    pattern = Locale.parse(locale).datetime_formats["medium"]
+    return pattern.replace("{1}", format_date(value, "medium", language)).replace(
+        "{0}", format_time(value, language=language)
+    )
+
+
+def format_time(value, language: str | None = None) -> str:
+    """A time of day to the minute: "09:00"."""
     if value is None:
         return ""
     from babel.dates import format_time as _fmt
 
-    return _fmt(value, format=style, locale=babel_locale())
+    return _fmt(value, format="short", locale=_locale(language))
 
 
-def format_number(value: int | float | Decimal | None) -> str:
+# The numeric date of each language in Qt's pattern letters, Babel's short date with a four-digit year (a test
+# keeps them equal); a table, so that building a form does not load Babel.
+DATE_EDIT_FORMATS = {"nb": "dd.MM.yyyy", "en": "dd/MM/yyyy"}
+
+
+def date_edit_format(language: str | None = None) -> str:
+    """The display format of a date editor: "dd.MM.yyyy" (nb), "dd/MM/yyyy" (en)."""
+    return DATE_EDIT_FORMATS[normalise_language(language) if language else _language]
+
+
+def format_number(value: int | float | Decimal | None, language: str | None = None) -> str:
     if value is None:
         return ""
     from babel.numbers import format_decimal
 
-    return format_decimal(value, locale=babel_locale())
+    if isinstance(value, Decimal) and value == value.to_integral():
+        value = value.quantize(Decimal(1))
+    return format_decimal(value, locale=_locale(language))
+
+
+def format_hours(value: int | float | Decimal | None, unit: bool = True, language: str | None = None) -> str:
+    """Hours: "12,5 t" (nb), "12.5 hrs" (en); ``unit=False`` gives the number alone for a column headed
+    "Hours"."""
+    if value is None:
+        return ""
+    if not unit:
+        return format_number(value, language)
+    from babel.units import format_unit
+
+    if isinstance(value, Decimal) and value == value.to_integral():
+        value = value.quantize(Decimal(1))
+    return format_unit(value, "duration-hour", length="short", locale=_locale(language))
+
+
+def format_percent(value: Fraction | Decimal | float | int | None, missing: str = "") -> str:
+    """A plain percentage (not an attendance share: see ``format_share``), from a fraction, rounded to a whole
+    per cent in the language's format: 0.973 gives "97 %" (nb), "97%" (en)."""
+    if value is None:
+        return missing
+    from babel.numbers import format_percent as _fmt
+
+    return _fmt(Decimal(str(float(value))) if isinstance(value, Fraction | float) else value, locale=babel_locale())
+
+
+def percent_suffix() -> str:
+    """The suffix of a spin box that holds a percentage, as the language writes it: " %" (nb), "%" (en)."""
+    from babel import Locale
+
+    pattern = Locale.parse(babel_locale()).percent_formats[None].pattern  # "#,##0 %", "#,##0%"
+    return pattern[pattern.rindex("0") + 1 :].replace("\u00a0", " ")
 
 
 def floor_share(value: Fraction | Decimal | float | int) -> Decimal:
@@ -154,7 +254,9 @@ def floor_share(value: Fraction | Decimal | float | int) -> Decimal:
     return (exact * SHARE_STEPS).to_integral_value(ROUND_FLOOR) / SHARE_STEPS
 
 
-def format_share(value: Fraction | Decimal | float | int | None, missing: str = "") -> str:
+def format_share(
+    value: Fraction | Decimal | float | int | None, missing: str = "", language: str | None = None
+) -> str:
     """A share as a percentage with at most one decimal, rounded *down* so rounding never shows anyone as
     reaching a minimum they do not reach: 0.7996 gives "79,9 %" in nb and "79.9%" in en, 0.8 gives "80 %".
 
@@ -162,7 +264,7 @@ def format_share(value: Fraction | Decimal | float | int | None, missing: str = 
     """
     if value is None:
         return missing
-    return _format_share(floor_share(value), babel_locale())
+    return _format_share(floor_share(value), _locale(language))
 
 
 @lru_cache(maxsize=4096)

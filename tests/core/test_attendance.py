@@ -141,7 +141,9 @@ def test_a_programme_without_statuses_gets_the_defaults_from_a_write_path_never_
     ]
     assert att.ensure_default_statuses(db, bare.id) is False  # only once
     set_language("en")
-    assert [s.label for s in att.list_statuses(db, bare.id)][0] == "Til stede"  # stored, not re-translated
+    assert [s.label for s in att.list_statuses(db, bare.id)][0] == "Present"  # a default follows the language
+    with db.read() as s:  # … while the stored label stays as written
+        assert s.scalar(select(AttendanceStatus.label).where(AttendanceStatus.code == "present")) == "Til stede"
     assert len(att.list_statuses(db, ids["programme"])) == 5
 
 
@@ -172,6 +174,32 @@ def test_statuses_can_be_added_edited_reordered_and_deleted(db) -> None:
     with db.read() as s:
         actions = list(s.scalars(select(AuditEvent.action).where(AuditEvent.action.like("attendance_status.%"))))
     assert {"attendance_status.added", "attendance_status.edited", "attendance_status.deleted"} <= set(actions)
+
+
+def test_default_statuses_follow_the_language_until_renamed(db) -> None:
+    set_language("nb")
+    ids = build(db)  # the defaults are written in Norwegian
+    with db.read() as s:
+        stored = dict(s.execute(select(AttendanceStatus.code, AttendanceStatus.label)).all())
+    assert stored["present"] == "Til stede"
+    att.edit_status(db, ids["late"], code="late", label="Kom for seint", weight=Decimal("0.75"))
+    set_language("en")
+    shown = {status.code: status.label for status in att.list_statuses(db, ids["programme"])}
+    assert shown == {
+        "present": "Present",
+        "late": "Kom for seint",  # the coordinator's own words stay
+        "excused": "Excused absence",
+        "absent": "Absent",
+        "partial": "Partially attended",
+    }
+    labels = [status.label for status in att.load_register(db, ids["cohort"]).statuses]
+    assert labels[:2] == ["Present", "Kom for seint"]
+    set_language("nb")
+    assert att.list_statuses(db, ids["programme"])[0].label == "Til stede"
+    with db.read() as s:  # reading never rewrites the stored labels
+        assert dict(s.execute(select(AttendanceStatus.code, AttendanceStatus.label)).all()) == {
+            **stored, "late": "Kom for seint"}
+    set_language("en")
 
 
 @pytest.mark.parametrize(

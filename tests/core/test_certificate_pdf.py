@@ -121,6 +121,23 @@ def test_one_page_even_with_many_modules_and_long_text() -> None:
     assert "Modul 29" in text and "7KQ4-MX2P-9HTW" in text
 
 
+def test_placeholders_have_names_in_each_language_and_the_store_keeps_the_keys() -> None:
+    from tillitsleder.certificates.placeholders import PLACEHOLDERS, local_name, to_keys, to_local
+    from tillitsleder.i18n import set_language
+
+    stored = "{name} – {programme}, {{literal}} {hours}"
+    set_language("nb")
+    assert to_local(stored) == "{navn} – {program}, {{literal}} {timer}"
+    assert to_keys(to_local(stored)) == stored
+    assert len({local_name(key) for key in PLACEHOLDERS}) == len(PLACEHOLDERS)
+    check_placeholders("{navn} {Programme} {dato}", "Body")  # a name of any language, or a key
+    with pytest.raises(ValidationError, match=r"\{fornavn\}.*\{navn\}, \{program\}, \{kull\}"):
+        check_placeholders("{fornavn}", "Body")
+    assert fill("{navn}, {name}, {sted}", {"name": "Kari", "place": "Oslo"}) == "Kari, Kari, Oslo"
+    set_language("en")
+    assert to_local("{navn} {dato}") == "{name} {date}" and to_local("{broken") == "{broken"
+
+
 def test_placeholders_are_checked_and_filled_without_format() -> None:
     check_placeholders("Hello {name}, {{literal}}", "Body")
     with pytest.raises(ValidationError, match=r"\{nmae\} is not a placeholder"):
@@ -164,7 +181,9 @@ def test_a_template_is_saved_per_programme_and_language(tmp_path_factory, tmp_pa
     assert stored.signatories[0].image == png() and stored.logo == png()
     assert not get_template(db, ids["programme"], "en").saved
     with pytest.raises(ValidationError, match="is not a placeholder"):
-        save_template(db, replace(stored, body="{navn}"), actor=COORDINATOR)
+        save_template(db, replace(stored, body="{navnet}"), actor=COORDINATOR)
+    save_template(db, replace(stored, body="{navn} har fullført {program}."), actor=COORDINATOR)
+    assert get_template(db, ids["programme"], "nb").body == "{name} har fullført {programme}."  # stable keys
     with pytest.raises(ValidationError, match="one or two signatures"):
         save_template(db, replace(stored, signatories=(SignatoryValues("a"),) * 3), actor=COORDINATOR)
     with pytest.raises(Forbidden):

@@ -163,7 +163,7 @@ def test_a_score_explains_itself_in_words() -> None:
     assert "1 pair already sat together in an earlier round" in reasons
     assert "3 from 1 (an even spread gives at most 2)" in reasons
     assert "3 leaders at level 2 (an even spread gives at most 2)" in reasons
-    assert summary(score) == f"{score.penalty} penalty points"
+    assert summary(score) == f"{len(reasons)} things to improve" == "4 things to improve"
     assert describe(scorer.score([4]), SizeRange(3, 4)) == ["Too small: 1 people, at least 3 wanted."]
     assert summary(Scorer(people, 2, SizeRange(1, 4), {}).score([4])) == "Well mixed"
 

@@ -299,6 +299,31 @@ def test_cli_maps_unknown_headers_with_column_option(demo_db, tmp_path, capsys) 
     assert code == 0 and "1 new" in out
 
 
+def test_column_help_names_the_fields_in_the_user_s_language_and_both_spellings_work(
+    demo_db, tmp_path, capsys
+) -> None:
+    from tillitsleder.commands.import_participants import FIELD_WORDS
+    from tillitsleder.enrolment.participant_list.columns import FIELDS
+
+    assert list(FIELD_WORDS) == list(FIELDS)  # every field has its command-line word
+    with pytest.raises(SystemExit):
+        main(["--lang", "nb", "import", "participants", "--help"])
+    help_nb = " ".join(capsys.readouterr().out.split())
+    assert "fornavn, etternavn, fullt_navn, epost, ansattnummer, enhet, avdeling, stilling" in help_nb
+    assert "first_name" not in help_nb
+    with pytest.raises(SystemExit):
+        main(["--lang", "en", "import", "participants", "--help"])
+    assert "first_name, last_name, full_name" in " ".join(capsys.readouterr().out.split())
+    path = write_csv(tmp_path / "hr.csv", [["Given", "Family"], ["Kari", "Nord"]])
+    args = ("import", "participants", str(path), "--cohort", "1", "--db", str(demo_db.path), "--dry-run")
+    for first, last in (("fornavn", "etternavn"), ("first_name", "Etternavn")):
+        code = main(["--lang", "nb", *args, "--column", f"Given={first}", "--column", f"family={last}"])
+        out, _err = capsys.readouterr()
+        assert code == 0 and "1 ny" in out
+    code = main(["--lang", "nb", *args, "--column", "Given=fornamn"])
+    assert code != 0 and "fornavn, etternavn" in capsys.readouterr().err
+
+
 def test_cli_refuses_a_hostile_file_in_one_sentence(demo_db, tmp_path, capsys) -> None:
     junk = tmp_path / "deltakere.csv"
     junk.write_bytes(bytes(range(256)) * 100)

@@ -65,12 +65,27 @@ def test_short_codes_are_unique_prefixes() -> None:
     ]
 
 
+def test_default_statuses_and_their_codes_follow_the_language_renamed_ones_stay(qapp) -> None:
+    from dataclasses import replace
+
+    from tillitsleder.i18n import set_language
+
+    register = small_register()
+    register = replace(register, statuses=[*register.statuses[:4], replace(register.statuses[4], label="Halv dag")])
+    assert RegisterModel(register, save=Recorder()).short == ["P", "L", "E", "A", "H"]
+    set_language("nb")
+    model = RegisterModel(register, save=Recorder())
+    assert model.short == ["T", "Fo", "G", "Fr", "H"]
+    assert model.index(0, FIRST_SESSION).data(Qt.ItemDataRole.ToolTipRole) == "Til stede"
+
+
 def test_model_data_flags_and_set_data(qapp) -> None:
     saved = Recorder()
     model = RegisterModel(small_register(), save=saved)
     assert (model.rowCount(), model.columnCount()) == (3, FIRST_SESSION + 4)
     first = model.index(0, FIRST_SESSION)
-    assert first.data() == "T" and first.data(Qt.ItemDataRole.ToolTipRole) == "Til stede"
+    # Default statuses stored in Norwegian read in the UI's language (English here) until renamed.
+    assert first.data() == "Pr" and first.data(Qt.ItemDataRole.ToolTipRole) == "Present"
     assert first.data(Qt.ItemDataRole.BackgroundRole) is not None
     assert model.index(0, 0).data() == "50%"  # present at 1 of 2 held
     assert model.index(0, FIRST_SESSION + 2).data() == "–"  # cancelled
@@ -96,7 +111,7 @@ def test_a_refused_save_changes_nothing_in_the_model(qapp) -> None:
     model = RegisterModel(small_register(), save=Recorder(refuse=True))
     with pytest.raises(ValidationError):
         model.set_cells([(0, FIRST_SESSION, 14)])
-    assert model.index(0, FIRST_SESSION).data() == "T"
+    assert model.index(0, FIRST_SESSION).data() == "Pr"
 
 
 @pytest.fixture
@@ -148,7 +163,7 @@ def test_copy_and_paste_a_block(grid) -> None:
     view.setCurrentIndex(model.index(0, FIRST_SESSION))
     QTest.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
     QTest.keyClick(view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
-    assert QGuiApplication.clipboard().text() == "Til stede\tDelvis til stede"
+    assert QGuiApplication.clipboard().text() == "Present\tPartially attended"
     QTest.keyClick(view, Qt.Key.Key_Down)
     QTest.keyClick(view, Qt.Key.Key_Down)
     QTest.keyClick(view, Qt.Key.Key_Left)
@@ -248,7 +263,7 @@ def test_f2_opens_a_status_menu_that_sets_the_cell(grid, monkeypatch) -> None:
     QTest.keyClick(view, Qt.Key.Key_F2)
     assert len(opened) == 1
     menu = view.status_menu(model.index(1, FIRST_SESSION))
-    assert [a.text() for a in menu.actions()][:2] == ["&1  T – Til stede", "&2  Fo – Forsinket"]
+    assert [a.text() for a in menu.actions()][:2] == ["&1  Pr – Present", "&2  L – Late"]
     assert menu.actions()[-1].text() == "Clear"
     menu.actions()[4].trigger()
     assert model.status_at(1, FIRST_SESSION) == 15 and saved.calls[-1] == [(2, 100, 15)]

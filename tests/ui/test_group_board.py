@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt
 from PySide6.QtGui import QDropEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialogButtonBox, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QInputDialog, QLabel, QMessageBox, QPushButton
 
 from tillitsleder.access import Actor
 from tillitsleder.enrolment.cohorts import enrol
@@ -107,11 +107,25 @@ def tab(qtbot, db) -> GroupBoardTab:
 def propose(qtbot, tab: GroupBoardTab, low: int = 4, high: int = 4, seed: int = 0) -> None:
     tab.min_size.setValue(low)
     tab.max_size.setValue(high)
-    tab.seed.setValue(seed)
+    tab.seed = seed
     with qtbot.waitSignal(tab.boardShown, timeout=10_000):
         tab.propose_button.click()
         assert not tab.propose_button.isEnabled()  # composing runs off the GUI thread
     assert tab.board is not None and tab.board.round_id is None
+
+
+def test_try_another_arrangement_composes_the_same_sizes_another_way(qtbot, tab) -> None:
+    """No seed for the coordinator: a button composes again, differently, and only developer words are gone."""
+    propose(qtbot, tab)
+    first = [list(group.members) for group in tab.board.groups]
+    texts = [widget.text() for widget in tab.findChildren(QLabel)] + [b.text() for b in tab.findChildren(QPushButton)]
+    assert not any("seed" in text.lower() or "penalty" in text.lower() for text in texts)
+    assert tab.another_button.text().replace("&", "") == "Try another arrangement"
+    with qtbot.waitSignal(tab.boardShown, timeout=10_000):
+        tab.another_button.click()
+    assert tab.seed == 1 and tab.board.round_id is None
+    assert [list(group.members) for group in tab.board.groups] != first
+    assert all(len(group.members) == 4 for group in tab.board.groups)
 
 
 def warnings(tab: GroupBoardTab) -> list[str]:

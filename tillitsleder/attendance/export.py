@@ -55,7 +55,7 @@ class RegisterTable:
 
 def session_heading(register: Register, index: int) -> str:
     session = register.sessions[index]
-    day = format_date(session.starts_at.astimezone(ZoneInfo(register.timezone)).date(), "short")
+    day = format_date(session.starts_at.astimezone(ZoneInfo(register.timezone)).date())
     heading = f"{day} {session.title}"
     return heading + " " + _("(cancelled)") if session.cancelled else heading
 

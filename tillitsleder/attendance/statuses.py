@@ -7,19 +7,25 @@ register offers them; key 1 is the first). A status recorded in the register can
 A programme gets the default statuses where it is written: when created or duplicated (``insert_default_statuses``
 in the same transaction), when edited and when a status is added (``ensure_default_statuses``, for a programme
 that has none, e.g. one written by another tool). Reading (``list_statuses``, the register) never writes.
+
+A default status whose label nobody changed follows the language of the UI: its stored label is compared with the
+default's label in every language the app speaks (``shown_label``), so a programme created in Norwegian reads
+"Present" in English; a label the coordinator wrote is shown as written. No flag is stored: the comparison needs
+no migration and also covers programmes created before it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import cache
 
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session as OrmSession
 
 from tillitsleder.audit import audit
 from tillitsleder.errors import NotFound, ValidationError
-from tillitsleder.i18n import N_, _
+from tillitsleder.i18n import LANGUAGES, N_, _, gettext_in
 from tillitsleder.model import Attendance, AttendanceStatus, Programme
 from tillitsleder.storage.database import Database
 
@@ -51,6 +57,26 @@ _DEFAULT_STATUSES = (
 )
 
 
+_DEFAULT_LABELS = {code: label for code, label, _weight in _DEFAULT_STATUSES}
+
+
+@cache
+def _default_spellings(code: str) -> frozenset[str]:
+    """The default label of ``code`` as every language the app speaks writes it (English included)."""
+    msgid = _DEFAULT_LABELS[code]
+    return frozenset({msgid, *(gettext_in(language, msgid) for language in LANGUAGES)})
+
+
+def is_default_label(code: str, label: str) -> bool:
+    """Whether ``label`` is the default status ``code``'s label in one of the app's languages (never renamed)."""
+    return code in _DEFAULT_LABELS and label in _default_spellings(code)
+
+
+def shown_label(code: str, label: str) -> str:
+    """The label a person reads: a default status never renamed in the UI's language, any other as stored."""
+    return _(_DEFAULT_LABELS[code]) if is_default_label(code, label) else label
+
+
 def insert_default_statuses(s: OrmSession, programme_id: int) -> int:
     """Give a programme the default attendance statuses (in the caller's transaction); returns how many."""
     rows = [
@@ -77,7 +103,10 @@ def status_rows(s: OrmSession, programme_id: int) -> list[StatusInfo]:
         .where(AttendanceStatus.programme_id == programme_id)
         .order_by(AttendanceStatus.position, AttendanceStatus.id)
     ).scalars()
-    return [StatusInfo(r.id, r.programme_id, r.code, r.label, Decimal(r.weight), r.position) for r in rows]
+    return [
+        StatusInfo(r.id, r.programme_id, r.code, shown_label(r.code, r.label), Decimal(r.weight), r.position)
+        for r in rows
+    ]
 
 
 def ensure_default_statuses(db: Database, programme_id: int) -> bool:
@@ -179,7 +208,7 @@ def edit_status(db: Database, status_id: int, *, code: str, label: str, weight: 
         audit(
             s, "attendance_status.edited", "attendance_status", status_id, programme_id=status.programme_id, code=code
         )
-        return StatusInfo(status.id, status.programme_id, code, label, value, status.position)
+        return StatusInfo(status.id, status.programme_id, code, shown_label(code, label), value, status.position)
 
 
 def reorder_statuses(db: Database, programme_id: int, status_ids: list[int]) -> None:
@@ -203,7 +232,7 @@ def delete_status(db: Database, status_id: int) -> None:
             raise ValidationError(
                 N_("“{label}” is recorded in {n} register cells and cannot be deleted; change those cells first."),
                 field="status",
-                label=status.label,
+                label=shown_label(status.code, status.label),
                 n=used,
             )
         remaining = s.scalar(

@@ -30,7 +30,7 @@ from reportlab.platypus import Frame, KeepInFrame, Spacer, Table, TableStyle
 
 from tillitsleder.certificates.drawing import GOLD, CachedImage, Picture, Rule, cached_image, draw_qr, fit_text
 from tillitsleder.certificates.placeholders import fill
-from tillitsleder.i18n import BABEL_LOCALES, DOMAIN, N_
+from tillitsleder.i18n import DOMAIN, LANGUAGES, N_, format_date, format_number
 from tillitsleder.pdf.fonts import SANS, SANS_BOLD, SERIF, SERIF_BOLD, register_fonts
 from tillitsleder.pdf.layout import para
 from tillitsleder.resources import resource_path
@@ -104,7 +104,7 @@ class CertificateRenderer:
     def __init__(self, design: CertificateDesign) -> None:
         register_fonts()
         self.design = design
-        self.locale = BABEL_LOCALES.get(design.language, BABEL_LOCALES["en"])
+        self.language = design.language if design.language in LANGUAGES else "en"
         self._ = translations_for(design.language).gettext
         self.logo = cached_image(design.logo)
         self.background = cached_image(design.background)
@@ -136,14 +136,10 @@ class CertificateRenderer:
     # --- formatting in the certificate's language ------------------------------------------------------
 
     def date_text(self, value: date) -> str:
-        from babel.dates import format_date
-
-        return format_date(value, format="long", locale=self.locale)
+        return format_date(value, "long", language=self.language)
 
     def number_text(self, value: Decimal) -> str:
-        from babel.numbers import format_decimal
-
-        return format_decimal(value.normalize() if value == value.to_integral() else value, locale=self.locale)
+        return format_number(value.normalize() if value == value.to_integral() else value, language=self.language)
 
     def values(self, facts: CertificateFacts) -> dict[str, str]:
         return {

@@ -3,14 +3,22 @@
 Only bare names are allowed (``{name}``); ``{{`` and ``}}`` give literal braces. Filling never goes through
 ``str.format``, so a template cannot reach attributes (``{name.__class__}``) or format specs. The filled text is
 plain text: the renderer escapes it before ReportLab sees it.
+
+Each placeholder has a stable key (``{name}``) and a name in each language (``{navn}`` in nb). The stored
+template keeps the keys, so a template works whatever language the coordinator who edits it reads and whatever
+language the certificate is written in, and the templates saved before the names existed stay valid. The editor
+shows the names of the UI's language (``to_local``) and turns them back into keys when it saves or previews
+(``to_keys``); checking and filling accept a key or a name in any of the app's languages, so a template written
+by hand or by another tool with ``{navn}`` also works.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 
 from tillitsleder.errors import ValidationError
-from tillitsleder.i18n import N_
+from tillitsleder.i18n import LANGUAGES, N_, NC_, pgettext, pgettext_in
 
 # Placeholder → what it stands for (untranslated msgid), in the order the editor lists them.
 PLACEHOLDERS: dict[str, str] = {
@@ -25,6 +33,69 @@ PLACEHOLDERS: dict[str, str] = {
     "date": N_("the date of issue"),
     "place": N_("the place printed with the date"),
 }
+
+
+PLACEHOLDER_CONTEXT = "certificate placeholder"
+# Key → its name as a word of the language (translated in the context above; a single word without braces).
+NAMES: dict[str, str] = {
+    "name": NC_("certificate placeholder", "name"),
+    "programme": NC_("certificate placeholder", "programme"),
+    "cohort": NC_("certificate placeholder", "cohort"),
+    "municipality": NC_("certificate placeholder", "municipality"),
+    "start": NC_("certificate placeholder", "start"),
+    "end": NC_("certificate placeholder", "end"),
+    "hours": NC_("certificate placeholder", "hours"),
+    "modules": NC_("certificate placeholder", "modules"),
+    "date": NC_("certificate placeholder", "date"),
+    "place": NC_("certificate placeholder", "place"),
+}
+
+
+def local_name(key: str) -> str:
+    """The placeholder ``key``'s name in the UI's language: "navn" for "name" in nb."""
+    return pgettext(PLACEHOLDER_CONTEXT, NAMES[key])
+
+
+@cache
+def _spellings() -> dict[str, str]:
+    """Every accepted spelling (lower case) → its key: the keys and their names in every language."""
+    found = {key: key for key in PLACEHOLDERS}
+    for language in LANGUAGES:
+        for key, name in NAMES.items():
+            found.setdefault(pgettext_in(language, PLACEHOLDER_CONTEXT, name).casefold(), key)
+    return found
+
+
+def key_of(content: str) -> str | None:
+    """The key a placeholder's content stands for (a key or a name in any language), or ``None``."""
+    return _spellings().get(content.strip().casefold())
+
+
+def _join(parts: list[tuple[bool, str]]) -> str:
+    literal = [content.replace("{", "{{").replace("}", "}}") for _is_ph, content in parts]
+    return "".join("{" + content + "}" if is_ph else literal[i] for i, (is_ph, content) in enumerate(parts))
+
+
+def _rename(text: str, name_of) -> str:
+    try:
+        parts = _parts(text)
+    except ValueError:
+        return text  # left as typed: checking names the stray brace
+    renamed = []
+    for is_placeholder, content in parts:
+        key = key_of(content) if is_placeholder else None
+        renamed.append((is_placeholder, name_of(key) if key else content))
+    return _join(renamed)
+
+
+def to_local(text: str) -> str:
+    """``text`` with its placeholders written in the UI's language: "{navn}" for "{name}" in nb."""
+    return _rename(text, local_name)
+
+
+def to_keys(text: str) -> str:
+    """``text`` with every placeholder written as its stable key (unknown ones left as they are)."""
+    return _rename(text, lambda key: key)
 
 
 def _parts(text: str) -> list[tuple[bool, str]]:
@@ -67,13 +138,13 @@ def check_placeholders(text: str, field: str) -> None:
             field=field,
             near=str(error),
         ) from None
-    unknown = [content for is_placeholder, content in parts if is_placeholder and content not in PLACEHOLDERS]
+    unknown = [content for is_placeholder, content in parts if is_placeholder and key_of(content) is None]
     if unknown:
         raise ValidationError(
             N_("{field}: {{{placeholder}}} is not a placeholder. Use one of: {known}."),
             field=field,
             placeholder=unknown[0],
-            known=", ".join("{" + key + "}" for key in PLACEHOLDERS),
+            known=", ".join("{" + local_name(key) + "}" for key in PLACEHOLDERS),
         )
 
 
@@ -83,4 +154,6 @@ def fill(text: str, values: Mapping[str, str]) -> str:
         parts = _parts(text)
     except ValueError:
         return text
-    return "".join(values.get(content, "{" + content + "}") if is_ph else content for is_ph, content in parts)
+    return "".join(
+        values.get(key_of(content) or content, "{" + content + "}") if is_ph else content for is_ph, content in parts
+    )

@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from tillitsleder.access import Actor
 from tillitsleder.certificates.document import CertificateDesign, Signatory
-from tillitsleder.certificates.placeholders import check_placeholders
+from tillitsleder.certificates.placeholders import check_placeholders, to_keys
 from tillitsleder.errors import NotFound, ValidationError
 from tillitsleder.i18n import LANGUAGES, N_, _
 from tillitsleder.model import (
@@ -132,14 +132,15 @@ def get_template(db: Database, programme_id: int, language: str) -> TemplateValu
 
 
 def validate_template(values: TemplateValues) -> TemplateValues:
-    """Raise ``ValidationError`` for the first problem; returns the values with text trimmed."""
+    """Raise ``ValidationError`` for the first problem; returns the values with text trimmed and placeholders
+    written as their stable keys (a name in any language, ``{navn}``, is stored as ``{name}``)."""
     _check_language(values.language)
     values = replace(
         values,
-        title=values.title.strip(),
-        intro=values.intro.strip(),
-        body=values.body.strip(),
-        place=values.place.strip(),
+        title=to_keys(values.title.strip()),
+        intro=to_keys(values.intro.strip()),
+        body=to_keys(values.body.strip()),
+        place=to_keys(values.place.strip()),
         signatories=tuple(
             SignatoryValues(s.name.strip(), s.title.strip(), s.image or None)
             for s in values.signatories

@@ -2,7 +2,8 @@
 
 Prints every problem row (row number, column, reason) and a summary. If any row has a problem the command
 exits non-zero and changes nothing; ``--dry-run`` never writes. Headers are recognised in Norwegian, Swedish
-and English; ``--column "Tilsatt nr=employee_number"`` maps any other header.
+and English; ``--column "Tilsatt nr=employee_number"`` maps any other header. The help lists the fields in the
+user's language (``--column "Tilsatt nr=ansattnummer"`` in nb); the English keys are always accepted too.
 """
 
 from __future__ import annotations
@@ -12,7 +13,20 @@ import sys
 from pathlib import Path
 
 from tillitsleder.commands import fail, require_db_argument
-from tillitsleder.i18n import _, format_number, ngettext
+from tillitsleder.i18n import LANGUAGES, NC_, _, format_number, ngettext, pgettext, pgettext_in
+
+FIELD_CONTEXT = "import field key"
+# Field key → the word for it on the command line (one word, no spaces), translated in the context above.
+FIELD_WORDS: dict[str, str] = {
+    "first_name": NC_("import field key", "first_name"),
+    "last_name": NC_("import field key", "last_name"),
+    "full_name": NC_("import field key", "full_name"),
+    "email": NC_("import field key", "email"),
+    "employee_number": NC_("import field key", "employee_number"),
+    "unit": NC_("import field key", "unit"),
+    "department": NC_("import field key", "department"),
+    "position": NC_("import field key", "position"),
+}
 
 
 def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -43,23 +57,31 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
 
 
 def _field_keys() -> list[str]:
-    from tillitsleder.enrolment.participant_list.columns import FIELDS  # cheap: no database code
+    """The fields as the user's language names them on the command line."""
+    return [pgettext(FIELD_CONTEXT, word) for word in FIELD_WORDS.values()]
 
-    return list(FIELDS)
+
+def field_of(word: str) -> str | None:
+    """The field key ``word`` names: the English key or the word of any of the app's languages."""
+    folded = word.strip().casefold()
+    for key, msgid in FIELD_WORDS.items():
+        if folded == key or any(folded == pgettext_in(lang, FIELD_CONTEXT, msgid).casefold() for lang in LANGUAGES):
+            return key
+    return None
 
 
 def _mapping(headers: list[str], options: list[str]) -> dict[int, str] | str:
     """The recognised headers plus ``--column`` choices; a message (str) if an option is not understood."""
-    from tillitsleder.enrolment.participant_list.columns import FIELDS, fold, guess_mapping
+    from tillitsleder.enrolment.participant_list.columns import fold, guess_mapping
 
     mapping = guess_mapping(headers)
     folded = [fold(header) for header in headers]
     for option in options:
         header, _sep, key = option.rpartition("=")
-        key = key.strip()
-        if key not in FIELDS or fold(header) not in folded:
+        key = field_of(key)
+        if key is None or fold(header) not in folded:
             return _("“{option}” is not HEADER=FIELD with a header of the file and one of: {fields}.").format(
-                option=option, fields=", ".join(FIELDS)
+                option=option, fields=", ".join(_field_keys())
             )
         mapping = {index: field for index, field in mapping.items() if field != key}
         mapping[folded.index(fold(header))] = key

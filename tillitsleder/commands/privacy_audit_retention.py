@@ -89,7 +89,7 @@ def run_audit(args: argparse.Namespace) -> int:
             return 0
         for row in rows:
             print(
-                f"{format_datetime(row.occurred_at, 'short')} · {row.actor_name} · {row.what} · "
+                f"{format_datetime(row.occurred_at)} · {row.actor_name} · {row.what} · "
                 + ", ".join(row.subject_names)
             )
         print(ngettext("{n} read.", "{n} reads.", len(rows)).format(n=format_number(len(rows))))

@@ -10,7 +10,7 @@ import argparse
 from pathlib import Path
 
 from tillitsleder.commands import fail, require_db_argument
-from tillitsleder.i18n import _, format_number, ngettext
+from tillitsleder.i18n import _, format_hours, format_number, ngettext
 
 
 def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -80,7 +80,7 @@ def run_propose(args: argparse.Namespace) -> int:
             )
         )
         for a in plan.assignments:
-            print(f"  - {period_label(a.first_day, a.last_day)}  {a.label} · {a.cohort} · {format_number(a.hours)} h")
+            print(f"  - {period_label(a.first_day, a.last_day)}  {a.label} · {a.cohort} · {format_hours(a.hours)}")
         loads = [
             f"{month_label(m)} {format_number(h)}{' !' if h > plan.capacity else ''}"
             for m, h in zip(proposal.months, plan.hours, strict=True)

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from tillitsleder import clock
 from tillitsleder.audit import audit
 from tillitsleder.errors import NotFound, ValidationError
-from tillitsleder.i18n import N_
+from tillitsleder.i18n import N_, format_date
 from tillitsleder.lookups import Option
 from tillitsleder.model import (
     Cohort,
@@ -125,7 +125,7 @@ def create_cohort(db: Database, programme_id: int, name: str, start_date: date, 
     name = _text(name, COHORT_NAME_LIMIT, "cohort_name", required=True) or ""
     for day in (start_date, end_date):
         if day is not None and not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
-            raise ValidationError(N_("The date {date} is not a sensible date for a cohort."), date=day.isoformat())
+            raise ValidationError(N_("The date {date} is not a sensible date for a cohort."), date=format_date(day))
     if end_date is not None and end_date < start_date:
         raise ValidationError(N_("A cohort cannot end before it starts."))
     with db.session() as session:
@@ -135,8 +135,8 @@ def create_cohort(db: Database, programme_id: int, name: str, start_date: date, 
         if start_date > programme.end_date or (end_date or start_date) < programme.start_date:
             raise ValidationError(
                 N_("The cohort's dates must overlap the programme's period ({start} – {end})."),
-                start=programme.start_date.isoformat(),
-                end=programme.end_date.isoformat(),
+                start=format_date(programme.start_date),
+                end=format_date(programme.end_date),
             )
         taken = session.scalar(select(Cohort.id).where(func.lower(Cohort.name) == name.lower()))
         if taken is not None:
@@ -339,7 +339,7 @@ def change_status(
         raise ValidationError(N_("“{status}” is not an enrolment status."), status=str(status)) from None
     reason = (reason or "").strip()
     if not EARLIEST_YEAR <= effective_on.year <= LATEST_YEAR:
-        raise ValidationError(N_("The date {date} is not a sensible date."), date=effective_on.isoformat())
+        raise ValidationError(N_("The date {date} is not a sensible date."), date=format_date(effective_on))
     with db.session() as session:
         enrolment = session.get(Enrolment, enrolment_id)
         if enrolment is None:
@@ -355,7 +355,7 @@ def change_status(
         if effective_on < earliest:
             raise ValidationError(
                 N_("The change cannot take effect before {date}, the date of the latest change."),
-                date=earliest.isoformat(),
+                date=format_date(earliest),
             )
         old = enrolment.status
         enrolment.status = new.value

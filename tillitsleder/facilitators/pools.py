@@ -19,7 +19,7 @@ from sqlalchemy.orm import selectinload
 from tillitsleder.access import COORDINATOR, Actor
 from tillitsleder.audit import audit
 from tillitsleder.errors import NotFound, ValidationError
-from tillitsleder.i18n import N_
+from tillitsleder.i18n import N_, format_date
 from tillitsleder.lookups import Option
 from tillitsleder.model import (
     Facilitator,
@@ -356,7 +356,7 @@ def assignment_targets(db: Database, kind: AssignmentKind) -> list[Option]:
                 .where(Session.status != SessionStatus.CANCELLED.value)
                 .order_by(Session.starts_at.desc())
             )
-            return [Option(r[0], f"{r[2].date().isoformat()} {r[1]}") for r in rows]
+            return [Option(r[0], f"{format_date(r[2].date())} {r[1]}") for r in rows]
         rows = s.execute(
             select(Person.id, Person.first_name, Person.last_name)
             .where(Person.id.in_(select(Enrolment.person_id)))

@@ -30,7 +30,7 @@ from tillitsleder.errors import ValidationError
 from tillitsleder.facilitators import rota, workload
 from tillitsleder.facilitators.pools import _pool_or_fail
 from tillitsleder.facilitators.rota import CENT, FlagKind, Month, TaskKind
-from tillitsleder.i18n import N_, _, format_date, format_number
+from tillitsleder.i18n import N_, _, format_month, format_number
 from tillitsleder.model import (
     Cohort,
     Enrolment,
@@ -83,7 +83,7 @@ class RosterFlag:
     capacity: Decimal = Decimal(0)
 
     def text(self) -> str:
-        month = format_date(date(*self.month, 1), "MMMM y") if self.month else ""
+        month = format_month(date(*self.month, 1)) if self.month else ""
         return _(_FLAG_TEXT[self.kind]).format(
             name=self.facilitator, task=self.task, month=month,
             hours=format_number(self.hours), capacity=format_number(self.capacity),

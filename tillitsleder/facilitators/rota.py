@@ -25,7 +25,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 
-from tillitsleder.i18n import format_date
+from tillitsleder.i18n import format_date, format_month
 
 Month = tuple[int, int]
 CENT = Decimal("0.01")
@@ -57,7 +57,7 @@ def months_between(first: date, last: date) -> list[Month]:
 
 def month_label(month: Month) -> str:
     """A month as shown in roster and workload tables ("Jan 2027")."""
-    return format_date(date(*month, 1), "MMM y")
+    return format_month(date(*month, 1), abbreviated=True)
 
 
 def period_label(first: date, last: date) -> str:

@@ -220,4 +220,16 @@ def summary(score: GroupScore) -> str:
     """The score in a few words, for a card header or a CLI line."""
     if score.penalty == 0:
         return _("Well mixed")
-    return ngettext("{n} penalty point", "{n} penalty points", score.penalty).format(n=score.penalty)
+    count = issue_count(score)
+    return ngettext("{n} thing to improve", "{n} things to improve", count).format(n=count)
+
+
+def issue_count(score: GroupScore) -> int:
+    """How many reasons ``describe`` gives: the coordinator's measure (the weighted penalty is the algorithm's)."""
+    return (
+        (0 if score.size_ok else 1)
+        + len(score.same_unit)
+        + (1 if score.repeated_pairs else 0)
+        + len(score.department_excess)
+        + len(score.level_excess)
+    )

@@ -77,7 +77,7 @@ def format_cell(column: CellColumn, value: Any) -> str:
             return format_date(value if isinstance(value, date) else date.fromisoformat(str(value)))
         case "datetime":
             if isinstance(value, datetime):
-                return format_datetime(value.astimezone(DISPLAY_ZONE), "short")
+                return format_datetime(value.astimezone(DISPLAY_ZONE))
             return str(value)
         case "number":
             return format_number(value if isinstance(value, int | float | Decimal) else Decimal(str(value)))

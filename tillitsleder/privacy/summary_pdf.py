@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session as OrmSession
 
 from tillitsleder import clock
 from tillitsleder.enums import CertificateStatus, EnrolmentStatus
-from tillitsleder.i18n import BABEL_LOCALES, DOMAIN, LANGUAGES, N_
+from tillitsleder.i18n import DOMAIN, LANGUAGES, N_, format_date, format_number
 from tillitsleder.model import (
     Attendance,
     AttendanceStatus,
@@ -72,17 +72,13 @@ def person_language(s: OrmSession, person_id: int) -> str | None:
 def render_summary(s: OrmSession, person_id: int, data: dict[str, list[dict]], language: str) -> bytes:
     """The summary PDF's bytes."""
     t = translator(language)
-    locale = BABEL_LOCALES.get(language, BABEL_LOCALES["en"])
+    lang = language if language in LANGUAGES else "en"
 
     def day(value: date | datetime | None) -> str:
-        from babel.dates import format_date
-
-        return format_date(value, format="medium", locale=locale) if value is not None else ""
+        return format_date(value, language=lang)
 
     def number(value: int) -> str:
-        from babel.numbers import format_decimal
-
-        return format_decimal(value, locale=locale)
+        return format_number(value, language=lang)
 
     st = styles()
     person = s.get(Person, person_id)

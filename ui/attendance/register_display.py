@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from tillitsleder.attendance.register import Register, RegisterParticipant
+from tillitsleder.attendance.statuses import shown_label
 from tillitsleder.enums import EnrolmentStatus
-from tillitsleder.i18n import _, format_date, format_share, format_time
+from tillitsleder.i18n import _, format_date, format_share, format_short_date, format_time
 
 NO_STATUS = -1
 # Soft colours a coordinator reads at a glance; statuses beyond these get one by weight.
@@ -51,7 +52,7 @@ def _hsv_name(hue: int, saturation: int, value: int) -> str:
 
 def short_codes(labels: list[str]) -> list[str]:
     """The shortest prefix of each label that no other label shares, capitalised: the grid's cell text, in the
-    language the statuses were named in (Present/Partially attended → Pr/Pa; Til stede/Fravær → T/Fr)."""
+    language they are shown in (Present/Partially attended → Pr/Pa; Til stede/Fravær → T/Fr)."""
     folded = [label.casefold().replace(" ", "") or "?" for label in labels]
     shorts = []
     for word in folded:
@@ -85,10 +86,11 @@ def prepare(register: Register) -> RegisterDisplay:
     cells = register.cells
     zone = ZoneInfo(register.timezone)
     session_ids = [session.id for session in register.sessions]
+    labels = [shown_label(status.code, status.label) for status in statuses]  # defaults in the UI's language
     return RegisterDisplay(
         status_ids=status_ids,
-        short=short_codes([status.label for status in statuses]),
-        labels=[status.label for status in statuses],
+        short=short_codes(labels),
+        labels=labels,
         colours=[status_colour_name(status.code, float(status.weight)) for status in statuses],
         cancelled=[session.cancelled for session in register.sessions],
         grid=[
@@ -112,7 +114,7 @@ def session_header(register: Register, zone: ZoneInfo, i: int) -> SessionHeader:
             session.state.label(),
         ]
     )
-    return format_date(start.date(), "short"), tip
+    return format_short_date(start.date()), tip
 
 
 def row_header(participant: RegisterParticipant) -> RowHeader:

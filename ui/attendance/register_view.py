@@ -15,6 +15,7 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView
 
+from tillitsleder.attendance.statuses import shown_label
 from tillitsleder.i18n import N_, _
 from ui.attendance.register_model import FIRST_SESSION, RegisterModel
 from ui.errors import error_text
@@ -84,7 +85,7 @@ class RegisterView(QTableView):
         menu = QMenu(self)
         menu.setObjectName("statusMenu")
         entries = [
-            (status.id, f"&{number}  {short} – {status.label}")
+            (status.id, f"&{number}  {short} – {shown_label(status.code, status.label)}")
             for number, (status, short) in enumerate(zip(model.register.statuses, model.short, strict=True), start=1)
         ]
         entries.append((None, _("Clear")))
@@ -177,7 +178,7 @@ class RegisterView(QTableView):
         rows = [i.row() for i in targets]
         columns = [i.column() for i in targets]
         chosen = {(i.row(), i.column()) for i in targets}
-        labels = {status.id: status.label for status in model.register.statuses}
+        labels = {status.id: shown_label(status.code, status.label) for status in model.register.statuses}
         lines = []
         for row in range(min(rows), max(rows) + 1):
             cells = []
@@ -224,7 +225,8 @@ class RegisterView(QTableView):
         model = self.model()
         folded = value.casefold()
         for number, (status, short) in enumerate(zip(model.register.statuses, model.short, strict=True), start=1):
-            if folded in (status.code.casefold(), status.label.casefold(), short.casefold(), str(number)):
+            label = shown_label(status.code, status.label).casefold()
+            if folded in (status.code.casefold(), status.label.casefold(), label, short.casefold(), str(number)):
                 return status.id
         raise ValueError(value)
 

@@ -16,6 +16,7 @@ from PySide6.QtCore import QStandardPaths, Signal
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from tillitsleder.attendance.register import Register, load_register, set_attendance
+from tillitsleder.attendance.statuses import shown_label
 from tillitsleder.i18n import _, format_number, format_share, ngettext
 from tillitsleder.storage import Database
 from ui.attendance.register_display import RegisterDisplay, prepare
@@ -161,7 +162,7 @@ class RegisterWidget(Retranslating, QWidget):
             colour = status_colour(status.code, float(status.weight)).name()
             parts.append(
                 f'<span style="background:{colour}">&nbsp;<b>{number}</b>&nbsp;{html.escape(short)}&nbsp;</span>'
-                f"&nbsp;{html.escape(status.label)}"
+                f"&nbsp;{html.escape(shown_label(status.code, status.label))}"
             )
         keys = _("Space: next · Delete: clear · Ctrl+C / Ctrl+V")
         self.legend.setText("&nbsp;&nbsp; ".join(parts) + f"<br><i>{html.escape(keys)}</i>")

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from tillitsleder.attendance import statuses as statuses_service
 from tillitsleder.attendance.statuses import StatusInfo
-from tillitsleder.i18n import _, format_number, format_share
+from tillitsleder.i18n import _, format_number, format_share, percent_suffix
 from tillitsleder.storage import Database
 from ui.attendance.register_display import short_codes
 from ui.errors import error_text
@@ -114,7 +114,7 @@ class StatusesDialog(Retranslating, QDialog):
         self.code_label.setText(_("&Code:"))
         self.label_label.setText(_("&Label:"))
         self.weight_label.setText(_("&Weight:"))
-        self.weight.setSuffix(" %")
+        self.weight.setSuffix(percent_suffix())
         self.code.setToolTip(_("Short and unique; its first letter also sets the status in the register."))
         self.add_button.setText(_("&Add as new"))
         self.save_button.setText(_("&Save changes"))

@@ -3,6 +3,9 @@
 Every change re-renders the preview (after a pause in typing, off the GUI thread); a template that breaks a rule
 (an unknown placeholder, an image that is not PNG or JPEG) shows the reason instead of saving. Saving applies to
 certificates issued from then on; issued certificates never change.
+
+The text fields show the placeholders in the UI's language ({navn} in nb); the stored template keeps their
+stable keys ({name}), see ``tillitsleder.certificates.placeholders``.
 """
 
 from __future__ import annotations
@@ -169,12 +172,14 @@ class TemplateEditor(Retranslating, QWidget):
         self.fill(get_template(self.db, self.programme_id, self.language_code()))
 
     def fill(self, values: TemplateValues) -> None:
+        from tillitsleder.certificates.placeholders import to_local
+
         self._filling = True
         try:
-            self.title.setText(values.title)
-            self.intro.setText(values.intro)
-            self.body.setPlainText(values.body)
-            self.place.setText(values.place)
+            self.title.setText(to_local(values.title))
+            self.intro.setText(to_local(values.intro))
+            self.body.setPlainText(to_local(values.body))
+            self.place.setText(to_local(values.place))
             self.show_modules.setChecked(values.show_modules)
             self.logo.set_data(values.logo)
             self.background.set_data(values.background)
@@ -192,16 +197,18 @@ class TemplateEditor(Retranslating, QWidget):
         self._request_preview()
 
     def values(self) -> TemplateValues:
+        """The template as typed, its placeholders turned back into their stable keys."""
+        from tillitsleder.certificates.placeholders import to_keys
         from tillitsleder.certificates.templates import SignatoryValues, TemplateValues
 
         assert self.programme_id is not None
         return TemplateValues(
             programme_id=self.programme_id,
             language=self.language_code(),
-            title=self.title.text(),
-            intro=self.intro.text(),
-            body=self.body.toPlainText(),
-            place=self.place.text(),
+            title=to_keys(self.title.text()),
+            intro=to_keys(self.intro.text()),
+            body=to_keys(self.body.toPlainText()),
+            place=to_keys(self.place.text()),
             show_modules=self.show_modules.isChecked(),
             logo=self.logo.data,
             background=self.background.data,
@@ -278,8 +285,22 @@ class TemplateEditor(Retranslating, QWidget):
         self.save_button.setEnabled(may_edit and (self.dirty or not self.saved_state))
         self.revert_button.setEnabled(self.dirty)
 
+    def _relocalise_placeholders(self) -> None:
+        """After a language switch, write the placeholders typed so far in the new language (not a change)."""
+        from tillitsleder.certificates.placeholders import to_keys, to_local
+
+        was_filling, self._filling = getattr(self, "_filling", False), True
+        try:
+            for field in (self.title, self.intro, self.place):
+                if (text := field.text()) and text != (local := to_local(to_keys(text))):
+                    field.setText(local)
+            if (text := self.body.toPlainText()) and text != (local := to_local(to_keys(text))):
+                self.body.setPlainText(local)
+        finally:
+            self._filling = was_filling
+
     def retranslate(self) -> None:
-        from tillitsleder.certificates.placeholders import PLACEHOLDERS
+        from tillitsleder.certificates.placeholders import PLACEHOLDERS, local_name
 
         labels = (
             _("Certificate language:"),
@@ -299,11 +320,12 @@ class TemplateEditor(Retranslating, QWidget):
             if self.programme_name
             else _("Certificate template")
         )
-        names = " ".join("{" + key + "}" for key in PLACEHOLDERS)
+        names = " ".join("{" + local_name(key) + "}" for key in PLACEHOLDERS)
         self.placeholders.setText(_("Placeholders: {names}").format(names=names))
         self.placeholders.setToolTip(
-            "\n".join("{" + key + "}: " + _(description) for key, description in PLACEHOLDERS.items())
+            "\n".join("{" + local_name(key) + "}: " + _(description) for key, description in PLACEHOLDERS.items())
         )
+        self._relocalise_placeholders()
         self.show_modules.setText(_("List the modules with their hours"))
         self.signatories[0].retranslate(_("First signature"))
         self.signatories[1].retranslate(_("Second signature (optional)"))

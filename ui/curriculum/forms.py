@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QLocale, QSize, Qt
+from PySide6.QtCore import QDate, QSize, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -28,20 +28,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tillitsleder.i18n import current_language
+from ui.widgets.date_edit import DateEdit
 from ui.widgets.retranslate import Retranslating
 
 log = logging.getLogger(__name__)
-_LOCALES = {"nb": QLocale(QLocale.Language.NorwegianBokmal, QLocale.Country.Norway)}
 
 
 def date_edit() -> QDateEdit:
     """A date field with a calendar, in the current language's short date format (31.12.2027 in nb)."""
-    edit = QDateEdit()
-    edit.setCalendarPopup(True)
-    locale = _LOCALES.get(current_language(), QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
-    edit.setLocale(locale)
-    edit.setDisplayFormat("dd.MM.yyyy" if current_language() == "nb" else "dd/MM/yyyy")
+    edit = DateEdit()
     edit.setMinimumDate(QDate(2000, 1, 1))
     edit.setMaximumDate(QDate(2100, 12, 31))
     return edit

@@ -199,7 +199,7 @@ class SemesterTable(Retranslating, QTableWidget):
     def _fill(self) -> None:
         for row, semester in enumerate(self._semesters):
             dates = _("{start} – {end}").format(
-                start=format_date(semester.data.start_date, "short"), end=format_date(semester.data.end_date, "short")
+                start=format_date(semester.data.start_date), end=format_date(semester.data.end_date)
             )
             for column, text in enumerate((str(semester.number), f"{semester.data.title}\n{dates}")):
                 item = QTableWidgetItem(text)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLabel, QLineEdit, QWid
 
 from tillitsleder import clock
 from tillitsleder.curriculum import ProgrammeData
-from tillitsleder.i18n import _
+from tillitsleder.i18n import _, percent_suffix
 from ui.curriculum.forms import FormDialog, date_edit, get_date, set_date, text_area
 
 TIME_ZONES = ("Europe/Oslo", "Europe/Stockholm", "Europe/Copenhagen", "Europe/Helsinki")
@@ -51,7 +51,7 @@ class ProgrammeDialog(FormDialog):
         self.min_attendance = QDoubleSpinBox()  # 0–100 % in steps of 0.1 %, as ``rules.clean_min_attendance``
         self.min_attendance.setRange(0, 100)
         self.min_attendance.setDecimals(1)
-        self.min_attendance.setSuffix(" %")
+        self.min_attendance.setSuffix(percent_suffix())
         self.min_attendance.setValue(float(Decimal(initial.min_attendance) * 100))
         self.description = text_area(4)
         self.description.setPlainText(initial.description)

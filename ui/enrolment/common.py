@@ -9,12 +9,12 @@ from PySide6.QtWidgets import QDateEdit, QFormLayout, QLabel, QWidget
 
 from tillitsleder import clock
 from ui.errors import error_text
+from ui.widgets.date_edit import DateEdit
 
 
 def date_field(value: date | None = None) -> QDateEdit:
     """A date field with a calendar pop-up, in the format of the current language."""
-    field = QDateEdit()
-    field.setCalendarPopup(True)
+    field = DateEdit()
     field.setDate(to_qdate(value or clock.today()))
     return field
 

@@ -8,7 +8,6 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -21,6 +20,7 @@ from tillitsleder.enums import AssignmentKind
 from tillitsleder.i18n import _
 from ui.errors import show_error
 from ui.operations import Changed, announce
+from ui.widgets.date_edit import DateEdit
 from ui.widgets.retranslate import Retranslating
 
 
@@ -32,9 +32,8 @@ class AssignDialog(Retranslating, QDialog):
         self.target.setMinimumContentsLength(30)
         for kind in AssignmentKind:
             self.kind.addItem(kind.label(), kind.value)
-        self.starts, self.ends = QDateEdit(calendarPopup=True), QDateEdit(calendarPopup=True)
+        self.starts, self.ends = DateEdit(), DateEdit()
         for edit in (self.starts, self.ends):
-            edit.setDisplayFormat("yyyy-MM-dd")
             edit.setDate(QDate(clock.today()))
         self.open_ended = QCheckBox()
         self.hours = QDoubleSpinBox()

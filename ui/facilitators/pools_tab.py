@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -37,10 +36,11 @@ from PySide6.QtWidgets import (
 
 from tillitsleder import clock
 from tillitsleder.enums import PoolKind
-from tillitsleder.i18n import _, format_date, format_number
+from tillitsleder.i18n import _, format_date, format_hours, format_number
 from ui.errors import show_error
 from ui.facilitators.assign_dialog import AssignDialog
 from ui.operations import Changed, announce
+from ui.widgets.date_edit import DateEdit
 from ui.widgets.pool_picker import pool_combo
 from ui.widgets.retranslate import Retranslating
 from ui.widgets.rows_model import RowsModel
@@ -107,9 +107,7 @@ class PoolsTab(Retranslating, QWidget):
         self.capacity.setDecimals(1)
         self.save = QPushButton()
         self.unavailable = QListWidget()
-        self.first, self.last = QDateEdit(calendarPopup=True), QDateEdit(calendarPopup=True)
-        for edit in (self.first, self.last):
-            edit.setDisplayFormat("yyyy-MM-dd")
+        self.first, self.last = DateEdit(), DateEdit()
         self.first.setDate(QDate(clock.today()))
         self.last.setDate(QDate(clock.today()))
         self.reason = QLineEdit()
@@ -207,7 +205,7 @@ class PoolsTab(Retranslating, QWidget):
             self.unavailable.addItem(item)
         for a in pools.list_assignments(self.db, f.id):
             until = format_date(a.ends_on) if a.ends_on else "…"
-            text = f"{a.kind.label()}: {a.target} · {format_date(a.starts_on)} – {until} · {format_number(a.hours)} h"
+            text = f"{a.kind.label()}: {a.target} · {format_date(a.starts_on)} – {until} · {format_hours(a.hours)}"
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, a.id)
             self.assignments.addItem(item)

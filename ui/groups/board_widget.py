@@ -1,7 +1,9 @@
 """The group board: propose reflection groups for the chosen cohort, rearrange them, save them as a round.
 
-Above: the size range, the seed, “Propose”, the round shown (saved rounds, newest first, and the unsaved
-proposal), “Save as round…” and, for a saved round, “Rename round…”/“Delete round…” (``RoundActions``).
+Above: the size range, “Propose” and “Try another arrangement” (the same sizes composed another way: the
+composition is deterministic, so each press proposes with the next arrangement number), the round shown (saved
+rounds, newest first, and the unsaved proposal), “Save as round…” and, for a saved round, “Rename
+round…”/“Delete round…” (``RoundActions``).
 In the middle a card per group (``GroupCard``) with its score and why; members move by drag and drop or with
 “Move to group…” (Ctrl+M, also in each member's context menu). On the right the live warnings for the whole
 board. An unsaved proposal changes only in memory until it is saved; a move in a saved round is stored at once by
@@ -73,24 +75,24 @@ class GroupBoardTab(Retranslating, QWidget):
         self.retranslate()
 
     def _build(self) -> None:
-        self.size_label, self.to_label, self.seed_label, self.round_label = QLabel(), QLabel(), QLabel(), QLabel()
-        self.min_size, self.max_size, self.seed = QSpinBox(), QSpinBox(), QSpinBox()
+        self.size_label, self.to_label, self.round_label = QLabel(), QLabel(), QLabel()
+        self.min_size, self.max_size = QSpinBox(), QSpinBox()
+        self.seed = 0  # the arrangement: the same cohort, sizes and number always give the same groups
         self.min_size.setRange(2, 30)
         self.max_size.setRange(2, 30)
         self.min_size.setValue(5)
         self.max_size.setValue(8)
-        self.seed.setRange(0, 999_999)
         self.size_label.setBuddy(self.min_size)
-        self.seed_label.setBuddy(self.seed)
         self.min_size.valueChanged.connect(lambda v: self.max_size.setValue(max(v, self.max_size.value())))
         self.max_size.valueChanged.connect(lambda v: self.min_size.setValue(min(v, self.min_size.value())))
         self.propose_button, self.save_button, self.move_button = QPushButton(), QPushButton(), QPushButton()
+        self.another_button = QPushButton()
         self.rounds = QComboBox()
         self.rounds.setMinimumWidth(220)
         self.round_label.setBuddy(self.rounds)
         tools = FlowLayout(spacing=8)
-        for widget in (self.size_label, self.min_size, self.to_label, self.max_size, self.seed_label, self.seed,
-                       self.propose_button):  # fmt: skip
+        for widget in (self.size_label, self.min_size, self.to_label, self.max_size, self.propose_button,
+                       self.another_button):  # fmt: skip
             tools.addWidget(widget)
         tools.add_right_aligned()
         self.round_actions = RoundActions(self)
@@ -147,6 +149,7 @@ class GroupBoardTab(Retranslating, QWidget):
         self.move_action.triggered.connect(lambda: self.ask_move())
         self.addAction(self.move_action)
         self.propose_button.clicked.connect(self.propose)
+        self.another_button.clicked.connect(self.try_another)
         self.save_button.clicked.connect(lambda: self.save_as_round())
         self.move_button.clicked.connect(lambda: self.ask_move())
         self.rounds.activated.connect(self._round_chosen)
@@ -200,7 +203,7 @@ class GroupBoardTab(Retranslating, QWidget):
         if self.proposal is not None:
             self.rounds.addItem(_("New proposal (not saved)"), UNSAVED)
         for info in rounds:
-            self.rounds.addItem(f"{info.name} · {format_date(info.created_at.date(), 'short')}", info.id)
+            self.rounds.addItem(f"{info.name} · {format_date(info.created_at.date())}", info.id)
         if not rounds and self.proposal is None:
             self.rounds.addItem(_("No saved rounds yet"), None)
         self.rounds.setEnabled(self.rounds.count() > 1 or self.proposal is not None or bool(rounds))
@@ -220,8 +223,9 @@ class GroupBoardTab(Retranslating, QWidget):
 
         db, cohort_id, actor = self.db, self.cohort_id, self.selection.actor
         bounds = SizeRange(self.min_size.value(), self.max_size.value())
-        seed = self.seed.value()
+        seed = self.seed
         self.propose_button.setEnabled(False)
+        self.another_button.setEnabled(False)
         self._set_message("")
         self.summary.setText(_("Composing groups…"))
         self.job = run(
@@ -232,8 +236,16 @@ class GroupBoardTab(Retranslating, QWidget):
             name="propose-groups",
         )
 
+    def try_another(self) -> None:
+        """Propose the same sizes composed another way (the next arrangement)."""
+        if self.job is not None and self.job.running:
+            return
+        self.seed += 1
+        self.propose()
+
     def _proposed(self, board: Board) -> None:
         self.propose_button.setEnabled(True)
+        self.another_button.setEnabled(True)
         if board.cohort_id != self.cohort_id:
             return  # the cohort changed meanwhile
         self.proposal = board
@@ -241,6 +253,7 @@ class GroupBoardTab(Retranslating, QWidget):
 
     def _failed(self, error: BaseException) -> None:
         self.propose_button.setEnabled(True)
+        self.another_button.setEnabled(True)
         self._set_message(error_text(error))
         self._show(self.board)
 
@@ -359,10 +372,12 @@ class GroupBoardTab(Retranslating, QWidget):
     def retranslate(self) -> None:
         self.size_label.setText(_("Group &size:"))
         self.to_label.setText(_("to"))
-        self.seed_label.setText(_("S&eed:"))
-        self.seed.setToolTip(_("The same cohort, sizes and seed always give the same groups; another seed, others."))
         self.propose_button.setText(_("&Propose"))
         self.propose_button.setToolTip(_("Compose groups across units, departments and leader levels"))
+        self.another_button.setText(_("Try &another arrangement"))
+        self.another_button.setToolTip(
+            _("Compose the groups again in another way, with the same sizes. Nothing is saved until you save a round.")
+        )
         self.round_label.setText(_("&Round:"))
         self.save_button.setText(_("Sa&ve as round…"))
         self.move_button.setText(_("&Move to group…"))

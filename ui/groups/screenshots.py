@@ -75,7 +75,7 @@ def take(output: Path, language: str, db: Path | None = None) -> list[Path]:
     settle(app, 200)
     save(joiner, "groups-board-late-joiner-move")
     joiner.reject()
-    board.seed.setValue(3)
+    board.seed = 3
     board.propose()
     until(app, lambda: board.board is not None and board.board.round_id is None)
     proposal = board.board

@@ -45,7 +45,7 @@ class DraftBanner(Retranslating, QFrame):
         words = len(self.draft.form.text.split())
         self.text.setText(
             _("You have an unsaved draft from {when} ({words}). Continue writing it, or throw it away?").format(
-                when=format_datetime(self.draft.saved_at, "short"),
+                when=format_datetime(self.draft.saved_at),
                 words=ngettext("{n} word", "{n} words", words).format(n=words),
             )
         )

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from tillitsleder.i18n import _, format_datetime, format_number, ngettext
 from ui.operations import run
+from ui.widgets.date_edit import DateEdit
 from ui.widgets.retranslate import Retranslating
 from ui.widgets.rows_model import RowsModel
 
@@ -49,7 +50,7 @@ class ReadAuditModel(RowsModel):
         self.reads = list(reads)
         self.set_rows(
             [
-                (format_datetime(r.occurred_at, "short"), r.actor_name, r.what, ", ".join(r.subject_names))
+                (format_datetime(r.occurred_at), r.actor_name, r.what, ", ".join(r.subject_names))
                 for r in self.reads
             ],
             [r.id for r in self.reads],
@@ -62,9 +63,7 @@ def _day(edit: QDateEdit) -> date | None:
 
 
 def _date_field() -> QDateEdit:
-    edit = QDateEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
+    edit = DateEdit()
     edit.setMinimumDate(NO_DAY)
     edit.setDate(NO_DAY)
     return edit

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from tillitsleder.i18n import _, format_number
+from tillitsleder.i18n import _, format_number, percent_suffix
 from ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
@@ -121,7 +121,7 @@ class RulesDialog(Retranslating, QDialog):
             )
         )
         self.minimum_label.setText(_("&Minimum attendance:"))
-        self.minimum.setSuffix(" %")
+        self.minimum.setSuffix(percent_suffix())
         self.minimum.setToolTip(_("Weighted attendance over all planned sessions (cancelled ones do not count)."))
         self.modules_label.setText(_("Required &modules:"))
         self.journal_label.setText(_("&Journal entries:"))

@@ -10,7 +10,6 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QDateEdit,
     QGridLayout,
     QGroupBox,
     QLabel,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 from tillitsleder.i18n import _, format_date, format_number, ngettext
 from tillitsleder.sessions.scheduling import Occurrence
 from tillitsleder.sessions.series import MAX_SESSIONS, HolidayRule, Repeat, SeriesPattern
+from ui.widgets.date_edit import DateEdit
 from ui.widgets.retranslate import Retranslating
 
 
@@ -46,8 +46,8 @@ class SeriesBox(Retranslating, QGroupBox):
         self.count_spin = QSpinBox()
         self.count_spin.setRange(1, MAX_SESSIONS)
         self.count_spin.setValue(6)
-        self.until_edit = QDateEdit(QDate(first_day.year, first_day.month, first_day.day).addMonths(3))
-        self.until_edit.setCalendarPopup(True)
+        self.until_edit = DateEdit()
+        self.until_edit.setDate(QDate(first_day.year, first_day.month, first_day.day).addMonths(3))
         self.holiday_combo = QComboBox()
         self.holiday_combo.addItem("", HolidayRule.SKIP.value)
         self.holiday_combo.addItem("", HolidayRule.FLAG.value)

@@ -149,7 +149,7 @@ class SessionDialog(Retranslating, QDialog):
     def _describe(self, conflict: Conflict) -> str:
         if self.series is None:
             return conflict.message()
-        return _("{date}: {problem}").format(date=format_date(conflict.day, "short"), problem=conflict.message())
+        return _("{date}: {problem}").format(date=format_date(conflict.day), problem=conflict.message())
 
     # --- saving --------------------------------------------------------------------------------------------
 

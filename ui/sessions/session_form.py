@@ -12,7 +12,6 @@ from datetime import date, time
 from PySide6.QtCore import QDate, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 from tillitsleder.enums import SessionType
 from tillitsleder.i18n import _
 from tillitsleder.sessions.scheduling import FormOptions, SessionPlan
+from ui.widgets.date_edit import DateEdit
 from ui.widgets.retranslate import Retranslating
 
 
@@ -37,8 +37,7 @@ class SessionForm(Retranslating, QWidget):
     def __init__(self, options: FormOptions, parent=None) -> None:
         super().__init__(parent)
         self.options = options
-        self.date_edit = QDateEdit()
-        self.date_edit.setCalendarPopup(True)
+        self.date_edit = DateEdit()
         self.start_edit = QTimeEdit()
         self.end_edit = QTimeEdit()
         for edit in (self.start_edit, self.end_edit):

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QFormLayout,
     QGridLayout,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 from tillitsleder import clock
 from tillitsleder.i18n import N_, _, format_number, ngettext
 from ui.operations import Changed, run
+from ui.widgets.date_edit import DateEdit
 from ui.widgets.pool_picker import pool_combo
 from ui.widgets.retranslate import Retranslating
 from ui.widgets.rows_model import RowsModel
@@ -48,8 +48,7 @@ class TableDayPanel(Retranslating, QWidget):
         super().__init__(parent)
         self.db = None
         self.view: td.TableDayView | None = None
-        self.name, self.held_on, self.size = QLineEdit(), QDateEdit(calendarPopup=True), QSpinBox()
-        self.held_on.setDisplayFormat("yyyy-MM-dd")
+        self.name, self.held_on, self.size = QLineEdit(), DateEdit(), QSpinBox()
         self.held_on.setDate(QDate(clock.today()))
         self.size.setRange(2, MAX_TABLE_SIZE)
         self.size.setValue(8)

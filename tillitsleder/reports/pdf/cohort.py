@@ -18,7 +18,7 @@ from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer, Table
 
 from tillitsleder.attendance.register import Register
 from tillitsleder.completion.evaluation import CompletionState, ParticipantCompletion
-from tillitsleder.i18n import _, format_date, format_number, format_share, ngettext
+from tillitsleder.i18n import _, format_date, format_number, format_share, format_short_date, ngettext
 from tillitsleder.model.enums import EnrolmentStatus
 from tillitsleder.pdf.fonts import SANS
 from tillitsleder.pdf.layout import HEADER_FILL, INK, RULE, build_document, data_table, para, para_markup, styles
@@ -89,7 +89,7 @@ def _matrix(block, register: Register, participants, by_enrolment, symbols, weig
     fit on one line become paragraphs so they wrap."""
     head = ParagraphStyle("centred_head", parent=s.cell, alignment=TA_CENTER, fontSize=6, leading=7.5)
     header: list = [para(_("Participant"), s.cell_bold)]
-    header += [para_markup(f"<b>{line.number}</b><br/>{escape(format_date(line.day, 'd.M'))}", head) for line in block]
+    header += [para_markup(f"<b>{line.number}</b><br/>{escape(format_short_date(line.day))}", head) for line in block]
     header += [para(_("Attended"), s.cell_bold), para(_("Completion"), s.cell_bold)]
     rows, style = [header], []
     columns = {line.number: 1 + i for i, line in enumerate(block)}

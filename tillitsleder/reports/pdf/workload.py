@@ -17,7 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Spacer, TableStyle
 
 from tillitsleder.facilitators.workload import WorkloadView
-from tillitsleder.i18n import _, format_date, format_number
+from tillitsleder.i18n import _, format_date, format_month, format_number
 from tillitsleder.pdf.layout import build_document, data_table, para, styles
 from tillitsleder.reports.data import CohortHeader
 from tillitsleder.reports.pdf.common import generated_footer, heading_block
@@ -65,7 +65,9 @@ def _table(months, start: int, busy, s):
     right = ParagraphStyle("right", parent=s.cell, alignment=TA_RIGHT)
     right_bold = ParagraphStyle("right_bold", parent=s.cell_bold, alignment=TA_RIGHT)
     header = [_("Facilitator"), para(_("Capacity"), right_bold)]
-    header += [para(f"{format_date(date(y, m, 1), 'LLL')}\n{y}", right_bold) for y, m in months]
+    header += [
+        para(f"{format_month(date(y, m, 1), abbreviated=True, with_year=False)}\n{y}", right_bold) for y, m in months
+    ]
     header.append(para(_("Total"), right_bold))
     rows, style = [], []
     for r, row in enumerate(busy, start=1):
