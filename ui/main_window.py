@@ -31,11 +31,13 @@ from PySide6.QtWidgets import (
 )
 
 from tillitsleder import startup_trace
+from tillitsleder.enums import Role
 from tillitsleder.i18n import N_, _, format_number, ngettext
 from ui.database_actions import DatabaseActions, OpenedDatabase, demo_available, is_throwaway_demo
 from ui.operations import Changed, change_bus
 from ui.pages.areas import AREAS, Area, Needs
 from ui.profiles.controller import ProfileController
+from ui.profiles.visibility import own_summary
 from ui.read_only import ReadOnlyBanner, ReadOnlyGuard
 from ui.settings import KEY_AREA, KEY_GEOMETRY, KEY_STATE, app_settings, read_bytes, read_int, remember_database
 from ui.style import STYLE_SHEET
@@ -132,6 +134,7 @@ class MainWindow(Retranslating, QMainWindow):
 
         self._build_actions()
         self.profiles = ProfileController(self)  # the Profile menu; acts as the coordinator until another unlocks
+        self.profiles.profileChanged.connect(lambda _profile: (self._show_status(), self._update_actions()))
         self.nav.currentRowChanged.connect(self._show_area)
         self.actions_.opened.connect(self._adopt)
         self.actions_.busyChanged.connect(self._update_actions)
@@ -200,6 +203,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.action_demo.setEnabled(not busy and demo_available())
         self.action_backup.setEnabled(self.actions_.can_back_up())
         self.action_restore.setEnabled(self.actions_.can_restore())
+        # Putting a backup in the database's place is the coordinator's decision: hidden from other profiles.
+        self.action_restore.setVisible(self.db is None or self.profiles.role is Role.COORDINATOR)
         self.action_search.setEnabled(self.db is not None and self.current_page().has_search())
 
     def retranslate(self) -> None:
@@ -437,6 +442,11 @@ class MainWindow(Retranslating, QMainWindow):
             return
         self.db_label.setText(self.db.path.name if self.db.path is not None else self.db.url)
         self.db_label.setToolTip(str(self.db.path or self.db.url))
+        profiles = getattr(self, "profiles", None)
+        if profiles is None or profiles.current is None or profiles.world is not None:
+            # Locked: nothing; a participant or facilitator: their own cohorts or their groups and assignments.
+            self.summary_label.setText(own_summary(profiles.world) if profiles and profiles.world else "")
+            return
         cohorts = len(self.selection.options)
         self.summary_label.setText(
             _("{participants} in {cohorts}").format(

@@ -31,6 +31,7 @@ from reportlab.platypus import Frame, KeepInFrame, Spacer, Table, TableStyle
 from tillitsleder.certificates.drawing import GOLD, CachedImage, Picture, Rule, cached_image, draw_qr, fit_text
 from tillitsleder.certificates.placeholders import fill
 from tillitsleder.i18n import DOMAIN, LANGUAGES, N_, format_date, format_number
+from tillitsleder.pdf.archival import ArchivalCanvas
 from tillitsleder.pdf.fonts import SANS, SANS_BOLD, SERIF, SERIF_BOLD, register_fonts
 from tillitsleder.pdf.layout import para
 from tillitsleder.resources import resource_path
@@ -160,7 +161,7 @@ class CertificateRenderer:
     def render(self, facts: CertificateFacts, *, preview: bool = False) -> bytes:
         buffer = io.BytesIO()
         values = self.values(facts)
-        canvas = Canvas(buffer, pagesize=A4, pageCompression=1)
+        canvas = ArchivalCanvas(buffer, pagesize=A4, pageCompression=1, language=self.design.language)
         canvas.setTitle(f"{fill(self.design.title, values)} – {facts.name}")
         canvas.setAuthor(facts.municipality)
         canvas.setCreator("Tillitsleder")

@@ -103,17 +103,21 @@ def build_document(
     wide: bool = False,
     author: str = "Tillitsleder",
     page_text: Callable[[int, int], str] | None = None,
+    language: str | None = None,
 ) -> None:
     """Lay out ``story`` on A4 (landscape when ``wide``) with a running header and "page x of y" footer
-    (``page_text(number, total)`` words it in a document's own language; by default the app's)."""
+    (``page_text(number, total)`` words it in a document's own language; by default the app's). The PDF is
+    PDF/A-2b in ``language`` (by default the app's; see ``pdf.archival``)."""
     from reportlab.pdfgen.canvas import Canvas
+
+    from tillitsleder.pdf.archival import ArchivalCanvas
 
     register_fonts()
     pagesize = landscape(A4) if wide else A4
 
-    class NumberedCanvas(Canvas):
+    class NumberedCanvas(ArchivalCanvas):
         def __init__(self, *args, **kwargs) -> None:
-            super().__init__(*args, **kwargs)
+            super().__init__(*args, language=language, **kwargs)
             self._pages: list[dict] = []
 
         def showPage(self) -> None:  # noqa: N802 - ReportLab's name
@@ -126,7 +130,7 @@ def build_document(
                 self.__dict__.update(state)
                 _decorate(self, number, total)
                 Canvas.showPage(self)
-            Canvas.save(self)
+            ArchivalCanvas.save(self)
 
     def _decorate(canvas: Canvas, number: int, total: int) -> None:
         width, height = pagesize

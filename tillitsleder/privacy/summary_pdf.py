@@ -210,5 +210,6 @@ def render_summary(s: OrmSession, person_id: int, data: dict[str, list[dict]], l
         header=f"{title} · {person.full_name}",
         footer=day(clock.today()),
         page_text=lambda n, total: t(N_("Page {number} of {total}")).format(number=number(n), total=number(total)),
+        language=language,
     )
     return out.getvalue()

@@ -68,7 +68,7 @@ class RegisterTab(Retranslating, QWidget):
             label.setTextFormat(Qt.TextFormat.PlainText)
             label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
 
-        language_box = QWidget()
+        language_box = self.language_box = QWidget()
         language_row = QHBoxLayout(language_box)
         language_row.setContentsMargins(12, 0, 0, 0)
         language_row.addWidget(self.language_label)
@@ -340,7 +340,17 @@ class RegisterTab(Retranslating, QWidget):
             lines.append(_("Reason for the status: {reason}").format(reason=info.status_reason))
         self.detail.setText("\n".join(lines))
 
+    def coordinator_tools(self) -> list[QWidget]:
+        """What only the coordinator does here: issue, reissue, revoke, the certificates' language and verifying
+        any code (which names its holder). Other profiles do not see them at all."""
+        return [
+            self.issue_button, self.issue_one_button, self.language_box, self.reissue_button, self.revoke_button,
+            self.verify_button,
+        ]  # fmt: skip
+
     def _update_buttons(self) -> None:
+        for tool in self.coordinator_tools():
+            tool.setVisible(self.selection.actor.is_coordinator)
         coordinator = self.selection.actor.is_coordinator and not self._busy
         ready = self.db is not None and self.cohort_id is not None
         chosen = ready and self.panel.current_id() is not None
@@ -349,7 +359,7 @@ class RegisterTab(Retranslating, QWidget):
         self.reissue_button.setEnabled(chosen and coordinator)
         self.revoke_button.setEnabled(chosen and coordinator)
         self.save_button.setEnabled(chosen)
-        self.verify_button.setEnabled(self.db is not None)
+        self.verify_button.setEnabled(self.db is not None and coordinator)
 
     def retranslate(self) -> None:
         self.issue_button.setText(_("&Issue for the cohort…"))

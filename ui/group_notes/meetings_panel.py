@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from tillitsleder import clock
+from tillitsleder.enums import Role
 from tillitsleder.i18n import N_, _, format_date, ngettext
 from ui.errors import error_text
 from ui.group_notes.meeting_editor import MeetingEditor, access_label
@@ -228,6 +229,7 @@ class MeetingsPanel(Retranslating, QWidget):
         self.meeting_list.blockSignals(False)
         self.editor.clear_meeting()
         self.new_button.setEnabled(group is not None and group.access.records_meetings)
+        self.new_button.setVisible(self.selection.actor.role is not Role.PARTICIPANT)  # participants only read
         self.access_line.setText(access_label(group.access) if group else "")
         if group is None or self.db is None:
             return

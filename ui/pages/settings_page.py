@@ -1,5 +1,5 @@
 """Settings: the language (switches at once, no restart) and where the database, data and settings live; and,
-on their own tabs, the read audit and the retention rules (``ui.privacy``).
+on their own tabs, the read audit and the retention rules (``ui.privacy``), which only the coordinator's profile sees.
 
 A database on a network drive gets a visible warning: SQLite files on shares can be corrupted when the
 connection drops, and the default location is the local (non-roaming) data folder for that reason.
@@ -102,6 +102,17 @@ class SettingsPage(Page):
         self.switcher.languageChanged.connect(self._show_language)
         self._show_language(switcher.language)
         self.retranslate()
+
+    def set_profile(self, profile) -> None:
+        """The read audit and the retention rules are the coordinator's duties: other profiles (and a locked
+        window) see only the general settings."""
+        from tillitsleder.enums import Role
+
+        coordinator = profile is not None and profile.info.role is Role.COORDINATOR
+        for tab in (self.audit_tab, self.retention_tab):
+            self.tabs.setTabVisible(self.tabs.indexOf(tab), coordinator)
+        if not coordinator:
+            self.tabs.setCurrentIndex(0)
 
     def has_search(self) -> bool:
         return False

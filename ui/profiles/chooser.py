@@ -33,8 +33,11 @@ ROLE_ORDER = (Role.COORDINATOR, Role.FACILITATOR, Role.PARTICIPANT)
 
 
 class ProfileChooser(Retranslating, QDialog):
-    def __init__(self, profiles: Sequence[ProfileInfo], current: ProfileInfo | None = None, parent=None) -> None:
+    def __init__(
+        self, profiles: Sequence[ProfileInfo], current: ProfileInfo | None = None, parent=None, *, everyone: bool = True
+    ) -> None:
         super().__init__(parent)
+        self.everyone = everyone  # False: a participant or coach chooses among the coordinator and their own
         self.setObjectName("profileChooser")
         self.setModal(True)
         self.resize(440, 520)
@@ -75,19 +78,25 @@ class ProfileChooser(Retranslating, QDialog):
             members = [p for p in self._profiles if p.role is role]
             if not members:
                 continue
-            header = QListWidgetItem()
-            header.setFlags(Qt.ItemFlag.NoItemFlags)
-            header.setFont(bold)
-            self.list.addItem(header)
-            self._headers[role] = header
+            if role is not Role.COORDINATOR:  # the coordinator's one entry says "Programme coordinator" itself
+                self._add_header(role, bold)
             for profile in members:
                 item = QListWidgetItem(profile.name if role is not Role.COORDINATOR else "")
+                if role is Role.COORDINATOR:
+                    item.setFont(bold)
                 item.setData(PROFILE_ROLE, profile)
                 self.list.addItem(item)
                 if current is not None and _key(profile) == _key(current):
                     self.list.setCurrentItem(item)
         if self.list.currentItem() is None:
             self._select_first_visible()
+
+    def _add_header(self, role: Role, bold: QFont) -> None:
+        header = QListWidgetItem()
+        header.setFlags(Qt.ItemFlag.NoItemFlags)
+        header.setFont(bold)
+        self.list.addItem(header)
+        self._headers[role] = header
 
     def profile_items(self) -> list[QListWidgetItem]:
         return [self.list.item(row) for row in range(self.list.count()) if self.list.item(row).data(PROFILE_ROLE)]
@@ -133,12 +142,20 @@ class ProfileChooser(Retranslating, QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(_("Open as…"))
-        self.intro.setText(
-            _(
-                "Who is using Tillitsleder now? Participants and coaches unlock their profile with their own "
-                "passphrase; what each can see follows their role."
+        if self.everyone:
+            self.intro.setText(
+                _(
+                    "Who is using Tillitsleder now? Participants and coaches unlock their profile with their own "
+                    "passphrase; what each can see follows their role."
+                )
             )
-        )
+        else:
+            self.intro.setText(
+                _(
+                    "Open another of your profiles, or the programme coordinator's. To let someone else use "
+                    "Tillitsleder, choose Profile → Lock first."
+                )
+            )
         self.filter.setPlaceholderText(_("Find a name…"))
         self.open_button.setText(_("&Open"))
         headers = {

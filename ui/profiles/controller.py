@@ -23,6 +23,8 @@ from ui.profiles import visibility
 from ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
+    from tillitsleder.access import Actor
+    from tillitsleder.facilitators.own_world import OwnWorld
     from tillitsleder.profiles import ProfileInfo, UnlockedProfile
     from tillitsleder.storage import Database
     from ui.pages.areas import Area
@@ -128,6 +130,8 @@ class ProfileController(QObject):
         super().__init__(window)  # type: ignore[arg-type] - the window is a QMainWindow
         self.window = window
         self.current: UnlockedProfile | None = None
+        self.world: OwnWorld | None = None  # the status bar's figures of a participant or facilitator
+        self._scoped = False  # the pickers offer a participant's or facilitator's cohorts, not all
         self.dialog: Any = None  # the dialog open now (tests and screenshots reach it here)
         self.menu = ProfileMenu(self, window)
         window.menuBar().insertMenu(window.help_menu.menuAction(), self.menu)
@@ -164,6 +168,7 @@ class ProfileController(QObject):
         writable = has_db and not getattr(self.window.db, "read_only", False)
         self.menu.action_change.setEnabled(writable and self.current is not None)
         self.menu.action_new_profile.setEnabled(writable and self.role is Role.COORDINATOR)
+        self.menu.action_new_profile.setVisible(self.role is Role.COORDINATOR or self.current is None)
         self.badge.setVisible(has_db)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
@@ -188,6 +193,7 @@ class ProfileController(QObject):
             if hasattr(page, "set_profile"):
                 page.set_profile(unlocked)
         self.window.selection.profile = unlocked
+        self._scope_to(unlocked.actor)  # the pickers offer the profile's own cohorts before the pages re-filter
         self.window.selection.set_actor(unlocked.actor)
         if old is not None and old is not unlocked:
             old.lock()
@@ -198,6 +204,18 @@ class ProfileController(QObject):
         self.profileChanged.emit(unlocked)
         if unlocked.info.role is Role.PARTICIPANT and self.window.db is not None:
             self.refresh_shares(self.window.db, unlocked)
+
+    def _scope_to(self, actor: Actor) -> None:
+        """Offer ``actor``'s own cohorts in every picker and keep the status bar's figures for them."""
+        from tillitsleder.facilitators.own_world import own_cohort_options, own_world
+
+        db = self.window.db
+        if db is None:
+            return
+        self.world = own_world(db, actor)
+        if self._scoped or not actor.is_coordinator:
+            self.window.selection.set_options(own_cohort_options(db, actor))
+        self._scoped = not actor.is_coordinator
 
     def refresh_shares(self, db: Database, unlocked: UnlockedProfile) -> Any:
         """Off the GUI thread: grant the participant's shared entries to readers who arrived since (a new coach, a
@@ -224,6 +242,7 @@ class ProfileController(QObject):
         """Save drafts, forget the profile and its keys; nothing is shown until another profile is adopted."""
         self.flush_pages()
         old, self.current = self.current, None
+        self.world = None
         for page in self.window.pages:
             if hasattr(page, "set_profile"):
                 page.set_profile(None)
@@ -239,6 +258,8 @@ class ProfileController(QObject):
         from tillitsleder import profiles
 
         self.drop()
+        self._scoped = False  # the window has just offered every cohort of the new database
+        self.world = None
         db = self.window.db
         if db is None:
             return
@@ -260,7 +281,12 @@ class ProfileController(QObject):
         choices = profiles.list_profiles(db)
         if not any(p.role is Role.COORDINATOR for p in choices):
             choices.insert(0, profiles.coordinator_profile(db))
-        chooser = ProfileChooser(choices, self.current.info if self.current else None, self.window)
+        me = self.current.info if self.current else None
+        if me is not None and me.role is not Role.COORDINATOR:
+            # A participant or coach does not see who else has a profile: the coordinator and their own profiles
+            # (someone else locks first, which shows everyone).
+            choices = [p for p in choices if p.role is Role.COORDINATOR or p.person_id == me.person_id]
+        chooser = ProfileChooser(choices, me, self.window, everyone=me is None or me.role is Role.COORDINATOR)
         chooser.accepted.connect(lambda: self.unlock_profile(chooser.chosen))
         self._show(chooser)
 

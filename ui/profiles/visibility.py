@@ -1,4 +1,5 @@
-"""Which areas of the main window each role uses, and the sentence that says so.
+"""Which areas of the main window each role uses, the sentence that says so, and the status bar's figures for a
+participant or facilitator.
 
 The services decide what a role may read; this only keeps areas out of the way that a role has no use for, or
 whose lists are not (yet) filtered for that role. A page can say which roles it serves with a class attribute
@@ -12,11 +13,12 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from tillitsleder.enums import Role
-from tillitsleder.i18n import N_, _
+from tillitsleder.i18n import N_, _, format_number, ngettext
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
+    from tillitsleder.facilitators.own_world import OwnWorld
     from ui.pages.areas import Area
 
 ALL_ROLES_AREAS = frozenset({"SettingsPage"})
@@ -63,3 +65,22 @@ def home_area(role: Role | None) -> str | None:
 def explanation(role: Role) -> str:
     what = INTENDED.get(role)
     return _(EXPLANATIONS[role]).format(what=_(what) if what else "")
+
+
+def own_summary(world: OwnWorld) -> str:
+    """The status bar's figures for a participant (their cohort and programme) or a facilitator (how many groups
+    and assignments they have); the coordinator's are the whole database's, written by the window."""
+    if world.role is Role.PARTICIPANT:
+        if not world.enrolled_in:
+            return _("Not enrolled in a cohort")
+        return "; ".join(
+            _("{cohort} · {programme}").format(cohort=cohort, programme=programme)
+            for cohort, programme in world.enrolled_in
+        )
+    groups = ngettext("{n} reflection group", "{n} reflection groups", world.groups).format(
+        n=format_number(world.groups)
+    )
+    assignments = ngettext("{n} assignment", "{n} assignments", world.assignments).format(
+        n=format_number(world.assignments)
+    )
+    return _("{groups} · {assignments}").format(groups=groups, assignments=assignments)

@@ -266,6 +266,9 @@ class ReportsTab(Retranslating, QWidget):
             item = self.kind.model().item(index)  # type: ignore[attr-defined]
             if item is not None:
                 item.setEnabled(coordinator or kind == "participant")
+        # Another profile prints only their own progress report: the coordinator's kinds are not shown at all.
+        self.kind.setVisible(coordinator)
+        self.kind_label.setVisible(coordinator)
         participant = self.kind_value() == "participant"
         self.participant.setVisible(participant)
         self.participant_label.setVisible(participant)
