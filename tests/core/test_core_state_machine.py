@@ -1,0 +1,614 @@
+"""A state machine over the core services, checked against a plain model after every step (no Qt).
+
+Hypothesis drives the real services — enrol, import a participant list from a generated CSV or Excel file, record
+attendance in the register, cancel or mark sessions held, change enrolment status, let a week pass, sign off,
+issue certificates, back up and restore — on a small fresh database per example, and after every step compares
+the database with ``state_machine_model.PlainModel``: people, enrolments per cohort, sessions, register cells,
+sign-offs and certificates; each participant's attendance figures from the one rule function
+(``attendance.rules.attendance_figures`` through ``Register.summary``) against the model's own arithmetic; the
+completion state (``completion.evaluation``) against the model's reading of the documented rules; and SQLite's
+``foreign_key_check`` and ``integrity_check``.
+
+Runs: ``TestCoreMachineQuick`` (a few examples, in the quick suite) and ``TestCoreMachine`` (slow), sized by the
+Hypothesis profile ``tests/conftest.py`` loads: ``ci`` (200 examples of 30 steps; ``scripts/bootstrap.sh test``
+selects it) or ``dev`` (the default). Erasure's rule waits for ``tillitsleder.privacy.erasure`` (``ERASE``; the
+model has ``erase_person``); the restore is a file copy until ``tillitsleder.storage`` has one (``RESTORE``).
+"""
+
+from __future__ import annotations
+
+import atexit
+import csv
+import functools
+import io
+import shutil
+import tempfile
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+import pytest
+from hypothesis import HealthCheck, event, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import Bundle, RuleBasedStateMachine, initialize, invariant, precondition, rule
+from sqlalchemy import func, select
+from state_machine_model import PersonState, PlainModel, SessionState
+
+from tillitsleder import clock
+from tillitsleder.access import COORDINATOR
+from tillitsleder.attendance.register import list_statuses, load_register, set_attendance
+from tillitsleder.certificates.issuing import issue_certificate, issue_for_cohort
+from tillitsleder.completion.evaluation import evaluate_cohort
+from tillitsleder.completion.rules import save_rules
+from tillitsleder.completion.sign_off import sign_off, withdraw_sign_off
+from tillitsleder.curriculum import ProgrammeData, create_programme
+from tillitsleder.curriculum.modules import add_module
+from tillitsleder.curriculum.values import ModuleData
+from tillitsleder.enrolment.cohorts import NewPerson, change_status, create_cohort, enrol
+from tillitsleder.enrolment.participant_list.files import read_table
+from tillitsleder.enrolment.participant_list.importer import import_participants
+from tillitsleder.errors import NotFound, ValidationError
+from tillitsleder.model import (
+    Attendance,
+    Certificate,
+    CompletionSignOff,
+    Department,
+    Enrolment,
+    Person,
+    Programme,
+    Unit,
+)
+from tillitsleder.model import Session as SessionRow
+from tillitsleder.sessions.scheduling import SessionPlan, cancel_session, mark_held, schedule_session
+from tillitsleder.storage import Database, open_database
+from tillitsleder.storage.backup import backup_database
+
+T0 = datetime(2026, 3, 2, 12, tzinfo=UTC)  # a Monday, noon; a week passes at a time, sessions are on Wednesdays
+LAST_DAY = T0 + timedelta(weeks=3)  # every session is over by then
+# Weeks (from T0) of each cohort's sessions; the marked ones belong to the required module.
+SESSIONS = {"Kull A": ((-1, False), (0, True), (1, False)), "Kull B": ((-1, True), (1, False))}
+UNITS = {"Oppvekst": ("Sentrum skole", "Nordbyen barnehage"), "Helse": ("Legevakta",)}
+HEADERS = {
+    "nb": ["Fornavn", "Etternavn", "E-post", "Ansattnummer", "Enhet"],
+    "sv": ["Förnamn", "Efternamn", "E-post", "Anställningsnummer", "Enhet"],
+    "en": ["First name", "Last name", "E-mail", "Employee number", "Unit"],
+}
+NAME = (
+    st.text("abcdefghijklmnopqrstuvwxyzæøåäöéšABCDEFGHIJKLMNOPRSTUVWYÆØÅÄÖČŊ-' ", min_size=1, max_size=14)
+    .map(str.strip)
+    .filter(bool)
+)
+REFUSED = (ValidationError, NotFound)
+
+
+def restore_by_copy(path: Path, backup: Path) -> None:
+    """Until ``tillitsleder.storage`` restores: the backup copied back over the closed database file."""
+    for suffix in ("-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    shutil.copyfile(backup, path)
+
+
+RESTORE = restore_by_copy  # the one line to change when the real restore lands: (database path, backup path)
+# Erasing a person, ``(database, person id)``: set to ``tillitsleder.privacy.erasure``'s function at merge, and
+# the ``erase_a_person`` rule runs (the model's ``erase_person`` says what must follow).
+ERASE: Callable[[Database, int], object] | None = None
+
+
+# --- the fixture: one small programme, built once per test run through the services ---------------------------
+
+
+@dataclass(frozen=True)
+class Fixture:
+    path: Path
+    programme: int
+    required_module: int
+    cohorts: tuple[int, ...]
+    sessions: tuple[SessionState, ...]
+    weights: dict[int, int]  # status id → thousandths
+    present: int  # the status id of "present"
+    units: dict[str, int]  # unit name → id
+
+
+@functools.cache
+def template() -> Fixture:
+    """A migrated database with a programme (two modules, one required), two cohorts and their sessions."""
+    folder = Path(tempfile.mkdtemp(prefix="core-machine-template-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    path = folder / "template.sqlite3"
+    with clock.frozen_at(T0):
+        db = open_database(path)
+        try:
+            data = ProgrammeData("Tillitsbasert ledelse", date(2026, 1, 1), date(2026, 12, 31),
+                                 municipality_name="Tromsø kommune")  # fmt: skip
+            programme = create_programme(db, data)
+            required = add_module(db, programme, ModuleData("Tillit og relasjoner", required=True))
+            optional = add_module(db, programme, ModuleData("Endringsledelse", required=False))
+            units = {}
+            with db.session() as s:  # no service creates departments and units: HR lists name them
+                municipality = s.get(Programme, programme).municipality_id
+                for department_name, unit_names in UNITS.items():
+                    department = Department(municipality_id=municipality, name=department_name)
+                    s.add(department)
+                    s.flush()
+                    for unit_name in unit_names:
+                        unit = Unit(department_id=department.id, name=unit_name)
+                        s.add(unit)
+                        s.flush()
+                        units[unit_name] = unit.id
+            cohorts, sessions = [], []
+            for name, plan in SESSIONS.items():
+                cohort = create_cohort(db, programme, name, date(2026, 1, 1))
+                cohorts.append(cohort)
+                for week, in_required in plan:
+                    day = T0.date() + timedelta(days=2 + 7 * week)
+                    module = required if in_required else optional
+                    (session_id,) = schedule_session(
+                        db, SessionPlan(cohort, day, time(9), time(12), module_id=module)
+                    ).session_ids
+                    with db.read() as s:
+                        row = s.get(SessionRow, session_id)
+                        sessions.append(SessionState(session_id, cohort, row.starts_at, row.ends_at, in_required))
+            statuses = list_statuses(db, programme)
+        finally:
+            db.close()
+    weights = {status.id: int(status.weight * 1000) for status in statuses}
+    present = next(status.id for status in statuses if status.code == "present")
+    return Fixture(path, programme, required, tuple(cohorts), tuple(sessions), weights, present, units)
+
+
+@dataclass(frozen=True)
+class Backup:
+    path: Path
+    model: PlainModel
+
+
+# --- the machine -----------------------------------------------------------------------------------------------
+
+
+class CoreMachine(RuleBasedStateMachine):
+    backups = Bundle("backups")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.fixture = template()
+        self.folder = Path(tempfile.mkdtemp(prefix="core-machine-"))
+        self.path = self.folder / "core.sqlite3"
+        shutil.copyfile(self.fixture.path, self.path)
+        clock.set_clock(T0)
+        self.db: Database = open_database(self.path)
+        self.model: PlainModel | None = None
+        self.backup_count = 0
+
+    def teardown(self) -> None:
+        self.db.close()
+        shutil.rmtree(self.folder, ignore_errors=True)
+        clock.set_clock(None)
+
+    @initialize(
+        minimum=st.sampled_from(["0", "0.5", "0.75", "0.8", "1"]),
+        needs_sign_off=st.booleans(),
+        weeks=st.integers(0, 3),
+        seed=st.lists(st.tuples(st.integers(0, 1), NAME, NAME), min_size=1, max_size=5),
+    )
+    def start(self, minimum: str, needs_sign_off: bool, weeks: int, seed: list[tuple[int, str, str]]) -> None:
+        """The programme's rules, the day the example starts on (later days: more sessions over), first people."""
+        fixture = self.fixture
+        save_rules(self.db, fixture.programme, min_attendance=minimum, required_module_ids=[fixture.required_module],
+                   min_journal_entries=0, requires_sign_off=needs_sign_off)  # fmt: skip
+        sessions = {s.id: SessionState(s.id, s.cohort_id, s.starts_at, s.ends_at, s.required_module)
+                    for s in fixture.sessions}  # fmt: skip
+        now = T0 + timedelta(weeks=weeks)
+        clock.set_clock(now)
+        self.model = PlainModel(now, Decimal(minimum), needs_sign_off, dict(fixture.weights), sessions, fixture.cohorts)
+        for index, first, last in seed:
+            person = PersonState(first, last, None, None, None)
+            enrolment = enrol(self.db, fixture.cohorts[index], NewPerson(first, last), enrolled_on=self.m.today)
+            person_id = self.person_of(enrolment)
+            self.m.add_person(person_id, person)
+            self.m.enrol(enrolment, fixture.cohorts[index], person_id, None)
+
+    # --- helpers ------------------------------------------------------------------------------------------------
+
+    @property
+    def m(self) -> PlainModel:
+        assert self.model is not None
+        return self.model
+
+    def expect(self, allowed: bool, call):
+        """Run ``call``; it must succeed if ``allowed`` and be refused (with nothing written) otherwise."""
+        if allowed:
+            return call()
+        with pytest.raises(REFUSED):
+            call()
+        return None
+
+    def new_person(self, data, *, unit: bool = True) -> PersonState:
+        serial = self.m.next_serial()
+        unit_name = data.draw(st.sampled_from([None, *self.fixture.units])) if unit else None
+        number = f"A{serial:04d}" if data.draw(st.booleans()) else None
+        return PersonState(data.draw(NAME), data.draw(NAME), f"p{serial}@example.no", number,
+                           self.fixture.units.get(unit_name) if unit_name else None)  # fmt: skip
+
+    @property
+    def mostly_present(self) -> st.SearchStrategy[int]:
+        """A status, "present" more often than not (as in a real register), so completion is reached."""
+        return st.sampled_from([self.fixture.present] * 20 + sorted(self.m.weights))
+
+    def pick(self, data, every: list[int], likely: list[int]) -> int:
+        """One of ``every``, often one of ``likely`` (those a rule would accept), so rules get past refusals."""
+        if likely and data.draw(st.booleans()):
+            return data.draw(st.sampled_from(likely))
+        return data.draw(st.sampled_from(every))
+
+    def person_of(self, enrolment_id: int) -> int:
+        with self.db.read() as s:
+            return s.scalar(select(Enrolment.person_id).where(Enrolment.id == enrolment_id))
+
+    def enrolment_of(self, cohort_id: int, person_id: int) -> int:
+        with self.db.read() as s:
+            return s.scalar(
+                select(Enrolment.id).where(Enrolment.cohort_id == cohort_id, Enrolment.person_id == person_id)
+            )
+
+    # --- enrolment ----------------------------------------------------------------------------------------------
+
+    @rule(data=st.data())
+    def enrol_new_person(self, data) -> None:
+        cohort = data.draw(st.sampled_from(self.m.cohorts))
+        person = self.new_person(data)
+        # Now and then the e-mail address (in other letter case) or employee number of someone known: refused.
+        clash = data.draw(st.sampled_from([None, *sorted(self.m.people)]))
+        email, number = person.email, person.employee_number
+        if clash is not None:
+            known = self.m.people[clash]
+            if known.email and data.draw(st.booleans()):
+                email = known.email.upper()
+            elif known.employee_number:
+                number = known.employee_number
+        new = NewPerson(person.first_name, person.last_name, email, number, person.unit_id)
+        allowed = (email, number) == (person.email, person.employee_number)
+        enrolment = self.expect(allowed, lambda: enrol(self.db, cohort, new, enrolled_on=self.m.today))
+        if enrolment is not None:
+            person_id = self.person_of(enrolment)
+            self.m.add_person(person_id, person)
+            self.m.enrol(enrolment, cohort, person_id, person.unit_id)
+
+    @precondition(lambda self: self.model is not None and self.model.people)
+    @rule(data=st.data())
+    def enrol_known_person(self, data) -> None:
+        cohort = data.draw(st.sampled_from(self.m.cohorts))
+        person_id = data.draw(st.sampled_from(sorted(self.m.people)))
+        allowed = not self.m.person_in(cohort, person_id)
+        enrolment = self.expect(allowed, lambda: enrol(self.db, cohort, person_id, enrolled_on=self.m.today))
+        if enrolment is not None:
+            self.m.enrol(enrolment, cohort, person_id, self.m.people[person_id].unit_id)
+
+    @rule(data=st.data(), fault=st.sampled_from([None, None, None, "enrolled", "unit", "email", "name", "twice"]),
+          headers=st.sampled_from(sorted(HEADERS)), kind=st.sampled_from(["csv;", "csv,", "xlsx"]))  # fmt: skip
+    def import_participant_list(self, data, fault: str | None, headers: str, kind: str) -> None:
+        m = self.m
+        cohort = data.draw(st.sampled_from(m.cohorts))
+        rows: list[list[str]] = []
+        new_people: list[PersonState] = []
+        for _ in range(data.draw(st.integers(0, 3))):
+            person = self.new_person(data)
+            new_people.append(person)
+            unit = next((name for name, i in self.fixture.units.items() if i == person.unit_id), "")
+            rows.append([person.first_name, person.last_name, person.email, person.employee_number or "", unit])
+        outside = sorted(
+            p for p, s in m.people.items() if not m.person_in(cohort, p) and (s.email or s.employee_number)
+        )
+        known = data.draw(st.lists(st.sampled_from(outside), unique=True, max_size=2)) if outside else []
+        known_units: dict[int, int | None] = {}
+        for person_id in known:
+            person = m.people[person_id]
+            by_number = person.employee_number is not None and (person.email is None or data.draw(st.booleans()))
+            unit = data.draw(st.sampled_from(["", *self.fixture.units]))
+            known_units[person_id] = self.fixture.units[unit] if unit else person.unit_id
+            email = "" if by_number else (person.email or "").upper()
+            number = (person.employee_number or "") if by_number else ""
+            rows.append([person.first_name, person.last_name, email, number, unit.upper()])
+        inside = sorted(p for p in m.people if m.person_in(cohort, p) and m.people[p].email)
+        serial = m.next_serial()
+        if fault == "enrolled" and inside:
+            rows.append(
+                [m.people[inside[0]].first_name, m.people[inside[0]].last_name, m.people[inside[0]].email, "", ""]
+            )
+        elif fault in ("enrolled", "unit"):
+            rows.append(["Ukjent", "Enhet", f"u{serial}@example.no", "", "Finnes ikke"])
+        elif fault == "email":
+            rows.append(["Feil", "Adresse", f"ikke-en-adresse-{serial}", "", ""])
+        elif fault == "name":
+            rows.append(["Uten", "", f"n{serial}@example.no", "", ""])
+        elif fault == "twice":
+            rows += [
+                ["To", "Ganger", f"t{serial}@example.no", "", ""],
+                ["Tre", "Ganger", f"T{serial}@example.no", "", ""],
+            ]
+        path = self.write_list(kind, [HEADERS[headers], *rows], serial)
+        allowed = fault is None and bool(rows)
+        event(f"import {'allowed' if allowed else 'refused'}")
+        result = self.expect(
+            allowed, lambda: import_participants(self.db, cohort, read_table(path), enrolled_on=m.today)
+        )
+        if result is None:
+            return
+        assert (result.enrolled, result.persons_created, result.existing_persons) == (
+            len(rows),
+            len(new_people),
+            len(known),
+        )
+        with self.db.read() as s:
+            ids = dict(s.execute(select(func.lower(Person.email), Person.id)).all())
+        for person in new_people:
+            m.add_person(ids[person.email.lower()], person)
+            m.enrol(
+                self.enrolment_of(cohort, ids[person.email.lower()]), cohort, ids[person.email.lower()], person.unit_id
+            )
+        for person_id in known:
+            m.enrol(self.enrolment_of(cohort, person_id), cohort, person_id, known_units[person_id])
+
+    def write_list(self, kind: str, rows: list[list[str]], serial: int) -> Path:
+        if kind == "xlsx":
+            path = self.folder / f"list-{serial}.xlsx"
+            workbook = openpyxl.Workbook()
+            for row in rows:
+                workbook.active.append(row)
+            workbook.save(path)
+            return path
+        path = self.folder / f"list-{serial}.csv"
+        buffer = io.StringIO(newline="")
+        csv.writer(buffer, delimiter=kind[-1], lineterminator="\r\n").writerows(rows)
+        path.write_bytes(buffer.getvalue().encode("utf-8-sig" if kind == "csv," else "utf-8"))
+        return path
+
+    @precondition(lambda self: self.model is not None and self.model.enrolments)
+    @rule(data=st.data(), status=st.sampled_from(["active", "on_leave", "withdrawn", "completed"]))
+    def change_enrolment_status(self, data, status: str) -> None:
+        enrolment = data.draw(st.sampled_from(sorted(self.m.enrolments)))
+        state = self.m.enrolments[enrolment]
+        self.expect(state.status != status, lambda: change_status(self.db, enrolment, status, self.m.today, "Endring"))
+        if state.status != status:
+            state.status, state.status_since = status, self.m.today
+
+    @precondition(lambda self: ERASE is not None and self.model is not None and self.model.names())
+    @rule(data=st.data())
+    def erase_a_person(self, data) -> None:
+        person_id = data.draw(st.sampled_from(sorted(self.m.names())))
+        assert ERASE is not None
+        ERASE(self.db, person_id)
+        self.m.erase_person(person_id)
+
+    # --- sessions and the register ------------------------------------------------------------------------------
+
+    @precondition(lambda self: self.model is not None and self.model.enrolments)
+    @rule(data=st.data())
+    def record_attendance(self, data) -> None:
+        m = self.m
+        cohort = m.enrolments[data.draw(st.sampled_from(sorted(m.enrolments)))].cohort_id
+        ours = sorted(m.enrolled(cohort))
+        sessions = [s.id for s in m.cohort_sessions(cohort)]
+        statuses = st.one_of(st.none(), st.just(self.fixture.present), st.sampled_from(sorted(m.weights)))
+        changes = data.draw(st.lists(st.tuples(st.sampled_from(ours), st.sampled_from(sessions), statuses),
+                                     min_size=1, max_size=6))  # fmt: skip
+        if data.draw(st.integers(0, 9)) == 0:  # now and then a cell of the other cohort's
+            other = next(c for c in m.cohorts if c != cohort)
+            changes.append((ours[0], m.cohort_sessions(other)[0].id, self.fixture.present))
+        allowed = all(
+            m.sessions[s].cohort_id == cohort and m.sessions[s].status != "cancelled" for _e, s, _v in changes
+        )
+        expected = m.changed_cells(changes) if allowed else None
+        changed = self.expect(allowed, lambda: set_attendance(self.db, cohort, changes, now=m.now))
+        if allowed:
+            assert changed == expected
+            m.record(changes)
+
+    @precondition(lambda self: self.model is not None and self.model.enrolments)
+    @rule(data=st.data())
+    def register_a_whole_session(self, data) -> None:
+        """What a coordinator does most: the whole cohort's column of one session, mostly present."""
+        m = self.m
+        cohort = m.enrolments[data.draw(st.sampled_from(sorted(m.enrolments)))].cohort_id
+        session = data.draw(
+            st.sampled_from([s for s in m.cohort_sessions(cohort) if s.status != "cancelled"] or [None])
+        )
+        if session is None:
+            return
+        status = self.mostly_present
+        changes = [(e, session.id, data.draw(status)) for e in sorted(m.enrolled(cohort))]
+        assert set_attendance(self.db, cohort, changes, now=m.now) == m.changed_cells(changes)
+        m.record(changes)
+
+    @precondition(lambda self: self.model is not None and self.model.enrolments)
+    @rule(data=st.data())
+    def catch_up_the_register(self, data) -> None:
+        """Every session of a cohort that is over but not registered, registered at once for everyone."""
+        m = self.m
+        cohort = data.draw(st.sampled_from(m.cohorts))
+        over = [s.id for s in m.cohort_sessions(cohort) if m.state_of(s, m.now) == "to_be_registered"]
+        status = self.mostly_present
+        changes = [(e, session, data.draw(status)) for session in over for e in sorted(m.enrolled(cohort))]
+        assert set_attendance(self.db, cohort, changes, now=m.now) == m.changed_cells(changes)
+        m.record(changes)
+
+    @rule(data=st.data())
+    def cancel_a_session(self, data) -> None:
+        session = self.m.sessions[data.draw(st.sampled_from(sorted(self.m.sessions)))]
+        allowed = session.status == "planned"
+        self.expect(allowed, lambda: cancel_session(self.db, session.id, "Sykdom"))
+        if allowed:
+            session.status = "cancelled"
+
+    @rule(data=st.data())
+    def mark_a_session_held(self, data) -> None:
+        session = self.m.sessions[data.draw(st.sampled_from(sorted(self.m.sessions)))]
+        allowed = session.status == "planned" and session.starts_at <= self.m.now
+        self.expect(allowed, lambda: mark_held(self.db, session.id, now=self.m.now))
+        if allowed:
+            session.status = "held"
+
+    @precondition(lambda self: self.model is not None and self.model.now < LAST_DAY)
+    @rule()
+    def a_week_passes(self) -> None:
+        self.m.now += timedelta(weeks=1)
+        clock.set_clock(self.m.now)
+
+    # --- completion and certificates ----------------------------------------------------------------------------
+
+    @precondition(lambda self: self.model is not None and self.model.enrolments)
+    @rule(data=st.data())
+    def sign_off_a_participant(self, data) -> None:
+        ready = [e for e in sorted(self.m.enrolments) if self.m.completion(e, self.midnight).may_sign_off]
+        enrolment = self.pick(data, sorted(self.m.enrolments), ready)
+        allowed = enrolment in ready
+        self.expect(allowed, lambda: sign_off(self.db, enrolment, today=self.m.today))
+        if allowed:
+            event("signed off")
+            self.m.signed_off.add(enrolment)
+
+    @precondition(lambda self: self.model is not None and self.model.enrolments)
+    @rule(data=st.data())
+    def take_back_a_sign_off(self, data) -> None:
+        enrolment = self.pick(data, sorted(self.m.enrolments), sorted(self.m.signed_off))
+        allowed = enrolment in self.m.signed_off
+        self.expect(allowed, lambda: withdraw_sign_off(self.db, enrolment))
+        self.m.signed_off.discard(enrolment)
+
+    @rule(data=st.data())
+    def issue_certificates_for_a_cohort(self, data) -> None:
+        m = self.m
+        cohort = data.draw(st.sampled_from(m.cohorts))
+        eligible = {e for e in m.enrolled(cohort) if m.completion(e, self.midnight).state == "completed"}
+        result = issue_for_cohort(self.db, cohort, actor=COORDINATOR, today=m.today)
+        assert {c.enrolment_id for c in result.issued} == {e for e in eligible if not m.certificates.get(e)}
+        assert result.already_issued == sum(1 for e in eligible if m.certificates.get(e))
+        for certificate in result.issued:
+            event("certificate issued for a cohort")
+            m.certificates[certificate.enrolment_id] = 1
+
+    @precondition(lambda self: self.model is not None and self.model.enrolments)
+    @rule(data=st.data())
+    def issue_one_certificate(self, data) -> None:
+        m = self.m
+        completed = [e for e in sorted(m.enrolments) if m.completion(e, self.midnight).state == "completed"]
+        enrolment = self.pick(data, sorted(m.enrolments), completed)
+        allowed = enrolment in completed and not m.certificates.get(enrolment)
+        issued = self.expect(allowed, lambda: issue_certificate(self.db, enrolment, actor=COORDINATOR, today=m.today))
+        if issued is not None:
+            event("one certificate issued")
+            assert issued.enrolment_id == enrolment
+            m.certificates[enrolment] = 1
+
+    # --- backup and restore -------------------------------------------------------------------------------------
+
+    @precondition(lambda self: self.model is not None)
+    @rule(target=backups)
+    def back_up(self) -> Backup:
+        self.backup_count += 1
+        path = backup_database(self.path, self.folder / f"backup-{self.backup_count}.sqlite3")
+        return Backup(path, self.m.snapshot())
+
+    @rule(backup=backups)
+    def restore(self, backup: Backup) -> None:
+        now, serial = self.m.now, self.m.serial
+        self.db.close()
+        RESTORE(self.path, backup.path)
+        self.db = open_database(self.path)
+        event("restored")
+        self.model = backup.model.snapshot()
+        self.model.now, self.model.serial = now, serial  # the data goes back, the clock does not
+
+    # --- the invariants -----------------------------------------------------------------------------------------
+
+    @property
+    def midnight(self) -> datetime:
+        """Completion looks from the start of the day it is asked on."""
+        return datetime.combine(self.m.today, time.min, tzinfo=UTC)
+
+    @invariant()
+    def database_agrees_with_the_model(self) -> None:
+        if self.model is None:
+            return
+        m = self.m
+        with self.db.read() as s:
+            people = {
+                row.id: row
+                for row in s.execute(
+                    select(
+                        Person.id,
+                        Person.first_name,
+                        Person.last_name,
+                        Person.email,
+                        Person.employee_number,
+                        Person.unit_id,
+                    )
+                )
+            }
+            enrolments = {
+                row.id: tuple(row[1:])
+                for row in s.execute(
+                    select(Enrolment.id, Enrolment.cohort_id, Enrolment.person_id, Enrolment.unit_id, Enrolment.status)
+                )
+            }
+            marks = {
+                (r.enrolment_id, r.session_id): r.status_id
+                for r in s.execute(select(Attendance.enrolment_id, Attendance.session_id, Attendance.status_id))
+            }
+            sessions = dict(s.execute(select(SessionRow.id, SessionRow.status)).all())
+            signed = set(s.scalars(select(CompletionSignOff.enrolment_id)))
+            certificates = Counter(s.scalars(select(Certificate.enrolment_id).where(Certificate.status == "valid")))
+        alive = {p for p, x in m.people.items() if not x.erased}
+        assert alive <= set(people) <= set(m.people), "nobody lost, nobody made up (an erased row may go)"
+        for person_id in alive:
+            row, person = people[person_id], m.people[person_id]
+            assert (row.first_name, row.last_name, row.email, row.employee_number, row.unit_id) == (
+                person.first_name, person.last_name, person.email, person.employee_number, person.unit_id)  # fmt: skip
+        for person_id in set(people) - alive:  # erased: the names are gone, the counts below stay
+            row, person = people[person_id], m.people[person_id]
+            assert (row.first_name, row.last_name) != (person.first_name, person.last_name)
+        assert enrolments == {e: (x.cohort_id, x.person_id, x.unit_id, x.status) for e, x in m.enrolments.items()}
+        assert marks == m.marks
+        assert sessions == {i: x.status for i, x in m.sessions.items()}
+        assert signed == m.signed_off
+        assert dict(certificates) == {e: n for e, n in m.certificates.items() if n}
+        midnight = self.midnight
+        for cohort in m.cohorts:
+            register = load_register(self.db, cohort, now=midnight)
+            ours = m.enrolled(cohort)
+            assert {p.enrolment_id for p in register.participants} == set(ours)
+            for enrolment in ours:
+                got, want = register.summary(enrolment), m.figures(enrolment, midnight)
+                assert (got.held, got.to_be_registered, got.to_come, got.attended_milli) == (
+                    want.held, want.to_be_registered, want.to_come, want.attended_milli)  # fmt: skip
+                assert got.share_so_far == want.share_so_far and got.share_of_planned == want.share_of_planned
+                assert got.cannot_reach_minimum == want.cannot_reach_minimum
+            completions = evaluate_cohort(self.db, cohort, today=m.today, register=register)
+            assert {c.enrolment_id: c.state.value for c in completions} == {
+                e: m.completion(e, midnight).state for e in ours
+            }
+            assert {c.enrolment_id for c in completions if c.signed_off_at is not None} == m.signed_off & set(ours)
+            for c in completions:
+                assert c.attendance == m.figures(c.enrolment_id, midnight).share_of_planned
+        with self.db.engine.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
+            assert [r[0] for r in connection.exec_driver_sql("PRAGMA integrity_check")] == ["ok"]
+
+
+MACHINE_SETTINGS = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large]}
+
+
+class TestCoreMachine(CoreMachine.TestCase):
+    """The full run: as many examples and steps as the loaded profile says (``ci``: 200 × 30)."""
+
+    settings = settings(settings.default, **MACHINE_SETTINGS)  # type: ignore[arg-type]
+    pytestmark = pytest.mark.slow
+
+
+class TestCoreMachineQuick(CoreMachine.TestCase):
+    """A few examples for the quick suite."""
+
+    settings = settings(settings.default, max_examples=8, stateful_step_count=30, **MACHINE_SETTINGS)  # type: ignore
