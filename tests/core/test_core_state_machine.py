@@ -21,6 +21,7 @@ import atexit
 import csv
 import functools
 import io
+import os
 import shutil
 import tempfile
 from collections import Counter
@@ -83,6 +84,9 @@ NAME = (
     .filter(bool)
 )
 REFUSED = (ValidationError, NotFound)
+# Each example's database lives in memory-backed /dev/shm where there is one (a real file system, but commits and
+# backups do not wait for a disk); elsewhere in the temporary folder.
+SCRATCH = "/dev/shm" if os.access("/dev/shm", os.W_OK) else None
 
 
 def restore_by_copy(path: Path, backup: Path) -> None:
@@ -175,7 +179,7 @@ class CoreMachine(RuleBasedStateMachine):
     def __init__(self) -> None:
         super().__init__()
         self.fixture = template()
-        self.folder = Path(tempfile.mkdtemp(prefix="core-machine-"))
+        self.folder = Path(tempfile.mkdtemp(prefix="core-machine-", dir=SCRATCH))
         self.path = self.folder / "core.sqlite3"
         shutil.copyfile(self.fixture.path, self.path)
         clock.set_clock(T0)
@@ -191,7 +195,7 @@ class CoreMachine(RuleBasedStateMachine):
     @initialize(
         minimum=st.sampled_from(["0", "0.5", "0.75", "0.8", "1"]),
         needs_sign_off=st.booleans(),
-        weeks=st.integers(0, 3),
+        weeks=st.sampled_from([3, 0, 1, 2, 3, 3]),  # mostly after the last session: completion in reach
         seed=st.lists(st.tuples(st.integers(0, 1), NAME, NAME), min_size=1, max_size=5),
     )
     def start(self, minimum: str, needs_sign_off: bool, weeks: int, seed: list[tuple[int, str, str]]) -> None:
