@@ -101,7 +101,8 @@ class PlainModel:
     enrolments: dict[int, EnrolmentState] = field(default_factory=dict)
     marks: dict[tuple[int, int], int] = field(default_factory=dict)  # (enrolment, session) → status id
     signed_off: set[int] = field(default_factory=set)
-    certificates: dict[int, int] = field(default_factory=dict)  # enrolment → certificates issued (all valid)
+    certified: set[int] = field(default_factory=set)  # enrolments holding a valid certificate
+    certificates: dict[int, int] = field(default_factory=dict)  # enrolment → certificates ever issued (versions)
     serial: int = 0  # for unique e-mail addresses and employee numbers
 
     def snapshot(self) -> PlainModel:
@@ -164,6 +165,11 @@ class PlainModel:
             session = self.sessions[session_id]
             if session.status == "planned" and session.starts_at <= self.now:
                 session.status = "held"
+
+    def issue(self, enrolment_id: int) -> None:
+        """A new certificate (a first one, or a reissue superseding the valid one): the one valid from now on."""
+        self.certified.add(enrolment_id)
+        self.certificates[enrolment_id] = self.certificates.get(enrolment_id, 0) + 1
 
     def erase_person(self, person_id: int) -> None:
         """The person's names are gone; their enrolments, marks, sign-offs and certificates stay counted."""

@@ -2,12 +2,12 @@
 
 Hypothesis drives the real services — enrol, import a participant list from a generated CSV or Excel file, record
 attendance in the register, cancel or mark sessions held, change enrolment status, let a week pass, sign off,
-issue certificates, back up and restore — on a small fresh database per example, and after every step compares
-the database with ``state_machine_model.PlainModel``: people, enrolments per cohort, sessions, register cells,
-sign-offs and certificates; each participant's attendance figures from the one rule function
-(``attendance.rules.attendance_figures`` through ``Register.summary``) against the model's own arithmetic; the
-completion state (``completion.evaluation``) against the model's reading of the documented rules; and SQLite's
-``foreign_key_check`` and ``integrity_check``.
+issue, reissue and revoke certificates, back up and restore — on a small fresh database per example, and after
+every step compares the database with ``state_machine_model.PlainModel``: people, enrolments per cohort,
+sessions, register cells, sign-offs and certificates; each participant's attendance figures from the one rule
+function (``attendance.rules.attendance_figures`` through ``Register.summary``) against the model's own
+arithmetic; the completion state (``completion.evaluation``) against the model's reading of the documented rules;
+and SQLite's ``foreign_key_check`` and ``integrity_check``.
 
 Runs: ``TestCoreMachineQuick`` (a few examples, in the quick suite) and ``TestCoreMachine`` (slow), sized by the
 Hypothesis profile ``tests/conftest.py`` loads: ``ci`` (200 examples of 30 steps; ``scripts/bootstrap.sh test``
@@ -42,7 +42,7 @@ from state_machine_model import PersonState, PlainModel, SessionState
 from tillitsleder import clock
 from tillitsleder.access import COORDINATOR
 from tillitsleder.attendance.register import list_statuses, load_register, set_attendance
-from tillitsleder.certificates.issuing import issue_certificate, issue_for_cohort
+from tillitsleder.certificates.issuing import issue_certificate, issue_for_cohort, reissue, revoke
 from tillitsleder.completion.evaluation import evaluate_cohort
 from tillitsleder.completion.rules import save_rules
 from tillitsleder.completion.sign_off import sign_off, withdraw_sign_off
@@ -488,11 +488,11 @@ class CoreMachine(RuleBasedStateMachine):
         cohort = data.draw(st.sampled_from(m.cohorts))
         eligible = {e for e in m.enrolled(cohort) if m.completion(e, self.midnight).state == "completed"}
         result = issue_for_cohort(self.db, cohort, actor=COORDINATOR, today=m.today)
-        assert {c.enrolment_id for c in result.issued} == {e for e in eligible if not m.certificates.get(e)}
-        assert result.already_issued == sum(1 for e in eligible if m.certificates.get(e))
+        assert {c.enrolment_id for c in result.issued} == eligible - m.certified
+        assert result.already_issued == len(eligible & m.certified)
         for certificate in result.issued:
             event("certificate issued for a cohort")
-            m.certificates[certificate.enrolment_id] = 1
+            m.issue(certificate.enrolment_id)
 
     @precondition(lambda self: self.model is not None and self.model.enrolments)
     @rule(data=st.data())
@@ -500,12 +500,35 @@ class CoreMachine(RuleBasedStateMachine):
         m = self.m
         completed = [e for e in sorted(m.enrolments) if m.completion(e, self.midnight).state == "completed"]
         enrolment = self.pick(data, sorted(m.enrolments), completed)
-        allowed = enrolment in completed and not m.certificates.get(enrolment)
+        allowed = enrolment in completed and enrolment not in m.certified
         issued = self.expect(allowed, lambda: issue_certificate(self.db, enrolment, actor=COORDINATOR, today=m.today))
         if issued is not None:
             event("one certificate issued")
             assert issued.enrolment_id == enrolment
-            m.certificates[enrolment] = 1
+            m.issue(enrolment)
+
+    @precondition(lambda self: self.model is not None and self.model.certified)
+    @rule(data=st.data(), again=st.booleans())
+    def reissue_or_revoke_a_certificate(self, data, again: bool) -> None:
+        """A reissue supersedes the valid certificate with a new version; a revocation leaves none valid."""
+        m = self.m
+        enrolment = data.draw(st.sampled_from(sorted(m.certified)))
+        with self.db.read() as s:
+            valid = select(Certificate.id).where(Certificate.enrolment_id == enrolment, Certificate.status == "valid")
+            certificate = s.scalar(valid)
+        if again:
+            new = reissue(self.db, certificate, "Navnet var feilstavet", actor=COORDINATOR, today=m.today)
+            assert (new.enrolment_id, new.version) == (enrolment, m.certificates[enrolment] + 1)
+            m.issue(enrolment)
+            event("certificate reissued")
+        else:
+            event("certificate revoked")
+            revoke(self.db, certificate, "Utstedt ved en feil", actor=COORDINATOR)
+            m.certified.discard(enrolment)
+        with pytest.raises(ValidationError):  # the old certificate is valid no more: neither can be done again
+            revoke(self.db, certificate, "Igjen", actor=COORDINATOR)
+        with pytest.raises(ValidationError):
+            reissue(self.db, certificate, "Igjen", actor=COORDINATOR, today=m.today)
 
     # --- backup and restore -------------------------------------------------------------------------------------
 
@@ -564,7 +587,8 @@ class CoreMachine(RuleBasedStateMachine):
             }
             sessions = dict(s.execute(select(SessionRow.id, SessionRow.status)).all())
             signed = set(s.scalars(select(CompletionSignOff.enrolment_id)))
-            certificates = Counter(s.scalars(select(Certificate.enrolment_id).where(Certificate.status == "valid")))
+            certificates = Counter(s.scalars(select(Certificate.enrolment_id)))
+            certified = list(s.scalars(select(Certificate.enrolment_id).where(Certificate.status == "valid")))
         alive = {p for p, x in m.people.items() if not x.erased}
         assert alive <= set(people) <= set(m.people), "nobody lost, nobody made up (an erased row may go)"
         for person_id in alive:
@@ -578,7 +602,8 @@ class CoreMachine(RuleBasedStateMachine):
         assert marks == m.marks
         assert sessions == {i: x.status for i, x in m.sessions.items()}
         assert signed == m.signed_off
-        assert dict(certificates) == {e: n for e, n in m.certificates.items() if n}
+        assert dict(certificates) == m.certificates
+        assert sorted(certified) == sorted(m.certified), "at most one valid certificate each"
         midnight = self.midnight
         for cohort in m.cohorts:
             register = load_register(self.db, cohort, now=midnight)
