@@ -42,7 +42,7 @@ class EnrolmentState:
 
 
 @dataclass
-class SessionState:
+class SessionRecord:
     id: int
     cohort_id: int
     starts_at: datetime
@@ -95,7 +95,7 @@ class PlainModel:
     minimum: Decimal
     requires_sign_off: bool
     weights: dict[int, int]  # attendance status id → weight in thousandths
-    sessions: dict[int, SessionState]
+    sessions: dict[int, SessionRecord]
     cohorts: tuple[int, ...]
     people: dict[int, PersonState] = field(default_factory=dict)
     enrolments: dict[int, EnrolmentState] = field(default_factory=dict)
@@ -121,7 +121,7 @@ class PlainModel:
     def enrolled(self, cohort_id: int) -> dict[int, EnrolmentState]:
         return {e: state for e, state in self.enrolments.items() if state.cohort_id == cohort_id}
 
-    def cohort_sessions(self, cohort_id: int) -> list[SessionState]:
+    def cohort_sessions(self, cohort_id: int) -> list[SessionRecord]:
         return sorted((s for s in self.sessions.values() if s.cohort_id == cohort_id), key=lambda s: s.starts_at)
 
     def person_in(self, cohort_id: int, person_id: int) -> bool:
@@ -177,7 +177,7 @@ class PlainModel:
 
     # --- the model's own arithmetic ---------------------------------------------------------------------------
 
-    def state_of(self, session: SessionState, now: datetime) -> str:
+    def state_of(self, session: SessionRecord, now: datetime) -> str:
         if session.status in ("held", "cancelled"):
             return session.status
         return "to_be_registered" if session.ends_at <= now else "to_come"

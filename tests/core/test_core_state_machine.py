@@ -37,7 +37,7 @@ from hypothesis import HealthCheck, event, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import Bundle, RuleBasedStateMachine, initialize, invariant, precondition, rule
 from sqlalchemy import func, select
-from state_machine_model import PersonState, PlainModel, SessionState
+from state_machine_model import PersonState, PlainModel, SessionRecord
 
 from tillitsleder import clock
 from tillitsleder.access import COORDINATOR
@@ -111,7 +111,7 @@ class Fixture:
     programme: int
     required_module: int
     cohorts: tuple[int, ...]
-    sessions: tuple[SessionState, ...]
+    sessions: tuple[SessionRecord, ...]
     weights: dict[int, int]  # status id → thousandths
     present: int  # the status id of "present"
     units: dict[str, int]  # unit name → id
@@ -155,7 +155,7 @@ def template() -> Fixture:
                     ).session_ids
                     with db.read() as s:
                         row = s.get(SessionRow, session_id)
-                        sessions.append(SessionState(session_id, cohort, row.starts_at, row.ends_at, in_required))
+                        sessions.append(SessionRecord(session_id, cohort, row.starts_at, row.ends_at, in_required))
             statuses = list_statuses(db, programme)
         finally:
             db.close()
@@ -203,7 +203,7 @@ class CoreMachine(RuleBasedStateMachine):
         fixture = self.fixture
         save_rules(self.db, fixture.programme, min_attendance=minimum, required_module_ids=[fixture.required_module],
                    min_journal_entries=0, requires_sign_off=needs_sign_off)  # fmt: skip
-        sessions = {s.id: SessionState(s.id, s.cohort_id, s.starts_at, s.ends_at, s.required_module)
+        sessions = {s.id: SessionRecord(s.id, s.cohort_id, s.starts_at, s.ends_at, s.required_module)
                     for s in fixture.sessions}  # fmt: skip
         now = T0 + timedelta(weeks=weeks)
         clock.set_clock(now)
@@ -230,9 +230,10 @@ class CoreMachine(RuleBasedStateMachine):
             call()
         return None
 
-    def new_person(self, data, *, unit: bool = True) -> PersonState:
+    def new_person(self, data) -> PersonState:
+        """Someone not yet known, with a unique e-mail address, maybe an employee number and a unit."""
         serial = self.m.next_serial()
-        unit_name = data.draw(st.sampled_from([None, *self.fixture.units])) if unit else None
+        unit_name = data.draw(st.sampled_from([None, *self.fixture.units]))
         number = f"A{serial:04d}" if data.draw(st.booleans()) else None
         return PersonState(data.draw(NAME), data.draw(NAME), f"p{serial}@example.no", number,
                            self.fixture.units.get(unit_name) if unit_name else None)  # fmt: skip
