@@ -33,7 +33,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from hypothesis import HealthCheck, event, settings
+from hypothesis import HealthCheck, event, settings, target
 from hypothesis import strategies as st
 from hypothesis.stateful import Bundle, RuleBasedStateMachine, initialize, invariant, precondition, rule
 from sqlalchemy import func, select
@@ -186,8 +186,11 @@ class CoreMachine(RuleBasedStateMachine):
         self.db: Database = open_database(self.path)
         self.model: PlainModel | None = None
         self.backup_count = 0
+        self.furthest = 0  # the most sign-offs plus twice the valid certificates held at once
 
     def teardown(self) -> None:
+        # Steer Hypothesis towards examples that get as far as sign-offs and certificates.
+        target(float(self.furthest), label="sign-offs and certificates reached")
         self.db.close()
         shutil.rmtree(self.folder, ignore_errors=True)
         clock.set_clock(None)
@@ -623,6 +626,7 @@ class CoreMachine(RuleBasedStateMachine):
             assert {c.enrolment_id for c in completions if c.signed_off_at is not None} == m.signed_off & set(ours)
             for c in completions:
                 assert c.attendance == m.figures(c.enrolment_id, midnight).share_of_planned
+        self.furthest = max(self.furthest, len(m.signed_off) + 2 * len(m.certified))
         with self.db.engine.connect() as connection:
             assert connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
             assert [r[0] for r in connection.exec_driver_sql("PRAGMA integrity_check")] == ["ok"]
