@@ -7,7 +7,8 @@ every step compares the database with ``state_machine_model.PlainModel``: people
 sessions, register cells, sign-offs and certificates; each participant's attendance figures from the one rule
 function (``attendance.rules.attendance_figures`` through ``Register.summary``) against the model's own
 arithmetic; the completion state (``completion.evaluation``) against the model's reading of the documented rules;
-and SQLite's ``foreign_key_check`` and ``integrity_check``.
+and SQLite's ``foreign_key_check`` and ``integrity_check`` (``state_machine_checks``). The small programme it
+runs on is built once through the services (``state_machine_fixture``).
 
 Runs: ``TestCoreMachineQuick`` (a few examples, in the quick suite) and ``TestCoreMachine`` (slow), sized by the
 Hypothesis profile ``tests/conftest.py`` loads: ``ci`` (200 examples of 30 steps; ``scripts/bootstrap.sh test``
@@ -17,151 +18,53 @@ model has ``erase_person``); the restore is a file copy until ``tillitsleder.sto
 
 from __future__ import annotations
 
-import atexit
-import csv
-import functools
-import io
-import os
 import shutil
 import tempfile
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
 
-import openpyxl
 import pytest
 from hypothesis import HealthCheck, event, settings, target
 from hypothesis import strategies as st
 from hypothesis.stateful import Bundle, RuleBasedStateMachine, initialize, invariant, precondition, rule
 from sqlalchemy import func, select
+from state_machine_checks import check_against_model
+from state_machine_fixture import (
+    HEADERS,
+    LAST_DAY,
+    NAME,
+    SCRATCH,
+    T0,
+    faulty_rows,
+    restore_by_copy,
+    template,
+    write_list,
+)
 from state_machine_model import PersonState, PlainModel, SessionRecord
 
 from tillitsleder import clock
 from tillitsleder.access import COORDINATOR
-from tillitsleder.attendance.register import list_statuses, load_register, set_attendance
+from tillitsleder.attendance.register import set_attendance
 from tillitsleder.certificates.issuing import issue_certificate, issue_for_cohort, reissue, revoke
-from tillitsleder.completion.evaluation import evaluate_cohort
 from tillitsleder.completion.rules import save_rules
 from tillitsleder.completion.sign_off import sign_off, withdraw_sign_off
-from tillitsleder.curriculum import ProgrammeData, create_programme
-from tillitsleder.curriculum.modules import add_module
-from tillitsleder.curriculum.values import ModuleData
-from tillitsleder.enrolment.cohorts import NewPerson, change_status, create_cohort, enrol
+from tillitsleder.enrolment.cohorts import NewPerson, change_status, enrol
 from tillitsleder.enrolment.participant_list.files import read_table
 from tillitsleder.enrolment.participant_list.importer import import_participants
 from tillitsleder.errors import NotFound, ValidationError
-from tillitsleder.model import (
-    Attendance,
-    Certificate,
-    CompletionSignOff,
-    Department,
-    Enrolment,
-    Person,
-    Programme,
-    Unit,
-)
-from tillitsleder.model import Session as SessionRow
-from tillitsleder.sessions.scheduling import SessionPlan, cancel_session, mark_held, schedule_session
+from tillitsleder.model import Certificate, Enrolment, Person
+from tillitsleder.sessions.scheduling import cancel_session, mark_held
 from tillitsleder.storage import Database, open_database
 from tillitsleder.storage.backup import backup_database
 
-T0 = datetime(2026, 3, 2, 12, tzinfo=UTC)  # a Monday, noon; a week passes at a time, sessions are on Wednesdays
-LAST_DAY = T0 + timedelta(weeks=3)  # every session is over by then
-# Weeks (from T0) of each cohort's sessions; the marked ones belong to the required module.
-SESSIONS = {"Kull A": ((-1, False), (0, True), (1, False)), "Kull B": ((-1, True), (1, False))}
-UNITS = {"Oppvekst": ("Sentrum skole", "Nordbyen barnehage"), "Helse": ("Legevakta",)}
-HEADERS = {
-    "nb": ["Fornavn", "Etternavn", "E-post", "Ansattnummer", "Enhet"],
-    "sv": ["Förnamn", "Efternamn", "E-post", "Anställningsnummer", "Enhet"],
-    "en": ["First name", "Last name", "E-mail", "Employee number", "Unit"],
-}
-NAME = (
-    st.text("abcdefghijklmnopqrstuvwxyzæøåäöéšABCDEFGHIJKLMNOPRSTUVWYÆØÅÄÖČŊ-' ", min_size=1, max_size=14)
-    .map(str.strip)
-    .filter(bool)
-)
 REFUSED = (ValidationError, NotFound)
-# Each example's database lives in memory-backed /dev/shm where there is one (a real file system, but commits and
-# backups do not wait for a disk); elsewhere in the temporary folder.
-SCRATCH = "/dev/shm" if os.access("/dev/shm", os.W_OK) else None
-
-
-def restore_by_copy(path: Path, backup: Path) -> None:
-    """Until ``tillitsleder.storage`` restores: the backup copied back over the closed database file."""
-    for suffix in ("-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
-    shutil.copyfile(backup, path)
-
-
 RESTORE = restore_by_copy  # the one line to change when the real restore lands: (database path, backup path)
 # Erasing a person, ``(database, person id)``: set to ``tillitsleder.privacy.erasure``'s function at merge, and
 # the ``erase_a_person`` rule runs (the model's ``erase_person`` says what must follow).
 ERASE: Callable[[Database, int], object] | None = None
-
-
-# --- the fixture: one small programme, built once per test run through the services ---------------------------
-
-
-@dataclass(frozen=True)
-class Fixture:
-    path: Path
-    programme: int
-    required_module: int
-    cohorts: tuple[int, ...]
-    sessions: tuple[SessionRecord, ...]
-    weights: dict[int, int]  # status id → thousandths
-    present: int  # the status id of "present"
-    units: dict[str, int]  # unit name → id
-
-
-@functools.cache
-def template() -> Fixture:
-    """A migrated database with a programme (two modules, one required), two cohorts and their sessions."""
-    folder = Path(tempfile.mkdtemp(prefix="core-machine-template-"))
-    atexit.register(shutil.rmtree, folder, ignore_errors=True)
-    path = folder / "template.sqlite3"
-    with clock.frozen_at(T0):
-        db = open_database(path)
-        try:
-            data = ProgrammeData("Tillitsbasert ledelse", date(2026, 1, 1), date(2026, 12, 31),
-                                 municipality_name="Tromsø kommune")  # fmt: skip
-            programme = create_programme(db, data)
-            required = add_module(db, programme, ModuleData("Tillit og relasjoner", required=True))
-            optional = add_module(db, programme, ModuleData("Endringsledelse", required=False))
-            units = {}
-            with db.session() as s:  # no service creates departments and units: HR lists name them
-                municipality = s.get(Programme, programme).municipality_id
-                for department_name, unit_names in UNITS.items():
-                    department = Department(municipality_id=municipality, name=department_name)
-                    s.add(department)
-                    s.flush()
-                    for unit_name in unit_names:
-                        unit = Unit(department_id=department.id, name=unit_name)
-                        s.add(unit)
-                        s.flush()
-                        units[unit_name] = unit.id
-            cohorts, sessions = [], []
-            for name, plan in SESSIONS.items():
-                cohort = create_cohort(db, programme, name, date(2026, 1, 1))
-                cohorts.append(cohort)
-                for week, in_required in plan:
-                    day = T0.date() + timedelta(days=2 + 7 * week)
-                    module = required if in_required else optional
-                    (session_id,) = schedule_session(
-                        db, SessionPlan(cohort, day, time(9), time(12), module_id=module)
-                    ).session_ids
-                    with db.read() as s:
-                        row = s.get(SessionRow, session_id)
-                        sessions.append(SessionRecord(session_id, cohort, row.starts_at, row.ends_at, in_required))
-            statuses = list_statuses(db, programme)
-        finally:
-            db.close()
-    weights = {status.id: int(status.weight * 1000) for status in statuses}
-    present = next(status.id for status in statuses if status.code == "present")
-    return Fixture(path, programme, required, tuple(cohorts), tuple(sessions), weights, present, units)
 
 
 @dataclass(frozen=True)
@@ -320,24 +223,10 @@ class CoreMachine(RuleBasedStateMachine):
             email = "" if by_number else (person.email or "").upper()
             number = (person.employee_number or "") if by_number else ""
             rows.append([person.first_name, person.last_name, email, number, unit.upper()])
-        inside = sorted(p for p in m.people if m.person_in(cohort, p) and m.people[p].email)
+        inside = [m.people[p] for p in sorted(m.people) if m.person_in(cohort, p) and m.people[p].email]
         serial = m.next_serial()
-        if fault == "enrolled" and inside:
-            rows.append(
-                [m.people[inside[0]].first_name, m.people[inside[0]].last_name, m.people[inside[0]].email, "", ""]
-            )
-        elif fault in ("enrolled", "unit"):
-            rows.append(["Ukjent", "Enhet", f"u{serial}@example.no", "", "Finnes ikke"])
-        elif fault == "email":
-            rows.append(["Feil", "Adresse", f"ikke-en-adresse-{serial}", "", ""])
-        elif fault == "name":
-            rows.append(["Uten", "", f"n{serial}@example.no", "", ""])
-        elif fault == "twice":
-            rows += [
-                ["To", "Ganger", f"t{serial}@example.no", "", ""],
-                ["Tre", "Ganger", f"T{serial}@example.no", "", ""],
-            ]
-        path = self.write_list(kind, [HEADERS[headers], *rows], serial)
+        rows += faulty_rows(fault, serial, inside[0] if inside else None)
+        path = write_list(self.folder, kind, [HEADERS[headers], *rows], serial)
         allowed = fault is None and bool(rows)
         event(f"import {'allowed' if allowed else 'refused'}")
         result = self.expect(
@@ -345,11 +234,8 @@ class CoreMachine(RuleBasedStateMachine):
         )
         if result is None:
             return
-        assert (result.enrolled, result.persons_created, result.existing_persons) == (
-            len(rows),
-            len(new_people),
-            len(known),
-        )
+        counts = (result.enrolled, result.persons_created, result.existing_persons)
+        assert counts == (len(rows), len(new_people), len(known))
         with self.db.read() as s:
             ids = dict(s.execute(select(func.lower(Person.email), Person.id)).all())
         for person in new_people:
@@ -359,20 +245,6 @@ class CoreMachine(RuleBasedStateMachine):
             )
         for person_id in known:
             m.enrol(self.enrolment_of(cohort, person_id), cohort, person_id, known_units[person_id])
-
-    def write_list(self, kind: str, rows: list[list[str]], serial: int) -> Path:
-        if kind == "xlsx":
-            path = self.folder / f"list-{serial}.xlsx"
-            workbook = openpyxl.Workbook()
-            for row in rows:
-                workbook.active.append(row)
-            workbook.save(path)
-            return path
-        path = self.folder / f"list-{serial}.csv"
-        buffer = io.StringIO(newline="")
-        csv.writer(buffer, delimiter=kind[-1], lineterminator="\r\n").writerows(rows)
-        path.write_bytes(buffer.getvalue().encode("utf-8-sig" if kind == "csv," else "utf-8"))
-        return path
 
     @precondition(lambda self: self.model is not None and self.model.enrolments)
     @rule(data=st.data(), status=st.sampled_from(["active", "on_leave", "withdrawn", "completed"]))
@@ -564,72 +436,8 @@ class CoreMachine(RuleBasedStateMachine):
     def database_agrees_with_the_model(self) -> None:
         if self.model is None:
             return
-        m = self.m
-        with self.db.read() as s:
-            people = {
-                row.id: row
-                for row in s.execute(
-                    select(
-                        Person.id,
-                        Person.first_name,
-                        Person.last_name,
-                        Person.email,
-                        Person.employee_number,
-                        Person.unit_id,
-                    )
-                )
-            }
-            enrolments = {
-                row.id: tuple(row[1:])
-                for row in s.execute(
-                    select(Enrolment.id, Enrolment.cohort_id, Enrolment.person_id, Enrolment.unit_id, Enrolment.status)
-                )
-            }
-            marks = {
-                (r.enrolment_id, r.session_id): r.status_id
-                for r in s.execute(select(Attendance.enrolment_id, Attendance.session_id, Attendance.status_id))
-            }
-            sessions = dict(s.execute(select(SessionRow.id, SessionRow.status)).all())
-            signed = set(s.scalars(select(CompletionSignOff.enrolment_id)))
-            certificates = Counter(s.scalars(select(Certificate.enrolment_id)))
-            certified = list(s.scalars(select(Certificate.enrolment_id).where(Certificate.status == "valid")))
-        alive = {p for p, x in m.people.items() if not x.erased}
-        assert alive <= set(people) <= set(m.people), "nobody lost, nobody made up (an erased row may go)"
-        for person_id in alive:
-            row, person = people[person_id], m.people[person_id]
-            assert (row.first_name, row.last_name, row.email, row.employee_number, row.unit_id) == (
-                person.first_name, person.last_name, person.email, person.employee_number, person.unit_id)  # fmt: skip
-        for person_id in set(people) - alive:  # erased: the names are gone, the counts below stay
-            row, person = people[person_id], m.people[person_id]
-            assert (row.first_name, row.last_name) != (person.first_name, person.last_name)
-        assert enrolments == {e: (x.cohort_id, x.person_id, x.unit_id, x.status) for e, x in m.enrolments.items()}
-        assert marks == m.marks
-        assert sessions == {i: x.status for i, x in m.sessions.items()}
-        assert signed == m.signed_off
-        assert dict(certificates) == m.certificates
-        assert sorted(certified) == sorted(m.certified), "at most one valid certificate each"
-        midnight = self.midnight
-        for cohort in m.cohorts:
-            register = load_register(self.db, cohort, now=midnight)
-            ours = m.enrolled(cohort)
-            assert {p.enrolment_id for p in register.participants} == set(ours)
-            for enrolment in ours:
-                got, want = register.summary(enrolment), m.figures(enrolment, midnight)
-                assert (got.held, got.to_be_registered, got.to_come, got.attended_milli) == (
-                    want.held, want.to_be_registered, want.to_come, want.attended_milli)  # fmt: skip
-                assert got.share_so_far == want.share_so_far and got.share_of_planned == want.share_of_planned
-                assert got.cannot_reach_minimum == want.cannot_reach_minimum
-            completions = evaluate_cohort(self.db, cohort, today=m.today, register=register)
-            assert {c.enrolment_id: c.state.value for c in completions} == {
-                e: m.completion(e, midnight).state for e in ours
-            }
-            assert {c.enrolment_id for c in completions if c.signed_off_at is not None} == m.signed_off & set(ours)
-            for c in completions:
-                assert c.attendance == m.figures(c.enrolment_id, midnight).share_of_planned
-        self.furthest = max(self.furthest, len(m.signed_off) + 2 * len(m.certified))
-        with self.db.engine.connect() as connection:
-            assert connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
-            assert [r[0] for r in connection.exec_driver_sql("PRAGMA integrity_check")] == ["ok"]
+        check_against_model(self.db, self.m, self.midnight)
+        self.furthest = max(self.furthest, len(self.m.signed_off) + 2 * len(self.m.certified))
 
 
 MACHINE_SETTINGS = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large]}
