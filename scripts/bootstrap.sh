@@ -68,6 +68,8 @@ fi
 
 "$venv/bin/python" -m pip install -q -e ".[test]"
 export QT_QPA_PLATFORM=offscreen
+# The Hypothesis profile of tests/conftest.py: "ci" runs the core state machine 200 examples of 30 steps.
+export HYPOTHESIS_PROFILE=${HYPOTHESIS_PROFILE:-ci}
 "$venv/bin/ruff" check tillitsleder ui tests scripts benchmarks installer
 "$venv/bin/python" scripts/update_catalogs.py --check
 # The suite runs twice: on today's date, then with the system clock 400 days ahead (libfaketime), so neither the

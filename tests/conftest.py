@@ -11,16 +11,24 @@ module and take their demo from ``demo_for_day``.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from tillitsleder import clock, i18n
 from tillitsleder.storage import Database, open_database
 
 SUITE_DAY = clock.today()  # read once, when the test session starts
+
+# Hypothesis profiles, chosen by HYPOTHESIS_PROFILE: "ci" (scripts/bootstrap.sh test sets it) runs the core state
+# machine 200 examples of 30 steps; "dev", the default, fewer. Property tests that set max_examples keep theirs.
+settings.register_profile("ci", max_examples=200, stateful_step_count=30, deadline=None, print_blob=True)
+settings.register_profile("dev", max_examples=25, stateful_step_count=30, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or "dev")
 
 
 @pytest.fixture(scope="session")
