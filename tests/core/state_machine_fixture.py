@@ -3,7 +3,7 @@
 One programme of a municipality with two departments and three units, two modules (one required), two cohorts
 with a few weekly sessions around ``T0``, made through the services (departments and units directly: no service
 makes them, HR lists name them); each example copies the file. Also the participant lists the machine imports,
-written as real CSV and Excel files, and the stand-in restore.
+written as real CSV and Excel files.
 """
 
 from __future__ import annotations
@@ -52,13 +52,6 @@ NAME = (
 # Each example's database lives in memory-backed /dev/shm where there is one (a real file system, but commits and
 # backups do not wait for a disk); elsewhere in the temporary folder.
 SCRATCH = "/dev/shm" if os.access("/dev/shm", os.W_OK) else None
-
-
-def restore_by_copy(path: Path, backup: Path) -> None:
-    """Until ``tillitsleder.storage`` restores: the backup copied back over the closed database file."""
-    for suffix in ("-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
-    shutil.copyfile(backup, path)
 
 
 # --- the fixture: one small programme, built once per test run through the services ---------------------------

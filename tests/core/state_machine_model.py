@@ -172,8 +172,11 @@ class PlainModel:
         self.certificates[enrolment_id] = self.certificates.get(enrolment_id, 0) + 1
 
     def erase_person(self, person_id: int) -> None:
-        """The person's names are gone; their enrolments, marks, sign-offs and certificates stay counted."""
-        self.people[person_id].erased = True
+        """The person's names, contact details and unit are gone (nothing finds them by e-mail or employee number
+        again); their enrolments, marks, sign-offs and certificates stay counted."""
+        person = self.people[person_id]
+        person.erased = True
+        person.email = person.employee_number = person.unit_id = None
 
     # --- the model's own arithmetic ---------------------------------------------------------------------------
 

@@ -39,7 +39,6 @@ from state_machine_fixture import (
     SCRATCH,
     T0,
     faulty_rows,
-    restore_by_copy,
     template,
     write_list,
 )
@@ -56,15 +55,23 @@ from tillitsleder.enrolment.participant_list.files import read_table
 from tillitsleder.enrolment.participant_list.importer import import_participants
 from tillitsleder.errors import NotFound, ValidationError
 from tillitsleder.model import Certificate, Enrolment, Person
+from tillitsleder.privacy.erasure import erase_person
+from tillitsleder.privacy.erasure_log import reapply_after_restore
 from tillitsleder.sessions.scheduling import cancel_session, mark_held
 from tillitsleder.storage import Database, open_database
 from tillitsleder.storage.backup import backup_database
+from tillitsleder.storage.restore import restore_backup
 
 REFUSED = (ValidationError, NotFound)
-RESTORE = restore_by_copy  # the one line to change when the real restore lands: (database path, backup path)
-# Erasing a person, ``(database, person id)``: set to ``tillitsleder.privacy.erasure``'s function at merge, and
-# the ``erase_a_person`` rule runs (the model's ``erase_person`` says what must follow).
-ERASE: Callable[[Database, int], object] | None = None
+
+
+def RESTORE(path: Path, backup: Path) -> None:  # noqa: N802 - the machine's named step
+    """The app's restore, re-applying the erasure log as the app does."""
+    restore_backup(backup, path, after_restore=reapply_after_restore)
+
+
+# Erasing a person, ``(database, person id)``: the app's erasure (a backup first, then the erasure and a scrub).
+ERASE: Callable[[Database, int], object] | None = erase_person
 
 
 @dataclass(frozen=True)
@@ -423,12 +430,16 @@ class CoreMachine(RuleBasedStateMachine):
     @rule(backup=backups)
     def restore(self, backup: Backup) -> None:
         now, serial = self.m.now, self.m.serial
+        erased = {person_id for person_id, person in self.m.people.items() if person.erased}
         self.db.close()
         RESTORE(self.path, backup.path)
         self.db = open_database(self.path)
         self.reached("restored")
         self.model = backup.model.snapshot()
         self.model.now, self.model.serial = now, serial  # the data goes back, the clock does not
+        for person_id in erased:  # ... and whoever was erased since the backup is erased again (the erasure log)
+            if person_id in self.model.people and not self.model.people[person_id].erased:
+                self.model.erase_person(person_id)
 
     # --- the invariants -----------------------------------------------------------------------------------------
 
