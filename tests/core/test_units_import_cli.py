@@ -117,7 +117,8 @@ def test_cli_exit_codes(capsys, db, db_path, world, tmp_path) -> None:
     assert code == 0 and "Added the department “Kultur”" in out
     code, _out, err = run(capsys, "units", "add", "Kultur", "bibliotek", "--db", path)
     assert code == 2 and "already has a unit" in err
-    code, out, _err = run(capsys, "units", "rename", "Ljabru barnehage", "Kastellet", "--on", "2026-01-01", "--db", path)  # noqa: E501
+    rename = ("units", "rename", "Ljabru barnehage", "Kastellet", "--on", "2026-01-01", "--db", path)
+    code, out, _err = run(capsys, *rename)
     assert code == 0
     code, out, _err = run(capsys, "units", "list", "--on", "2025-06-01", "--db", path)
     assert "Ljabru barnehage" in out and "Kastellet" not in out
