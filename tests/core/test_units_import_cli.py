@@ -145,3 +145,21 @@ def test_cli_exit_codes(capsys, db, db_path, world, tmp_path) -> None:
         assert counts(reopened) == (3, 4, 1)
     finally:
         reopened.close()
+
+
+def test_a_failure_while_writing_leaves_nothing_behind(db, world, tmp_path) -> None:
+    """Checked rows can still meet a refusal while writing (here: a rename already planned for 2030); the one
+    transaction then takes back the departments and units written before it."""
+    ljabru = org.organisation_tree(db)[0].departments[0].units[1].id
+    org.rename_unit(db, ljabru, "Ljabru fra 2030", on=date(2030, 1, 1))
+    before = counts(db)
+    units = write_csv(
+        tmp_path / "enheter.csv",
+        "department;unit;code",
+        "Helse;Hjemmetjenesten Nord;2001",
+        "Oppvekst;Ljabru i dag;1001",
+    )
+    with pytest.raises(Exception, match="last changed"):
+        import_units(db, units, world)
+    assert counts(db) == before
+    assert org.unit_name_on(db, ljabru, date(2030, 1, 1)) == "Ljabru fra 2030"

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
 from tillitsleder.errors import NotFound, ValidationError
-from tillitsleder.i18n import N_, format_date
+from tillitsleder.i18n import N_, format_date, format_number
 from tillitsleder.model import Department, Municipality, Unit
 
 MAX_NAME = 200
@@ -25,7 +25,7 @@ def clean_name(name: str, *, what: str = "unit") -> str:
             raise ValidationError(N_("Give the department a name."))
         raise ValidationError(N_("Give the unit a name."))
     if len(text) > MAX_NAME:
-        raise ValidationError(N_("A name can be at most {limit} characters long."), limit=str(MAX_NAME))
+        raise ValidationError(N_("A name can be at most {limit} characters long."), limit=format_number(MAX_NAME))
     return text
 
 
@@ -33,7 +33,7 @@ def clean_code(code: str | None) -> str | None:
     """A code without surrounding spaces, ``None`` when empty; refused when too long."""
     text = (code or "").strip()
     if len(text) > MAX_CODE:
-        raise ValidationError(N_("A code can be at most {limit} characters long."), limit=str(MAX_CODE))
+        raise ValidationError(N_("A code can be at most {limit} characters long."), limit=format_number(MAX_CODE))
     return text or None
 
 
