@@ -30,6 +30,7 @@ DOMAINS: dict[str, set[str]] = {
     "reports": {"attendance", "completion", "facilitators", "journal"},
     "lists": {"attendance", "completion"},
     "first_screen": {"curriculum", "attendance", "lists"},
+    "organisation": {"enrolment"},  # the unit import reuses the participant list's hardened file reading
     "privacy": set(),  # reads the model directly: the read audit, retention rules, deleting cohorts/programmes
 }
 APPLICATION = {"demo", "commands", "cli", "__main__"}

@@ -32,6 +32,7 @@ COMMAND_MODULES = (
     "tillitsleder.commands.report",
     "tillitsleder.commands.roster",
     "tillitsleder.commands.tables",
+    "tillitsleder.commands.units",
 )
 
 

@@ -21,7 +21,15 @@ from tillitsleder.model.groups import (
     group_member,
 )
 from tillitsleder.model.journal import Commitment, CommitmentGrant, JournalDraft, JournalEntry, JournalGrant
-from tillitsleder.model.organisation import Department, Municipality, Person, RoleAssignment, Unit
+from tillitsleder.model.organisation import (
+    Department,
+    Municipality,
+    Person,
+    RoleAssignment,
+    Unit,
+    UnitHistory,
+    UnitMerge,
+)
 from tillitsleder.model.profiles import Profile
 from tillitsleder.model.programme import Cohort, Enrolment, EnrolmentStatusChange, Module, Programme, Semester
 from tillitsleder.model.sessions import Attendance, AttendanceStatus, Session, Venue, session_facilitator
@@ -70,6 +78,8 @@ __all__ = [
     "Session",
     "TableDay",
     "Unit",
+    "UnitHistory",
+    "UnitMerge",
     "Venue",
     "group_meeting_attendee",
     "group_member",

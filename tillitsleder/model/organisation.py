@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -40,16 +40,52 @@ class Department(Base):
 
 
 class Unit(Base):
-    """An enhet: a kindergarten, a home-care zone, a library, a clinic."""
+    """An enhet: a kindergarten, a home-care zone, a library, a clinic.
+
+    ``name`` and ``department_id`` are what the unit is now; ``UnitHistory`` holds what it was before each rename
+    or move, and ``UnitMerge`` says when it was merged into another unit (``tillitsleder.organisation``)."""
 
     __tablename__ = "unit"
-    __table_args__ = (UniqueConstraint("department_id", "name"), nonblank_check("name"))
+    __table_args__ = (
+        UniqueConstraint("department_id", "name"),
+        nonblank_check("name"),
+        CheckConstraint("valid_from IS NULL OR valid_to IS NULL OR valid_from <= valid_to", name="valid_range"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     department_id: Mapped[int] = mapped_column(ForeignKey("department.id", ondelete="CASCADE"))
     name: Mapped[str] = mapped_column(String(200))
+    code: Mapped[str | None] = mapped_column(String(50))  # e.g. the HR system's org unit number
+    valid_from: Mapped[date | None]
+    valid_to: Mapped[date | None]  # the last day the unit exists; ``None``: still in use
 
     department: Mapped[Department] = relationship(back_populates="units")
+
+
+class UnitHistory(Base):
+    """What a unit was called, and in which department it was, until ``until`` (exclusive): one row per rename
+    or move, so a report for an earlier day shows the unit as it was then."""
+
+    __tablename__ = "unit_history"
+    __table_args__ = (nonblank_check("name"), Index("ix_unit_history_unit_until", "unit_id", "until"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(200))
+    department_id: Mapped[int] = mapped_column(ForeignKey("department.id", ondelete="CASCADE"))
+    until: Mapped[date]
+
+
+class UnitMerge(Base):
+    """``unit_id`` was merged into ``into_id`` on ``merged_on``: nothing moves, people and enrolments keep
+    pointing at the old unit, and ``organisation.resolve_unit`` follows the merge for later days."""
+
+    __tablename__ = "unit_merge"
+    __table_args__ = (CheckConstraint("unit_id <> into_id", name="not_itself"),)
+
+    unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id", ondelete="CASCADE"), primary_key=True)
+    into_id: Mapped[int] = mapped_column(ForeignKey("unit.id", ondelete="CASCADE"), index=True)
+    merged_on: Mapped[date]
 
 
 class Person(Base):

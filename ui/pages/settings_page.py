@@ -1,5 +1,6 @@
 """Settings: the language (switches at once, no restart) and where the database, data and settings live; and,
-on their own tabs, the read audit and the retention rules (``ui.privacy``), which only the coordinator's profile sees.
+on their own tabs, which only the coordinator's profile sees, the read audit and the retention rules (``ui.privacy``)
+and the organisation register (``ui.organisation``).
 
 A database on a network drive gets a visible warning: SQLite files on shares can be corrupted when the
 connection drops, and the default location is the local (non-roaming) data folder for that reason.
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from tillitsleder.i18n import LANGUAGES, _
 from ui.operations import Changed
+from ui.organisation.tab import OrganisationTab
 from ui.pages import areas
 from ui.pages.base import Page
 from ui.privacy.audit_view import ReadAuditTab
@@ -90,10 +92,12 @@ class SettingsPage(Page):
         general_layout.addStretch(1)
         self.audit_tab = ReadAuditTab()
         self.retention_tab = RetentionTab()
+        self.organisation_tab = OrganisationTab()
         self.tabs = QTabWidget()
         self.tabs.addTab(general, "")
         self.tabs.addTab(self.audit_tab, "")
         self.tabs.addTab(self.retention_tab, "")
+        self.tabs.addTab(self.organisation_tab, "")
         self.tabs.currentChanged.connect(lambda _i: self._load_tab())
         self.layout_.addWidget(self.tabs, 1)
 
@@ -104,12 +108,12 @@ class SettingsPage(Page):
         self.retranslate()
 
     def set_profile(self, profile) -> None:
-        """The read audit and the retention rules are the coordinator's duties: other profiles (and a locked
-        window) see only the general settings."""
+        """The read audit, the retention rules and the organisation register are the coordinator's duties: other
+        profiles (and a locked window) see only the general settings."""
         from tillitsleder.enums import Role
 
         coordinator = profile is not None and profile.info.role is Role.COORDINATOR
-        for tab in (self.audit_tab, self.retention_tab):
+        for tab in (self.audit_tab, self.retention_tab, self.organisation_tab):
             self.tabs.setTabVisible(self.tabs.indexOf(tab), coordinator)
         if not coordinator:
             self.tabs.setCurrentIndex(0)
@@ -118,20 +122,21 @@ class SettingsPage(Page):
         return False
 
     def set_database(self, db) -> None:
-        for tab in (self.audit_tab, self.retention_tab):
+        for tab in (self.audit_tab, self.retention_tab, self.organisation_tab):
             tab.set_database(db)
         super().set_database(db)
 
     def load(self) -> None:
         self._show_paths()
-        for tab in (self.audit_tab, self.retention_tab):
+        for tab in (self.audit_tab, self.retention_tab, self.organisation_tab):
             tab.set_database(self.db)
         self._load_tab()
 
     def _load_tab(self):
-        """The privacy tabs read the database when they are shown (each time: reads happen everywhere)."""
+        """The privacy and organisation tabs read the database when they are shown (each time: reads happen
+        everywhere, and the register may have changed through an import)."""
         tab = self.tabs.currentWidget()
-        if tab in (self.audit_tab, self.retention_tab) and self.db is not None:
+        if tab in (self.audit_tab, self.retention_tab, self.organisation_tab) and self.db is not None:
             return tab.load()
         return None
 
@@ -146,6 +151,7 @@ class SettingsPage(Page):
         self.tabs.setTabText(0, _("General"))
         self.tabs.setTabText(1, _("Read audit"))
         self.tabs.setTabText(2, _("Retention"))
+        self.tabs.setTabText(3, _("Organisation"))
         self.settings_label.setText(_("Settings file:"))
         self.network_warning.setText(
             _(

@@ -1,0 +1,57 @@
+"""The organisation register: municipality → departments (sektor/avdeling/förvaltning) → units, with codes,
+validity, renames and moves kept as history, and merges recorded rather than carried out (``docs/organisation.md``).
+"""
+
+from tillitsleder.organisation.changes import (
+    add_department,
+    add_unit,
+    delete_department,
+    delete_unit,
+    merge_units,
+    move_unit,
+    rename_department,
+    rename_unit,
+    revert_change,
+    set_code,
+    set_valid_to,
+    unmerge_unit,
+)
+from tillitsleder.organisation.register import (
+    DepartmentNode,
+    MunicipalityNode,
+    UnitAsOf,
+    UnitRow,
+    find_municipality,
+    organisation_tree,
+    resolve_in,
+    resolve_unit,
+    unit_as_of,
+    unit_name_on,
+    unit_on,
+)
+
+__all__ = [
+    "DepartmentNode",
+    "MunicipalityNode",
+    "UnitAsOf",
+    "UnitRow",
+    "add_department",
+    "add_unit",
+    "delete_department",
+    "delete_unit",
+    "find_municipality",
+    "merge_units",
+    "move_unit",
+    "organisation_tree",
+    "rename_department",
+    "rename_unit",
+    "resolve_in",
+    "resolve_unit",
+    "revert_change",
+    "set_code",
+    "set_valid_to",
+    "unit_as_of",
+    "unit_name_on",
+    "unit_on",
+    "unmerge_unit",
+]
