@@ -26,6 +26,7 @@ from tillitsleder.model.profiles import Profile
 from tillitsleder.model.programme import Cohort, Enrolment, EnrolmentStatusChange, Module, Programme, Semester
 from tillitsleder.model.sessions import Attendance, AttendanceStatus, Session, Venue, session_facilitator
 from tillitsleder.model.table_day import DaySeat, DayTable, TableDay
+from tillitsleder.model.unit_alias import UnitAlias
 
 __all__ = [
     "Attendance",
@@ -70,6 +71,7 @@ __all__ = [
     "Session",
     "TableDay",
     "Unit",
+    "UnitAlias",
     "Venue",
     "group_meeting_attendee",
     "group_member",
