@@ -67,6 +67,7 @@ class ImportPreview:
     unknown_units: list[UnknownUnit] = field(default_factory=list)
     units: list[tuple[int, str]] = field(default_factory=list)  # registered units: (id, "Name (Department)")
     departments: list[tuple[int, str]] = field(default_factory=list)  # registered departments: (id, name)
+    municipality: str = ""
 
     @property
     def problem_rows(self) -> list[PreviewRow]:
@@ -149,6 +150,7 @@ def preview_import(
         unknown_units(rows, known),
         [(unit_id, known.unit_label(unit_id)) for unit_id in known.unit_names],
         sorted(known.departments.values(), key=lambda department: department[1]),
+        known.municipality,
     )
 
 
