@@ -272,7 +272,7 @@ def test_cli_reports_problems_and_changes_nothing(demo_db, cohort, units, tmp_pa
     code, out, err = run_cli(capsys, "import", "participants", str(path), "--cohort", "1", "--db", str(demo_db.path))
     assert code != 0 and "Traceback" not in err
     assert "Row 2, E-post: “kari@” is not a valid e-mail address." in out
-    assert "Row 3, Enhet: There is no unit “Ingen”" in out
+    assert "Row 3, Enhet: The unit “Ingen” is not registered in " in out and "--create-units" in out
     assert "2 with problems" in out and "Nothing was imported" in err
     assert counts(demo_db) == before
 

@@ -1,9 +1,13 @@
-"""``tillitsleder import participants FILE --cohort ID|NAME [--dry-run] [--column HEADER=FIELD]``.
+"""``tillitsleder import participants FILE --cohort ID|NAME [--dry-run] [--column HEADER=FIELD]
+[--create-units [DEPARTMENT]] [--unit-alias "HR NAME=UNIT"]``.
 
 Prints every problem row (row number, column, reason) and a summary. If any row has a problem the command
 exits non-zero and changes nothing; ``--dry-run`` never writes. Headers are recognised in Norwegian, Swedish
 and English; ``--column "Tilsatt nr=employee_number"`` maps any other header. The help lists the fields in the
-user's language (``--column "Tilsatt nr=ansattnummer"`` in nb); the English keys are always accepted too.
+user's language (``--column "Tilsatt nr=ansattnummer"`` in nb); the English keys are always accepted too. A unit
+the municipality has not registered is created with ``--create-units`` (in the department the row names, else in
+DEPARTMENT), mapped to a registered unit with ``--unit-alias "Hjemmetj. Nord=Hjemmetjenesten sone Nord"`` or left
+empty with ``--unit-alias "NAME="``; either way the import remembers the name for the next list (``unit_choices``).
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import sys
 from pathlib import Path
 
 from tillitsleder.commands import fail, require_db_argument
+from tillitsleder.commands.import_units import unit_choices
 from tillitsleder.i18n import LANGUAGES, NC_, _, format_number, ngettext, pgettext, pgettext_in
 
 FIELD_CONTEXT = "import field key"
@@ -53,6 +58,22 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
         metavar=_("HEADER=FIELD"),
         help=_("use the column with this header for a field ({fields})").format(fields=", ".join(_field_keys())),
     )
+    participants.add_argument(
+        "--create-units",
+        nargs="?",
+        const="",
+        default=None,
+        metavar=_("DEPARTMENT"),
+        help=_("create the units the municipality lacks, in the department the row names, else in DEPARTMENT"),
+    )
+    participants.add_argument(
+        "--unit-alias",
+        action="append",
+        default=[],
+        metavar=_("HR NAME=UNIT"),
+        help=_("record the unit HR NAME as the registered unit UNIT (“Name” or “Name (Department)”); "
+               "an empty UNIT leaves the unit empty"),
+    )  # fmt: skip
     participants.set_defaults(handler=run_import)
 
 
@@ -111,6 +132,11 @@ def run_import(args: argparse.Namespace) -> int:
     try:
         cohort = find_cohort(db, args.cohort)
         preview = preview_import(db, cohort.id, table, mapping)
+        choices = unit_choices(db, cohort.id, preview, args.create_units, args.unit_alias)
+        if isinstance(choices, str):
+            return fail(choices)
+        if choices:
+            preview = preview_import(db, cohort.id, table, mapping, units=choices)
         _print_report(preview, table.headers)
         problems = len(preview.problem_rows)
         print(
@@ -123,18 +149,26 @@ def run_import(args: argparse.Namespace) -> int:
                 existing=format_number(preview.existing),
             )
         )
+        if problems and all(issue.code == "unknown_unit" for row in preview.problem_rows for issue in row.problems):
+            print(_("Nothing was imported. Run the command again with --create-units or --unit-alias for the "
+                    "units above."), file=sys.stderr)  # fmt: skip
+            return 2
         if problems:
             print(_("Nothing was imported. Correct the rows above and run the command again."), file=sys.stderr)
             return 2
         if args.dry_run:
             print(_("Dry run: nothing was written."))
             return 0
-        result = import_participants(db, cohort.id, table, mapping)
+        result = import_participants(db, cohort.id, table, mapping, units=choices)
         print(
             ngettext("{n} participant enrolled.", "{n} participants enrolled.", result.enrolled).format(
                 n=format_number(result.enrolled)
             )
         )
+        if result.units_created or result.units_mapped:
+            print(_("Units created: {created}; unit names mapped to registered units: {mapped}.").format(
+                created=format_number(result.units_created), mapped=format_number(result.units_mapped)
+            ))  # fmt: skip
         return 0
     finally:
         db.close()
@@ -144,11 +178,13 @@ def _print_report(preview, headers: list[str]) -> None:
     for row in preview.rows:
         for issue in row.problems:
             column = headers[issue.column] if issue.column is not None and headers[issue.column] else "—"
-            print(
-                _("Row {row}, {column}: {reason}").format(
-                    row=format_number(row.line), column=column, reason=issue.text()
-                )
-            )
+            reason = issue.text()
+            if issue.code == "unknown_unit":
+                reason = _(
+                    "The unit “{value}” is not registered in {municipality}: use --create-units to create it or "
+                    "--unit-alias “{value}=UNIT” to map it to a registered unit."
+                ).format(**issue.fields)
+            print(_("Row {row}, {column}: {reason}").format(row=format_number(row.line), column=column, reason=reason))
     for row in preview.rows:
         if row.ok:
             for issue in row.notices:

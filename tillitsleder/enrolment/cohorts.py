@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from sqlalchemy import func, insert, select
@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from tillitsleder import clock
 from tillitsleder.audit import audit
+from tillitsleder.enrolment.units import create_unit
 from tillitsleder.errors import NotFound, ValidationError
 from tillitsleder.i18n import N_, format_date
 from tillitsleder.lookups import Option
@@ -290,15 +291,22 @@ def enrol(
     unit_id: int | None = None,
     position: str | None = None,
     enrolled_on: date | None = None,
+    new_unit: tuple[int, str] | None = None,
 ) -> int:
     """Enrol an existing person (by id) or a new one; returns the enrolment id.
 
     The enrolment's unit and position are ``unit_id``/``position`` if given, else the person's current ones.
+    ``new_unit`` (department id, name) creates that unit in the same transaction and uses it as ``unit_id``
+    (and as a new person's unit).
     """
     enrolled_on = enrolled_on or clock.today()
     with db.session() as session:
         if session.get(Cohort, cohort_id) is None:
             raise NotFound(N_("The cohort no longer exists."))
+        if new_unit is not None:
+            unit_id = create_unit(session, cohort_municipality(session, cohort_id), *new_unit)
+            if isinstance(person, NewPerson):
+                person = replace(person, unit_id=unit_id)
         if isinstance(person, NewPerson):
             _check_unit(session, cohort_id, person.unit_id)
             person_id = _create_person(session, person)

@@ -34,6 +34,7 @@ from tillitsleder.model.profiles import Profile
 from tillitsleder.model.programme import Cohort, Enrolment, EnrolmentStatusChange, Module, Programme, Semester
 from tillitsleder.model.sessions import Attendance, AttendanceStatus, Session, Venue, session_facilitator
 from tillitsleder.model.table_day import DaySeat, DayTable, TableDay
+from tillitsleder.model.unit_alias import UnitAlias
 
 __all__ = [
     "Attendance",
@@ -78,6 +79,7 @@ __all__ = [
     "Session",
     "TableDay",
     "Unit",
+    "UnitAlias",
     "UnitHistory",
     "UnitMerge",
     "Venue",

@@ -1,4 +1,6 @@
-"""“Import participants…”: choose a file → map its columns → preview every row → import, all or nothing.
+"""“Import participants…”: choose a file → map its columns → (units not registered) → preview every row →
+import, all or nothing. The units step (``units_page``) appears only when the list names units the municipality
+lacks; the units chosen to be created are created in the import's transaction.
 
 Reading the file, checking the rows and importing run off the GUI thread (``ui.operations``:
 a progress dialog with Cancel appears when the work takes more than a moment). A refused file (too big,
@@ -31,13 +33,14 @@ from ui.enrolment.common import show_problem
 from ui.enrolment.import_wizard_base import Step
 from ui.enrolment.mapping_page import MappingPage
 from ui.enrolment.preview_model import CHECK_COLUMN, PreviewModel
+from ui.enrolment.units_page import UnitsPage
 from ui.errors import error_text
 from ui.operations import OpContext, Operation
 from ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
     from tillitsleder.enrolment.participant_list.files import RawTable
-    from tillitsleder.enrolment.participant_list.importer import ImportPreview, ImportResult
+    from tillitsleder.enrolment.participant_list.importer import ImportPreview, ImportResult, UnitChoice
     from tillitsleder.storage import Database
 
 
@@ -55,6 +58,7 @@ class ImportWizard(Retranslating, QWizard):
         self.db, self.cohort_id, self.cohort_name = db, cohort_id, cohort_name
         self.table: RawTable | None = None
         self.mapping: dict[int, str] = {}
+        self.units: dict[str, UnitChoice] = {}
         self.preview: ImportPreview | None = None
         self.result: ImportResult | None = None
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
@@ -63,11 +67,20 @@ class ImportWizard(Retranslating, QWizard):
         self.resize(980, 640)
         self.file_page = FilePage()
         self.mapping_page = MappingPage()
+        self.units_page = UnitsPage()
         self.preview_page = PreviewPage()
         self.done_page = DonePage()
-        for page in (self.file_page, self.mapping_page, self.preview_page, self.done_page):
-            self.addPage(page)
+        self.page_ids = {
+            page: self.addPage(page)
+            for page in (self.file_page, self.mapping_page, self.units_page, self.preview_page, self.done_page)
+        }
         self.retranslate()
+
+    def nextId(self) -> int:  # noqa: N802
+        """After the mapping, the units step only if the list names units the municipality lacks."""
+        if self.currentPage() is self.mapping_page and self.preview is not None and not self.preview.unknown_units:
+            return self.page_ids[self.preview_page]
+        return super().nextId()
 
     def retranslate(self) -> None:
         self.setWindowTitle(_("Import participants into {cohort}").format(cohort=self.cohort_name))
@@ -80,7 +93,7 @@ class ImportWizard(Retranslating, QWizard):
             (buttons.CancelButton, _("Cancel")),
         ):
             self.setButtonText(button, text)
-        for page in (self.file_page, self.mapping_page, self.preview_page, self.done_page):
+        for page in self.page_ids:
             page.retranslate()
 
     def run(self, fn, label: str, on_success, on_failure) -> None:
@@ -255,12 +268,13 @@ class PreviewPage(Step):
         preview, table, mapping = wizard.preview, wizard.table, dict(wizard.mapping)
         assert preview is not None and table is not None
         exclude = [row.line for row in preview.problem_rows] if self.leave_out.isChecked() else []
-        db, cohort_id = wizard.db, wizard.cohort_id
+        db, cohort_id, units = wizard.db, wizard.cohort_id, dict(wizard.units)
 
         def work(context: OpContext) -> Any:
             return import_participants(
-                db, cohort_id, table, mapping, exclude=exclude, progress=context.progress, cancelled=context.cancelled
-            )
+                db, cohort_id, table, mapping, units=units, exclude=exclude, progress=context.progress,
+                cancelled=context.cancelled,
+            )  # fmt: skip
 
         def done(result: ImportResult) -> None:
             wizard.result = result
@@ -311,4 +325,9 @@ class DonePage(Step):
             text += " " + ngettext("{n} row was left out.", "{n} rows were left out.", result.left_out).format(
                 n=format_number(result.left_out)
             )
+        if result.units_created or result.units_mapped:
+            text += "\n\n" + _(
+                "Units created: {created}; unit names mapped to registered units: {mapped}. The names are "
+                "remembered for the next import."
+            ).format(created=format_number(result.units_created), mapped=format_number(result.units_mapped))
         self.text.setText(text)

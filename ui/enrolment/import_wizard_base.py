@@ -16,7 +16,7 @@ from ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
     from tillitsleder.enrolment.participant_list.files import RawTable
-    from tillitsleder.enrolment.participant_list.importer import ImportPreview, ImportResult
+    from tillitsleder.enrolment.participant_list.importer import ImportPreview, ImportResult, UnitChoice
     from tillitsleder.storage import Database
 
 
@@ -28,6 +28,7 @@ class ImportSteps(Protocol):
     cohort_name: str
     table: RawTable | None
     mapping: dict[int, str]
+    units: dict[str, UnitChoice]  # unit key → what to do with a unit the municipality lacks
     preview: ImportPreview | None
     result: ImportResult | None
     imported: Any  # Signal(ImportResult)

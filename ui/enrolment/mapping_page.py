@@ -150,6 +150,7 @@ class MappingPage(Step):
 
         wizard = self.wizard_()
         wizard.mapping = self.mapping()
+        wizard.units = {}
         db, cohort_id, table, mapping = wizard.db, wizard.cohort_id, wizard.table, dict(wizard.mapping)
 
         def work(context: OpContext) -> Any:

@@ -2,9 +2,10 @@
 
     QT_QPA_PLATFORM=offscreen python -m ui.enrolment.screenshots docs/screenshots [--lang nb]
 
-Writes ``enrolment-page``, ``enrolment-status``, ``enrolment-enrol``, ``import-file``, ``import-mapping`` and
-``import-preview`` (``-<lang>.png``). The participant list imported is invented: a Windows-1252 CSV with
-semicolons (UTF-8 with BOM, as Excel saves it), one heading the app does not know and three rows with problems.
+Writes ``enrolment-page``, ``enrolment-status``, ``enrolment-enrol``, ``import-file``, ``import-mapping``,
+``import-units`` and ``import-preview`` (``-<lang>.png``). The participant list imported is invented: a CSV with
+semicolons (UTF-8 with BOM, as Excel saves it), one heading the app does not know, two rows with problems and
+one in a unit the demo has not registered (left empty in the units step).
 """
 
 from __future__ import annotations
@@ -81,6 +82,12 @@ def take(output: Path, language: str) -> list[Path]:
     save(wizard, "import-mapping")
     combos = wizard.mapping_page.combos
     combos[4].setCurrentIndex(combos[4].findData("position"))
+    wizard.next()
+    until(app, lambda: wizard.currentPage() is wizard.units_page)
+    settle(app)
+    save(wizard, "import-units")
+    for row in wizard.units_page.rows:
+        row.action.setCurrentIndex(row.action.findData("empty"))
     wizard.next()
     until(app, lambda: wizard.currentPage() is wizard.preview_page)
     wizard.preview_page.attention_only.setChecked(False)

@@ -1,5 +1,6 @@
 """Checking the rows of a participant list against the database: problems (which block the import) and
-notices (an existing person who will be enrolled). See ``participant_import`` for the rules in words."""
+notices (an existing person who will be enrolled, what happens to an unknown unit). See ``importer`` for the
+rules in words and ``unit_choices`` for units the municipality has not registered."""
 
 from __future__ import annotations
 
@@ -12,6 +13,9 @@ from sqlalchemy.orm import Session
 from tillitsleder.enrolment import cohorts as limits
 from tillitsleder.enrolment.cohorts import cohort_municipality, valid_email
 from tillitsleder.enrolment.participant_list.columns import fold
+from tillitsleder.enrolment.participant_list.unit_choices import Action, UnitChoice
+from tillitsleder.enrolment.unit_names import unit_key
+from tillitsleder.enrolment.units import load_aliases
 from tillitsleder.i18n import N_, _, format_number
 from tillitsleder.model import Department, Enrolment, Municipality, Person
 from tillitsleder.model import Unit as UnitModel
@@ -49,6 +53,8 @@ class PreviewRow:
     notices: list[Issue] = field(default_factory=list)
     person_id: int | None = None  # an existing person this row enrols
     unit_id: int | None = None
+    unit_choice: Action | None = None  # what was chosen for its unknown unit
+    new_unit: str = ""  # the key of a unit to create for this row
 
     @property
     def ok(self) -> bool:
@@ -64,17 +70,36 @@ class Known:
     by_email: dict[str, tuple[int, str, str, str | None, int | None, str | None]]
     by_number: dict[str, tuple[int, str, str, str | None, int | None, str | None]]
     enrolled: set[int]
+    municipality_id: int = 0
+    unit_names: dict[int, tuple[str, str]] = field(default_factory=dict)  # unit id → (name, department name)
+    departments: dict[str, tuple[int, str]] = field(default_factory=dict)  # folded name → (id, name)
+    aliases: dict[str, int] = field(default_factory=dict)  # ``unit_key`` of a remembered name → unit id
+
+    def unit_label(self, unit_id: int) -> str:
+        name, department = self.unit_names.get(unit_id, ("", ""))
+        return f"{name} ({department})"
 
 
 def load_known(session: Session, cohort_id: int) -> Known:
     municipality_id = cohort_municipality(session, cohort_id)
     units: dict[str, list[tuple[int, str]]] = {}
+    unit_names: dict[int, tuple[str, str]] = {}
     for unit_id, name, department in session.execute(
         select(UnitModel.id, UnitModel.name, Department.name)
         .join(Department, Department.id == UnitModel.department_id)
         .where(Department.municipality_id == municipality_id)
+        .order_by(Department.name, UnitModel.name)
     ):
         units.setdefault(fold(name), []).append((unit_id, fold(department)))
+        unit_names[unit_id] = (name, department)
+    departments = {
+        fold(name): (department_id, name)
+        for department_id, name in session.execute(
+            select(Department.id, Department.name)
+            .where(Department.municipality_id == municipality_id)
+            .order_by(Department.name)
+        )
+    }
     by_email, by_number = {}, {}
     columns = (Person.id, Person.first_name, Person.last_name, Person.employee_number, Person.unit_id, Person.position)
     for row in session.execute(select(*columns, func.lower(Person.email))):
@@ -85,7 +110,8 @@ def load_known(session: Session, cohort_id: int) -> Known:
             by_number[row[3]] = person
     enrolled = set(session.scalars(select(Enrolment.person_id).where(Enrolment.cohort_id == cohort_id)))
     name = session.scalar(select(Municipality.name).where(Municipality.id == municipality_id)) or ""
-    return Known(name, units, by_email, by_number, enrolled)
+    aliases = {key: unit_id for key, unit_id in load_aliases(session, municipality_id).items() if unit_id in unit_names}
+    return Known(name, units, by_email, by_number, enrolled, municipality_id, unit_names, departments, aliases)
 
 
 def _split_full_name(text: str) -> tuple[str, str]:
@@ -115,7 +141,13 @@ def row_from_values(line: int, values: list[str], mapping: Mapping[int, str]) ->
     return row, columns
 
 
-def check_row(row: PreviewRow, columns: dict[str, int], known: Known, seen: dict[str, int]) -> None:
+def check_row(
+    row: PreviewRow,
+    columns: dict[str, int],
+    known: Known,
+    seen: dict[str, int],
+    choices: Mapping[str, UnitChoice] | None = None,
+) -> None:
     problem = row.problems.append
     if not row.first_name:
         problem(Issue("missing_name", N_("The first name is missing."), columns.get("first_name")))
@@ -143,13 +175,7 @@ def check_row(row: PreviewRow, columns: dict[str, int], known: Known, seen: dict
         if len(candidates) == 1:
             row.unit_id = candidates[0][0]
         elif not candidates:
-            fields = {"value": row.unit, "municipality": known.municipality, "department": row.department}
-            message = (
-                N_("There is no unit “{value}” in the department “{department}” of {municipality}.")
-                if row.department
-                else N_("There is no unit “{value}” in {municipality}.")
-            )
-            problem(Issue("unknown_unit", message, columns["unit"], fields))
+            _unknown_unit(row, columns["unit"], known, choices or {})
         else:
             message = N_("Several units are named “{value}”; add a department column to tell them apart.")
             problem(Issue("ambiguous_unit", message, columns["unit"], {"value": row.unit}))
@@ -220,7 +246,7 @@ def _match_person(row: PreviewRow, columns: dict[str, int], known: Known) -> Non
         row.problems.append(Issue("already_enrolled", message, column, {"name": name}))
         return
     row.person_id = person[0]
-    if row.unit_id is None and not row.unit:
+    if row.unit_id is None and (not row.unit or row.unit_choice is Action.EMPTY):
         row.unit_id = person[4]
     if not row.position:
         row.position = person[5] or ""
@@ -230,3 +256,35 @@ def _match_person(row: PreviewRow, columns: dict[str, int], known: Known) -> Non
         else N_("Will enrol the existing person {name} (same employee number).")
     )
     row.notices.append(Issue("existing_person", message, column, {"name": name}))
+
+
+def _unknown_unit(row: PreviewRow, column: int, known: Known, choices: Mapping[str, UnitChoice]) -> None:
+    """A unit the municipality has not registered: the choice made for its name, a remembered alias, or a problem."""
+    key = unit_key(row.unit)
+    choice = choices.get(key)
+    if choice is None and key in known.aliases:
+        row.unit_id = known.aliases[key]
+        row.notices.append(Issue("unit_alias", N_("The unit “{value}” is recorded as {unit}, as chosen before."),
+                                 column, {"value": row.unit, "unit": known.unit_label(row.unit_id)}))  # fmt: skip
+        return
+    if choice is None:
+        fields = {"value": row.unit, "municipality": known.municipality}
+        message = N_("The unit “{value}” is not registered in {municipality}: create it, map it to a registered unit "
+                     "or leave it empty.")  # fmt: skip
+        row.problems.append(Issue("unknown_unit", message, column, fields))
+        return
+    row.unit_choice = choice.action
+    if choice.action is Action.MAP:
+        assert choice.unit_id is not None
+        row.unit_id = choice.unit_id
+        message = N_("The unit “{value}” will be recorded as {unit}.")
+        fields = {"value": row.unit, "unit": known.unit_label(choice.unit_id)}
+    elif choice.action is Action.CREATE:
+        row.new_unit = key
+        department = next((name for i, name in known.departments.values() if i == choice.department_id), "")
+        message = N_("The unit “{value}” will be created in {department}.")
+        fields = {"value": choice.name or row.unit, "department": department}
+    else:
+        message = N_("The unit “{value}” will be left empty.")
+        fields = {"value": row.unit}
+    row.notices.append(Issue("unit_choice", message, column, fields))

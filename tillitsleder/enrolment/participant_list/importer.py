@@ -10,9 +10,13 @@ Semantics of a row:
   them without changing their person record. It is a *problem* if the e-mail address and the employee number
   point to different people, if the file gives another employee number than the one on record, if neither
   the first nor the last name matches the person on record, or if that person is already in the cohort.
-- Problems: missing first or last name, invalid e-mail address, unknown or ambiguous unit (matched by name,
-  ignoring case, among the units of the municipality that runs the programme; a department column narrows
-  the search), the same e-mail address or employee number as an earlier row, text too long for its field.
+- Problems: missing first or last name, invalid e-mail address, ambiguous unit (matched by name, ignoring case,
+  among the units of the municipality that runs the programme; a department column narrows the search), the
+  same e-mail address or employee number as an earlier row, text too long for its field.
+- A unit the municipality has not registered is a problem until the caller chooses, per name, to create it,
+  map it to a registered unit or leave it empty (``units``: ``unit_key`` → ``UnitChoice``, see
+  ``unit_choices``). The import creates those units in its own transaction and remembers the names as aliases,
+  so the next list that uses them is matched without asking; ``ImportPreview.unknown_units`` lists the names.
 - ``import_participants`` refuses if any row it would import has a problem. Rows are left out only when the
   caller names them in ``exclude`` (the GUI's explicit "leave out rows with problems"; the CLI never does).
 - The enrolment's unit and position are those in the file; where the file has none for an existing person,
@@ -22,7 +26,7 @@ Semantics of a row:
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import insert
@@ -31,9 +35,18 @@ from sqlalchemy.orm import Session
 from tillitsleder import clock
 from tillitsleder.audit import audit
 from tillitsleder.enrolment.cohorts import insert_enrolments
-from tillitsleder.enrolment.participant_list.checks import Issue, PreviewRow, check_row, load_known, row_from_values
+from tillitsleder.enrolment.participant_list.checks import (
+    Issue,
+    Known,
+    PreviewRow,
+    check_row,
+    load_known,
+    row_from_values,
+)
 from tillitsleder.enrolment.participant_list.columns import FIELDS, check_mapping, fold, guess_mapping
 from tillitsleder.enrolment.participant_list.files import CancelFlag, Progress, RawTable
+from tillitsleder.enrolment.participant_list.unit_choices import UnitChoice, UnknownUnit
+from tillitsleder.enrolment.participant_list.unknown_units import check_choices, unknown_units, write_choices
 from tillitsleder.errors import Cancelled, NotFound, ValidationError
 from tillitsleder.i18n import N_, format_number
 from tillitsleder.model import Cohort, Person
@@ -42,7 +55,8 @@ from tillitsleder.storage.database import Database
 
 CHUNK = 500
 __all__ = ["FIELDS", "ImportPreview", "ImportResult", "Issue", "PreviewRow", "check_mapping", "fold", "guess_mapping"]
-__all__ += ["import_participants", "preview_import"]
+__all__ += ["UnitChoice", "UnknownUnit", "import_participants", "preview_import"]
+UnitChoices = Mapping[str, UnitChoice]
 
 
 @dataclass
@@ -50,6 +64,10 @@ class ImportPreview:
     cohort_id: int
     headers: list[str]
     rows: list[PreviewRow]
+    unknown_units: list[UnknownUnit] = field(default_factory=list)
+    units: list[tuple[int, str]] = field(default_factory=list)  # registered units: (id, "Name (Department)")
+    departments: list[tuple[int, str]] = field(default_factory=list)  # registered departments: (id, name)
+    municipality: str = ""
 
     @property
     def problem_rows(self) -> list[PreviewRow]:
@@ -70,6 +88,8 @@ class ImportResult:
     persons_created: int
     existing_persons: int
     left_out: int
+    units_created: int = 0
+    units_mapped: int = 0
 
 
 # --- Checking rows ------------------------------------------------------------------------------------------
@@ -83,18 +103,20 @@ def _check_all(
     progress: Progress,
     cancelled: CancelFlag,
     total: int,
-) -> list[PreviewRow]:
+    units: UnitChoices,
+) -> tuple[list[PreviewRow], Known]:
     check_mapping(mapping, len(table.headers))
     known = load_known(session, cohort_id)
+    check_choices(units, known)
     seen: dict[str, int] = {}
     rows = []
     for done, (line, values) in enumerate(table.rows, start=1):
         row, columns = row_from_values(line, values, mapping)
-        check_row(row, columns, known, seen)
+        check_row(row, columns, known, seen, units)
         rows.append(row)
         if done % 250 == 0:
             _tick(progress, cancelled, done, total)
-    return rows
+    return rows, known
 
 
 def _tick(progress: Progress, cancelled: CancelFlag, done: int, total: int) -> None:
@@ -110,17 +132,26 @@ def preview_import(
     table: RawTable,
     mapping: Mapping[int, str] | None = None,
     *,
+    units: UnitChoices | None = None,
     progress: Progress = None,
     cancelled: CancelFlag = None,
 ) -> ImportPreview:
-    """Every row of ``table`` with its problems and notices; writes nothing."""
+    """Every row of ``table`` with its problems and notices, and the unit names still unknown; writes nothing."""
     mapping = guess_mapping(table.headers) if mapping is None else mapping
     with db.read() as session:
         if session.get(Cohort, cohort_id) is None:
             raise NotFound(N_("The cohort no longer exists."))
-        rows = _check_all(session, cohort_id, table, mapping, progress, cancelled, len(table.rows))
+        rows, known = _check_all(session, cohort_id, table, mapping, progress, cancelled, len(table.rows), units or {})
     _tick(progress, cancelled, len(table.rows), len(table.rows))
-    return ImportPreview(cohort_id, list(table.headers), rows)
+    return ImportPreview(
+        cohort_id,
+        list(table.headers),
+        rows,
+        unknown_units(rows, known),
+        [(unit_id, known.unit_label(unit_id)) for unit_id in known.unit_names],
+        sorted(known.departments.values(), key=lambda department: department[1]),
+        known.municipality,
+    )
 
 
 # --- Writing ------------------------------------------------------------------------------------------------
@@ -155,6 +186,7 @@ def import_participants(
     table: RawTable,
     mapping: Mapping[int, str] | None = None,
     *,
+    units: UnitChoices | None = None,
     exclude: Iterable[int] = (),
     enrolled_on: date | None = None,
     progress: Progress = None,
@@ -163,6 +195,7 @@ def import_participants(
     """Check again and write every row not in ``exclude`` (row numbers), all in one transaction.
 
     Refuses (``ValidationError``) if any row to import has a problem; ``Cancelled`` leaves nothing written.
+    Units chosen to be created (``units``) are created in the same transaction.
     """
     mapping = guess_mapping(table.headers) if mapping is None else mapping
     left_out = set(exclude)
@@ -173,8 +206,13 @@ def import_participants(
     with db.session() as session:
         if session.get(Cohort, cohort_id) is None:
             raise NotFound(N_("The cohort no longer exists."))
-        chosen = _check_all(session, cohort_id, kept, mapping, progress, cancelled, estimate)
+        chosen, known = _check_all(session, cohort_id, kept, mapping, progress, cancelled, estimate, units or {})
         bad = [row for row in chosen if row.problems]
+        if bad and all(issue.code == "unknown_unit" for row in bad for issue in row.problems):
+            raise ValidationError(
+                N_("Units not registered: {count}; nothing was imported. Create them, map them or leave them empty."),
+                count=format_number(len(unknown_units(bad, known))),
+            )
         if bad:
             raise ValidationError(
                 N_("Rows with problems: {count}; nothing was imported. Correct them or leave them out."),
@@ -182,6 +220,7 @@ def import_participants(
             )
         if not chosen:
             raise ValidationError(N_("There are no rows to import."))
+        created, mapped = write_choices(session, known, units or {}, chosen)
         new_people = [row for row in chosen if row.person_id is None]
         done, total = len(chosen), 2 * len(chosen) + len(new_people) + 1
         for start in range(0, len(new_people), CHUNK):
@@ -196,12 +235,13 @@ def import_participants(
             done += len(chunk)
             _tick(progress, cancelled, done, total)
         result = ImportResult(
-            len(chosen), len(new_people), len(chosen) - len(new_people), len(table.rows) - len(chosen)
+            len(chosen), len(new_people), len(chosen) - len(new_people), len(table.rows) - len(chosen), created, mapped
         )
         audit(
             session, "participants.imported", "cohort", cohort_id,
             enrolled=result.enrolled, persons_created=result.persons_created,
             existing_persons=result.existing_persons, left_out=result.left_out,
+            units_created=created, units_mapped=mapped,
         )  # fmt: skip
         _tick(progress, cancelled, total, total)
     return result
