@@ -13,12 +13,11 @@ edit controls (``ui.read_only``); a writable one is backed up when the window le
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSize, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtCore import QObject, QSize, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -53,30 +52,6 @@ if TYPE_CHECKING:
 DEFAULT_SIZE = QSize(1280, 800)
 FIRST_PAINT_FALLBACK_MS = 500
 NO_DATABASE = N_("No database is open. Use the File menu to open or create one.")
-
-
-class _AfterFirstPaint(QObject):
-    """Calls ``then`` once, as soon as the event loop is free after ``widget``'s first paint (or after
-    ``FIRST_PAINT_FALLBACK_MS`` if no paint event reaches the widget itself)."""
-
-    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
-        super().__init__(widget)
-        self._widget = widget
-        self._then: Callable[[], None] | None = then
-        widget.installEventFilter(self)
-        QTimer.singleShot(FIRST_PAINT_FALLBACK_MS, self, self._run)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.Paint:
-            QTimer.singleShot(0, self, self._run)
-        return False
-
-    def _run(self) -> None:
-        then, self._then = self._then, None
-        if then is not None:
-            self._widget.removeEventFilter(self)
-            self.deleteLater()
-            then()
 
 
 class MainWindow(Retranslating, QMainWindow):
@@ -306,9 +281,19 @@ class MainWindow(Retranslating, QMainWindow):
         super().showEvent(event)
         if not self._painted and not self._first_paint_pending:
             self._first_paint_pending = True
-            _AfterFirstPaint(self, self._after_first_paint)
+            # Should no paint reach the window itself (some platforms), go on after a while anyway.
+            QTimer.singleShot(FIRST_PAINT_FALLBACK_MS, self, self._after_first_paint)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        super().paintEvent(event)
+        if self._first_paint_pending:
+            self._first_paint_pending = False
+            QTimer.singleShot(0, self, self._after_first_paint)  # once the event loop is free again
 
     def _after_first_paint(self) -> None:
+        """Right after the window's first paint (once): shortcuts, the first area, the start-up open."""
+        if self._painted:
+            return
         self._first_paint_pending = False
         self._painted = True
         self._set_shortcuts()
@@ -493,6 +478,7 @@ class MainWindow(Retranslating, QMainWindow):
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.profiles.flush_pages()  # what is being written is saved before the database closes
         self.save_state()
         super().closeEvent(event)
         self.close_database()

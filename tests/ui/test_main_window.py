@@ -24,25 +24,18 @@ def visit(qtbot, window: MainWindow, row: int):
     return page
 
 
-def test_the_shown_area_is_built_after_the_first_paint_or_without_one_after_a_while(qtbot) -> None:
-    from PySide6.QtWidgets import QWidget
-
-    from ui.main_window import _AfterFirstPaint
-
-    calls: list[str] = []
-    painted = QWidget()
-    qtbot.addWidget(painted)
-    _AfterFirstPaint(painted, lambda: calls.append("painted"))
-    assert calls == []
-    painted.show()
-    qtbot.waitUntil(lambda: calls == ["painted"], timeout=400)  # before the fallback
-    hidden = QWidget()  # never shown, so never painted
-    qtbot.addWidget(hidden)
-    _AfterFirstPaint(hidden, lambda: calls.append("fallback"))
-    qtbot.waitUntil(lambda: calls == ["painted", "fallback"], timeout=3000)
-    painted.update()
+def test_the_shown_area_is_built_once_right_after_the_first_paint(qtbot, switcher) -> None:
+    win = MainWindow(switcher)
+    qtbot.addWidget(win)
+    painted: list[bool] = []
+    win.firstPainted.connect(lambda: painted.append(win.is_built(win.nav.currentRow())))
+    assert not win.is_built(win.nav.currentRow())
+    win.show()
+    qtbot.waitUntil(lambda: painted == [False], timeout=400)  # the paint, not the fallback (500 ms)
+    assert win.is_built(win.nav.currentRow())  # built right after
+    win.update()
     qtbot.wait(700)
-    assert calls == ["painted", "fallback"]  # once each
+    assert painted == [False]  # once, not after later paints or the fallback
 
 
 def test_the_window_shows_before_the_database_and_says_so(window: MainWindow) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QListWidget, QMenu, QMenuBar, QStackedWidget, QStatusBar, QToolButton
 
@@ -49,8 +49,6 @@ class ProfileHost(Protocol):
     def menuBar(self) -> QMenuBar: ...  # noqa: N802
 
     def statusBar(self) -> QStatusBar: ...  # noqa: N802
-
-    def installEventFilter(self, watched: QObject) -> None: ...  # noqa: N802
 
 
 class ProfileMenu(Retranslating, QMenu):
@@ -138,7 +136,6 @@ class ProfileController(QObject):
         self.badge = ProfileBadge(self.menu)
         window.statusBar().insertPermanentWidget(0, self.badge)
         window.databaseOpened.connect(lambda _opened: self._on_database_opened())
-        window.installEventFilter(self)
         self._update_actions()
 
     # --- what the window shows ---------------------------------------------------------------------------
@@ -170,11 +167,6 @@ class ProfileController(QObject):
         self.menu.action_new_profile.setEnabled(writable and self.role is Role.COORDINATOR)
         self.menu.action_new_profile.setVisible(self.role is Role.COORDINATOR or self.current is None)
         self.badge.setVisible(has_db)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if watched is self.window and event.type() == QEvent.Type.Close:
-            self.flush_pages()  # before the window closes the database
-        return False
 
     def flush_pages(self) -> None:
         for page in self.window.pages:
