@@ -12,7 +12,13 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QHeaderView, QTableView
 
-from ui.widgets.list_table import CELL_PADDING, MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH, main_first_widths
+from ui.widgets.list_table import (
+    CELL_PADDING,
+    MAX_COLUMN_WIDTH,
+    MIN_COLUMN_WIDTH,
+    SHORT_HEADER_FLOOR,
+    main_first_widths,
+)
 
 FIRM_MIN_WIDTH = 120  # a name column keeps this much (or what it needs, if less)
 
@@ -69,7 +75,7 @@ class ColumnFit(QObject):
             content = view.sizeHintForColumn(section) + CELL_PADDING if model.rowCount() else 0
             want = max(content, header_width)
             if section in self.short:
-                floors.append(want)
+                floors.append(min(want, max(content, SHORT_HEADER_FLOOR)))
             else:
                 want = min(MAX_COLUMN_WIDTH, want)
                 floor = self.main_min if section == self.main else FIRM_MIN_WIDTH if section in self.firm else 0

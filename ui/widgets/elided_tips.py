@@ -2,15 +2,16 @@
 
 Item views cut text that does not fit its column with "…". One event filter on the application answers the
 tooltip request of any item view's viewport: when the cell under the mouse has no tooltip of its own and its
-text is wider than the cell (or, wrapped, taller), the tooltip shows the whole text. Cells that fit show no
-tooltip, so nothing changes where nothing is cut.
+text is wider than the cell (or, wrapped, taller), the tooltip shows the whole text; a column header cut
+narrower than its title shows the title. Cells that fit show no tooltip, so nothing changes where nothing is
+cut.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRect, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QHelpEvent
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QStyle, QToolTip
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QStyle, QToolTip
 
 _FILTER_NAME = "elidedCellTooltips"
 
@@ -45,6 +46,8 @@ class ElidedTooltips(QObject):
         if not isinstance(view, QAbstractItemView) or view.viewport() is not watched:
             return False
         assert isinstance(event, QHelpEvent)
+        if isinstance(view, QHeaderView):
+            return self._header_tip(view, event)
         index = view.indexAt(event.pos())
         if not index.isValid() or index.data(Qt.ItemDataRole.ToolTipRole):
             return False  # the cell's own tooltip, or none
@@ -54,6 +57,21 @@ class ElidedTooltips(QObject):
             return True
         QToolTip.hideText()
         return True
+
+    def _header_tip(self, header: QHeaderView, event: QHelpEvent) -> bool:
+        """A header cut narrower than its title shows the title whole."""
+        model = header.model()
+        section = header.logicalIndexAt(event.pos())
+        if model is None or section < 0 or model.headerData(section, header.orientation(), Qt.ItemDataRole.ToolTipRole):
+            return False
+        title = model.headerData(section, header.orientation(), Qt.ItemDataRole.DisplayRole)
+        if title is None:
+            return False
+        cut = header.sectionSizeHint(section) > header.sectionSize(section)
+        if header.orientation() == Qt.Orientation.Horizontal and cut:
+            QToolTip.showText(event.globalPos(), str(title), header.viewport())
+            return True
+        return False
 
 
 def install(app: QApplication | None = None) -> ElidedTooltips | None:

@@ -22,6 +22,8 @@ MAX_COLUMN_WIDTH = 400
 MIN_COLUMN_WIDTH = 48
 # Kinds of cell that are short and lose their meaning when cut: never narrower than their content.
 UNSHRINKABLE = frozenset({"number", "percent", "date", "datetime", "bool"})
+# ... but a long header over short figures may be cut to this (the header's tooltip shows it whole).
+SHORT_HEADER_FLOOR = 96
 # The first text column names the row (programme, person, session): it keeps at least this much.
 PRIMARY_MIN_WIDTH = 240
 CELL_PADDING = 14
@@ -153,7 +155,7 @@ class ListTable(QTableView):
             want = min(MAX_COLUMN_WIDTH, max(content, header_width))
             wanted.append(want)
             if section < len(kinds) and kinds[section] in UNSHRINKABLE:
-                floors.append(want)
+                floors.append(min(want, max(content, SHORT_HEADER_FLOOR)))
             elif section == primary:
                 floors.append(min(want, max(PRIMARY_MIN_WIDTH, header_width)))
             else:
