@@ -128,7 +128,7 @@ def test_the_sidebar_collapses_to_badges_and_remembers_it(qtbot, switcher) -> No
 
 
 def test_a_cut_cell_shows_its_whole_text_as_tooltip_and_a_whole_one_none(qtbot, switcher) -> None:
-    from PySide6.QtCore import QEvent
+    from PySide6.QtCore import QEvent, QPoint
     from PySide6.QtGui import QHelpEvent, QStandardItem, QStandardItemModel
     from PySide6.QtWidgets import QApplication, QTableView, QToolTip
 
@@ -160,6 +160,16 @@ def test_a_cut_cell_shows_its_whole_text_as_tooltip_and_a_whole_one_none(qtbot, 
     QToolTip.hideText()
     qtbot.waitUntil(lambda: not QToolTip.isVisible())
     assert ask(1) == ""
+    model.setHorizontalHeaderLabels(["Journal entries (where allowed)"])
+    header = view.horizontalHeader()
+    view.setColumnWidth(0, 60)
+    QToolTip.hideText()
+    qtbot.waitUntil(lambda: not QToolTip.isVisible())
+    point = header.viewport().rect().topLeft() + QPoint(10, 5)
+    QApplication.sendEvent(
+        header.viewport(), QHelpEvent(QEvent.Type.ToolTip, point, header.viewport().mapToGlobal(point))
+    )
+    assert QToolTip.isVisible() and QToolTip.text() == "Journal entries (where allowed)"
     view.setColumnWidth(0, 900)  # wide enough: no tooltip
     assert not elided_tips.text_is_cut(view, model.index(0, 0), view.visualRect(model.index(0, 0)))
 
