@@ -38,9 +38,20 @@ from ui.pages.areas import AREAS, Area, Needs
 from ui.profiles.controller import ProfileController
 from ui.profiles.visibility import own_summary
 from ui.read_only import ReadOnlyBanner, ReadOnlyGuard
-from ui.settings import KEY_AREA, KEY_GEOMETRY, KEY_STATE, app_settings, read_bytes, read_int, remember_database
+from ui.settings import (
+    KEY_AREA,
+    KEY_GEOMETRY,
+    KEY_SPLITTER,
+    KEY_STATE,
+    app_settings,
+    read_bytes,
+    read_int,
+    remember_database,
+)
+from ui.sidebar import Sidebar
 from ui.style import STYLE_SHEET
 from ui.translator import LanguageSwitcher
+from ui.widgets import elided_tips
 from ui.widgets.cohort_picker import CohortSelection
 from ui.widgets.retranslate import Retranslating
 
@@ -64,6 +75,7 @@ class MainWindow(Retranslating, QMainWindow):
         super().__init__()
         self.setObjectName("mainWindow")
         self.setStyleSheet(STYLE_SHEET)
+        elided_tips.install()  # a cut cell's full text as its tooltip, in every list and table
         self.switcher = switcher or LanguageSwitcher(self)
         self.db: Database | None = None
         self.participants = 0
@@ -85,13 +97,15 @@ class MainWindow(Retranslating, QMainWindow):
             self.nav.addItem(QListWidgetItem())
             self.stack.addWidget(QWidget())  # a placeholder until the area is first shown
         change_bus().changed.connect(self._on_changed)
+        self.sidebar = Sidebar(self.nav)
         splitter = QSplitter()
         splitter.setObjectName("mainSplitter")
-        splitter.addWidget(self.nav)
+        splitter.addWidget(self.sidebar)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
-        splitter.setSizes([230, 1050])
+        self.splitter = splitter
+        self.sidebar.compactChanged.connect(lambda _compact: self._fit_sidebar())
         self.read_only_banner = ReadOnlyBanner()
         self.read_only_guard = ReadOnlyGuard(self.stack)
         central = QWidget()
@@ -153,6 +167,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.view_menu = bar.addMenu("")
         self.view_menu.addActions(self.area_actions)
         self.view_menu.addSeparator()
+        self.view_menu.addAction(self.sidebar.action)
         self.view_menu.addAction(self.action_search)
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.action_about)
@@ -200,14 +215,13 @@ class MainWindow(Retranslating, QMainWindow):
         self.action_search.setText(_("&Search in list"))
         self.action_about.setText(_("&About Tillitsleder"))
         self.nav.setAccessibleName(_("Areas"))
-        for row, area in enumerate(self.areas):
-            title = _(area.nav_title)
-            item = self.nav.item(row)
-            item.setText(title)
-            item.setToolTip(_("{area} (Alt+{number})").format(area=title, number=row + 1))
+        titles = [_(area.nav_title) for area in self.areas]
+        tips = [_("{area} (Alt+{number})").format(area=title, number=row + 1) for row, title in enumerate(titles)]
+        for row, title in enumerate(titles):
             self.area_actions[row].setText(title.replace("&", "&&"))  # a literal "&", not a mnemonic
-        # Wide enough for the longest area name in this language.
-        self.nav.setMinimumWidth(self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 12)
+        self.sidebar.show_titles(titles, tips)  # names, or icons only when collapsed
+        if not self._sidebar_restored:
+            self._fit_sidebar()  # as wide as the names in this language, until the user drags it
         self._show_status()
 
     def _window_title(self) -> str:
@@ -467,13 +481,22 @@ class MainWindow(Retranslating, QMainWindow):
         state = read_bytes(settings, KEY_STATE)
         if state is not None:
             self.restoreState(state)
+        sizes = read_bytes(settings, KEY_SPLITTER)
+        self._sidebar_restored = sizes is not None and self.splitter.restoreState(sizes)
         row = read_int(settings, KEY_AREA, 0)
         self.nav.setCurrentRow(row if 0 <= row < len(self.areas) else 0)
+
+    def _fit_sidebar(self) -> None:
+        """The sidebar as wide as its names (or its icons), the area the rest."""
+        width = self.sidebar.compact_width() if self.sidebar.compact else self.sidebar.expanded_width()
+        total = max(sum(self.splitter.sizes()), self.width())
+        self.splitter.setSizes([width, max(1, total - width)])
 
     def save_state(self) -> None:
         settings = app_settings()
         settings.setValue(KEY_GEOMETRY, self.saveGeometry())
         settings.setValue(KEY_STATE, self.saveState())
+        settings.setValue(KEY_SPLITTER, self.splitter.saveState())
         settings.setValue(KEY_AREA, self.nav.currentRow())
         settings.sync()
 

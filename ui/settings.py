@@ -2,7 +2,7 @@
 
 ``QSettings`` in ``IniFormat`` at ``<user config folder>/Tillitsleder/tillitsleder.ini`` (the folder can be
 moved with ``$TILLITSLEDER_CONFIG_DIR``, which the tests use). It remembers window geometry and state, the
-last area shown, the last database opened and the chosen language.
+sidebar's width and whether it shows icons only, the last area shown, the last database opened and the chosen language.
 """
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ SETTINGS_FILE = "tillitsleder.ini"
 KEY_GEOMETRY = "window/geometry"
 KEY_STATE = "window/state"
 KEY_AREA = "window/area"
+KEY_SPLITTER = "window/splitter"
+KEY_NAV_COMPACT = "window/nav_compact"
 KEY_LAST_DATABASE = "database/last_path"
 KEY_LANGUAGE = "ui/language"
 

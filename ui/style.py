@@ -12,7 +12,7 @@ QListWidget#navigation {
     padding-top: 8px;
 }
 QListWidget#navigation::item {
-    padding: 9px 14px;
+    padding: 9px 8px;
 }
 QLabel#pageHeading {
     font-size: 15pt;

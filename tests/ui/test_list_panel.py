@@ -97,3 +97,11 @@ def test_selecting_a_row_reports_its_id(qtbot, demo_db) -> None:
         panel.table.selectRow(1)
     assert blocker.args[0] == panel.model.row_id(1) == panel.current_id()
     assert panel.model.index(1, 0).data(Qt.ItemDataRole.UserRole) == blocker.args[0]
+
+
+def test_the_main_column_keeps_its_width_while_the_others_can_give_way() -> None:
+    from ui.widgets.list_table import main_first_widths
+
+    assert main_first_widths([200, 300, 100], [60, 60, 100], 500, 1) == [100, 300, 100]  # the others shrink
+    assert main_first_widths([200, 300, 100], [60, 60, 100], 450, 1)[1] < 300  # they cannot: it gives way too
+    assert main_first_widths([200, 300, 100], [60, 60, 100], 700, 1) == [200, 300, 100]

@@ -36,6 +36,7 @@ from ui.enrolment.preview_model import CHECK_COLUMN, PreviewModel
 from ui.enrolment.units_page import UnitsPage
 from ui.errors import error_text
 from ui.operations import OpContext, Operation
+from ui.widgets.column_fit import ColumnFit
 from ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
@@ -44,7 +45,6 @@ if TYPE_CHECKING:
     from tillitsleder.storage import Database
 
 
-MAX_COLUMN_WIDTH, MAX_CHECK_WIDTH = 180, 420
 
 
 class ImportWizard(Retranslating, QWizard):
@@ -184,7 +184,7 @@ class PreviewPage(Step):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
         self.view.setWordWrap(False)
-        self.view.horizontalHeader().setStretchLastSection(True)
+        self.columns: ColumnFit | None = None
         self.attention_only = QCheckBox()
         self.leave_out = QCheckBox()
         self.model: PreviewModel | None = None
@@ -211,6 +211,8 @@ class PreviewPage(Step):
         assert wizard.preview is not None
         self.model = PreviewModel(wizard.preview, wizard.mapping, self)
         self.view.setModel(self.model)
+        # The check (what is wrong, or "Ready") takes the room; the row number keeps its width.
+        self.columns = ColumnFit(self.view, main=CHECK_COLUMN, short=frozenset({0}), firm=frozenset({1, 2}))
         self.leave_out.setChecked(False)
         self.attention_only.setChecked(bool(wizard.preview.problem_rows))
         self._filter(self.attention_only.isChecked())
@@ -220,10 +222,11 @@ class PreviewPage(Step):
     def _filter(self, only: bool) -> None:
         if self.model is not None:
             self.model.set_attention_only(only)
-            self.view.resizeColumnsToContents()
-            for column in range(self.model.columnCount() - 1):
-                widest = MAX_CHECK_WIDTH if column == CHECK_COLUMN else MAX_COLUMN_WIDTH
-                self.view.setColumnWidth(column, min(self.view.columnWidth(column), widest))
+            if self.columns is not None:
+                self.columns.fit()
+            cell = self.model.first_faulty_cell()
+            if cell is not None:  # the highlighted column in sight
+                self.view.scrollTo(cell, QAbstractItemView.ScrollHint.PositionAtTop)
 
     def _describe(self) -> None:
         preview = self.wizard_().preview if self.wizard() is not None else None

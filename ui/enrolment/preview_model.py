@@ -68,6 +68,19 @@ class PreviewModel(QAbstractTableModel):
             return _(COLUMNS[section][1])
         return None
 
+    def faulty_columns(self, number: int) -> set[int]:
+        """The preview columns of row ``number`` that hold a problem (highlighted darker)."""
+        problems = self._rows[number].problems
+        return set().union(*(self._column_of.get(p.column, set()) for p in problems if p.column is not None))
+
+    def first_faulty_cell(self) -> QModelIndex | None:
+        """The first highlighted cell, to scroll into view."""
+        for number in range(len(self._rows)):
+            columns = self.faulty_columns(number)
+            if columns:
+                return self.index(number, min(columns))
+        return None
+
     def _check_text(self, row: PreviewRow) -> str:
         issues = row.problems or row.notices
         return " ".join(issue.text() for issue in issues) if issues else _("Ready")
@@ -85,10 +98,7 @@ class PreviewModel(QAbstractTableModel):
             return getattr(row, key)
         if role == Qt.ItemDataRole.BackgroundRole:
             if row.problems:
-                faulty = set().union(
-                    *(self._column_of.get(p.column, set()) for p in row.problems if p.column is not None)
-                )
-                return QBrush(PROBLEM_CELL if index.column() in faulty else PROBLEM)
+                return QBrush(PROBLEM_CELL if index.column() in self.faulty_columns(index.row()) else PROBLEM)
             if row.notices:
                 return QBrush(NOTICE)
             return None

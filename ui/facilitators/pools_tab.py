@@ -93,7 +93,9 @@ class PoolsTab(Retranslating, QWidget):
         for widget in (self.pool_label, self.pool, self.new_pool, self.edit_pool):
             top.addWidget(widget)
         top.addStretch(1)
-        self.model = RowsModel(lambda: [_("Name"), _("Unit"), _("Skills"), _("Hours a month"), _("Active")])
+        self.model = RowsModel(
+            lambda: [_("Name"), _("Unit"), _("Skills"), _("Hours a month"), _("Active")], numbers=lambda c: c == 3
+        )
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QSpinBox,
     QTableView,
@@ -25,6 +24,7 @@ from tillitsleder import clock
 from tillitsleder.facilitators.rota import month_label
 from tillitsleder.i18n import _, format_number, ngettext
 from ui.errors import show_error
+from ui.widgets.column_fit import ColumnFit
 from ui.widgets.pool_picker import pool_combo
 from ui.widgets.retranslate import Retranslating
 from ui.widgets.rows_model import RowsModel
@@ -57,11 +57,12 @@ class WorkloadTab(Retranslating, QWidget):
             top.addWidget(widget)
         top.addStretch(1)
         self.summary = QLabel()
-        self.model = RowsModel(self._headers)
+        self.model = RowsModel(self._headers, numbers=lambda column: column >= 2)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setWordWrap(False)
+        self.columns = ColumnFit(self.table, main=0, short=frozenset(range(2, 40)))  # hours keep their width
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
         layout.addLayout(top)

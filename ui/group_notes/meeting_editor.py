@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -46,6 +45,7 @@ from ui.group_notes.actions_model import (
 from ui.group_notes.step_section import StepSection
 from ui.operations import Changed, announce
 from ui.pages.base import privacy_note
+from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
@@ -72,16 +72,17 @@ class MeetingEditor(Retranslating, QWidget):
         self.heading.setObjectName("panelTitle")
         self.date = date_edit()
         self.facilitator = QComboBox()
-        self.facilitator.setMinimumWidth(260)
+        self.facilitator.setMinimumWidth(200)
+        self.facilitator.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.facilitator.setMinimumContentsLength(16)
         self.date_label, self.facilitator_label = QLabel(), QLabel()
         self.date_label.setBuddy(self.date)
         self.facilitator_label.setBuddy(self.facilitator)
-        meta = QHBoxLayout()
+        meta = FlowLayout(spacing=6)  # wraps on a narrow screen instead of widening the editor
         for widget in (self.date_label, self.date, self.facilitator_label, self.facilitator):
             meta.addWidget(widget)
-        meta.addStretch(1)
         self.attendance = QGroupBox()
-        self.attendance_grid = QGridLayout(self.attendance)
+        self.attendance_grid = FlowLayout(self.attendance, spacing=8)  # as many names a line as fit
         self.attendee_boxes: dict[int, QCheckBox] = {}
         self.hidden_note = privacy_note()
         self.themes = QLabel()
@@ -124,8 +125,8 @@ class MeetingEditor(Retranslating, QWidget):
         self.message = QLabel()
         self.message.setObjectName("warning")
         self.message.setWordWrap(True)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.message, 1)
+        buttons = QHBoxLayout()  # the message above: the buttons always fit
+        buttons.addStretch(1)
         buttons.addWidget(self.delete_button)
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.save_button)
@@ -139,6 +140,7 @@ class MeetingEditor(Retranslating, QWidget):
         for section in self.steps:
             layout.addWidget(section)
         layout.addWidget(self.actions_box)
+        layout.addWidget(self.message)
         layout.addLayout(buttons)
         layout.addStretch(1)
         self.add_action.clicked.connect(self._add_action)
@@ -229,14 +231,13 @@ class MeetingEditor(Retranslating, QWidget):
         self.attendee_boxes = {}
         if view is None:
             return
-        columns = 3
-        for n, member in enumerate(view.group.members):
+        for member in view.group.members:
             box = QCheckBox(member.name)
             box.setChecked(member.enrolment_id in view.attendee_ids)
             box.setEnabled(editable)
             box.toggled.connect(lambda _checked: self._show_heading_and_themes())
             self.attendee_boxes[member.enrolment_id] = box
-            self.attendance_grid.addWidget(box, n // columns, n % columns)
+            self.attendance_grid.addWidget(box)
 
     def _show_heading_and_themes(self) -> None:
         view = self.view

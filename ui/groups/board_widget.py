@@ -96,7 +96,12 @@ class GroupBoardTab(Retranslating, QWidget):
             tools.addWidget(widget)
         tools.add_right_aligned()
         self.round_actions = RoundActions(self)
-        for widget in (self.round_label, self.rounds, self.save_button, self.round_actions):
+        round_pick = QWidget()  # the label stays with its list when the line wraps
+        round_row = QHBoxLayout(round_pick)
+        round_row.setContentsMargins(0, 0, 0, 0)
+        round_row.addWidget(self.round_label)
+        round_row.addWidget(self.rounds)
+        for widget in (round_pick, self.save_button, self.round_actions):
             tools.addWidget(widget)
         self.summary = QLabel()
         self.message = QLabel()

@@ -3,20 +3,24 @@
 A board of 400 participants has some 60 cards; rebuilding all of them after every move would take a second.
 ``show_board`` keeps the cards it has when the number of groups is the same and refreshes only those whose
 contents (name, members, score, the reasons members are marked) changed, so a move repaints two cards. The grid
-puts as many columns as fit and lays them out again when the width changes.
+puts as many columns as fit and lays them out again when the width changes; the cards share out the width (at
+least ``CARD_WIDTH``, at most ``MAX_CARD_WIDTH``), so unit and department get the room there is. Inside a scroll
+area the width counts as if the vertical scroll bar were shown, so its appearing never pushes a column out of
+sight.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QGridLayout, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QGridLayout, QStyle, QWidget
 
 from tillitsleder.groups.board import Board
 from tillitsleder.groups.scoring import GroupScore
 from ui.groups.group_card import CARD_WIDTH, GroupCard, card_key
 
 SPACING = 10
+MAX_CARD_WIDTH = 480
 
 
 class CardGrid(QWidget):
@@ -66,13 +70,26 @@ class CardGrid(QWidget):
         self._columns = 0
         self._place()
 
+    def available_width(self) -> int:
+        """The width the cards may use: the scroll area's viewport less a vertical scroll bar, else our own."""
+        viewport = self.parentWidget()
+        area = viewport.parentWidget() if viewport is not None else None
+        if isinstance(area, QAbstractScrollArea) and area.viewport() is viewport:
+            bar = area.verticalScrollBar()
+            extent = 0 if bar.isVisible() else self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+            return viewport.width() - extent
+        return self.width()
+
     def _place(self) -> None:
-        columns = max(1, (self.width() - SPACING) // (CARD_WIDTH + SPACING))
-        if columns == self._columns:
+        available = self.available_width() - SPACING
+        columns = max(1, available // (CARD_WIDTH + SPACING))
+        width = max(CARD_WIDTH, min(MAX_CARD_WIDTH, available // columns - SPACING))
+        if columns == self._columns and all(card.width() == width for card in self.cards):
             return
         self._columns = columns
         for card in self.cards:
             self.grid.removeWidget(card)
+            card.setFixedWidth(width)
         for position, card in enumerate(self.cards):
             self.grid.addWidget(card, position // columns, position % columns, Qt.AlignmentFlag.AlignTop)
 

@@ -12,7 +12,6 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 from tillitsleder.i18n import N_, _, format_number
 from ui.operations import Changed, run
 from ui.reports.completion_model import CompletionModel
+from ui.widgets.column_fit import ColumnFit
 from ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
@@ -50,12 +50,8 @@ class CompletionTab(Retranslating, QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 180), (1, 170), (2, 125), (3, 115), (4, 120), (6, 100)):
-            self.table.setColumnWidth(column, width)
+        # The reason ("Why") takes the room; figures, states and dates keep their width; the name keeps enough.
+        self.columns = ColumnFit(self.table, main=5, short=frozenset({2, 3, 4, 6}), firm=frozenset({0}))
         self.summary = QLabel()
         self.summary.setObjectName("rowCount")
         self.detail = QLabel()

@@ -66,7 +66,9 @@ class TableDayPanel(Retranslating, QWidget):
             buttons.addWidget(button, index // 2, index % 2)
         buttons.setColumnStretch(2, 1)
         self.summary = QLabel()
-        self.model = RowsModel(lambda: [_("Table"), _("Table leader"), _("People"), _("Members")])
+        self.model = RowsModel(
+            lambda: [_("Table"), _("Table leader"), _("People"), _("Members")], numbers=lambda c: c == 2
+        )
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()

@@ -1,8 +1,9 @@
 """``ListTable``: the table view of a list panel — columns sized to fit, and columns the user can hide.
 
 Column widths follow the content of the first page and the header, then are shared out so the whole list
-fits the width of the view when it can: the widest columns give way first (their text is elided, the full
-text is in the tooltip) and no column gets narrower than its header. The widest text column then takes up
+fits the width of the view when it can: the first text column (what names the row) keeps its width while the
+others can give way, the widest give way first (their text is elided, the full text is in the tooltip:
+``elided_tips``) and no column gets narrower than its header. The widest text column then takes up
 any space left, also when the window is resized. Right-clicking the header shows a menu to hide or show
 columns; the choice is remembered per list in the app's settings. Some lists hide a column by default
 (e-mail addresses in the participant list: useful, but rarely what a coordinator scans for).
@@ -21,9 +22,10 @@ MAX_COLUMN_WIDTH = 400
 MIN_COLUMN_WIDTH = 48
 # Kinds of cell that are short and lose their meaning when cut: never narrower than their content.
 UNSHRINKABLE = frozenset({"number", "percent", "date", "datetime", "bool"})
+# ... but a long header over short figures may be cut to this (the header's tooltip shows it whole).
+SHORT_HEADER_FLOOR = 96
 # The first text column names the row (programme, person, session): it keeps at least this much.
 PRIMARY_MIN_WIDTH = 240
-SORT_INDICATOR_SPACE = 22
 CELL_PADDING = 14
 DEFAULT_HIDDEN: dict[str, frozenset[str]] = {"enrolments": frozenset({"email"})}
 
@@ -43,6 +45,17 @@ def share_widths(wanted: list[int], floors: list[int], available: int) -> list[i
     widths = [f + int((w - f) * keep) for w, f in zip(wanted, floors, strict=True)]
     widths[widths.index(max(widths))] += available - sum(widths)  # rounding leftovers to the widest
     return widths
+
+
+def main_first_widths(wanted: list[int], floors: list[int], available: int, main: int | None) -> list[int]:
+    """As ``share_widths``, but column ``main`` (names, titles, reasons) keeps all it wants while the other
+    columns can give way down to their floors; only then does it give way too."""
+    if main is not None:
+        firm = list(floors)
+        firm[main] = wanted[main]
+        if sum(firm) <= available:
+            return share_widths(wanted, firm, available)
+    return share_widths(wanted, floors, available)
 
 
 class ListTable(QTableView):
@@ -137,21 +150,23 @@ class ListTable(QTableView):
         primary = next((s for s in sections if s < len(kinds) and kinds[s] == "text"), None)
         floors, wanted = [], []
         for section in sections:
-            header_width = header.sectionSizeHint(section) + SORT_INDICATOR_SPACE
+            header_width = header.sectionSizeHint(section)  # Qt's hint has room for the sort indicator
             content = self.sizeHintForColumn(section) + CELL_PADDING
             want = min(MAX_COLUMN_WIDTH, max(content, header_width))
             wanted.append(want)
             if section < len(kinds) and kinds[section] in UNSHRINKABLE:
-                floors.append(want)
+                floors.append(min(want, max(content, SHORT_HEADER_FLOOR)))
             elif section == primary:
                 floors.append(min(want, max(PRIMARY_MIN_WIDTH, header_width)))
             else:
                 floors.append(min(want, max(MIN_COLUMN_WIDTH, header_width)))
-        widths = share_widths(wanted, floors, available)
+        main = sections.index(primary) if primary is not None else None
+        widths = main_first_widths(wanted, floors, available, main)
         for section, width in zip(sections, widths, strict=True):
             header.resizeSection(section, width)
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(self._flex_section(sections, widths), QHeaderView.ResizeMode.Stretch)
+        if sum(widths) <= available:  # else the view scrolls sideways: a stretched column would be squeezed
+            header.setSectionResizeMode(self._flex_section(sections, widths), QHeaderView.ResizeMode.Stretch)
         return True
 
     def _kinds(self) -> list[str]:

@@ -1,5 +1,5 @@
 """A small read-only table model over rows of text prepared by a tab, with cells that can be marked (e.g. a month
-over capacity) and a row id for the selection."""
+over capacity) and a row id for the selection. Columns of figures (``numbers``) are right-aligned."""
 
 from __future__ import annotations
 
@@ -12,9 +12,12 @@ MARK = QColor("#f8d7da")
 
 
 class RowsModel(QAbstractTableModel):
-    def __init__(self, headers: Callable[[], Sequence[str]], parent=None) -> None:
+    def __init__(
+        self, headers: Callable[[], Sequence[str]], parent=None, *, numbers: Callable[[int], bool] | None = None
+    ) -> None:
         super().__init__(parent)
         self._headers = headers
+        self._numbers = numbers or (lambda _column: False)
         self._rows: list[Sequence[str]] = []
         self._ids: list[int | None] = []
         self._marked: set[tuple[int, int]] = set()
@@ -45,6 +48,8 @@ class RowsModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return self._rows[index.row()][index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole and self._numbers(index.column()):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         marked = (index.row(), index.column()) in self._marked
         if role == Qt.ItemDataRole.BackgroundRole and marked:
             return QBrush(MARK)
