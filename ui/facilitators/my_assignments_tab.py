@@ -28,7 +28,9 @@ class MyAssignmentsTab(Retranslating, QWidget):
         self.summary.setWordWrap(True)
         self.export = QPushButton()
         self.export.clicked.connect(lambda: self.export_calendar())
-        self.model = RowsModel(lambda: [_("Pool"), _("For"), _("What"), _("From"), _("To"), _("Hours")])
+        self.model = RowsModel(
+            lambda: [_("Pool"), _("For"), _("What"), _("From"), _("To"), _("Hours")], numeric=lambda c: c == 5
+        )
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)

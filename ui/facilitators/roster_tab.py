@@ -60,8 +60,10 @@ class RosterTab(Retranslating, QWidget):
         top.addLayout(buttons, 1, 0, 1, 6)
         top.setColumnStretch(6, 1)
         self.summary = QLabel()
-        self.assignments = RowsModel(lambda: [_("Facilitator"), _("Assignment"), _("Cohort"), _("When"), _("Hours")])
-        self.loads = RowsModel(self._load_headers)
+        self.assignments = RowsModel(
+            lambda: [_("Facilitator"), _("Assignment"), _("Cohort"), _("When"), _("Hours")], numeric=lambda c: c == 4
+        )
+        self.loads = RowsModel(self._load_headers, numeric=lambda column: column >= 1)  # hours: capacity, months
         self.assignment_view, self.load_view = QTableView(), QTableView()
         for view, model in ((self.assignment_view, self.assignments), (self.load_view, self.loads)):
             view.setModel(model)
