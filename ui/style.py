@@ -40,8 +40,7 @@ QToolBar#actionBar QToolButton {
     background: palette(button);
     border: 1px solid palette(mid);
     border-radius: 3px;
-    padding: 3px 10px;
-    min-height: 17px;
+    padding: 2px 8px;
 }
 QToolBar#actionBar QToolButton:hover {
     background: palette(light);
