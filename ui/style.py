@@ -3,6 +3,10 @@
 Text keeps the palette's own colours (grey text on grey is hard to read on office screens); the only
 colours are the accent of the privacy notes and the warning text. Everything else (buttons, tables, menus)
 keeps the native style users of a Windows office PC know.
+
+One button look everywhere: framed push buttons. The tool bars some areas use for their actions (they fold what
+does not fit into a menu in a narrow window; ``ui.curriculum.forms.tool_bar`` names them ``actionBar``) would
+draw flat, borderless buttons, so their buttons get the same frame, padding and spacing as a push button.
 """
 
 STYLE_SHEET = """
@@ -25,6 +29,33 @@ QLabel#panelTitle {
 QLabel#emptyState {
     font-size: 11pt;
     padding: 24px;
+}
+QToolBar#actionBar {
+    border: none;
+    background: transparent;
+    spacing: 6px;
+    padding: 0;
+}
+QToolBar#actionBar QToolButton {
+    background: palette(button);
+    border: 1px solid palette(mid);
+    border-radius: 3px;
+    padding: 2px 8px;
+}
+QToolBar#actionBar QToolButton:hover {
+    background: palette(light);
+    border-color: palette(highlight);
+}
+QToolBar#actionBar QToolButton:pressed {
+    background: palette(midlight);
+}
+QToolBar#actionBar QToolButton:disabled {
+    border-color: palette(midlight);
+}
+QToolBar#actionBar QToolButton#qt_toolbar_ext_button {
+    background: transparent;
+    border: none;
+    padding: 0;
 }
 QLabel#privacyNote {
     color: palette(window-text);

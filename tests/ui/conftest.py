@@ -75,3 +75,18 @@ def opened_window(qtbot, window: MainWindow, demo_db_path: Path) -> MainWindow:
     with qtbot.waitSignal(window.firstPagePopulated, timeout=30_000):
         window.open_database_path(demo_db_path)
     return window
+
+
+@pytest.fixture(autouse=True)
+def form_label_style(qtbot) -> Iterator[None]:
+    """Every form a test builds keeps the one label style (``form_labels``: "Name:", with the colon)."""
+    from form_labels import FormWatcher
+    from PySide6.QtWidgets import QApplication
+
+    watcher = FormWatcher()
+    app = QApplication.instance()
+    app.installEventFilter(watcher)
+    yield
+    app.removeEventFilter(watcher)
+    watcher.check_all()
+    assert not watcher.problems, f"form labels without the colon: {watcher.problems}"

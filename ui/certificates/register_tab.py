@@ -61,6 +61,7 @@ class RegisterTab(Retranslating, QWidget):
         self.language.setCurrentIndex(max(0, self.language.findData(current_language())))
         self.language_label.setBuddy(self.language)
         self.panel = ListPanel("certificates", title=N_("Issued certificates"))
+        self.panel.set_empty_action(self.issue_button)
         self.detail = QLabel()
         self.note = QLabel()
         for label in (self.detail, self.note):  # they show names: never rich text

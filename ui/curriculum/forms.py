@@ -126,7 +126,10 @@ class FormDialog(Retranslating, QDialog):
 
 
 def tool_bar(*actions: QAction | None) -> QToolBar:
+    """A row of text buttons that folds what does not fit into a menu; it looks like the other areas' buttons
+    (``QToolBar#actionBar`` in ``ui.style``)."""
     bar = QToolBar()
+    bar.setObjectName("actionBar")
     bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
     bar.setIconSize(QSize(16, 16))
     for act in actions:

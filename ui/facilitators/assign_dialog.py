@@ -79,6 +79,6 @@ class AssignDialog(Retranslating, QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(_("Assign facilitator"))
-        texts = (_("Assign to"), _("Which"), _("From"), _("Until"), _("Open-ended"), _("Hours in all"))
+        texts = (_("Assign to:"), _("Which:"), _("From:"), _("Until:"), _("Open-ended:"), _("Hours in all:"))
         for label, text in zip(self.labels, texts, strict=True):
             label.setText(text)

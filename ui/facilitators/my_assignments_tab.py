@@ -29,7 +29,7 @@ class MyAssignmentsTab(Retranslating, QWidget):
         self.export = QPushButton()
         self.export.clicked.connect(lambda: self.export_calendar())
         self.model = RowsModel(
-            lambda: [_("Pool"), _("For"), _("What"), _("From"), _("To"), _("Hours")], numbers=lambda c: c == 5
+            lambda: [_("Pool"), _("For"), _("What"), _("From"), _("To"), _("Hours")], numeric=lambda c: c == 5
         )
         self.table = QTableView()
         self.table.setModel(self.model)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -36,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from tillitsleder import clock
 from tillitsleder.enums import PoolKind
-from tillitsleder.i18n import _, format_date, format_hours, format_number
+from tillitsleder.i18n import N_, _, format_date, format_hours, format_number
 from ui.errors import show_error
 from ui.facilitators.assign_dialog import AssignDialog
 from ui.operations import Changed, announce
@@ -47,6 +48,15 @@ from ui.widgets.rows_model import RowsModel
 
 if TYPE_CHECKING:
     from tillitsleder.facilitators import pools
+
+# What stands beside the list while no facilitator is chosen: a readable sentence (not a greyed-out box).
+NO_POOLS = N_(
+    "No facilitator pools are set up yet. A pool (F16, F7, change agents …) holds the facilitators who lead "
+    "groups and sessions: press “New pool…” to set up the first."
+)
+EMPTY_POOL = N_("This pool has no facilitators yet. Choose another pool above, or set up a new one.")
+CHOOSE = N_("Choose a facilitator in the list to see and change their skills, hours a month, unavailable dates "
+            "and assignments.")  # fmt: skip
 
 
 class PoolDialog(Retranslating, QDialog):
@@ -77,7 +87,7 @@ class PoolDialog(Retranslating, QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(_("Facilitator pool"))
-        for label, text in zip(self.labels, (_("Code"), _("Name"), _("Kind"), _("Description")), strict=True):
+        for label, text in zip(self.labels, (_("Code:"), _("Name:"), _("Kind:"), _("Description:")), strict=True):
             label.setText(text)
 
 
@@ -94,7 +104,7 @@ class PoolsTab(Retranslating, QWidget):
             top.addWidget(widget)
         top.addStretch(1)
         self.model = RowsModel(
-            lambda: [_("Name"), _("Unit"), _("Skills"), _("Hours a month"), _("Active")], numbers=lambda c: c == 3
+            lambda: [_("Name"), _("Unit"), _("Skills"), _("Hours a month"), _("Active")], numeric=lambda c: c == 3
         )
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -142,9 +152,25 @@ class PoolsTab(Retranslating, QWidget):
             actions.addWidget(button)
         actions.addStretch(1)
         box.addLayout(actions)
+        self.hint_label = QLabel()
+        self.hint_label.setObjectName("emptyState")
+        self.hint_label.setWordWrap(True)
+        self.hint_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint_button = QPushButton()
+        self.hint_button.clicked.connect(self.new_pool.click)
+        hint = QWidget()
+        hint_layout = QVBoxLayout(hint)
+        hint_layout.addStretch(1)
+        hint_layout.addWidget(self.hint_label)
+        hint_layout.addWidget(self.hint_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        hint_layout.addStretch(2)
+        self.side = QStackedWidget()
+        self.side.addWidget(hint)
+        self.side.addWidget(self.details)
+        self._hint = ""  # the msgid the hint shows ("" before a database is open)
         body = QHBoxLayout()
         body.addWidget(self.table, 3)
-        body.addWidget(self.details, 2)
+        body.addWidget(self.side, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
         layout.addLayout(top)
@@ -192,8 +218,9 @@ class PoolsTab(Retranslating, QWidget):
         self.unavailable.clear()
         self.assignments.clear()
         if f is None:
-            self.details.setTitle(_("Choose a facilitator"))
+            self._show_hint()
             return
+        self.side.setCurrentWidget(self.details)
         from tillitsleder.facilitators import pools
 
         self.details.setTitle(f.name)
@@ -296,7 +323,7 @@ class PoolsTab(Retranslating, QWidget):
         self.pool_label.setText(_("Pool:"))
         self.new_pool.setText(_("New pool…"))
         self.edit_pool.setText(_("Edit pool…"))
-        for label, text in zip(self.form_labels, (_("Skills"), _("Hours a month"), _("Active")), strict=True):
+        for label, text in zip(self.form_labels, (_("Skills:"), _("Hours a month:"), _("Active:")), strict=True):
             label.setText(text)
         self.active.setText(_("Takes assignments"))
         self.save.setText(_("Save changes"))
@@ -309,4 +336,17 @@ class PoolsTab(Retranslating, QWidget):
         self.assign.setText(_("Assign…"))
         self.unassign.setText(_("Remove assignment"))
         self.model.retranslate()
-        self.show_selected() if self.db is not None else self.details.setTitle(_("Choose a facilitator"))
+        self.hint_button.setText(self.new_pool.text())
+        self.show_selected() if self.db is not None else self._show_hint()
+
+    def _show_hint(self) -> None:
+        """The sentence beside the list while no facilitator is chosen, with "New pool…" when there is none."""
+        if self.db is None:
+            self._hint = ""
+        elif self.pool.currentData() is None:
+            self._hint = NO_POOLS
+        else:
+            self._hint = EMPTY_POOL if not self._facilitators else CHOOSE
+        self.hint_label.setText(_(self._hint) if self._hint else "")
+        self.hint_button.setVisible(self._hint == NO_POOLS)
+        self.side.setCurrentWidget(self.side.widget(0))

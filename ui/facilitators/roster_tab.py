@@ -61,9 +61,9 @@ class RosterTab(Retranslating, QWidget):
         top.setColumnStretch(6, 1)
         self.summary = QLabel()
         self.assignments = RowsModel(
-            lambda: [_("Facilitator"), _("Assignment"), _("Cohort"), _("When"), _("Hours")], numbers=lambda c: c == 4
+            lambda: [_("Facilitator"), _("Assignment"), _("Cohort"), _("When"), _("Hours")], numeric=lambda c: c == 4
         )
-        self.loads = RowsModel(self._load_headers, numbers=lambda column: column >= 1)
+        self.loads = RowsModel(self._load_headers, numeric=lambda column: column >= 1)  # hours: capacity, months
         self.assignment_view, self.load_view = QTableView(), QTableView()
         for view, model in ((self.assignment_view, self.assignments), (self.load_view, self.loads)):
             view.setModel(model)

@@ -57,7 +57,8 @@ class WorkloadTab(Retranslating, QWidget):
             top.addWidget(widget)
         top.addStretch(1)
         self.summary = QLabel()
-        self.model = RowsModel(self._headers, numbers=lambda column: column >= 2)
+        self.summary.setWordWrap(True)
+        self.model = RowsModel(self._headers, numeric=lambda column: column >= 2)  # hours: capacity, then months
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
@@ -89,6 +90,9 @@ class WorkloadTab(Retranslating, QWidget):
     def refresh(self) -> None:
         pool_id = self.pool.currentData()
         if self.db is None or pool_id is None:
+            self.view = None
+            self.model.set_rows([])
+            self._summarise()
             return
         from tillitsleder.facilitators import workload
 
@@ -106,7 +110,20 @@ class WorkloadTab(Retranslating, QWidget):
         self._summarise()
 
     def _summarise(self) -> None:
-        over = self.view.over_capacity if self.view else 0
+        if self.view is None:  # no pool (yet): what the tab shows and where it starts
+            self.summary.setText(
+                _(
+                    "The hours each facilitator in a pool is committed to, month by month, against their capacity. "
+                    "There are no facilitator pools yet: set up the first under “Pools and facilitators”."
+                )
+                if self.db is not None
+                else ""
+            )
+            return
+        if not self.view.rows:
+            self.summary.setText(_("This pool has no facilitators yet."))
+            return
+        over = self.view.over_capacity
         self.summary.setText(
             ngettext("{n} month over capacity (marked).", "{n} months over capacity (marked).", over).format(
                 n=format_number(over)
@@ -121,3 +138,5 @@ class WorkloadTab(Retranslating, QWidget):
         self.model.retranslate()
         if self.view is not None:
             self.refresh()
+        else:
+            self._summarise()

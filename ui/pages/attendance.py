@@ -9,18 +9,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QStackedWidget
 
-from tillitsleder.i18n import N_, _
+from tillitsleder.i18n import _
 from ui.operations import Changed
 from ui.pages import areas
-from ui.pages.base import Page
+from ui.pages.base import NO_COHORTS, Page
 from ui.widgets.cohort_picker import CohortPicker, CohortSelection
 
 if TYPE_CHECKING:
     from ui.attendance.register_widget import RegisterWidget
-
-NO_COHORTS = N_("There are no cohorts in this database yet.")
 
 
 class AttendancePage(Page):
@@ -35,6 +34,8 @@ class AttendancePage(Page):
         self.stack = QStackedWidget()
         self.empty_label = QLabel()
         self.empty_label.setObjectName("emptyState")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.empty_label)
         self.layout_.addWidget(self.stack, 1)
         self.register: RegisterWidget | None = None

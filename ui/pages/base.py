@@ -99,6 +99,12 @@ class Page(Retranslating, QWidget):
         self.heading.setText(self.title())
 
 
+NO_COHORTS = N_(
+    "There are no cohorts in this database yet. A cohort is the group of participants who follow a programme "
+    "together: create the first under Cohorts & participants with “New cohort…”."
+)
+
+
 class CohortPage(Page):
     """An area about one cohort: a cohort picker above ``list_panels``, which show the chosen cohort."""
 
@@ -114,7 +120,7 @@ class CohortPage(Page):
         cohort_id = self.selection.current
         for panel in self.list_panels:
             if cohort_id is None:
-                panel.show_message(N_("There are no cohorts in this database yet."))
+                panel.show_message(NO_COHORTS)
             else:
                 panel.set_source(self.db, cohort_id=cohort_id)
 

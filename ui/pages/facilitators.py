@@ -32,6 +32,7 @@ class FacilitatorsPage(Page):
         self.roster = RosterTab()
         self.workload = WorkloadTab()
         self.facilitators = ListPanel("facilitators", title=N_("All pools"))
+        self.facilitators.set_empty_action(self.pools.new_pool)
         self.list_panels = [self.facilitators]
         self.tabs = QTabWidget()
         for widget in (self.facilitators, self.pools, self.roster, self.workload, self.mine):

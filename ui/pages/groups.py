@@ -7,6 +7,7 @@ calls when the database or cohort changes (a tab reads when it is shown). Adding
 
 from __future__ import annotations
 
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from tillitsleder.access import Actor
@@ -42,6 +43,12 @@ class GroupsPage(CohortPage):
         self.board = self.add_tab(GroupBoardTab(selection))
         self.meeting_notes = self.add_tab(MeetingsPanel(selection))
         self.table_day = self.add_tab(TableDayPanel())
+        # The overview's empty lists point to the tabs where groups are composed and meetings recorded.
+        self.compose_action, self.record_action = QAction(self), QAction(self)
+        self.compose_action.triggered.connect(lambda: self.tabs.setCurrentWidget(self.board))
+        self.record_action.triggered.connect(lambda: self.tabs.setCurrentWidget(self.meeting_notes))
+        self.overview.groups.set_empty_action(self.compose_action)
+        self.overview.meetings.set_empty_action(self.record_action)
         selection.actorChanged.connect(self._apply_actor)
         self.retranslate()
         self._apply_actor(selection.actor)
@@ -73,6 +80,9 @@ class GroupsPage(CohortPage):
 
     def retranslate(self) -> None:
         super().retranslate()
+        if hasattr(self, "compose_action"):
+            self.compose_action.setText(_("Compose groups…"))
+            self.record_action.setText(_("Record a meeting…"))
         tabs = getattr(self, "tabs", None)
         for index in range(tabs.count() if tabs is not None else 0):
             self.tabs.setTabText(index, _(self.tabs.widget(index).tab_title))

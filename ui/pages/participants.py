@@ -18,6 +18,11 @@ from ui.widgets.cohort_picker import CohortSelection
 from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.list_panel import ListPanel
 
+NO_COHORTS_HERE = N_(
+    "There are no cohorts in this database yet. A cohort is the group of participants who follow a programme "
+    "together: press “New cohort…” to create the first, then enrol its participants or import them from HR."
+)
+
 
 class ParticipantsPage(CohortPage):
     nav_title = areas.PARTICIPANTS.nav_title
@@ -58,6 +63,7 @@ class ParticipantsPage(CohortPage):
             bar.addWidget(pair)
         self.layout_.addWidget(bar_widget)
         self.enrolments = ListPanel("enrolments", title=N_("Participants"))
+        self.enrolments.set_empty_action(self.enrol_button)
         self.list_panels = [self.enrolments]
         self.layout_.addWidget(self.enrolments, 1)
 
@@ -120,7 +126,7 @@ class ParticipantsPage(CohortPage):
         assert self.db is not None
         cohort_id = self.selection.current
         if cohort_id is None:
-            self.enrolments.show_message(N_("There are no cohorts in this database yet."))
+            self.enrolments.show_message(NO_COHORTS_HERE, self.new_cohort_button)
         else:
             self.enrolments.set_source(self.db, cohort_id=cohort_id, **self.filters())
         self._update_buttons()

@@ -50,6 +50,7 @@ class ProgrammesPage(Page):
         self.new_action.triggered.connect(self.new_programme)
         self.edit_action.triggered.connect(self.edit_programme)
         self.duplicate_action.triggered.connect(self.duplicate_programme)
+        self.programmes.set_empty_action(self.new_action)
         self.programme_bar = tool_bar(
             self.new_action, self.edit_action, self.duplicate_action, None, self.delete_action
         )

@@ -59,6 +59,7 @@ class SessionsPage(CohortPage):
         self.layout_.addLayout(bar)
 
         self.sessions = ListPanel("sessions", title=N_("Sessions"))
+        self.sessions.set_empty_action(self.new_button)
         self.list_panels = [self.sessions]
         self.layout_.addWidget(self.sessions, 1)
 

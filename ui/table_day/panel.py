@@ -8,7 +8,7 @@ import io
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -67,19 +68,27 @@ class TableDayPanel(Retranslating, QWidget):
         buttons.setColumnStretch(2, 1)
         self.summary = QLabel()
         self.model = RowsModel(
-            lambda: [_("Table"), _("Table leader"), _("People"), _("Members")], numbers=lambda c: c == 2
+            lambda: [_("Table"), _("Table leader"), _("People"), _("Members")], numeric=lambda c: c == 2
         )
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
+        # Until people are seated: what the tab is for and the button that starts it, instead of an empty grid.
+        self.empty_label = QLabel()
+        self.empty_label.setObjectName("emptyState")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty_label)
+        self.stack.addWidget(self.table)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
         layout.addLayout(self.form)
         layout.addLayout(buttons)
         layout.addWidget(self.summary)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.stack, 1)
         self.propose.clicked.connect(self.propose_seating)
         self.save.clicked.connect(self.save_seating)
         self.pdf.clicked.connect(lambda: self.save_pdf())
@@ -105,6 +114,7 @@ class TableDayPanel(Retranslating, QWidget):
     def _enable(self) -> None:
         for button in (self.save, self.pdf, self.print_):
             button.setEnabled(self.view is not None)
+        self.stack.setCurrentWidget(self.table if self.view is not None else self.empty_label)
 
     def request(self) -> td.TableDayRequest:
         from tillitsleder.table_day import plans as td
@@ -191,12 +201,20 @@ class TableDayPanel(Retranslating, QWidget):
         document.deleteLater()
 
     def retranslate(self) -> None:
-        texts = (_("Name"), _("Date"), _("Seats per table"), _("Cohort"), _("Table leaders from"), _("Table names"))
+        texts = (
+            _("Name:"), _("Date:"), _("Seats per table:"), _("Cohort:"), _("Table leaders from:"), _("Table names:")
+        )
         for label, text in zip(self.labels, texts, strict=True):
             label.setText(text)
         self.name.setPlaceholderText(_("e.g. Leaders' day"))
         self.table_names.setPlaceholderText(_("One name per line; tables without a name are numbered."))
-        self.propose.setText(_("Seat people"))
+        self.propose.setText(_("Seat participants"))
+        self.empty_label.setText(
+            _(
+                "Seat a large gathering at named tables, mixing units and with a leader at each table: fill in "
+                "the name, date and cohort above and press “Seat participants”."
+            )
+        )
         self.save.setText(_("Save seating"))
         self.pdf.setText(_("Save table lists as PDF…"))
         self.print_.setText(_("Print table lists…"))

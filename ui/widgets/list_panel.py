@@ -4,16 +4,25 @@ Every area of the main window is made of these. The panel is created with the ke
 ``tillitsleder.lists.areas.ALL_SPECS`` and gets its data with ``set_source(db, **params)``; the core
 (SQLAlchemy, the specs) is imported only then, so building the window stays cheap. When the list is empty
 the panel shows the spec's own sentence (e.g. "No sessions are scheduled for this cohort yet.") instead of
-an empty grid.
+an empty grid, and below it, where the area has one, the button that adds the first item (``set_empty_action``).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from tillitsleder.i18n import _, ngettext
 from ui.widgets.list_table import ListTable
@@ -26,6 +35,7 @@ if TYPE_CHECKING:
     from ui.table_model import SpecTableModel
 
 SEARCH_DELAY_MS = 250
+type Starter = QAction | QAbstractButton  # what the empty state's button does: an action or the area's own button
 
 
 class ListPanel(Retranslating, QWidget):
@@ -45,6 +55,10 @@ class ListPanel(Retranslating, QWidget):
         self._db: Database | None = None
         self._message: str | None = None  # msgid shown instead of the table (e.g. "choose a cohort")
         self._fitted = False
+        self._empty_action: Starter | None = None  # the empty list's button (none: no button)
+        self._message_action: Starter | None = None  # the button under ``show_message``'s sentence
+        self._button_action: Starter | None = None  # the one the button shows now
+        self._watched: list[Starter] = []
 
         self.title_label = QLabel()
         self.title_label.setObjectName("panelTitle")
@@ -58,12 +72,21 @@ class ListPanel(Retranslating, QWidget):
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
         self.empty_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.empty_button = QPushButton()
+        self.empty_button.hide()
+        self.empty_button.clicked.connect(self._trigger_button)
+        self.empty_page = QWidget()
+        empty_layout = QVBoxLayout(self.empty_page)
+        empty_layout.addStretch(1)
+        empty_layout.addWidget(self.empty_label)
+        empty_layout.addWidget(self.empty_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        empty_layout.addStretch(2)
         self.count_label = QLabel()
         self.count_label.setObjectName("rowCount")
 
         self._stack = QStackedWidget()
         self._stack.addWidget(self.table)
-        self._stack.addWidget(self.empty_label)
+        self._stack.addWidget(self.empty_page)
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(self.title_label, 1)
@@ -146,11 +169,59 @@ class ListPanel(Retranslating, QWidget):
         self._update_state()
         self.populated.emit()
 
-    def show_message(self, message: str) -> None:
-        """Show ``message`` (an untranslated ``N_`` msgid) instead of the list, e.g. when there is no cohort."""
+    def show_message(self, message: str, action: Starter | None = None) -> None:
+        """Show ``message`` (an untranslated ``N_`` msgid) instead of the list, e.g. when there is no cohort, with
+        a button for ``action`` (e.g. "New cohort…") under it."""
+        self._watch(action)
+        self._message_action = action
         self._message = message
         self._update_state()
         self.currentIdChanged.emit(None)
+
+    def set_empty_action(self, action: Starter | None) -> None:
+        """Show a button for ``action`` (a ``QAction`` or the area's own button) under the empty list's sentence,
+        with its text, enabled state and effect, e.g. "New programme…" under "No programmes yet."."""
+        self._watch(action)
+        self._empty_action = action
+        self._update_state()
+
+    def empty_state_showing(self) -> bool:
+        """Whether the sentence (and maybe a button) stands where the list would be."""
+        return self._stack.currentWidget() is self.empty_page
+
+    def _watch(self, action: Starter | None) -> None:
+        """Follow ``action``'s text and enabled state (once each; the page owns them as long as the panel)."""
+        if action is None or action in self._watched:
+            return
+        self._watched.append(action)
+        if isinstance(action, QAction):
+            action.changed.connect(self._update_state)
+        else:
+            action.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() in (QEvent.Type.EnabledChange, QEvent.Type.Show, QEvent.Type.Hide):
+            self._update_state()
+        return super().eventFilter(watched, event)
+
+    def _trigger_button(self) -> None:
+        action = self._button_action
+        if isinstance(action, QAction) and action.isEnabled():
+            action.trigger()
+        elif isinstance(action, QAbstractButton) and action.isEnabled():
+            action.click()
+
+    def _show_button(self, action: Starter | None) -> None:
+        self._button_action = action
+        shown = action.isVisible() if isinstance(action, QAction) else action is not None and not action.isHidden()
+        if action is None or not shown:
+            self.empty_button.hide()
+            return
+        text = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&&")  # the area's button has the key
+        self.empty_button.setText(text)
+        self.empty_button.setToolTip(action.toolTip() if action.toolTip() != text else "")
+        self.empty_button.setEnabled(action.isEnabled())
+        self.empty_button.show()
 
     def set_title_suffix(self, text: str) -> None:
         """Plain text appended to the title, e.g. the selected programme's name."""
@@ -185,6 +256,7 @@ class ListPanel(Retranslating, QWidget):
             model.retranslate()
             self._fit_columns()
         self._update_state()
+        QTimer.singleShot(0, self, self._update_state)  # the area's own buttons get their new text after this
 
     def _show_title(self) -> None:
         title = _(self._title_msgid) if self._title_msgid else ""
@@ -197,21 +269,24 @@ class ListPanel(Retranslating, QWidget):
         model = self._shown()
         if self._message is not None or model is None:
             self.empty_label.setText(_(self._message) if self._message else _("Opening database…"))
-            self._stack.setCurrentWidget(self.empty_label)
+            self._show_button(self._message_action if self._message else None)
+            self._stack.setCurrentWidget(self.empty_page)
             self.count_label.setText("")
             self.search_field.setEnabled(False)
             return
         self.search_field.setEnabled(self._model is not None)  # a preview cannot search yet
         if model.last_error:
             self.empty_label.setText(model.last_error)
-            self._stack.setCurrentWidget(self.empty_label)
+            self._show_button(None)
+            self._stack.setCurrentWidget(self.empty_page)
         elif model.total == 0:
             if model.search:
                 text = _("Nothing matches “{search}”.").format(search=model.search)
             else:
                 text = _(model.spec.empty_text) if model.spec.empty_text else _("There is nothing here yet.")
             self.empty_label.setText(text)
-            self._stack.setCurrentWidget(self.empty_label)
+            self._show_button(self._empty_action if not model.search and self._model is not None else None)
+            self._stack.setCurrentWidget(self.empty_page)
         else:
             self._stack.setCurrentWidget(self.table)
         if model.search:

@@ -1,5 +1,6 @@
 """A small read-only table model over rows of text prepared by a tab, with cells that can be marked (e.g. a month
-over capacity) and a row id for the selection. Columns of figures (``numbers``) are right-aligned."""
+over capacity), a row id for the selection, and numbers right-aligned (cells and their headers) in the columns
+the tab names."""
 
 from __future__ import annotations
 
@@ -13,11 +14,11 @@ MARK = QColor("#f8d7da")
 
 class RowsModel(QAbstractTableModel):
     def __init__(
-        self, headers: Callable[[], Sequence[str]], parent=None, *, numbers: Callable[[int], bool] | None = None
+        self, headers: Callable[[], Sequence[str]], parent=None, *, numeric: Callable[[int], bool] = lambda _c: False
     ) -> None:
         super().__init__(parent)
         self._headers = headers
-        self._numbers = numbers or (lambda _column: False)
+        self._numeric = numeric  # column → whether it holds numbers (right-aligned)
         self._rows: list[Sequence[str]] = []
         self._ids: list[int | None] = []
         self._marked: set[tuple[int, int]] = set()
@@ -48,8 +49,8 @@ class RowsModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return self._rows[index.row()][index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole and self._numbers(index.column()):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return self._alignment(index.column())
         marked = (index.row(), index.column()) in self._marked
         if role == Qt.ItemDataRole.BackgroundRole and marked:
             return QBrush(MARK)
@@ -60,10 +61,18 @@ class RowsModel(QAbstractTableModel):
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             headers = self._headers()
             return headers[section] if section < len(headers) else None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return self._alignment(section)
         return None
+
+    def _alignment(self, column: int) -> Qt.AlignmentFlag:
+        side = Qt.AlignmentFlag.AlignRight if self._numeric(column) else Qt.AlignmentFlag.AlignLeft
+        return side | Qt.AlignmentFlag.AlignVCenter
 
     def retranslate(self) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(self.columnCount() - 1, 0))
