@@ -1,10 +1,10 @@
 """Screenshots of the main window on a fresh demo database, for the documentation and for review.
 
-    QT_QPA_PLATFORM=offscreen python -m ui.screenshots docs/screenshots [--all-areas] [--area N]
+    QT_QPA_PLATFORM=offscreen python -m ui.screenshots docs/screenshots [--all-areas] [--area N] [--size 1366x768]
 
-Writes ``main-nb.png`` and ``main-en.png`` (1280 × 800) showing area ``N`` (default 2: Cohorts &
-participants); with ``--all-areas`` also ``area-<n>-<lang>.png`` for every area. Settings are kept in a
-temporary folder, so the user's own window state and language are not touched.
+Writes ``main-nb.png`` and ``main-en.png`` (1366 × 768, an office laptop's screen) showing area ``N``
+(default 2: Cohorts & participants); with ``--all-areas`` also ``area-<n>-<lang>.png`` for every area.
+Settings are kept in a temporary folder, so the user's own window state and language are not touched.
 """
 
 from __future__ import annotations
@@ -13,11 +13,13 @@ import argparse
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QSize
+
 from ui.screenshot_support import demo_window, settle
 
 
-def take(output: Path, *, area: int, all_areas: bool) -> list[Path]:
-    app, switcher, window = demo_window("nb")
+def take(output: Path, *, area: int, all_areas: bool, size: QSize = QSize(1366, 768)) -> list[Path]:  # noqa: B008
+    app, switcher, window = demo_window("nb", size)
     output.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     for language in ("nb", "en"):
@@ -44,8 +46,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("output", type=Path)
     parser.add_argument("--area", type=int, default=2, help="area shown in main-*.png (1–8)")
     parser.add_argument("--all-areas", action="store_true")
+    parser.add_argument("--size", default="1366x768", help="window size, WIDTHxHEIGHT")
     args = parser.parse_args(argv)
-    for path in take(args.output, area=args.area, all_areas=args.all_areas):
+    width, height = (int(part) for part in args.size.lower().split("x"))
+    for path in take(args.output, area=args.area, all_areas=args.all_areas, size=QSize(width, height)):
         print(path, file=sys.stderr)
     return 0
 
