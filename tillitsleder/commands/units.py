@@ -16,7 +16,7 @@ import argparse
 from datetime import date
 from pathlib import Path
 
-from tillitsleder.commands import fail, require_db_argument
+from tillitsleder.commands import fail, with_database
 from tillitsleder.i18n import _, format_date, format_number, ngettext
 
 
@@ -98,21 +98,7 @@ def _day(text: str | None) -> date | None:
 
 
 def _open(args: argparse.Namespace, work) -> int:
-    """Run ``work(db)`` on the database of ``--db``; a mistake ends as one sentence and its exit code."""
-    from tillitsleder.errors import TillitslederError
-    from tillitsleder.storage import open_database
-
-    missing = require_db_argument(args)
-    if missing is not None:
-        return missing
-    try:
-        db = open_database(Path(args.db), create=False)
-        try:
-            return work(db)
-        finally:
-            db.close()
-    except TillitslederError as error:
-        return fail(str(error), error.exit_code)
+    return with_database(args, work)
 
 
 def _validity(unit) -> str:
