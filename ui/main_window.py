@@ -51,7 +51,6 @@ from ui.settings import (
 from ui.sidebar import Sidebar
 from ui.style import STYLE_SHEET
 from ui.translator import LanguageSwitcher
-from ui.widgets import elided_tips
 from ui.widgets.cohort_picker import CohortSelection
 from ui.widgets.retranslate import Retranslating
 
@@ -75,7 +74,6 @@ class MainWindow(Retranslating, QMainWindow):
         super().__init__()
         self.setObjectName("mainWindow")
         self.setStyleSheet(STYLE_SHEET)
-        elided_tips.install()  # a cut cell's full text as its tooltip, in every list and table
         self.switcher = switcher or LanguageSwitcher(self)
         self.db: Database | None = None
         self.participants = 0
@@ -311,6 +309,10 @@ class MainWindow(Retranslating, QMainWindow):
         self._first_paint_pending = False
         self._painted = True
         self._set_shortcuts()
+        self.sidebar.finish()
+        from ui.widgets import elided_tips
+
+        elided_tips.install()  # a cut cell's full text as its tooltip, in every list and table
         self.firstPainted.emit()
         if not self._built:
             self._show_area(max(0, self.nav.currentRow()))

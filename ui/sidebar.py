@@ -10,7 +10,7 @@ cut, their tooltips show them whole); collapsed, it is as wide as a badge.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QRectF, QSize, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QListWidget, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
@@ -18,15 +18,30 @@ from tillitsleder.i18n import _
 from ui.settings import KEY_NAV_COMPACT, app_settings
 
 ICON_SIZE = 24
+# The sidebar is painted in the window's first frame, before anything touches ``Qt``'s own namespace: the first use
+# of ``PySide6.QtCore.Qt`` (even choosing between overloads that take one of its enums, as QPainter's do) makes
+# PySide build Python enums for all of it (~20 ms). So the first frame has empty icon slots of the badges' size,
+# and ``finish``, right after the first paint, draws the badges and sets what only matters later (scroll bar
+# policy, elision, accessible names).
+TRANSPARENT = QColor(0, 0, 0, 0)
+
+
+def blank(size: int = ICON_SIZE) -> QIcon:
+    """An empty icon of the badges' size, so the names do not move when the badges arrive."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(TRANSPARENT)
+    return QIcon(pixmap)
 NARROWEST = 120  # expanded: names are cut below this; collapse instead
 WIDEST = 320
 
 
 def badge(letter: str, number: int, palette: QPalette, size: int = ICON_SIZE) -> QIcon:
     """A round badge with ``letter`` and a small ``number``, in the palette's highlight colours."""
+    from PySide6.QtCore import Qt
+
     pixmap = QPixmap(size * 2, size * 2)  # drawn at twice the size: sharp on high-DPI screens
     pixmap.setDevicePixelRatio(2.0)
-    pixmap.fill(Qt.GlobalColor.transparent)
+    pixmap.fill(TRANSPARENT)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setPen(Qt.PenStyle.NoPen)
@@ -58,8 +73,7 @@ class Sidebar(QWidget):
         self.nav = nav
         self.titles: list[str] = []
         nav.setIconSize(QSize(ICON_SIZE, ICON_SIZE))
-        nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        nav.setTextElideMode(Qt.TextElideMode.ElideRight)  # when dragged narrow; the tooltip has the name
+        self._finished = False
         self.action = QAction(self)
         self.action.setCheckable(True)
         self.action.toggled.connect(self.set_compact)
@@ -80,14 +94,35 @@ class Sidebar(QWidget):
     def show_titles(self, titles: list[str], tooltips: list[str]) -> None:
         """The areas' names (translated) and tooltips; redraws the items for the current mode."""
         self.titles = titles
-        palette = self.nav.palette()
+        empty = None if self._finished else blank()
         for row, (title, tip) in enumerate(zip(titles, tooltips, strict=True)):
             item = self.nav.item(row)
-            letter = next((ch for ch in title if ch.isalnum()), "?")
-            item.setIcon(badge(letter, row + 1, palette))
+            item.setIcon(empty or self._badge(row, title))
             item.setToolTip(tip)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, title)
+        if self._finished:
+            self._name_items()
         self._apply()
+
+    def _badge(self, row: int, title: str) -> QIcon:
+        letter = next((ch for ch in title if ch.isalnum()), "?")
+        return badge(letter, row + 1, self.nav.palette())
+
+    def finish(self) -> None:
+        """What the first frame does not need (see ``ALIGN_CENTER``); called right after the first paint."""
+        from PySide6.QtCore import Qt
+
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.nav.setTextElideMode(Qt.TextElideMode.ElideRight)  # when dragged narrow; the tooltip has the name
+        self._finished = True
+        self._name_items()
+
+    def _name_items(self) -> None:
+        from PySide6.QtCore import Qt
+
+        for row, title in enumerate(self.titles):
+            item = self.nav.item(row)
+            item.setIcon(self._badge(row, title))
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, title)
 
     def expanded_width(self) -> int:
         return min(WIDEST, self._width_for(self.titles))

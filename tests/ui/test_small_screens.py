@@ -101,6 +101,7 @@ def test_the_sidebar_collapses_to_badges_and_remembers_it(qtbot, switcher) -> No
     first.resize(1024, 700)
     first.show()
     qtbot.waitExposed(first)
+    qtbot.waitUntil(lambda: first.is_built(first.nav.currentRow()))  # right after the first paint: the badges
     names = [first.nav.item(row).text() for row in range(first.nav.count())]
     assert all(names) and not first.sidebar.compact
     wide = first.sidebar.width()
