@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from tillitsleder import profiles
 from tillitsleder.enums import Role
-from tillitsleder.model import Cohort, Enrolment
+from tillitsleder.model import Cohort, Enrolment, Programme
 from ui.profiles.chooser import ProfileChooser
 from ui.widgets.cohort_picker import CohortPicker
 
@@ -121,7 +121,11 @@ def test_a_participant_sees_their_own_world_and_no_coordinator_action(qtbot, ope
     ]
 
     # The status bar: their cohort and programme, not the database's counts.
-    assert window.summary_label.text() == f"{mine[0]} · Lederutviklingsprogram 2025–2027"
+    with window.db.read() as session:  # the demo names its programme after the years it runs
+        programme = session.scalar(
+            select(Programme.name).join(Cohort, Cohort.programme_id == Programme.id).where(Cohort.name == mine[0])
+        )
+    assert window.summary_label.text() == f"{mine[0]} · {programme}"
     window.grab().save("/tmp/role-participant.png")
 
     # Back as the coordinator: every cohort, every tool, the database's figures.
