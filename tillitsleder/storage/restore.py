@@ -58,6 +58,7 @@ class RestoreResult:
 
 AfterRestore = Callable[[RestoreResult], None]
 _after_restore: list[AfterRestore] = []
+IN_USE = N_("“{path}” is in use by another program; close it there and restore again. Nothing was changed.")
 
 
 def register_after_restore(callback: AfterRestore) -> None:
@@ -145,13 +146,13 @@ def _take_over(target: Path) -> None:
             con.close()
     except sqlite3.DatabaseError as exc:
         raise StorageError(
-            N_("“{path}” is in use by another program; close it there and restore again. Nothing was changed."),
+            IN_USE,
             path=str(target),
             detail=str(exc),
         ) from exc
     if str(mode).lower() != "delete":
         raise StorageError(
-            N_("“{path}” is in use by another program; close it there and restore again. Nothing was changed."),
+            IN_USE,
             path=str(target),
             detail=f"journal_mode stayed {mode}",
         )

@@ -1,4 +1,5 @@
-"""Undoable curriculum edits: each ``QUndoCommand`` writes through a core service, both ways.
+"""Undoable curriculum edits: each ``ServiceCommand`` (``ui.widgets.service_command``) writes through a core
+service, both ways.
 
 The database stays the truth: ``redo`` and ``undo`` call the service (deletions keep the snapshot the
 service returns, so an undo puts the very same rows back), then tell the host to reload. A command is run
@@ -9,18 +10,13 @@ data changed elsewhere), the host reports it and clears the stack rather than gu
 
 from __future__ import annotations
 
-import logging
 from datetime import date
 from typing import Protocol
 
-from PySide6.QtGui import QUndoCommand
-
 from tillitsleder import curriculum as service
 from tillitsleder.curriculum import ModuleData, ProgrammeData, SemesterData
-from tillitsleder.errors import TillitslederError
 from tillitsleder.storage import Database
-
-log = logging.getLogger(__name__)
+from ui.widgets.service_command import ServiceCommand
 
 
 class Host(Protocol):
@@ -31,48 +27,14 @@ class Host(Protocol):
     def command_failed(self, error: BaseException) -> None: ...
 
 
-class CurriculumCommand(QUndoCommand):
+class CurriculumCommand(ServiceCommand):
     def __init__(self, host: Host, text: str) -> None:
-        super().__init__(text)
-        self.host = host
-        self._pushed = False
+        super().__init__(host, text)
         self.programme_id: int | None = None
         self.module_id: int | None = None
 
-    @property
-    def db(self) -> Database:
-        assert self.host.db is not None
-        return self.host.db
-
-    def run(self) -> None:
-        """The first application; raises the core's error (nothing is pushed then)."""
-        self.apply()
-
-    def redo(self) -> None:
-        if self._pushed:
-            self._guard(self.apply)
-            return
-        self._pushed = True  # applied by run() just before push()
+    def after_apply(self) -> None:
         self.host.after_command(self.programme_id, self.module_id)
-
-    def undo(self) -> None:
-        self._guard(self.revert)
-
-    def _guard(self, step) -> None:
-        try:
-            step()
-        except Exception as error:  # noqa: BLE001 - never out of a Qt override; the host reports it
-            if not isinstance(error, TillitslederError):
-                log.exception("Undo or redo of “%s” failed", self.text())
-            self.host.command_failed(error)
-            return
-        self.host.after_command(self.programme_id, self.module_id)
-
-    def apply(self) -> None:
-        raise NotImplementedError
-
-    def revert(self) -> None:
-        raise NotImplementedError
 
 
 # --- modules ------------------------------------------------------------------------------------------------

@@ -1,24 +1,20 @@
-"""Undoable organisation edits: each ``QUndoCommand`` writes through ``tillitsleder.organisation``, both ways.
+"""Undoable organisation edits: each ``ServiceCommand`` writes through ``tillitsleder.organisation``, both ways.
 
-As in ``ui.curriculum.commands``: a command is run once with ``run()`` before it is pushed, so the core's refusal
-reaches the tab and nothing lands on the stack; ``redo`` after an undo writes again, ``undo`` calls the core's
-way back (``revert_change``, ``unmerge_unit``, ``set_valid_to``, ``delete_unit``). If an undo or redo fails
-later (the data changed elsewhere), the host reports it and clears the stack.
+As every ``ui.widgets.service_command.ServiceCommand``: a command is run once with ``run()`` before it is
+pushed, so the core's refusal reaches the tab and nothing lands on the stack; ``redo`` after an undo writes
+again, ``undo`` calls the core's way back (``revert_change``, ``unmerge_unit``, ``set_valid_to``,
+``delete_unit``). If an undo or redo fails later (the data changed elsewhere), the host reports it and clears
+the stack.
 """
 
 from __future__ import annotations
 
-import logging
 from datetime import date
 from typing import Protocol
 
-from PySide6.QtGui import QUndoCommand
-
 from tillitsleder import organisation as service
-from tillitsleder.errors import TillitslederError
 from tillitsleder.storage import Database
-
-log = logging.getLogger(__name__)
+from ui.widgets.service_command import ServiceCommand
 
 
 class Host(Protocol):
@@ -29,46 +25,13 @@ class Host(Protocol):
     def command_failed(self, error: BaseException) -> None: ...
 
 
-class OrganisationCommand(QUndoCommand):
+class OrganisationCommand(ServiceCommand):
     def __init__(self, host: Host, text: str) -> None:
-        super().__init__(text)
-        self.host = host
-        self._pushed = False
+        super().__init__(host, text)
         self.select: tuple[str, int] | None = None  # ("unit" | "department", id) to select afterwards
 
-    @property
-    def db(self) -> Database:
-        assert self.host.db is not None
-        return self.host.db
-
-    def run(self) -> None:
-        self.apply()
-
-    def redo(self) -> None:
-        if self._pushed:
-            self._guard(self.apply)
-            return
-        self._pushed = True  # applied by run() just before push()
+    def after_apply(self) -> None:
         self.host.after_command(self.select)
-
-    def undo(self) -> None:
-        self._guard(self.revert)
-
-    def _guard(self, step) -> None:
-        try:
-            step()
-        except Exception as error:  # noqa: BLE001 - never out of a Qt override; the host reports it
-            if not isinstance(error, TillitslederError):
-                log.exception("Undo or redo of an organisation change failed")
-            self.host.command_failed(error)
-            return
-        self.host.after_command(self.select)
-
-    def apply(self) -> None:
-        raise NotImplementedError
-
-    def revert(self) -> None:
-        raise NotImplementedError
 
 
 class AddDepartment(OrganisationCommand):
