@@ -85,7 +85,8 @@ def _trace_first_paint(window: QWidget) -> None:
 
 
 def _started(*_args: object) -> None:
-    """Start-up is over (the first area shows its rows, or opening failed): collect garbage from now on.
+    """Start-up is over (the first area shows its rows, or opening failed): collect garbage from now on, on the
+    GUI thread only (``ui.garbage``: a collection on a worker thread may delete Qt objects there).
 
     Python's cyclic garbage collector is paused during start-up: importing SQLAlchemy, the model and PySide6
     allocates hundreds of thousands of long-lived objects, and the collections that triggers find almost
@@ -93,9 +94,14 @@ def _started(*_args: object) -> None:
     far out of the collector's sight for good, so later collections (while the user works) do not walk the
     modules again and the interpreter's exit does not either (another 100–150 ms with SQLAlchemy loaded).
     """
-    if not gc.isenabled():
+    from PySide6.QtWidgets import QApplication
+
+    from ui import garbage
+
+    app = QApplication.instance()
+    if app is not None and not garbage.running():
         gc.freeze()
-        gc.enable()
+        garbage.collect_on_gui_thread(app)
 
 
 def run_gui(db_path: Path | None, language: str | None, *, exit_after_ms: int | None = None) -> int:

@@ -77,6 +77,30 @@ def opened_window(qtbot, window: MainWindow, demo_db_path: Path) -> MainWindow:
     return window
 
 
+@pytest.fixture(scope="session", autouse=True)
+def collector_on_gui_thread(qapp) -> Iterator[None]:
+    """As in the app (``ui.garbage``): cycles are collected on the GUI thread only, never by a worker that
+    happens to allocate (which may delete Qt objects off their thread and crash the process)."""
+    import gc
+
+    from ui import garbage
+
+    collector = garbage.collect_on_gui_thread(qapp)
+    yield
+    collector.stop()
+    gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def collect_after_each_test(collector_on_gui_thread) -> Iterator[None]:
+    """Collect what a test left, here on the GUI thread, when the generations' thresholds say so."""
+    from ui import garbage
+
+    yield
+    if garbage._collector is not None:
+        garbage._collector.check()
+
+
 @pytest.fixture(autouse=True)
 def form_label_style(qtbot) -> Iterator[None]:
     """Every form a test builds keeps the one label style (``form_labels``: "Name:", with the colon)."""

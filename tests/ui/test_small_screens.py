@@ -11,14 +11,10 @@ import os
 from pathlib import Path
 
 import pytest
+from area_walk import walk_areas
 from layout_reach import problems
-from PySide6.QtWidgets import QTabWidget
 
 from ui.main_window import MainWindow
-
-
-def _tab_widgets(root) -> list[QTabWidget]:
-    return [tabs for tabs in root.findChildren(QTabWidget) if tabs.isVisible()]
 
 
 def _check(qtbot, window: MainWindow, where: str, found: dict[str, list[str]], size: tuple[int, int]) -> None:
@@ -35,22 +31,6 @@ def _check(qtbot, window: MainWindow, where: str, found: dict[str, list[str]], s
         window.grab().save(str(Path(folder) / f"{size}-{window.switcher.language}-{name}.png"))
 
 
-def _walk_tabs(
-    qtbot, window: MainWindow, tabs: QTabWidget, where: str, found: dict[str, list[str]], size: tuple[int, int]
-) -> None:
-    for index in range(tabs.count()):
-        if not tabs.isTabVisible(index):
-            continue
-        tabs.setCurrentIndex(index)
-        qtbot.wait(30)
-        here = f"{where} / {tabs.tabText(index)}"
-        _check(qtbot, window, here, found, size)
-        page = tabs.widget(index)
-        inner_tabs = _tab_widgets(page)
-        for inner in [t for t in inner_tabs if not any(o is not t and o.isAncestorOf(t) for o in inner_tabs)]:
-            _walk_tabs(qtbot, window, inner, here, found, size)
-
-
 @pytest.mark.parametrize("language", ["nb", "en"])
 @pytest.mark.parametrize("size", [(1024, 700), (1366, 768)])
 def test_every_area_fits_and_every_button_is_reachable(qtbot, opened_window: MainWindow, size, language) -> None:
@@ -59,16 +39,7 @@ def test_every_area_fits_and_every_button_is_reachable(qtbot, opened_window: Mai
     window.resize(*size)
     qtbot.waitUntil(lambda: (window.width(), window.height()) == size)
     found: dict[str, list[str]] = {}
-    for row in range(len(window.areas)):
-        window.nav.setCurrentRow(row)
-        page = window.current_page()
-        qtbot.waitUntil(lambda page=page: page.isVisible() and not page._stale, timeout=20_000)
-        where = window.nav.item(row).text()
-        _check(qtbot, window, where, found, size)
-        every = _tab_widgets(page)
-        outer = [tabs for tabs in every if not any(o is not tabs and o.isAncestorOf(tabs) for o in every)]
-        for tabs in outer:
-            _walk_tabs(qtbot, window, tabs, where, found, size)
+    walk_areas(qtbot, window, lambda where, _widget: _check(qtbot, window, where, found, size))
     report = "\n".join(f"{where}:\n  " + "\n  ".join(lines) for where, lines in found.items())
     assert not found, report
 
