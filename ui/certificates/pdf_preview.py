@@ -41,6 +41,7 @@ class PdfPreview(Retranslating, QWidget):
         self.stack.addWidget(self.view)
         self.status = QLabel()
         self.status.setObjectName("rowCount")
+        self.status.setWordWrap(True)  # a long note wraps instead of widening the window
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack, 1)

@@ -45,6 +45,7 @@ from ui.widgets.date_edit import DateEdit
 from ui.widgets.pool_picker import pool_combo
 from ui.widgets.retranslate import Retranslating
 from ui.widgets.rows_model import RowsModel
+from ui.widgets.scroll_body import scrolling_body
 
 if TYPE_CHECKING:
     from tillitsleder.facilitators import pools
@@ -171,7 +172,7 @@ class PoolsTab(Retranslating, QWidget):
         body = QHBoxLayout()
         body.addWidget(self.table, 3)
         body.addWidget(self.side, 2)
-        layout = QVBoxLayout(self)
+        layout = scrolling_body(self)  # the details form scrolls on a small window
         layout.setContentsMargins(0, 6, 0, 0)
         layout.addLayout(top)
         layout.addLayout(body, 1)

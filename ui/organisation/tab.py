@@ -13,13 +13,11 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QBrush, QKeySequence, QPalette, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -28,7 +26,9 @@ from tillitsleder.i18n import _, format_date
 from ui.operations import Changed, announce, run
 from ui.organisation import commands as cmd
 from ui.organisation.change_dialog import ChangeRequest, ask_change
+from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.retranslate import Retranslating
+from ui.widgets.scroll_body import scrolling_body
 
 KIND = Qt.ItemDataRole.UserRole
 IDENT = Qt.ItemDataRole.UserRole + 1
@@ -72,14 +72,14 @@ class OrganisationTab(Retranslating, QWidget):
         self.rename_button, self.move_button = QPushButton(), QPushButton()
         self.merge_button, self.end_button = QPushButton(), QPushButton()
         self.undo_button, self.redo_button = QPushButton(), QPushButton()
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # wraps on a narrow window (200 % scaling) instead of widening it
         for button in (self.add_department_button, self.add_unit_button, self.rename_button, self.move_button,
                        self.merge_button, self.end_button):  # fmt: skip
             buttons.addWidget(button)
-        buttons.addStretch(1)
+        buttons.add_right_aligned()
         buttons.addWidget(self.undo_button)
         buttons.addWidget(self.redo_button)
-        layout = QVBoxLayout(self)
+        layout = scrolling_body(self)
         layout.addWidget(self.title)
         layout.addWidget(self.hint)
         layout.addWidget(self.tree, 1)

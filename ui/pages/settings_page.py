@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -33,6 +32,7 @@ from ui.privacy.audit_view import ReadAuditTab
 from ui.privacy.retention_view import RetentionTab
 from ui.settings import settings_path
 from ui.translator import LanguageSwitcher
+from ui.widgets.scroll_body import scrolling_body
 
 
 def _locations():
@@ -87,7 +87,7 @@ class SettingsPage(Page):
         form.addRow(self.data_label, data_row)
         form.addRow(self.settings_label, self.settings_path)
         general = QWidget()
-        general_layout = QVBoxLayout(general)
+        general_layout = scrolling_body(general)
         general_layout.addLayout(form)
         general_layout.addStretch(1)
         self.audit_tab = ReadAuditTab()

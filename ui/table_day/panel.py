@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QStackedWidget,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -33,6 +32,7 @@ from ui.widgets.date_edit import DateEdit
 from ui.widgets.pool_picker import pool_combo
 from ui.widgets.retranslate import Retranslating
 from ui.widgets.rows_model import RowsModel
+from ui.widgets.scroll_body import scrolling_body
 
 if TYPE_CHECKING:
     from tillitsleder.table_day import plans as td
@@ -83,7 +83,7 @@ class TableDayPanel(Retranslating, QWidget):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty_label)
         self.stack.addWidget(self.table)
-        layout = QVBoxLayout(self)
+        layout = scrolling_body(self)  # the form scrolls on a small window
         layout.setContentsMargins(0, 6, 0, 0)
         layout.addLayout(self.form)
         layout.addLayout(buttons)
