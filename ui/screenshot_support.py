@@ -49,3 +49,27 @@ def demo_window(language: str, size: QSize = SIZE):
     window._adopt(create_demo(Path(tempfile.mkdtemp(prefix="tillitsleder-shots-"))))
     window.resize(size)
     return app, switcher, window
+
+
+# Named places for review shots (``python -m ui.screenshots --scale 2``): the page class and the tab attribute.
+PLACES = {
+    "register": ("AttendancePage", None),
+    "board": ("GroupsPage", "board"),
+    "template": ("CertificatesPage", "template"),
+}
+
+
+def show_place(app: QApplication, window, place: str) -> None:
+    """Show one of ``PLACES`` in ``window`` and wait until its data (board cards, template preview) is there."""
+    page_class, tab_name = PLACES[place]
+    window.nav.setCurrentRow(window.row_of(page_class))
+    page = window.current_page()
+    until(app, lambda: page.isVisible() and not page._stale)
+    if tab_name is not None:
+        tab = getattr(page, tab_name)
+        page.tabs.setCurrentWidget(tab)
+        until(app, lambda: bool(getattr(tab, "cards", True)) and getattr(tab, "preview", tab).isVisible())
+        preview = getattr(tab, "preview", None)
+        if preview is not None:
+            until(app, lambda: preview.pdf_bytes is not None)
+    settle(app, 300)

@@ -1,27 +1,40 @@
 """Screenshots of the main window on a fresh demo database, for the documentation and for review.
 
     QT_QPA_PLATFORM=offscreen python -m ui.screenshots docs/screenshots [--all-areas] [--area N] [--size 1366x768]
+        [--scale 2]
 
 Writes ``main-nb.png`` and ``main-en.png`` (1366 × 768, an office laptop's screen) showing area ``N``
 (default 2: Cohorts & participants); with ``--all-areas`` also ``area-<n>-<lang>.png`` for every area.
+With ``--scale 2`` the app is drawn at 200 % (``QT_SCALE_FACTOR``) in a 960 × 540 window (a 1920 × 1080 screen),
+every file name gets ``-200`` (``main-200-nb.png``), and ``area-register-200-<lang>.png``, ``area-board-200-…``
+and ``area-template-200-…`` are written as well.
 Settings are kept in a temporary folder, so the user's own window state and language are not touched.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSize
 
-from ui.screenshot_support import demo_window, settle
+from ui.screenshot_support import PLACES, demo_window, settle, show_place
 
 
-def take(output: Path, *, area: int, all_areas: bool, size: QSize = QSize(1366, 768)) -> list[Path]:  # noqa: B008
+def take(
+    output: Path,
+    *,
+    area: int,
+    all_areas: bool,
+    size: QSize = QSize(1366, 768),  # noqa: B008
+    scale: float = 1.0,
+) -> list[Path]:
     app, switcher, window = demo_window("nb", size)
     output.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
+    tag = f"-{round(scale * 100)}" if scale != 1 else ""  # area-2-200-nb.png at 200 %
     for language in ("nb", "en"):
         switcher.switch(language)
         settle(app, 150)
@@ -29,12 +42,17 @@ def take(output: Path, *, area: int, all_areas: bool, size: QSize = QSize(1366, 
         for row in rows:
             window.nav.setCurrentRow(row)
             settle(app, 150)
-            path = output / f"area-{row + 1}-{language}.png"
+            path = output / f"area-{row + 1}{tag}-{language}.png"
+            window.grab().save(str(path))
+            written.append(path)
+        for place in PLACES if scale != 1 else []:
+            show_place(app, window, place)
+            path = output / f"area-{place}{tag}-{language}.png"
             window.grab().save(str(path))
             written.append(path)
         window.nav.setCurrentRow(area - 1)
         settle(app, 150)
-        path = output / f"main-{language}.png"
+        path = output / f"main{tag}-{language}.png"
         window.grab().save(str(path))
         written.append(path)
     window.close()
@@ -46,10 +64,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("output", type=Path)
     parser.add_argument("--area", type=int, default=2, help="area shown in main-*.png (1–8)")
     parser.add_argument("--all-areas", action="store_true")
-    parser.add_argument("--size", default="1366x768", help="window size, WIDTHxHEIGHT")
+    parser.add_argument("--size", help="window size, WIDTHxHEIGHT (default 1366x768; a 1920x1080 screen when scaled)")
+    parser.add_argument("--scale", type=float, default=1.0, help="scale factor, e.g. 2 for 200 %% (QT_SCALE_FACTOR)")
     args = parser.parse_args(argv)
-    width, height = (int(part) for part in args.size.lower().split("x"))
-    for path in take(args.output, area=args.area, all_areas=args.all_areas, size=QSize(width, height)):
+    if args.scale != 1:
+        os.environ["QT_SCALE_FACTOR"] = f"{args.scale:g}"  # before the application is created
+    size = args.size or ("1366x768" if args.scale == 1 else f"{round(1920 / args.scale)}x{round(1080 / args.scale)}")
+    width, height = (int(part) for part in size.lower().split("x"))
+    shots = take(args.output, area=args.area, all_areas=args.all_areas, size=QSize(width, height), scale=args.scale)
+    for path in shots:
         print(path, file=sys.stderr)
     return 0
 
