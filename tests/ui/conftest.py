@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import os
 
-os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before anything imports Qt
+if not os.environ.get("QT_QPA_PLATFORM", "").startswith("offscreen:"):  # offscreen with a screen configuration
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before anything imports Qt
 
 import shutil
 from collections.abc import Iterator

@@ -83,6 +83,14 @@ def problems(window: QWidget) -> list[str]:
     return found
 
 
+def within_reach(widget: QWidget, window: QWidget) -> bool:
+    """``widget`` is shown whole in ``window``, or the nearest scroll area around it can scroll it into view."""
+    area = _scroll_area_of(widget, window)
+    if area is None:
+        return _clipped(widget, window) == _rect_in(widget, window)
+    return _reachable_in_scroll_area(widget, area) and within_reach(area, window)
+
+
 def _label(widget: QWidget) -> str:
     text = getattr(widget, "text", None)
     try:
