@@ -53,6 +53,8 @@ def test_every_area_fits_and_every_button_is_reachable(qtbot, opened_window: Mai
     walk_areas(qtbot, window, lambda where, _widget: _check(qtbot, window, where, found, size))
     report = "\n".join(f"{where}:\n  " + "\n  ".join(lines) for where, lines in found.items())
     assert not found, report
+    least = window.minimumSizeHint().expandedTo(window.minimumSize())  # every area is built by now
+    assert least.width() <= size[0] and least.height() <= size[1], (least.width(), least.height())
 
 
 @pytest.mark.parametrize("language", ["nb", "en"])
