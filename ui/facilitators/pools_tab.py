@@ -73,6 +73,7 @@ class PoolDialog(Retranslating, QDialog):
         self.form = QFormLayout(self)
         self.labels = [QLabel() for _ in range(4)]
         for label, widget in zip(self.labels, (self.code, self.name, self.kind, self.description), strict=True):
+            label.setBuddy(widget)
             self.form.addRow(label, widget)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -100,6 +101,7 @@ class PoolsTab(Retranslating, QWidget):
         self.new_pool, self.edit_pool = QPushButton(), QPushButton()
         top = QHBoxLayout()
         self.pool_label = QLabel()
+        self.pool_label.setBuddy(self.pool)
         for widget in (self.pool_label, self.pool, self.new_pool, self.edit_pool):
             top.addWidget(widget)
         top.addStretch(1)
@@ -127,6 +129,7 @@ class PoolsTab(Retranslating, QWidget):
         self.form = QFormLayout()
         self.form_labels = [QLabel() for _ in range(3)]
         for label, widget in zip(self.form_labels, (self.skills, self.capacity, self.active), strict=True):
+            label.setBuddy(widget)
             self.form.addRow(label, widget)
         self.form.addRow(self.save)
         away = QGridLayout()
@@ -333,6 +336,12 @@ class PoolsTab(Retranslating, QWidget):
         self.remove_away.setText(_("Remove"))
         self.export.setText(_("Export calendar…"))
         self.assignments_label.setText(_("Assignments"))
+        self.table.setAccessibleName(_("Facilitators in the pool"))
+        self.unavailable.setAccessibleName(_("Unavailable dates"))
+        self.first.setAccessibleName(_("Unavailable from"))
+        self.last.setAccessibleName(_("Unavailable until"))
+        self.reason.setAccessibleName(_("Reason unavailable"))
+        self.assignments.setAccessibleName(_("Assignments"))
         self.assign.setText(_("Assign…"))
         self.unassign.setText(_("Remove assignment"))
         self.model.retranslate()

@@ -51,6 +51,7 @@ class RosterTab(Retranslating, QWidget):
         for column, (label, widget) in enumerate(
             zip(self.labels, (self.pool, self.semester, self.cohort), strict=True)
         ):
+            label.setBuddy(widget)
             top.addWidget(label, 0, 2 * column)
             top.addWidget(widget, 0, 2 * column + 1)
         buttons = QHBoxLayout()
@@ -204,6 +205,9 @@ class RosterTab(Retranslating, QWidget):
         self.propose.setText(_("Propose"))
         self.save.setText(_("Save roster"))
         self.flags_label.setText(_("Flags"))
+        self.flags.setAccessibleName(_("Flags"))
+        self.assignment_view.setAccessibleName(_("Proposed assignments"))
+        self.load_view.setAccessibleName(_("Hours per facilitator and month"))
         self.assignments.retranslate()
         self.loads.retranslate()
         if self.proposal is not None:

@@ -138,6 +138,7 @@ class ReadAuditTab(Retranslating, QWidget):
                  "until": _("&To:")}  # fmt: skip
         for name, label in self.labels.items():
             label.setText(texts[name])
+        self.table.setAccessibleName(_("Read audit"))
         for edit in (self.since, self.until):
             edit.setSpecialValueText(_("any day"))
         self.show_button.setText(_("&Show"))

@@ -60,6 +60,7 @@ class TableDayPanel(Retranslating, QWidget):
         self.labels = [QLabel() for _ in range(6)]
         widgets = (self.name, self.held_on, self.size, self.cohort, self.leaders, self.table_names)
         for label, widget in zip(self.labels, widgets, strict=True):
+            label.setBuddy(widget)  # the label names the field for a screen reader
             self.form.addRow(label, widget)
         self.propose, self.save, self.pdf, self.print_ = QPushButton(), QPushButton(), QPushButton(), QPushButton()
         buttons = QGridLayout()
@@ -218,4 +219,5 @@ class TableDayPanel(Retranslating, QWidget):
         self.save.setText(_("Save seating"))
         self.pdf.setText(_("Save table lists as PDF…"))
         self.print_.setText(_("Print table lists…"))
+        self.table.setAccessibleName(_("Tables"))
         self.model.retranslate()
