@@ -10,9 +10,11 @@ after a switch to English no name may stay Norwegian. The main dialogs are opene
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from pathlib import Path
 
+import pytest
 import shiboken6
 from accessibility_audit import accessible_name, describe, focusable_controls, unnamed_controls
 from area_walk import walk_areas
@@ -153,6 +155,62 @@ def test_a_language_switch_renames_every_control(qtbot, opened_window) -> None:
     assert not stale, "\n".join(stale)
 
 
+# --- mnemonics ---------------------------------------------------------------------------------------------------
+
+
+def mnemonic(text: str) -> str:
+    """The key of a text's ``&`` mnemonic (lower case), or ""."""
+    match = re.search(r"&([^&\s])", text.replace("&&", ""))
+    return match.group(1).lower() if match else ""
+
+
+def mnemonics(window) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """The keys of the visible form labels, and of everything else that answers Alt+key (the menu bar, buttons,
+    group boxes, tabs), in ``window`` as shown now."""
+    labels: dict[str, list[str]] = defaultdict(list)
+    others: dict[str, list[str]] = defaultdict(list)
+    for action in window.menuBar().actions():
+        if action.isVisible() and (key := mnemonic(action.text())):
+            others[key].append(f"menu {action.text()!r}")
+    for label in window.findChildren(QLabel):
+        if label.isVisible() and label.buddy() is not None and (key := mnemonic(label.text())):
+            labels[key].append(f"label {label.text()!r}")
+    for button in window.findChildren(QAbstractButton):
+        if button.isVisible() and (key := mnemonic(button.text())):
+            others[key].append(f"button {button.text()!r}")
+    for bar in window.findChildren(QTabBar):
+        if bar.isVisible():
+            for index in range(bar.count()):
+                if key := mnemonic(bar.tabText(index)):
+                    others[key].append(f"tab {bar.tabText(index)!r}")
+    return labels, others
+
+
+@pytest.mark.parametrize("language", ["nb", "en"])
+def test_form_label_mnemonics_do_not_clash(qtbot, opened_window, language: str) -> None:
+    """Alt+key on a form label goes to its field; two labels (or a label and a menu) with the same key on one
+    page would make the key ambiguous. A label's key that a button also uses is listed, not failed: the buttons'
+    keys belong to the keyboard work."""
+    window = opened_window
+    window.switcher.switch(language)
+    clashes: list[str] = []
+    with_buttons: list[str] = []
+
+    def visit(where: str, _page: QWidget) -> None:
+        qtbot.wait(30)
+        labels, others = mnemonics(window)
+        for key, texts in labels.items():
+            menus = [text for text in others.get(key, []) if text.startswith("menu")]
+            if len(texts) > 1 or menus:
+                clashes.append(f"{where}: Alt+{key} for {texts + menus}")
+            elif key in others:
+                with_buttons.append(f"{where}: Alt+{key} for {texts + others[key]}")
+
+    walk_areas(qtbot, window, visit)
+    print(f"{language}: a form label's key also on a button:", *sorted(set(with_buttons)), sep="\n  ")
+    assert not clashes, "\n".join(clashes)
+
+
 # --- the main dialogs ------------------------------------------------------------------------------------------
 
 
@@ -275,3 +333,24 @@ def other_dialog_problems(qtbot, db, cohort_id: int, session_id: int) -> list[st
         problems += dialog_problems(qtbot, dialog, where)
         dialog.reject()
     return problems
+
+
+def test_alt_and_a_label_key_moves_to_its_field(qtbot, opened_window) -> None:
+    """The mnemonics really work: on the Settings area, Alt+M (“Data&mappe:”) and Alt+I (“&Innstillingsfil:”) put
+    the cursor in the path they name, and a screen reader reads the label as the field's name."""
+    from PySide6.QtTest import QTest
+
+    window = opened_window
+    window.switcher.switch("nb")
+    window.nav.setCurrentRow(window.row_of("SettingsPage"))
+    page = window.page_of("SettingsPage")
+    qtbot.waitUntil(page.data_path.isVisible)
+    window.activateWindow()
+    for key, field, name in (
+        (Qt.Key.Key_M, page.data_path, "Datamappe"),
+        (Qt.Key.Key_I, page.settings_path, "Innstillingsfil:"),
+        (Qt.Key.Key_D, page.database_path, "Database:"),
+    ):
+        QTest.keyClick(window, key, Qt.KeyboardModifier.AltModifier)
+        qtbot.waitUntil(lambda field=field: field.hasFocus(), timeout=2_000)
+        assert accessible_name(field) == name

@@ -317,15 +317,15 @@ class TemplateEditor(Retranslating, QWidget):
         from tillitsleder.certificates.placeholders import PLACEHOLDERS, local_name
 
         labels = (
-            _("Certificate language:"),
-            _("Title:"),
-            _("Introduction:"),
-            _("Body text:"),
+            _("Certificate lan&guage:"),
+            _("&Title:"),
+            _("&Introduction:"),
+            _("&Body text:"),
             "",
-            _("Place:"),
+            _("Pl&ace:"),
             "",
-            _("Logo:"),
-            _("Background:"),
+            _("L&ogo:"),
+            _("Bac&kground:"),
         )
         for label, text in zip(self.form_labels, labels, strict=True):
             label.setText(text)

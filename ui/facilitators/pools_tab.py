@@ -323,10 +323,10 @@ class PoolsTab(Retranslating, QWidget):
             self._run(lambda: export_facilitator_calendar(self.db, f.id, Path(path)))
 
     def retranslate(self) -> None:
-        self.pool_label.setText(_("Pool:"))
+        self.pool_label.setText(_("P&ool:"))
         self.new_pool.setText(_("New pool…"))
         self.edit_pool.setText(_("Edit pool…"))
-        for label, text in zip(self.form_labels, (_("Skills:"), _("Hours a month:"), _("Active:")), strict=True):
+        for label, text in zip(self.form_labels, (_("&Skills:"), _("Hours a &month:"), _("Active:")), strict=True):
             label.setText(text)
         self.active.setText(_("Takes assignments"))
         self.save.setText(_("Save changes"))

@@ -198,7 +198,7 @@ class RosterTab(Retranslating, QWidget):
         show_error(self, _("Roster"), error)
 
     def retranslate(self) -> None:
-        for label, text in zip(self.labels, (_("Pool:"), _("Semester:"), _("Cohort:")), strict=True):
+        for label, text in zip(self.labels, (_("P&ool:"), _("&Semester:"), _("Coho&rt:")), strict=True):
             label.setText(text)
         if self.cohort.count():
             self.cohort.setItemText(0, _("All cohorts"))

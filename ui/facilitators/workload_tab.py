@@ -134,7 +134,7 @@ class WorkloadTab(Retranslating, QWidget):
         )
 
     def retranslate(self) -> None:
-        for label, text in zip(self.labels, (_("Pool:"), _("From:"), _("Months:")), strict=True):
+        for label, text in zip(self.labels, (_("P&ool:"), _("F&rom:"), _("&Months:")), strict=True):
             label.setText(text)
         self.table.setAccessibleName(_("Workload per facilitator"))
         self.model.retranslate()

@@ -150,8 +150,8 @@ class SettingsPage(Page):
         super().retranslate()
         self.language_label.setText(_("&Language:"))
         self.language.setToolTip(_("The language of the whole app; it changes at once."))
-        self.database_label.setText(_("Database:"))
-        self.data_label.setText(_("Data folder:"))
+        self.database_label.setText(_("&Database:"))
+        self.data_label.setText(_("Data f&older:"))
         self.data_path.setAccessibleName(_("Data folder"))  # in a row with its button: the label is no sibling
         self.open_data_button.setText(_("Show folder"))
         self.open_data_button.setToolTip(_("Open the data folder in the file manager."))
@@ -159,7 +159,7 @@ class SettingsPage(Page):
         self.tabs.setTabText(1, _("Read audit"))
         self.tabs.setTabText(2, _("Retention"))
         self.tabs.setTabText(3, _("Organisation"))
-        self.settings_label.setText(_("Settings file:"))
+        self.settings_label.setText(_("Settings f&ile:"))
         self.network_warning.setText(
             _(
                 "This database is on a network drive. If the connection drops while Tillitsleder writes, the "

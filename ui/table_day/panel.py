@@ -203,7 +203,8 @@ class TableDayPanel(Retranslating, QWidget):
 
     def retranslate(self) -> None:
         texts = (
-            _("Name:"), _("Date:"), _("Seats per table:"), _("Cohort:"), _("Table leaders from:"), _("Table names:")
+            _("&Name:"), _("&Date:"), _("&Seats per table:"), _("C&ohort:"), _("Table &leaders from:"),
+            _("&Table names:"),
         )
         for label, text in zip(self.labels, texts, strict=True):
             label.setText(text)
