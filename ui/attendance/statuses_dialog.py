@@ -104,6 +104,7 @@ class StatusesDialog(Retranslating, QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(_("Attendance statuses"))
+        self.table.setAccessibleName(_("Attendance statuses"))
         self.intro.setText(
             _(
                 "The statuses the register offers, in order: key 1 sets the first, key 2 the second … "

@@ -50,12 +50,23 @@ class _SignatoryBox(QGroupBox):
         self.labels = [QLabel(), QLabel(), QLabel()]
         form = QFormLayout(self)
         for label, widget in zip(self.labels, (self.name, self.title, self.image), strict=True):
+            label.setBuddy(widget)
             form.addRow(label, widget)
 
     def retranslate(self, heading: str) -> None:
         self.setTitle(heading)
         for label, text in zip(self.labels, (_("Name:"), _("Title:"), _("Signature:")), strict=True):
             label.setText(text)
+        # Two boxes have these fields: each name says which signature it belongs to.
+        self.name.setAccessibleName(_("{signature}: name").format(signature=heading))
+        self.title.setAccessibleName(_("{signature}: title").format(signature=heading))
+        name_image_buttons(self.image, _("{signature}: signature image").format(signature=heading))
+
+
+def name_image_buttons(field: ImageField, subject: str) -> None:
+    """What a screen reader calls an image field's buttons: which image they choose or remove."""
+    field.choose_button.setAccessibleName(_("{image}: choose…").format(image=subject))
+    field.remove_button.setAccessibleName(_("{image}: remove").format(image=subject))
 
 
 class TemplateEditor(Retranslating, QWidget):
@@ -106,6 +117,8 @@ class TemplateEditor(Retranslating, QWidget):
                   self.show_modules, self.logo, self.background)  # fmt: skip
         self.form_labels = [QLabel() for _field in fields]
         for label, widget in zip(self.form_labels, fields, strict=True):
+            if widget not in (self.placeholders, self.show_modules):  # a note, a check box with its own text
+                label.setBuddy(widget)
             self.form.addRow(label, widget)
         buttons = QHBoxLayout()
         buttons.addWidget(self.message, 1)
@@ -120,6 +133,7 @@ class TemplateEditor(Retranslating, QWidget):
         column.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the fields in it take the focus
         scroll.setWidget(form_widget)
         scroll.setMinimumWidth(300)
         self.preview = PdfPreview()
@@ -303,15 +317,15 @@ class TemplateEditor(Retranslating, QWidget):
         from tillitsleder.certificates.placeholders import PLACEHOLDERS, local_name
 
         labels = (
-            _("Certificate language:"),
-            _("Title:"),
-            _("Introduction:"),
-            _("Body text:"),
+            _("Certificate lan&guage:"),
+            _("&Title:"),
+            _("&Introduction:"),
+            _("&Body text:"),
             "",
-            _("Place:"),
+            _("Pl&ace:"),
             "",
-            _("Logo:"),
-            _("Background:"),
+            _("L&ogo:"),
+            _("Bac&kground:"),
         )
         for label, text in zip(self.form_labels, labels, strict=True):
             label.setText(text)
@@ -329,6 +343,8 @@ class TemplateEditor(Retranslating, QWidget):
         self.show_modules.setText(_("List the modules with their hours"))
         self.signatories[0].retranslate(_("First signature"))
         self.signatories[1].retranslate(_("Second signature (optional)"))
+        name_image_buttons(self.logo, _("Logo"))
+        name_image_buttons(self.background, _("Background image"))
         self.save_button.setText(_("&Save template"))
         self.revert_button.setText(_("Discard changes"))
         self.language.setToolTip(_("A programme has one template per language."))

@@ -38,6 +38,7 @@ class VerifyDialog(Retranslating, QDialog):
         self.prompt = QLabel()
         self.code = QLineEdit()
         self.code.setClearButtonEnabled(True)
+        self.prompt.setBuddy(self.code)
         self.check_button = QPushButton()
         self.file_button = QPushButton()
         self.state = QLabel()

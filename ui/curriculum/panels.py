@@ -155,6 +155,7 @@ class ModulesPanel(Retranslating, QWidget):
         self.title_label.setText(title)
         self.title_label.setToolTip(title)
         self.search_field.setPlaceholderText(_("Search…"))
+        self.search_field.setAccessibleName(_("Search: {list}").format(list=_("Modules")))
         self.table.setAccessibleName(_("Modules"))
         self.table.setToolTip(
             _("Drag a module to move it, or press Ctrl+Up / Ctrl+Down. Double-click or press Enter to edit.")

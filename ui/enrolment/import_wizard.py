@@ -199,6 +199,7 @@ class PreviewPage(Step):
 
     def retranslate(self) -> None:
         self.setTitle(_("Check the rows"))
+        self.view.setAccessibleName(_("Rows of the list"))
         self.attention_only.setText(_("Show only rows with problems or notes"))
         if self.model is not None:
             self.model.headerDataChanged.emit(

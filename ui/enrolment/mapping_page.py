@@ -62,7 +62,10 @@ class MappingPage(Step):
 
         self.setTitle(_("Match the columns"))
         self.table.setHorizontalHeaderLabels([_("Column in the file"), _("Examples"), _("Import as")])
-        for combo in self.combos:
+        self.table.setAccessibleName(_("Columns in the file"))
+        for row, combo in enumerate(self.combos):
+            column = self.table.item(row, 0).text() if self.table.item(row, 0) is not None else ""
+            combo.setAccessibleName(_("Import column {column} as").format(column=column))
             combo.setItemText(0, _("Do not import"))
             for index, label in enumerate(FIELDS.values(), start=1):
                 combo.setItemText(index, _(label))

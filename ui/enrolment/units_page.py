@@ -62,6 +62,10 @@ class UnitRow:
             self.action.setItemText(index, text)
         self.department.setPlaceholderText(_("Choose a department…"))
         self.unit.lineEdit().setPlaceholderText(_("Type to find a unit…"))
+        name = self.unknown.name  # one row per unknown name: each picker says which name it is for
+        self.action.setAccessibleName(_("What to do with {unit}").format(unit=name))
+        self.department.setAccessibleName(_("Department to create {unit} in").format(unit=name))
+        self.unit.setAccessibleName(_("Registered unit for {unit}").format(unit=name))
 
     def choice(self) -> UnitChoice | None:
         from tillitsleder.enrolment.participant_list.importer import UnitChoice
@@ -98,6 +102,7 @@ class UnitsPage(Step):
     def retranslate(self) -> None:
         self.setTitle(_("Units not registered"))
         self.table.setHorizontalHeaderLabels([_("Unit in the list"), _("What to do"), _("Unit or department")])
+        self.table.setAccessibleName(_("Units not registered"))
         for index, row in enumerate(self.rows):
             row.retranslate()
             self.table.setItem(index, 0, QTableWidgetItem(self._name_text(row.unknown)))

@@ -43,6 +43,7 @@ class AssignDialog(Retranslating, QDialog):
         self.form = QFormLayout(self)
         widgets = (self.kind, self.target, self.starts, self.ends, self.open_ended, self.hours)
         for label, widget in zip(self.labels, widgets, strict=True):
+            label.setBuddy(widget)
             self.form.addRow(label, widget)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)

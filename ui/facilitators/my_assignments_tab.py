@@ -93,6 +93,7 @@ class MyAssignmentsTab(Retranslating, QWidget):
 
     def retranslate(self) -> None:
         self.export.setText(_("Export my calendar…"))
+        self.table.setAccessibleName(_("My assignments"))
         self.model.retranslate()
         if self.db is not None:
             self.load()

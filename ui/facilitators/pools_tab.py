@@ -74,6 +74,7 @@ class PoolDialog(Retranslating, QDialog):
         self.form = QFormLayout(self)
         self.labels = [QLabel() for _ in range(4)]
         for label, widget in zip(self.labels, (self.code, self.name, self.kind, self.description), strict=True):
+            label.setBuddy(widget)
             self.form.addRow(label, widget)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -101,6 +102,7 @@ class PoolsTab(Retranslating, QWidget):
         self.new_pool, self.edit_pool = QPushButton(), QPushButton()
         top = QHBoxLayout()
         self.pool_label = QLabel()
+        self.pool_label.setBuddy(self.pool)
         for widget in (self.pool_label, self.pool, self.new_pool, self.edit_pool):
             top.addWidget(widget)
         top.addStretch(1)
@@ -128,6 +130,7 @@ class PoolsTab(Retranslating, QWidget):
         self.form = QFormLayout()
         self.form_labels = [QLabel() for _ in range(3)]
         for label, widget in zip(self.form_labels, (self.skills, self.capacity, self.active), strict=True):
+            label.setBuddy(widget)
             self.form.addRow(label, widget)
         self.form.addRow(self.save)
         away = QGridLayout()
@@ -321,10 +324,10 @@ class PoolsTab(Retranslating, QWidget):
             self._run(lambda: export_facilitator_calendar(self.db, f.id, Path(path)))
 
     def retranslate(self) -> None:
-        self.pool_label.setText(_("Pool:"))
+        self.pool_label.setText(_("P&ool:"))
         self.new_pool.setText(_("New pool…"))
         self.edit_pool.setText(_("Edit pool…"))
-        for label, text in zip(self.form_labels, (_("Skills:"), _("Hours a month:"), _("Active:")), strict=True):
+        for label, text in zip(self.form_labels, (_("&Skills:"), _("Hours a &month:"), _("Active:")), strict=True):
             label.setText(text)
         self.active.setText(_("Takes assignments"))
         self.save.setText(_("Save changes"))
@@ -334,6 +337,12 @@ class PoolsTab(Retranslating, QWidget):
         self.remove_away.setText(_("Remove"))
         self.export.setText(_("Export calendar…"))
         self.assignments_label.setText(_("Assignments"))
+        self.table.setAccessibleName(_("Facilitators in the pool"))
+        self.unavailable.setAccessibleName(_("Unavailable dates"))
+        self.first.setAccessibleName(_("Unavailable from"))
+        self.last.setAccessibleName(_("Unavailable until"))
+        self.reason.setAccessibleName(_("Reason unavailable"))
+        self.assignments.setAccessibleName(_("Assignments"))
         self.assign.setText(_("Assign…"))
         self.unassign.setText(_("Remove assignment"))
         self.model.retranslate()

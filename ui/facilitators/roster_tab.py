@@ -51,6 +51,7 @@ class RosterTab(Retranslating, QWidget):
         for column, (label, widget) in enumerate(
             zip(self.labels, (self.pool, self.semester, self.cohort), strict=True)
         ):
+            label.setBuddy(widget)
             top.addWidget(label, 0, 2 * column)
             top.addWidget(widget, 0, 2 * column + 1)
         buttons = QHBoxLayout()
@@ -197,13 +198,16 @@ class RosterTab(Retranslating, QWidget):
         show_error(self, _("Roster"), error)
 
     def retranslate(self) -> None:
-        for label, text in zip(self.labels, (_("Pool:"), _("Semester:"), _("Cohort:")), strict=True):
+        for label, text in zip(self.labels, (_("P&ool:"), _("&Semester:"), _("Coho&rt:")), strict=True):
             label.setText(text)
         if self.cohort.count():
             self.cohort.setItemText(0, _("All cohorts"))
         self.propose.setText(_("Propose"))
         self.save.setText(_("Save roster"))
         self.flags_label.setText(_("Flags"))
+        self.flags.setAccessibleName(_("Flags"))
+        self.assignment_view.setAccessibleName(_("Proposed assignments"))
+        self.load_view.setAccessibleName(_("Hours per facilitator and month"))
         self.assignments.retranslate()
         self.loads.retranslate()
         if self.proposal is not None:

@@ -53,6 +53,7 @@ class WorkloadTab(Retranslating, QWidget):
         self.labels = [QLabel(), QLabel(), QLabel()]
         top = QHBoxLayout()
         for label, widget in zip(self.labels, (self.pool, self.first, self.months), strict=True):
+            label.setBuddy(widget)
             top.addWidget(label)
             top.addWidget(widget)
         top.addStretch(1)
@@ -133,8 +134,9 @@ class WorkloadTab(Retranslating, QWidget):
         )
 
     def retranslate(self) -> None:
-        for label, text in zip(self.labels, (_("Pool:"), _("From:"), _("Months:")), strict=True):
+        for label, text in zip(self.labels, (_("P&ool:"), _("F&rom:"), _("&Months:")), strict=True):
             label.setText(text)
+        self.table.setAccessibleName(_("Workload per facilitator"))
         self.model.retranslate()
         if self.view is not None:
             self.refresh()

@@ -153,7 +153,7 @@ class MeetingEditor(Retranslating, QWidget):
 
     def retranslate(self) -> None:
         self.date_label.setText(_("&Date:"))
-        self.facilitator_label.setText(_("&Facilitator:"))
+        self.facilitator_label.setText(_("Fac&ilitator:"))
         self.attendance.setTitle(_("Who attended"))
         self.hidden_note.setText(
             _(

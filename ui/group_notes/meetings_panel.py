@@ -86,6 +86,7 @@ class MeetingsPanel(Retranslating, QWidget):
         self.editor = MeetingEditor()
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the editor's fields take the focus
         self.scroll.setWidget(self.editor)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
@@ -118,7 +119,9 @@ class MeetingsPanel(Retranslating, QWidget):
         self.group_label.setText(_("&Group:"))
         self.new_button.setText(_("&New meeting"))
         self.meetings_title.setText(_("Meetings"))
+        self.meeting_list.setAccessibleName(_("Meetings"))
         self.shared_box.setTitle(_("Shareable themes across all groups"))
+        self.shared_list.setAccessibleName(_("Shareable themes across all groups"))
         self.shared_hint.setText(_("Themes groups chose to share, without names; how many meetings raised each."))
         if self.db is not None:
             self.load()

@@ -86,6 +86,12 @@ class StepSection(Retranslating, QGroupBox):
         self.shareable.setToolTip(
             _("A shareable theme is shown to the programme coordinator, without names, alongside other groups' themes.")
         )
+        step = self.step.label()  # three sections have these fields: each name says which step it belongs to
+        self.prompt.setAccessibleName(_("{step}: prompt").format(step=step))
+        self.time_box.setAccessibleName(_("{step}: time box").format(step=step))
+        self.content.setAccessibleName(_("{step}: notes").format(step=step))
+        self.theme.setAccessibleName(_("{step}: theme").format(step=step))
+        self.shareable.setAccessibleName(_("{step}: theme is shareable").format(step=step))
 
     def show_note(self, note: StepNote, *, editable: bool) -> None:
         self._fill(note.prompt, note.time_box_minutes, note.content, note.theme, note.theme_shareable, editable)

@@ -112,6 +112,7 @@ class GroupBoardTab(Retranslating, QWidget):
         self.grid.menuRequested.connect(self._context_menu)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the member lists on the cards take the focus
         self.scroll.setWidget(self.grid)
         self.empty = QLabel()
         self.empty.setObjectName("emptyState")
@@ -384,6 +385,9 @@ class GroupBoardTab(Retranslating, QWidget):
             _("Compose the groups again in another way, with the same sizes. Nothing is saved until you save a round.")
         )
         self.round_label.setText(_("&Round:"))
+        self.min_size.setAccessibleName(_("Smallest group size"))
+        self.max_size.setAccessibleName(_("Largest group size"))
+        self.warnings.setAccessibleName(_("Warnings"))
         self.save_button.setText(_("Sa&ve as round…"))
         self.move_button.setText(_("&Move to group…"))
         self.move_action.setText(_("&Move to group…"))

@@ -158,6 +158,7 @@ class GroupCard(Retranslating, QFrame):
         if board is None:
             return
         if self.group_index < 0:
+            self.members.setAccessibleName(_("Not in a group yet"))
             self.heading.setText(f"<b>{html.escape(_('Not in a group yet'))}</b>")
             self.score_label.setText(_("Late joiners: drag them to a group, or use Move to group…"))
             self.score_label.setWordWrap(True)
@@ -165,6 +166,7 @@ class GroupCard(Retranslating, QFrame):
             return
         assert score is not None
         people = ngettext("{n} person", "{n} people", score.size).format(n=score.size)
+        self.members.setAccessibleName(_("Members of {group}").format(group=board.groups[self.group_index].name))
         self.heading.setText(f"<b>{html.escape(board.groups[self.group_index].name)}</b> · {html.escape(people)}")
         colour = GOOD_COLOUR if score.penalty == 0 else WARNING_COLOUR
         self.score_label.setText(f"<span style='color:{colour.name()}'>{html.escape(summary(score))}</span>")

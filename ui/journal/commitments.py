@@ -294,6 +294,7 @@ class CommitmentsPanel(Retranslating, QWidget):
         self._reload()
 
     def retranslate(self) -> None:
+        self.table.setAccessibleName(_("Commitments"))
         self.new_button.setText(_("&New commitment…"))
         self.edit_button.setText(_("&Edit…"))
         self.delete_button.setText(_("&Delete"))

@@ -89,6 +89,7 @@ class EntryReader(Retranslating, QWidget):
         self.facts.clear()
 
     def retranslate(self) -> None:
+        self.text.setAccessibleName(_("The entry"))
         self.edit_button.setText(_("&Edit"))
         self.delete_button.setText(_("De&lete"))
         self.restore_button.setText(_("&Restore from backup…"))

@@ -173,6 +173,8 @@ class SharedEntriesPanel(Retranslating, QWidget):
 
     def retranslate(self) -> None:
         self.empty.setText(_(self._empty_msgid))
+        self.table.setAccessibleName(_("Shared entries"))
+        self.reader.setAccessibleName(_("The shared entry"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.model.columns) - 1)
         self._show_current()
 

@@ -388,6 +388,8 @@ class JournalWorkspace(Retranslating, QWidget):
             action.setText(member.label())
         self.search_field.setPlaceholderText(_("Search your journal…"))
         self.search_field.setToolTip(_("Words to find in your entries, tags and summaries (Ctrl+F)."))
+        self.search_field.setAccessibleName(_("Search your journal"))
+        self.table.setAccessibleName(_("Journal entries"))
         self.export_button.setText(_("E&xport"))
         self.export_button.setToolTip(_("Save your journal and commitments as a file only you decide about."))
         self.export_actions["pdf"].setText(_("As PDF…"))

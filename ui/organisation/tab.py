@@ -324,6 +324,7 @@ class OrganisationTab(Retranslating, QWidget):
             )
         )
         self.tree.setHeaderLabels([_("Name"), _("Code"), _("Valid from"), _("Status")])
+        self.tree.setAccessibleName(_("Departments and units"))
         self.add_department_button.setText(_("Add &department…"))
         self.add_unit_button.setText(_("Add &unit…"))
         self.rename_button.setText(_("&Rename…"))

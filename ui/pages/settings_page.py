@@ -71,6 +71,12 @@ class SettingsPage(Page):
         self.open_data_button = QPushButton()
         self.settings_label = QLabel()
         self.settings_path = _path_field()
+        for label, field in (
+            (self.database_label, self.database_path),
+            (self.data_label, self.data_path),
+            (self.settings_label, self.settings_path),
+        ):
+            label.setBuddy(field)  # the label names the path for a screen reader
 
         data_row = QWidget()
         row = QHBoxLayout(data_row)
@@ -144,15 +150,16 @@ class SettingsPage(Page):
         super().retranslate()
         self.language_label.setText(_("&Language:"))
         self.language.setToolTip(_("The language of the whole app; it changes at once."))
-        self.database_label.setText(_("Database:"))
-        self.data_label.setText(_("Data folder:"))
+        self.database_label.setText(_("&Database:"))
+        self.data_label.setText(_("Data f&older:"))
+        self.data_path.setAccessibleName(_("Data folder"))  # in a row with its button: the label is no sibling
         self.open_data_button.setText(_("Show folder"))
         self.open_data_button.setToolTip(_("Open the data folder in the file manager."))
         self.tabs.setTabText(0, _("General"))
         self.tabs.setTabText(1, _("Read audit"))
         self.tabs.setTabText(2, _("Retention"))
         self.tabs.setTabText(3, _("Organisation"))
-        self.settings_label.setText(_("Settings file:"))
+        self.settings_label.setText(_("Settings f&ile:"))
         self.network_warning.setText(
             _(
                 "This database is on a network drive. If the connection drops while Tillitsleder writes, the "

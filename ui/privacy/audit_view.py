@@ -134,10 +134,11 @@ class ReadAuditTab(Retranslating, QWidget):
                 "cannot be changed or deleted."
             )
         )
-        texts = {"person": _("About &person:"), "actor": _("Read &by:"), "kind": _("&Kind:"), "since": _("&From:"),
-                 "until": _("&To:")}  # fmt: skip
+        texts = {"person": _("About p&erson:"), "actor": _("Read &by:"), "kind": _("&Kind:"), "since": _("F&rom:"),
+                 "until": _("T&o:")}  # fmt: skip
         for name, label in self.labels.items():
             label.setText(texts[name])
+        self.table.setAccessibleName(_("Read audit"))
         for edit in (self.since, self.until):
             edit.setSpecialValueText(_("any day"))
         self.show_button.setText(_("&Show"))

@@ -142,6 +142,8 @@ class RetentionTab(Retranslating, QWidget):
 
     def retranslate(self) -> None:
         self.rules_title.setText(_("Retention rules"))
+        self.rules_table.setAccessibleName(_("Retention rules"))
+        self.preview_table.setAccessibleName(_("Due today"))
         self.months_label.setText(_("Keep for &months after the cohort ends (empty: no rule):"))
         self.save_button.setText(_("Save rule"))
         self.preview_title.setText(_("Due today"))

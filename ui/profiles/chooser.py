@@ -157,6 +157,8 @@ class ProfileChooser(Retranslating, QDialog):
                 )
             )
         self.filter.setPlaceholderText(_("Find a name…"))
+        self.filter.setAccessibleName(_("Find a profile"))
+        self.list.setAccessibleName(_("Profiles"))
         self.open_button.setText(_("&Open"))
         headers = {
             Role.COORDINATOR: _("Programme coordinator"),

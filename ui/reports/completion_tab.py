@@ -231,6 +231,7 @@ class CompletionTab(Retranslating, QWidget):
 
     def retranslate(self) -> None:
         self.rules_button.setText(_("Completion &rules…"))
+        self.table.setAccessibleName(_("Completion per participant"))
         self.sign_button.setText(_("Sign &off"))
         self.sign_button.setToolTip(_("Confirm that the participant has completed; refused while a rule is unmet."))
         self.unsign_button.setText(_("&Withdraw sign-off"))

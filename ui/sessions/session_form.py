@@ -103,6 +103,8 @@ class SessionForm(Retranslating, QWidget):
         for label, text in zip(self.labels, texts, strict=True):
             label.setText(text)
         self.to_label.setText(_("to"))
+        self.start_edit.setAccessibleName(_("Starts at"))  # one label, "Time:", for both fields
+        self.end_edit.setAccessibleName(_("Ends at"))
         self.zone_label.setText(_("({zone} time)").format(zone=self.options.frame.zone))
         self.module_combo.setItemText(0, _("(No module)"))
         for index, member in enumerate(SessionType):

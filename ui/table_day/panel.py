@@ -60,6 +60,7 @@ class TableDayPanel(Retranslating, QWidget):
         self.labels = [QLabel() for _ in range(6)]
         widgets = (self.name, self.held_on, self.size, self.cohort, self.leaders, self.table_names)
         for label, widget in zip(self.labels, widgets, strict=True):
+            label.setBuddy(widget)  # the label names the field for a screen reader
             self.form.addRow(label, widget)
         self.propose, self.save, self.pdf, self.print_ = QPushButton(), QPushButton(), QPushButton(), QPushButton()
         buttons = QGridLayout()
@@ -202,7 +203,8 @@ class TableDayPanel(Retranslating, QWidget):
 
     def retranslate(self) -> None:
         texts = (
-            _("Name:"), _("Date:"), _("Seats per table:"), _("Cohort:"), _("Table leaders from:"), _("Table names:")
+            _("&Name:"), _("&Date:"), _("&Seats per table:"), _("C&ohort:"), _("Table &leaders from:"),
+            _("&Table names:"),
         )
         for label, text in zip(self.labels, texts, strict=True):
             label.setText(text)
@@ -218,4 +220,5 @@ class TableDayPanel(Retranslating, QWidget):
         self.save.setText(_("Save seating"))
         self.pdf.setText(_("Save table lists as PDF…"))
         self.print_.setText(_("Print table lists…"))
+        self.table.setAccessibleName(_("Tables"))
         self.model.retranslate()

@@ -251,12 +251,19 @@ class ListPanel(Retranslating, QWidget):
         self._show_title()
         self.search_field.setPlaceholderText(_("Search…"))
         self.search_field.setToolTip(_("Type part of a name or word; press Ctrl+F to come here."))
+        self._name_controls()
         model = self._shown()
         if model is not None:
             model.retranslate()
             self._fit_columns()
         self._update_state()
         QTimer.singleShot(0, self, self._update_state)  # the area's own buttons get their new text after this
+
+    def _name_controls(self) -> None:
+        """What a screen reader calls the search field and the table: the list's title (without the suffix)."""
+        title = _(self._title_msgid) if self._title_msgid else _("List")
+        self.search_field.setAccessibleName(_("Search: {list}").format(list=title))
+        self.table.setAccessibleName(title)
 
     def _show_title(self) -> None:
         title = _(self._title_msgid) if self._title_msgid else ""
