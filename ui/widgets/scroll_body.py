@@ -9,6 +9,7 @@ layout's minimum, scroll bars appear only below that) and returns the layout to 
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 
@@ -18,6 +19,7 @@ def scrolling_body(owner: QWidget) -> QVBoxLayout:
     area.setObjectName("scrollingBody")
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its fields take the focus, and it scrolls to the focused one
     body = QWidget()
     body.setObjectName("scrollingBodyContent")
     area.setWidget(body)
