@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextEdit, QVBoxLayout, QWidget
 
 from tillitsleder.i18n import _, format_date
+from ui import colours
 from ui.journal.highlight import highlight_editor
 from ui.journal.writing_view import airy, writing_font
 from ui.widgets.retranslate import Retranslating
@@ -29,7 +30,8 @@ class EntryReader(Retranslating, QWidget):
         self.facts.setWordWrap(True)
         self.text = QTextEdit()
         self.text.setObjectName("entryReader")
-        self.text.setStyleSheet("QTextEdit#entryReader { background: #fbfaf6; color: #1f2933; }")
+        colours.follow_sheet(self.text, lambda _s: f"QTextEdit#entryReader {{ {colours.text_rule('paper')} }}")
+        colours.mark_surface(self.text, "paper")
         self.text.setReadOnly(True)
         self.text.setFont(writing_font())
         self.text.document().setDocumentMargin(16)
