@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QTableView,
     QTextEdit,
+    QTreeView,
     QWidget,
 )
 
@@ -73,20 +74,26 @@ def _view_cells(view: QAbstractItemView, found: list[Finding]) -> None:
     alternate = view.alternatingRowColors()
     root = QModelIndex()
     columns = 1 if isinstance(model, QAbstractListModel) else min(model.columnCount(root), MAX_COLUMNS)
-    for row in range(min(model.rowCount(root), MAX_ROWS)):
-        for column in range(columns):
-            index = model.index(row, column)
-            fg = _colour(index.data(Qt.ItemDataRole.ForegroundRole))
-            bg = _colour(index.data(Qt.ItemDataRole.BackgroundRole))
-            if fg is None and bg is None:
-                continue
-            base = QPalette.ColorRole.AlternateBase if alternate and row % 2 else QPalette.ColorRole.Base
-            _check(
-                found,
-                f"{_name(view)} cell",
-                fg or palette.color(QPalette.ColorRole.Text),
-                bg or palette.color(base),
-            )
+    rows = 0
+
+    def read(parent: QModelIndex) -> None:  # every row, children of tree rows too
+        nonlocal rows
+        for row in range(model.rowCount(parent)):
+            rows += 1
+            if rows > MAX_ROWS:
+                return
+            for column in range(columns):
+                index = model.index(row, column, parent)
+                fg = _colour(index.data(Qt.ItemDataRole.ForegroundRole))
+                bg = _colour(index.data(Qt.ItemDataRole.BackgroundRole))
+                if fg is not None or bg is not None:
+                    base = QPalette.ColorRole.AlternateBase if alternate and row % 2 else QPalette.ColorRole.Base
+                    text = fg or palette.color(QPalette.ColorRole.Text)
+                    _check(found, f"{_name(view)} cell", text, bg or palette.color(base))
+            if isinstance(view, QTreeView) and model.rowCount(model.index(row, 0, parent)):
+                read(model.index(row, 0, parent))
+
+    read(root)
     if isinstance(view, QTableView):
         for orientation, header in (
             (Qt.Orientation.Horizontal, view.horizontalHeader()),

@@ -419,3 +419,23 @@ def tab(qtbot, tmp_path: Path):
     qtbot.waitExposed(widget)
     yield widget
     db.close()
+
+
+def test_search_marks_follow_the_palette(qtbot, palette_named) -> None:
+    from ui.journal.highlight import highlight_editor, highlighted_html
+    from ui.journal.reader import EntryReader
+
+    reader = EntryReader()
+    qtbot.addWidget(reader)
+    reader.text.setPlainText("tillit og ansvar")
+    highlight_editor(reader.text, [(0, 6)])
+    selections = reader.text.extraSelections()
+    light = QColor(selections[0].format.background().color())
+    assert light == colours.scheme().fill("search.mark")
+    palette_named("dark")
+    selections = reader.text.extraSelections()
+    selection = selections[0]
+    fill, ink = QColor(selection.format.background().color()), QColor(selection.format.foreground().color())
+    assert fill == colours.scheme().fill("search.mark") != light
+    assert colours.contrast_ratio(ink, fill) >= colours.AA
+    assert colours.scheme().pair("search.mark").background in highlighted_html("tillit", [(0, 3)])

@@ -54,6 +54,13 @@ class EntryReader(Retranslating, QWidget):
         layout.addWidget(self.text, 1)
         self.retranslate()
         self.show_entry(None)
+        colours.changes().changed.connect(self._recolour)
+
+    def _recolour(self) -> None:
+        """The palette changed: the matches are marked again in its colours (the document keeps no colour)."""
+        if self.text.extraSelections():
+            selected = [(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in self.text.extraSelections()]
+            highlight_editor(self.text, selected)
 
     def show_entry(self, entry: JournalEntryView | None, spans: list[tuple[int, int]] | None = None) -> None:
         """Show ``entry`` (``None``: nothing); ``spans`` are matches in ``full_text(entry)`` to highlight."""
