@@ -150,14 +150,25 @@ def roles() -> tuple[str, ...]:
 # --- WCAG ------------------------------------------------------------------------------------------------
 
 
+def _channels(colour: QColor | str) -> tuple[float, float, float]:
+    """Red, green, blue from 0 to 1. A ``#rgb``/``#rrggbb`` string is read without ``QColor(str)``, whose
+    overloads would build ``Qt``'s enums in the window's first frame."""
+    if isinstance(colour, QColor):
+        return colour.redF(), colour.greenF(), colour.blueF()
+    digits = colour.lstrip("#")
+    if len(digits) == 3:
+        digits = "".join(d * 2 for d in digits)
+    return tuple(int(digits[i : i + 2], 16) / 255 for i in (0, 2, 4))  # type: ignore[return-value]
+
+
 def relative_luminance(colour: QColor | str) -> float:
     """WCAG 2.1 relative luminance of an sRGB colour (0 black … 1 white)."""
-    c = QColor(colour)
 
     def linear(channel: float) -> float:
         return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
 
-    return 0.2126 * linear(c.redF()) + 0.7152 * linear(c.greenF()) + 0.0722 * linear(c.blueF())
+    red, green, blue = _channels(colour)
+    return 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue)
 
 
 def contrast_ratio(a: QColor | str, b: QColor | str) -> float:
@@ -231,7 +242,7 @@ class Scheme:
     """The colours of every role for one palette."""
 
     def __init__(self, palette: QPalette) -> None:
-        self.palette = QPalette(palette)
+        self.palette = palette  # not QPalette(palette): its overloads would build Qt's enums (first frame)
         self.kind = kind_of(palette)
         self._table = _DARK if self.kind == DARK else _LIGHT
         self._brushes: dict[str, tuple[QBrush | None, QBrush | None]] = {}
@@ -370,7 +381,11 @@ def changes() -> _Notifier:
         accessibility = getattr(hints, "accessibility", None)
         if accessibility is not None:
             accessibility().contrastPreferenceChanged.connect(lambda *_a: _read_platform_contrast())
-        QTimer.singleShot(1000, _read_platform_contrast)
+        later = QTimer(_notifier)  # not singleShot(): its overloads take a Qt enum (see the module's docstring)
+        later.setSingleShot(True)
+        later.setInterval(1000)
+        later.timeout.connect(_read_platform_contrast)
+        later.start()
     return _notifier
 
 
