@@ -12,7 +12,7 @@ Nothing else in ``ui/`` names a colour: widgets and models ask this module for a
 A role is a ``Pair``: a text colour and, for fills, the background it is drawn on. A fill is always set together
 with its text colour. A text-only role names the surface it sits on (an item view's base, a window, a header), so
 ``pairs()`` can list every text/background combination the app produces and the contrast test can hold each to
-WCAG's 4.5:1 (``contrast_ratio``). ``follow(widget, apply)`` re-applies colours a widget holds (style sheets,
+WCAG's 4.5:1 (``contrast_ratio``). ``ui.recolour`` re-applies colours a widget or model holds (style sheets,
 cached brushes) when the application palette or the colour scheme changes at run time.
 
 The module touches no ``Qt`` enum at import time: the sidebar imports it in the window's first frame.
@@ -20,12 +20,9 @@ The module touches no ``Qt`` enum at import time: the sidebar imports it in the 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QWidget
 
 LIGHT, DARK, HIGH_CONTRAST = "light", "dark", "high-contrast"
 TRANSPARENT = QColor(0, 0, 0, 0)
@@ -197,22 +194,14 @@ def is_high_contrast(palette: QPalette) -> bool:
     return _platform_prefers_high_contrast
 
 
-def _read_platform_contrast() -> None:
-    """Read ``styleHints().accessibility().contrastPreference()`` (Qt 6.10+); on a change, colours follow it.
-
-    Not done in the window's first frame: it is the first use of ``Qt``'s namespace (see ``ui.sidebar``)."""
+def prefer_high_contrast(prefers: bool) -> bool:
+    """Note the platform's contrast preference (``ui.recolour`` reads it); True if that changed anything."""
     global _platform_prefers_high_contrast
-    app = QGuiApplication.instance()
-    try:
-        from PySide6.QtCore import Qt
-
-        prefers = app.styleHints().accessibility().contrastPreference() == Qt.ContrastPreference.HighContrast
-    except (AttributeError, RuntimeError):  # older Qt, or no application any more
-        return
-    if prefers != _platform_prefers_high_contrast:
-        _platform_prefers_high_contrast = prefers
-        _cache.clear()
-        changes().changed.emit()
+    if prefers == _platform_prefers_high_contrast:
+        return False
+    _platform_prefers_high_contrast = prefers
+    _cache.clear()
+    return True
 
 
 def kind_of(palette: QPalette) -> str:
@@ -359,63 +348,6 @@ def pairs(palette: QPalette | None = None) -> list[tuple[str, QColor, QColor]]:
     return scheme(palette).resolved_pairs()
 
 
-# --- following palette changes ---------------------------------------------------------------------------
-
-
-class _Notifier(QObject):
-    changed = Signal()
-
-
-_notifier: _Notifier | None = None
-
-
-def changes() -> _Notifier:
-    """One object whose ``changed`` fires after the application palette or the colour scheme changed."""
-    global _notifier
-    if _notifier is None:
-        app = QGuiApplication.instance()
-        _notifier = _Notifier(app)
-        app.paletteChanged.connect(_notifier.changed)
-        hints = app.styleHints()
-        hints.colorSchemeChanged.connect(lambda *_a: _notifier.changed.emit())
-        accessibility = getattr(hints, "accessibility", None)
-        if accessibility is not None:
-            accessibility().contrastPreferenceChanged.connect(lambda *_a: _read_platform_contrast())
-        later = QTimer(_notifier)  # not singleShot(): its overloads take a Qt enum (see the module's docstring)
-        later.setSingleShot(True)
-        later.setInterval(1000)
-        later.timeout.connect(_read_platform_contrast)
-        later.start()
-    return _notifier
-
-
-class _Follower(QObject):
-    def __init__(self, owner: QObject, apply: Callable[[], None]) -> None:
-        super().__init__(owner)
-        self._apply = apply
-        changes().changed.connect(self.run)
-
-    def run(self) -> None:
-        self._apply()
-
-
-def follow(owner: QObject, apply: Callable[[], None]) -> None:
-    """Call ``apply()`` now and after every palette or colour-scheme change, while ``owner`` lives."""
-    apply()
-    _Follower(owner, apply)
-
-
-def follow_sheet(widget: QWidget, sheet: Callable[[Scheme], str]) -> None:
-    """Give ``widget`` the style sheet ``sheet(scheme)``, set again (only if it differs) after palette changes."""
-
-    def apply() -> None:
-        text = sheet(scheme())
-        if widget.styleSheet() != text:
-            widget.setStyleSheet(text)
-
-    follow(widget, apply)
-
-
 def text_rule(role: str) -> str:
     """``color`` (and ``background`` for a fill role) of ``role`` as style sheet declarations."""
     s = scheme()
@@ -423,29 +355,3 @@ def text_rule(role: str) -> str:
     if _LIGHT[role].background is not None:
         rule += f" background: {s.css_fill(role)};"
     return rule
-
-
-def style_label(label: QWidget, role: str, extra: str = "") -> None:
-    """Give a label the role's text colour (and fill, for a fill role), following palette changes.
-
-    May be called again with another role (a state that changed). The role is kept as the ``colourRole``
-    property, so tests find what the app coloured."""
-    label.setProperty("colourRole", role)
-    label.setProperty("colourExtra", extra)
-
-    def apply() -> None:
-        current = label.property("colourRole")
-        text = f"{text_rule(current)} {label.property('colourExtra') or ''}".strip()
-        if label.styleSheet() != text:
-            label.setStyleSheet(text)
-
-    if label.property("colourFollowed"):
-        apply()
-    else:
-        label.setProperty("colourFollowed", True)
-        follow(label, apply)
-
-
-def mark_surface(widget: QWidget, role: str) -> None:
-    """Note that ``widget`` is drawn with the fill of ``role`` (its children's text is checked against it)."""
-    widget.setProperty("colourRole", role)

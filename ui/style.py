@@ -16,7 +16,7 @@ from string import Template
 
 from PySide6.QtWidgets import QWidget
 
-from ui import colours
+from ui import colours, recolour
 
 SHEET_TEMPLATE = """
 QListWidget#navigation {
@@ -109,4 +109,4 @@ def apply_style(widget: QWidget) -> None:
         if widget.styleSheet() != sheet:
             widget.setStyleSheet(sheet)
 
-    colours.follow(widget, apply)
+    recolour.follow(widget, apply)

@@ -92,6 +92,13 @@ def test_the_kind_of_palette_is_read_from_the_palette(qapp) -> None:
     assert hc.brushes("status.present") == (None, None) and hc.fill("at_risk") is None
     assert hc.text("warning") == palettes.high_contrast_palette().color(QPalette.ColorRole.WindowText)
     assert hc.fill("search.mark") == palettes.high_contrast_palette().color(QPalette.ColorRole.Highlight)
+    # the platform's contrast preference (Qt 6.10+) turns any palette to the palette's own colours
+    assert colours.prefer_high_contrast(True)
+    try:
+        assert colours.scheme(palettes.light_palette()).kind == colours.HIGH_CONTRAST
+    finally:
+        assert colours.prefer_high_contrast(False)
+    assert colours.scheme(palettes.light_palette()).kind == colours.LIGHT
 
 
 # --- the walk ----------------------------------------------------------------------------------------------

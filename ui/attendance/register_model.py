@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from tillitsleder.attendance.register import Change, Register
 from tillitsleder.i18n import _
-from ui import colours
+from ui import colours, recolour
 from ui.attendance.register_display import (
     NO_STATUS,
     RegisterDisplay,
@@ -67,7 +67,7 @@ class RegisterModel(QAbstractTableModel):
         self._italic = QFont()
         self._italic.setItalic(True)
         self._adopt(register, display if display is not None else prepare(register))
-        colours.changes().changed.connect(self._recolour)
+        recolour.changes().changed.connect(self._recolour)
 
     def _resolve_colours(self) -> None:
         """Brushes for the palette on screen: every fill with its text colour (none under high contrast)."""

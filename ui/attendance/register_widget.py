@@ -19,7 +19,7 @@ from tillitsleder.attendance.register import Register, load_register, set_attend
 from tillitsleder.attendance.statuses import shown_label
 from tillitsleder.i18n import _, format_number, format_share, ngettext
 from tillitsleder.storage import Database
-from ui import colours
+from ui import colours, recolour
 from ui.attendance.register_display import RegisterDisplay, prepare
 from ui.attendance.register_model import RegisterModel
 from ui.attendance.register_view import RegisterView, TotalsView
@@ -86,7 +86,7 @@ class RegisterWidget(Retranslating, QWidget):
         self.xlsx_button.clicked.connect(lambda: self.choose_and_export(".xlsx"))
         self.csv_button.clicked.connect(lambda: self.choose_and_export(".csv"))
         self.retranslate()
-        colours.changes().changed.connect(self._update)  # the legend's fills follow the palette
+        recolour.changes().changed.connect(self._update)  # the legend's fills follow the palette
 
     def retranslate(self) -> None:
         self.statuses_button.setText(_("S&tatuses…"))

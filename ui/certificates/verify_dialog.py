@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from tillitsleder.i18n import _
-from ui import colours
+from ui import recolour
 from ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
@@ -91,7 +91,7 @@ class VerifyDialog(Retranslating, QDialog):
 
     def _show(self, result: Verification) -> Verification:
         self.result = result
-        colours.style_label(self.state, f"verify.{result.state.value}", "font-weight: 600;")
+        recolour.style_label(self.state, f"verify.{result.state.value}", "font-weight: 600;")
         self.state.setText(result.state.label())
         self.answer.setText(result.message())
         self.adjustSize()

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from tillitsleder.groups.board import Board
 from tillitsleder.groups.scoring import GroupScore, pair, summary
 from tillitsleder.i18n import _, ngettext
-from ui import colours
+from ui import colours, recolour
 from ui.widgets.retranslate import Retranslating
 
 MEMBER_MIME = "application/x-tillitsleder-enrolment"
@@ -138,7 +138,7 @@ class GroupCard(Retranslating, QFrame):
         layout.addStretch(1)
         self._board: Board | None = None
         self._score: GroupScore | None = None
-        colours.changes().changed.connect(self._recolour)
+        recolour.changes().changed.connect(self._recolour)
 
     def _recolour(self) -> None:
         if self._board is not None:
@@ -186,7 +186,7 @@ class GroupCard(Retranslating, QFrame):
         assert score is not None
         people = ngettext("{n} person", "{n} people", score.size).format(n=score.size)
         self.heading.setText(f"<b>{html.escape(board.groups[self.group_index].name)}</b> · {html.escape(people)}")
-        colours.style_label(self.score_label, GOOD if score.penalty == 0 else WARNING)
+        recolour.style_label(self.score_label, GOOD if score.penalty == 0 else WARNING)
         self.score_label.setText(summary(score))
         self.score_label.setToolTip(_("Lower is better: 0 is a group without same-unit pairs, repeats or imbalance."))
         reasons = board.reasons(score)

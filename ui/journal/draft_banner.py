@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
 
 from tillitsleder.i18n import _, format_datetime, ngettext
-from ui import colours
+from ui import recolour
 from ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
@@ -19,7 +19,7 @@ class DraftBanner(Retranslating, QFrame):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("draftBanner")
-        colours.follow_sheet(
+        recolour.follow_sheet(
             self,
             lambda s: (
                 f"QFrame#draftBanner {{ background: {s.css_fill('draft.banner')}; "
@@ -27,7 +27,7 @@ class DraftBanner(Retranslating, QFrame):
                 f"QFrame#draftBanner QLabel {{ color: {s.css_text('draft.banner')}; }}"
             ),
         )
-        colours.mark_surface(self, "draft.banner")
+        recolour.mark_surface(self, "draft.banner")
         self.draft: RecoveredDraft | None = None
         self.text = QLabel()
         self.text.setWordWrap(True)

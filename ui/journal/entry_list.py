@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from tillitsleder.i18n import _, format_date
-from ui import colours
+from ui import colours, recolour
 from ui.journal.highlight import highlighted_html
 
 if TYPE_CHECKING:
@@ -59,7 +59,7 @@ class EntryListModel(QAbstractTableModel):
         self._hits: dict[int, SearchHit] | None = None  # None: no search; else the hits by entry id
         self._rows: list[JournalEntryView] = []
         self._html: dict[int, str] = {}  # the "Found" cell's highlighted snippet, built once per search
-        colours.changes().changed.connect(self._recolour)
+        recolour.changes().changed.connect(self._recolour)
 
     def _recolour(self) -> None:
         """The palette changed: the highlighted snippets are built again in its colours."""

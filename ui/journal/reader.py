@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextEdit, QVBoxLayout, QWidget
 
 from tillitsleder.i18n import _, format_date
-from ui import colours
+from ui import colours, recolour
 from ui.journal.highlight import highlight_editor
 from ui.journal.writing_view import airy, writing_font
 from ui.widgets.retranslate import Retranslating
@@ -30,8 +30,8 @@ class EntryReader(Retranslating, QWidget):
         self.facts.setWordWrap(True)
         self.text = QTextEdit()
         self.text.setObjectName("entryReader")
-        colours.follow_sheet(self.text, lambda _s: f"QTextEdit#entryReader {{ {colours.text_rule('paper')} }}")
-        colours.mark_surface(self.text, "paper")
+        recolour.follow_sheet(self.text, lambda _s: f"QTextEdit#entryReader {{ {colours.text_rule('paper')} }}")
+        recolour.mark_surface(self.text, "paper")
         self.text.setReadOnly(True)
         self.text.setFont(writing_font())
         self.text.document().setDocumentMargin(16)
@@ -54,7 +54,7 @@ class EntryReader(Retranslating, QWidget):
         layout.addWidget(self.text, 1)
         self.retranslate()
         self.show_entry(None)
-        colours.changes().changed.connect(self._recolour)
+        recolour.changes().changed.connect(self._recolour)
 
     def _recolour(self) -> None:
         """The palette changed: the matches are marked again in its colours (the document keeps no colour)."""

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from tillitsleder.enums import JournalSharing
 from tillitsleder.i18n import _, format_date
-from ui import colours
+from ui import colours, recolour
 from ui.journal.commitments import CommitmentsPanel
 from ui.journal.list_model import Index, RowListModel
 from ui.journal.writing_view import airy, writing_font
@@ -94,8 +94,8 @@ class SharedEntriesPanel(Retranslating, QWidget):
         self.reader_title.setTextFormat(Qt.TextFormat.PlainText)
         self.reader = QTextEdit()
         self.reader.setObjectName("sharedReader")
-        colours.follow_sheet(self.reader, lambda _s: f"QTextEdit#sharedReader {{ {colours.text_rule('paper')} }}")
-        colours.mark_surface(self.reader, "paper")
+        recolour.follow_sheet(self.reader, lambda _s: f"QTextEdit#sharedReader {{ {colours.text_rule('paper')} }}")
+        recolour.mark_surface(self.reader, "paper")
         self.reader.setReadOnly(True)
         self.reader.setFont(writing_font())
         self.reader.document().setDocumentMargin(16)

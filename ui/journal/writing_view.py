@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from tillitsleder import clock
 from tillitsleder.enums import JournalSharing, PromptTemplate
 from tillitsleder.i18n import _, format_date, ngettext
-from ui import colours
+from ui import colours, recolour
 from ui.curriculum.forms import date_edit
 from ui.journal.autosave import DraftAutosaver
 from ui.journal.backend import EntryForm, JournalBackend
@@ -83,7 +83,7 @@ class WritingView(Retranslating, QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("writingView")
-        colours.follow_sheet(self, writing_style)
+        recolour.follow_sheet(self, writing_style)
         self.backend: JournalBackend | None = None
         self.entry_id: int | None = None
         self._loading = False
@@ -161,7 +161,7 @@ class WritingView(Retranslating, QWidget):
 
         self.editor = QTextEdit()
         self.editor.setObjectName("journalEditor")
-        colours.mark_surface(self.editor, "paper")
+        recolour.mark_surface(self.editor, "paper")
         self.editor.setAcceptRichText(False)
         self.editor.setFont(writing_font())
         self.editor.document().setDocumentMargin(28)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from tillitsleder import clock
 from tillitsleder.i18n import _, format_date
-from ui import colours
+from ui import colours, recolour
 from ui.operations import Changed, announce, run
 from ui.organisation import commands as cmd
 from ui.organisation.change_dialog import ChangeRequest, ask_change
@@ -105,7 +105,7 @@ class OrganisationTab(Retranslating, QWidget):
         self.tree.itemSelectionChanged.connect(self.update_buttons)
         self.undo_stack.indexChanged.connect(self.update_buttons)
         self.retranslate()
-        colours.changes().changed.connect(self._recolour)
+        recolour.changes().changed.connect(self._recolour)
 
     def _recolour(self) -> None:
         if self.tree_data:

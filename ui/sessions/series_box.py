@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from tillitsleder.i18n import _, format_date, format_number, ngettext
 from tillitsleder.sessions.scheduling import Occurrence
 from tillitsleder.sessions.series import MAX_SESSIONS, HolidayRule, Repeat, SeriesPattern
-from ui import colours
+from ui import colours, recolour
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.retranslate import Retranslating
 
@@ -83,7 +83,7 @@ class SeriesBox(Retranslating, QGroupBox):
             signal.connect(self._on_change)
         self._on_change()
         self.retranslate()
-        colours.changes().changed.connect(self._recolour)
+        recolour.changes().changed.connect(self._recolour)
 
     def retranslate(self) -> None:
         self.setTitle(_("Repeat"))

@@ -20,7 +20,7 @@ from tillitsleder.i18n import _, format_date
 from tillitsleder.sessions import scheduling as svc
 from tillitsleder.sessions.conflicts import Conflict
 from tillitsleder.storage import Database
-from ui import colours
+from ui import colours, recolour
 from ui.errors import error_text
 from ui.sessions.series_box import SeriesBox
 from ui.sessions.session_form import SessionForm
@@ -52,7 +52,7 @@ class SessionDialog(Retranslating, QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("sessionDialog")
-        colours.follow_sheet(self, _style)
+        recolour.follow_sheet(self, _style)
         self.db, self.mode, self.session_id = db, mode, session_id
         self.outcome: svc.ScheduleResult | None = None
         self.shown_conflicts: list[str] = []
@@ -71,7 +71,7 @@ class SessionDialog(Retranslating, QDialog):
         self.problem_label.setWordWrap(True)
         self.conflict_label = QLabel()
         self.conflict_label.setObjectName("conflicts")
-        colours.mark_surface(self.conflict_label, "conflicts")
+        recolour.mark_surface(self.conflict_label, "conflicts")
         self.conflict_label.setWordWrap(True)
         self.conflict_label.setTextFormat(Qt.TextFormat.RichText)
         self.conflict_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
