@@ -49,7 +49,7 @@ from ui.settings import (
     remember_database,
 )
 from ui.sidebar import Sidebar
-from ui.style import STYLE_SHEET
+from ui.style import apply_style
 from ui.translator import LanguageSwitcher
 from ui.widgets.cohort_picker import CohortSelection
 from ui.widgets.retranslate import Retranslating
@@ -73,7 +73,7 @@ class MainWindow(Retranslating, QMainWindow):
     def __init__(self, switcher: LanguageSwitcher | None = None, *, interactive: bool = True) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
-        self.setStyleSheet(STYLE_SHEET)
+        apply_style(self)
         self.switcher = switcher or LanguageSwitcher(self)
         self.db: Database | None = None
         self.participants = 0

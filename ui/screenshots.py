@@ -1,13 +1,14 @@
 """Screenshots of the main window on a fresh demo database, for the documentation and for review.
 
     QT_QPA_PLATFORM=offscreen python -m ui.screenshots docs/screenshots [--all-areas] [--area N] [--size 1366x768]
-        [--scale 2]
+        [--scale 2] [--palette light|dark|high-contrast]
 
 Writes ``main-nb.png`` and ``main-en.png`` (1366 × 768, an office laptop's screen) showing area ``N``
 (default 2: Cohorts & participants); with ``--all-areas`` also ``area-<n>-<lang>.png`` for every area.
-With ``--scale 2`` the app is drawn at 200 % (``QT_SCALE_FACTOR``) in a 960 × 540 window (a 1920 × 1080 screen),
-every file name gets ``-200`` (``main-200-nb.png``), and ``area-register-200-<lang>.png``, ``area-board-200-…``
-and ``area-template-200-…`` are written as well.
+With ``--scale 2`` the app is drawn at 200 % (``QT_SCALE_FACTOR``) in a 960 × 540 window (a 1920 × 1080 screen)
+and every file name gets ``-200`` (``main-200-nb.png``). ``--palette`` shows the app in one of ``ui.palettes``'
+palettes; a palette other than light adds ``-<palette>`` to the file names (``area-2-dark-nb.png``). Scaled or in
+another palette, ``area-register…``, ``area-board…`` and ``area-template…`` are written as well.
 Settings are kept in a temporary folder, so the user's own window state and language are not touched.
 """
 
@@ -30,11 +31,18 @@ def take(
     all_areas: bool,
     size: QSize = QSize(1366, 768),  # noqa: B008
     scale: float = 1.0,
+    palette: str = "light",
 ) -> list[Path]:
     app, switcher, window = demo_window("nb", size)
+    if palette != "light":
+        from ui.palettes import apply
+
+        apply(palette)
+        settle(app, 150)
     output.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     tag = f"-{round(scale * 100)}" if scale != 1 else ""  # area-2-200-nb.png at 200 %
+    tag += f"-{palette}" if palette != "light" else ""  # area-2-dark-nb.png
     for language in ("nb", "en"):
         switcher.switch(language)
         settle(app, 150)
@@ -45,7 +53,7 @@ def take(
             path = output / f"area-{row + 1}{tag}-{language}.png"
             window.grab().save(str(path))
             written.append(path)
-        for place in PLACES if scale != 1 else []:
+        for place in PLACES if tag else []:
             show_place(app, window, place)
             path = output / f"area-{place}{tag}-{language}.png"
             window.grab().save(str(path))
@@ -66,12 +74,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--all-areas", action="store_true")
     parser.add_argument("--size", help="window size, WIDTHxHEIGHT (default 1366x768; a 1920x1080 screen when scaled)")
     parser.add_argument("--scale", type=float, default=1.0, help="scale factor, e.g. 2 for 200 %% (QT_SCALE_FACTOR)")
+    parser.add_argument("--palette", default="light", choices=("light", "dark", "high-contrast"))
     args = parser.parse_args(argv)
     if args.scale != 1:
         os.environ["QT_SCALE_FACTOR"] = f"{args.scale:g}"  # before the application is created
     size = args.size or ("1366x768" if args.scale == 1 else f"{round(1920 / args.scale)}x{round(1080 / args.scale)}")
     width, height = (int(part) for part in size.lower().split("x"))
-    shots = take(args.output, area=args.area, all_areas=args.all_areas, size=QSize(width, height), scale=args.scale)
+    shots = take(
+        args.output,
+        area=args.area,
+        all_areas=args.all_areas,
+        size=QSize(width, height),
+        scale=args.scale,
+        palette=args.palette,
+    )
     for path in shots:
         print(path, file=sys.stderr)
     return 0

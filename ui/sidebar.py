@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QColor, QFont, QIcon, QPainter, QPalette, QPi
 from PySide6.QtWidgets import QListWidget, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from tillitsleder.i18n import _
+from ui.colours import TRANSPARENT
 from ui.settings import KEY_NAV_COMPACT, app_settings
 
 ICON_SIZE = 24
@@ -23,7 +24,6 @@ ICON_SIZE = 24
 # PySide build Python enums for all of it (~20 ms). So the first frame has empty icon slots of the badges' size,
 # and ``finish``, right after the first paint, draws the badges and sets what only matters later (scroll bar
 # policy, elision, accessible names).
-TRANSPARENT = QColor(0, 0, 0, 0)
 
 
 def blank(size: int = ICON_SIZE) -> QIcon:

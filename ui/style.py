@@ -1,15 +1,24 @@
 """The few style touches on top of the platform's own look: spacing, headings and quiet notes.
 
 Text keeps the palette's own colours (grey text on grey is hard to read on office screens); the only
-colours are the accent of the privacy notes and the warning text. Everything else (buttons, tables, menus)
-keeps the native style users of a Windows office PC know.
+colours are the accent of the privacy notes, the read-only banner and the warning text, all from ``ui.colours``
+for the palette on screen (``apply_style`` sets the sheet again when the palette changes). Everything else
+(buttons, tables, menus) keeps the native style users of a Windows office PC know.
 
 One button look everywhere: framed push buttons. The tool bars some areas use for their actions (they fold what
 does not fit into a menu in a narrow window; ``ui.curriculum.forms.tool_bar`` names them ``actionBar``) would
 draw flat, borderless buttons, so their buttons get the same frame, padding and spacing as a push button.
 """
 
-STYLE_SHEET = """
+from __future__ import annotations
+
+from string import Template
+
+from PySide6.QtWidgets import QWidget
+
+from ui import colours, recolour
+
+SHEET_TEMPLATE = """
 QListWidget#navigation {
     border: none;
     font-size: 10.5pt;
@@ -60,21 +69,44 @@ QToolBar#actionBar QToolButton#qt_toolbar_ext_button {
 QLabel#privacyNote {
     color: palette(window-text);
     background: palette(alternate-base);
-    border-left: 3px solid #2e7d6b;
+    border-left: 3px solid $accent;
     padding: 8px 12px;
 }
 QStatusBar QLabel {
     padding: 0 10px;
 }
 QLabel#readOnlyBanner {
-    color: palette(window-text);
-    background: #fff4d6;
-    border-bottom: 1px solid #d9b44a;
+    color: $banner_text;
+    background: $banner_fill;
+    border-bottom: 1px solid $banner_border;
     padding: 8px 16px;
     font-weight: 600;
 }
 QLabel#warning {
-    color: #9a3b00;
+    color: $warning;
     font-weight: 600;
 }
 """
+
+
+def style_sheet(scheme: colours.Scheme | None = None) -> str:
+    """The sheet with the colours of ``scheme`` (default: the application palette's)."""
+    s = scheme or colours.scheme()
+    return Template(SHEET_TEMPLATE).substitute(
+        accent=s.css_border("accent"),
+        banner_text=s.css_text("banner"),
+        banner_fill=s.css_fill("banner"),
+        banner_border=s.css_border("banner"),
+        warning=s.css_text("warning"),
+    )
+
+
+def apply_style(widget: QWidget) -> None:
+    """Give ``widget`` (the main window) the sheet, again whenever the palette or colour scheme changes."""
+
+    def apply() -> None:
+        sheet = style_sheet()
+        if widget.styleSheet() != sheet:
+            widget.setStyleSheet(sheet)
+
+    recolour.follow(widget, apply)

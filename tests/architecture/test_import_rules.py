@@ -38,7 +38,7 @@ APPLICATION = {"demo", "commands", "cli", "__main__"}
 # --- The UI: shared parts below, areas in the middle, the shell on top. ---------------------------------------
 UI_SHARED = {"dialogs", "widgets", "workers", "operations", "style", "settings", "translator", "table_model",
              "snapshot_model",
-             "qt_strings", "pages.base", "errors"}
+             "qt_strings", "pages.base", "errors", "colours", "palettes", "recolour"}
 UI_SHELL = {"pages", "pages.areas", "main_window", "app", "database_actions", "opening", "screenshot_support",
             "screenshots", "restore_dialog", "read_only"}
 

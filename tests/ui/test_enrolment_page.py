@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 
 from tillitsleder.enrolment import cohorts as enrolment
 from tillitsleder.model import Cohort, Enrolment, Person
+from ui import colours
 from ui.enrolment.import_wizard import ImportWizard
 from ui.enrolment.preview_model import PROBLEM, PROBLEM_CELL
 from ui.main_window import MainWindow
@@ -160,8 +161,8 @@ def test_import_wizard_mapping_preview_import(qtbot, page: ParticipantsPage, tmp
     preview = wizard.preview_page
     model = preview.model
     assert model.rowCount() == 1 and model.row(0).line == 27  # only rows needing attention at first
-    assert model.index(0, 0).data(Qt.ItemDataRole.BackgroundRole).color() == PROBLEM
-    assert model.index(0, 4).data(Qt.ItemDataRole.BackgroundRole).color() == PROBLEM_CELL
+    assert model.index(0, 0).data(Qt.ItemDataRole.BackgroundRole).color() == colours.scheme().fill(PROBLEM)
+    assert model.index(0, 4).data(Qt.ItemDataRole.BackgroundRole).color() == colours.scheme().fill(PROBLEM_CELL)
     assert "not a valid e-mail" in model.index(0, 3).data()
     assert not wizard.button(QWizard.WizardButton.CommitButton).isEnabled(), "problems block the import"
     preview.attention_only.setChecked(False)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QFormLayout, QLabel, QLineEdit, QPus
 
 from ui.curriculum.forms import tool_bar
 from ui.main_window import MainWindow
-from ui.style import STYLE_SHEET
+from ui.style import style_sheet
 
 
 def _visit_everything(qtbot, window: MainWindow) -> None:
@@ -78,7 +78,7 @@ def test_a_label_without_the_colon_is_found(qtbot) -> None:
 def test_tool_bar_buttons_are_framed_like_push_buttons(qtbot) -> None:
     """The Programmes area's tool bars draw their buttons with a push button's frame, not flat."""
     window = QWidget()
-    window.setStyleSheet(STYLE_SHEET)
+    window.setStyleSheet(style_sheet())
     qtbot.addWidget(window)
     action = QAction("New programme…", window)
     bar = tool_bar(action)

@@ -103,6 +103,14 @@ class FacilitatorPlan:
     def proposed_hours(self) -> Decimal:
         return sum((a.hours for a in self.assignments), Decimal(0))
 
+    def over_capacity(self) -> tuple[int, ...]:
+        """The indexes of the proposal's months in which these hours exceed the capacity.
+
+        The one rule for "over capacity" in a proposal: the roster's table marks exactly these months and the
+        flags name exactly these, once each (the rota only flags months it placed a task in, and once per task
+        that added to a month; committed hours in other months were marked but never named)."""
+        return tuple(i for i, hours in enumerate(self.hours) if hours > self.capacity)
+
 
 @dataclass(frozen=True)
 class RosterProposal:
@@ -269,15 +277,14 @@ def propose_roster(
         for p in people
     )  # fmt: skip
     labels = {(a.kind.value, a.target_id): a.label for a in proposed}
-    capacity = {p.id: Decimal(p.capacity_hours_per_month) for p in people}
     flags = tuple(
-        RosterFlag(
-            f.kind, names.get(f.facilitator_id, ""), labels.get(f.task, "") if f.task else "", f.month,
-            result.load[f.facilitator_id].get(f.month, Decimal(0)) if f.month else Decimal(0),
-            capacity.get(f.facilitator_id, Decimal(0)),
-        )
+        RosterFlag(f.kind, names.get(f.facilitator_id, ""), labels.get(f.task, "") if f.task else "")
         for f in result.flags
-        if f.kind is not FlagKind.OVER_CAPACITY or f.month in months
+        if f.kind is not FlagKind.OVER_CAPACITY
+    ) + tuple(
+        RosterFlag(FlagKind.OVER_CAPACITY, plan.name, "", months[i], plan.hours[i], plan.capacity)
+        for plan in plans
+        for i in plan.over_capacity()
     )  # fmt: skip
     unique_flags = tuple(dict.fromkeys(flags))
     return RosterProposal(pool_id, code, semester, first, last, months, proposed, plans, unique_flags)

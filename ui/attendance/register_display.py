@@ -1,7 +1,8 @@
-"""What the register grid shows, worked out as plain data (strings, ints, colour names) off the GUI thread.
+"""What the register grid shows, worked out as plain data (strings, ints, colour roles) off the GUI thread.
 
 ``prepare(register)`` runs in the worker that read the register: per row a list of status indexes, per status its
-short code, label and colour name, per session its header text and tooltip, per row the name, tooltip and the
+short code, label and colour role (``ui.colours`` resolves it for the palette on the GUI thread), per session its
+header text and tooltip, per row the name (with a word for someone withdrawn or completed), tooltip and the
 totals' texts (``i18n.format_share``, the one share formatter). The model then only looks these up: building it
 on the GUI thread is a model reset with no per-cell work. ``row_totals`` and ``session_header`` are also used by
 the model to update the rows and headers a change touched.
@@ -16,38 +17,13 @@ from tillitsleder.attendance.register import Register, RegisterParticipant
 from tillitsleder.attendance.statuses import shown_label
 from tillitsleder.enums import EnrolmentStatus
 from tillitsleder.i18n import _, format_date, format_share, format_short_date, format_time
+from ui.colours import status_role
 
 NO_STATUS = -1
-# Soft colours a coordinator reads at a glance; statuses beyond these get one by weight.
-STATUS_COLOURS = {
-    "present": "#cfe8cf",
-    "late": "#fbeeb0",
-    "excused": "#d5e3f1",
-    "absent": "#f6c8c2",
-    "partial": "#fde0b8",
-}
 
 Totals = tuple[str, str, bool, str]  # held so far, all planned, flagged, the tooltip
 SessionHeader = tuple[str, str]  # the date, the tooltip
-RowHeader = tuple[str, str, bool]  # the name, the tooltip, inactive (withdrawn or completed)
-
-
-def status_colour_name(code: str, weight: float) -> str:
-    """A status's cell colour as ``#rrggbb``: its own soft colour, else from a soft red (0) to a soft green (1)."""
-    if code in STATUS_COLOURS:
-        return STATUS_COLOURS[code]
-    return _hsv_name(int(5 + 115 * weight), 55, 245)
-
-
-def _hsv_name(hue: int, saturation: int, value: int) -> str:
-    """``QColor.fromHsv(hue, saturation, value).name()`` without Qt (hue in degrees, the rest 0–255)."""
-    s, v = saturation / 255, value / 255
-    c = v * s
-    x = c * (1 - abs((hue / 60) % 2 - 1))
-    m = v - c
-    sector = (hue // 60) % 6
-    r, g, b = [(c, x, 0), (x, c, 0), (0, c, x), (0, x, c), (x, 0, c), (c, 0, x)][sector]
-    return "#" + "".join(f"{round((part + m) * 255):02x}" for part in (r, g, b))
+RowHeader = tuple[str, str, bool]  # the name (with a word for withdrawn or completed), the tooltip, inactive
 
 
 def short_codes(labels: list[str]) -> list[str]:
@@ -70,7 +46,7 @@ class RegisterDisplay:
     status_ids: list[int]
     short: list[str]
     labels: list[str]
-    colours: list[str]
+    colours: list[str]  # per status its colour role (``ui.colours.status_role``), resolved on the GUI thread
     cancelled: list[bool]
     grid: list[list[int]]  # per participant, per session: an index into ``status_ids``, or ``NO_STATUS``
     session_headers: list[SessionHeader]
@@ -91,7 +67,7 @@ def prepare(register: Register) -> RegisterDisplay:
         status_ids=status_ids,
         short=short_codes(labels),
         labels=labels,
-        colours=[status_colour_name(status.code, float(status.weight)) for status in statuses],
+        colours=[status_role(status.code, float(status.weight)) for status in statuses],
         cancelled=[session.cancelled for session in register.sessions],
         grid=[
             [index_of.get(cells.get((p.enrolment_id, sid)), NO_STATUS) for sid in session_ids]  # type: ignore[arg-type]
@@ -118,9 +94,14 @@ def session_header(register: Register, zone: ZoneInfo, i: int) -> SessionHeader:
 
 
 def row_header(participant: RegisterParticipant) -> RowHeader:
+    """The name, with a word for someone no longer taking part (not only the grey of the text)."""
     status = EnrolmentStatus(participant.enrolment_status)
-    inactive = status in (EnrolmentStatus.WITHDRAWN, EnrolmentStatus.COMPLETED)
-    return participant.name, f"{participant.name}\n{status.label()}", inactive
+    tip = f"{participant.name}\n{status.label()}"
+    if status is EnrolmentStatus.WITHDRAWN:
+        return _("{name} (withdrawn)").format(name=participant.name), tip, True
+    if status is EnrolmentStatus.COMPLETED:
+        return _("{name} (completed)").format(name=participant.name), tip, True
+    return participant.name, tip, False
 
 
 def row_totals(register: Register, row: int) -> Totals:

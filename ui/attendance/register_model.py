@@ -20,28 +20,24 @@ from collections.abc import Callable
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QStyle
 
 from tillitsleder.attendance.register import Change, Register
 from tillitsleder.i18n import _
+from ui import colours, recolour
 from ui.attendance.register_display import (
     NO_STATUS,
     RegisterDisplay,
     prepare,
     row_totals,
     session_header,
-    status_colour_name,
 )
 
 FIRST_SESSION = 2
 STATUS_ID_ROLE = Qt.ItemDataRole.UserRole.value
 _CENTER = Qt.AlignmentFlag.AlignCenter
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-CANCELLED_COLOUR = "#e4e4e4"
-AT_RISK_COLOUR = "#f6c8c2"
-AT_RISK_TEXT = "#8b1a10"
-INACTIVE_TEXT = "#6b6b6b"
 
 Index = QModelIndex | QPersistentModelIndex
 # Roles as plain ints: ``data()`` runs for every role of every visible cell, and int comparisons are cheapest.
@@ -55,10 +51,6 @@ FONT = Qt.ItemDataRole.FontRole.value
 Saver = Callable[[list[Change]], object]
 
 
-def status_colour(code: str, weight: float) -> QColor:
-    return QColor(status_colour_name(code, weight))
-
-
 class RegisterModel(QAbstractTableModel):
     cellsSaved = Signal(int)  # noqa: N815 - cells changed by the last action
     summaryChanged = Signal()  # noqa: N815 - some row's totals or flag changed
@@ -69,15 +61,34 @@ class RegisterModel(QAbstractTableModel):
         super().__init__(parent)
         self._save = save
         self._warning_icon = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-        self._cancelled_brush = QBrush(QColor(CANCELLED_COLOUR))
-        self._risk_brush = QBrush(QColor(AT_RISK_COLOUR))
-        self._risk_text = QBrush(QColor(AT_RISK_TEXT))
-        self._inactive_text = QBrush(QColor(INACTIVE_TEXT))
+        self._roles: list[str] = []
         self._bold = QFont()
         self._bold.setBold(True)
         self._italic = QFont()
         self._italic.setItalic(True)
         self._adopt(register, display if display is not None else prepare(register))
+        recolour.changes().changed.connect(self._recolour)
+
+    def _resolve_colours(self) -> None:
+        """Brushes for the palette on screen: every fill with its text colour (none under high contrast)."""
+        scheme = colours.scheme()
+        self._brushes, self._inks = [], []
+        for role in self._roles:
+            fill, ink = scheme.brushes(role)
+            self._brushes.append(fill)
+            self._inks.append(ink)
+        self._cancelled_brush, self._cancelled_ink = scheme.brushes("cancelled")
+        self._risk_brush, self._risk_text = scheme.brushes("at_risk")
+        self._risk_name = scheme.brushes("at_risk.name")[1]
+        self._inactive_text = scheme.brushes("inactive")[1]
+
+    def _recolour(self) -> None:
+        """The palette or colour scheme changed: new brushes, and every cell and header drawn again."""
+        self._resolve_colours()
+        if self.rowCount() and self.columnCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+        self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, max(self.rowCount() - 1, 0))
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(self.columnCount() - 1, 0))
 
     def reset(self, register: Register, display: RegisterDisplay) -> None:
         """Show another reading of the register, worked out by ``prepare`` (a model reset, no per-cell work)."""
@@ -92,7 +103,8 @@ class RegisterModel(QAbstractTableModel):
         self._index_of = {status_id: i for i, status_id in enumerate(self.status_ids)}
         self.short = display.short
         self._labels = display.labels
-        self._brushes = [QBrush(QColor(colour)) for colour in display.colours]
+        self._roles = list(display.colours)
+        self._resolve_colours()
         self._cancelled = display.cancelled
         self._grid = display.grid
         self._session_headers = display.session_headers
@@ -119,6 +131,11 @@ class RegisterModel(QAbstractTableModel):
                     return self._cancelled_brush
                 k = self._grid[row][column - FIRST_SESSION]
                 return self._brushes[k] if k >= 0 else None
+            if role == FOREGROUND:  # always with the fill above
+                if self._cancelled[column - FIRST_SESSION]:
+                    return self._cancelled_ink
+                k = self._grid[row][column - FIRST_SESSION]
+                return self._inks[k] if k >= 0 else None
             if role == ALIGNMENT:
                 return _CENTER
             if role == TOOLTIP:
@@ -177,7 +194,7 @@ class RegisterModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and at_risk:
             return self._warning_icon
         if role == Qt.ItemDataRole.ForegroundRole:
-            return self._risk_text if at_risk else (self._inactive_text if inactive else None)
+            return self._risk_name if at_risk else (self._inactive_text if inactive else None)
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

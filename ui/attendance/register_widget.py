@@ -19,8 +19,9 @@ from tillitsleder.attendance.register import Register, load_register, set_attend
 from tillitsleder.attendance.statuses import shown_label
 from tillitsleder.i18n import _, format_number, format_share, ngettext
 from tillitsleder.storage import Database
+from ui import colours, recolour
 from ui.attendance.register_display import RegisterDisplay, prepare
-from ui.attendance.register_model import RegisterModel, status_colour
+from ui.attendance.register_model import RegisterModel
 from ui.attendance.register_view import RegisterView, TotalsView
 from ui.errors import error_text
 from ui.operations import Changed, announce, run
@@ -85,6 +86,7 @@ class RegisterWidget(Retranslating, QWidget):
         self.xlsx_button.clicked.connect(lambda: self.choose_and_export(".xlsx"))
         self.csv_button.clicked.connect(lambda: self.choose_and_export(".csv"))
         self.retranslate()
+        recolour.changes().changed.connect(self._update)  # the legend's fills follow the palette
 
     def retranslate(self) -> None:
         self.statuses_button.setText(_("S&tatuses…"))
@@ -158,10 +160,12 @@ class RegisterWidget(Retranslating, QWidget):
             self.to_register.hide()
             return
         parts = []
+        scheme = colours.scheme()
         for number, (status, short) in enumerate(zip(self.register.statuses, self.model.short, strict=True), start=1):
-            colour = status_colour(status.code, float(status.weight)).name()
+            pair = scheme.pair(colours.status_role(status.code, float(status.weight)))
+            style = f' style="background:{pair.background}; color:{pair.text}"' if pair.background else ""
             parts.append(
-                f'<span style="background:{colour}">&nbsp;<b>{number}</b>&nbsp;{html.escape(short)}&nbsp;</span>'
+                f"<span{style}>&nbsp;<b>{number}</b>&nbsp;{html.escape(short)}&nbsp;</span>"
                 f"&nbsp;{html.escape(shown_label(status.code, status.label))}"
             )
         keys = _("Space: next · Delete: clear · Ctrl+C / Ctrl+V")

@@ -3,7 +3,6 @@ superseded, revoked or unknown, and for whom."""
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,13 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from tillitsleder.i18n import _
+from ui import recolour
 from ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
     from tillitsleder.certificates.register import Verification
     from tillitsleder.storage import Database
-
-STATE_COLOURS = {"valid": "#2e7d32", "superseded": "#9a3b00", "revoked": "#b71c1c", "unknown": "#b71c1c"}
 
 
 class VerifyDialog(Retranslating, QDialog):
@@ -42,6 +40,7 @@ class VerifyDialog(Retranslating, QDialog):
         self.check_button = QPushButton()
         self.file_button = QPushButton()
         self.state = QLabel()
+        self.state.setTextFormat(Qt.TextFormat.PlainText)
         self.answer = QLabel()
         self.answer.setWordWrap(True)
         self.answer.setTextFormat(Qt.TextFormat.PlainText)
@@ -93,8 +92,8 @@ class VerifyDialog(Retranslating, QDialog):
 
     def _show(self, result: Verification) -> Verification:
         self.result = result
-        colour = STATE_COLOURS[result.state.value]
-        self.state.setText(f"<b style='color:{colour}'>{html.escape(result.state.label())}</b>")
+        recolour.style_label(self.state, f"verify.{result.state.value}", "font-weight: 600;")
+        self.state.setText(result.state.label())
         self.answer.setText(result.message())
         self.adjustSize()
         return result

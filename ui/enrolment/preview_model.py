@@ -10,9 +10,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
 
 from tillitsleder.i18n import N_, _, format_number
+from ui import colours
 
 if TYPE_CHECKING:
     from tillitsleder.enrolment.participant_list.importer import ImportPreview, PreviewRow
@@ -29,10 +29,10 @@ COLUMNS = (
     ("position", N_("Position")),
 )
 CHECK_COLUMN = 3
-PROBLEM = QColor("#fbe3e1")
-PROBLEM_CELL = QColor("#f3b5ae")
-NOTICE = QColor("#e3eefa")
-INK = QColor("#1a1a1a")
+# Colour roles (``ui.colours``): each fill comes with its own ink.
+PROBLEM = "preview.problem"
+PROBLEM_CELL = "preview.problem_cell"
+NOTICE = "preview.notice"
 
 
 class PreviewModel(QAbstractTableModel):
@@ -96,14 +96,15 @@ class PreviewModel(QAbstractTableModel):
             if key == "check":
                 return self._check_text(row)
             return getattr(row, key)
-        if role == Qt.ItemDataRole.BackgroundRole:
+        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
             if row.problems:
-                return QBrush(PROBLEM_CELL if index.column() in self.faulty_columns(index.row()) else PROBLEM)
-            if row.notices:
-                return QBrush(NOTICE)
-            return None
-        if role == Qt.ItemDataRole.ForegroundRole and (row.problems or row.notices):
-            return QBrush(INK)
+                fill = PROBLEM_CELL if index.column() in self.faulty_columns(index.row()) else PROBLEM
+            elif row.notices:
+                fill = NOTICE
+            else:
+                return None
+            background, ink = colours.scheme().brushes(fill)
+            return background if role == Qt.ItemDataRole.BackgroundRole else ink
         if role == Qt.ItemDataRole.TextAlignmentRole and key == "line":
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         return None

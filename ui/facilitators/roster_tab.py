@@ -62,9 +62,12 @@ class RosterTab(Retranslating, QWidget):
         top.setColumnStretch(6, 1)
         self.summary = QLabel()
         self.assignments = RowsModel(
-            lambda: [_("Facilitator"), _("Assignment"), _("Cohort"), _("When"), _("Hours")], numeric=lambda c: c == 4
+            lambda: [_("Facilitator"), _("Assignment"), _("Cohort"), _("When"), _("Hours")], numeric=lambda c: c == 4,
+            mark_tip=lambda: _("Nobody in the pool is free for this assignment."),
+        )  # fmt: skip
+        self.loads = RowsModel(  # hours: capacity, months
+            self._load_headers, numeric=lambda column: column >= 1, mark_tip=lambda: _("Over capacity this month.")
         )
-        self.loads = RowsModel(self._load_headers, numeric=lambda column: column >= 1)  # hours: capacity, months
         self.assignment_view, self.load_view = QTableView(), QTableView()
         for view, model in ((self.assignment_view, self.assignments), (self.load_view, self.loads)):
             view.setModel(model)
@@ -149,7 +152,7 @@ class RosterTab(Retranslating, QWidget):
         load_rows, marked = [], set()
         for r, plan in enumerate(proposal.facilitators):
             load_rows.append([plan.name, format_number(plan.capacity)] + [format_number(h) for h in plan.hours])
-            marked |= {(r, c + 2) for c, h in enumerate(plan.hours) if h > plan.capacity}
+            marked |= {(r, c + 2) for c in plan.over_capacity()}  # the months the flags name, no others
         self.loads.set_rows(load_rows, [p.facilitator_id for p in proposal.facilitators], marked)
         self.flags.clear()
         self.flags.addItems([f.text() for f in proposal.flags] or [_("No conflicts.")])

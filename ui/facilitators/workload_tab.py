@@ -59,7 +59,9 @@ class WorkloadTab(Retranslating, QWidget):
         top.addStretch(1)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.model = RowsModel(self._headers, numeric=lambda column: column >= 2)  # hours: capacity, then months
+        self.model = RowsModel(  # hours: capacity, then months
+            self._headers, numeric=lambda column: column >= 2, mark_tip=lambda: _("Over capacity this month.")
+        )
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()

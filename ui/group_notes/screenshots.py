@@ -31,11 +31,11 @@ def take(output: Path, language: str | None) -> list[Path]:
     from tillitsleder.model import Facilitator, ReflectionGroup
     from tillitsleder.storage import open_database
     from ui.group_notes.meetings_panel import MeetingsPanel
-    from ui.style import STYLE_SHEET
+    from ui.style import style_sheet
     from ui.widgets.cohort_picker import CohortSelection
 
     app = QApplication.instance() or QApplication(sys.argv)
-    app.setStyleSheet(STYLE_SHEET)
+    app.setStyleSheet(style_sheet())
     if language:
         i18n.set_language(language)
     suffix = f"-{language}" if language else ""

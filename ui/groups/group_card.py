@@ -11,18 +11,28 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QAbstractItemView, QFrame, QLabel, QListWidget, QListWidgetItem, QVBoxLayout
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QFrame,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QStyle,
+    QVBoxLayout,
+)
 
 from tillitsleder.groups.board import Board
 from tillitsleder.groups.scoring import GroupScore, pair, summary
 from tillitsleder.i18n import _, ngettext
+from ui import colours, recolour
 from ui.widgets.retranslate import Retranslating
 
 MEMBER_MIME = "application/x-tillitsleder-enrolment"
 CARD_WIDTH = 232
-WARNING_COLOUR = QColor("#9a3b00")
-GOOD_COLOUR = QColor("#2e7d6b")
+FLAGGED = "warning.item"  # colour roles (``ui.colours``): a flagged member (who also gets an icon and the why)
+GOOD, WARNING = "good", "warning"  # the score line: no penalty, or some
 
 
 def member_mime(enrolment_id: int) -> QMimeData:
@@ -113,6 +123,7 @@ class GroupCard(Retranslating, QFrame):
         self.heading = QLabel()
         self.heading.setObjectName("groupCardHeading")
         self.score_label = QLabel()
+        self.score_label.setTextFormat(Qt.TextFormat.PlainText)
         self.reasons = QLabel()
         self.reasons.setWordWrap(True)
         self.reasons.setObjectName("groupCardReasons")
@@ -127,6 +138,11 @@ class GroupCard(Retranslating, QFrame):
         layout.addStretch(1)
         self._board: Board | None = None
         self._score: GroupScore | None = None
+        recolour.changes().changed.connect(self._recolour)
+
+    def _recolour(self) -> None:
+        if self._board is not None:
+            self.show_group(self._board, self._score)
 
     def adopt(self, board: Board) -> None:
         """A new board value whose part on this card is unchanged."""
@@ -146,9 +162,13 @@ class GroupCard(Retranslating, QFrame):
             why = troubled.get(enrolment_id)
             if enrolment_id in board.left:
                 why = [_("No longer takes part."), *(why or [])]
-            if why:
-                item.setForeground(QBrush(WARNING_COLOUR))
+            if why:  # not by colour alone: a warning icon, and the reasons in the tooltip and for screen readers
+                ink = colours.scheme().brushes(FLAGGED)[1]
+                if ink is not None:
+                    item.setForeground(ink)
+                item.setIcon(QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
                 item.setToolTip(f"{person.name}\n{where}\n\n" + "\n".join(why))
+                item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, " ".join(why))
             self.members.addItem(item)
         self.members.fit_height()
         self.retranslate()
@@ -168,8 +188,8 @@ class GroupCard(Retranslating, QFrame):
         people = ngettext("{n} person", "{n} people", score.size).format(n=score.size)
         self.members.setAccessibleName(_("Members of {group}").format(group=board.groups[self.group_index].name))
         self.heading.setText(f"<b>{html.escape(board.groups[self.group_index].name)}</b> · {html.escape(people)}")
-        colour = GOOD_COLOUR if score.penalty == 0 else WARNING_COLOUR
-        self.score_label.setText(f"<span style='color:{colour.name()}'>{html.escape(summary(score))}</span>")
+        recolour.style_label(self.score_label, GOOD if score.penalty == 0 else WARNING)
+        self.score_label.setText(summary(score))
         self.score_label.setToolTip(_("Lower is better: 0 is a group without same-unit pairs, repeats or imbalance."))
         reasons = board.reasons(score)
         self.reasons.setVisible(bool(reasons))

@@ -12,7 +12,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 from tillitsleder import clock
 from tillitsleder.enums import CommitmentStatus
 from tillitsleder.i18n import _, format_date
+from ui import colours
 from ui.curriculum.forms import date_edit, get_date, set_date, text_area
 from ui.journal.list_model import Index, RowListModel
 from ui.widgets.retranslate import Retranslating
@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from tillitsleder.profiles import UnlockedProfile
     from tillitsleder.storage import Database
 
-OVERDUE = QColor("#9a3b00")
+OVERDUE = "warning.item"  # the colour role of an overdue commitment's date and status (``ui.colours``)
 
 
 class CommitmentModel(RowListModel):
@@ -81,7 +81,7 @@ class CommitmentModel(RowListModel):
             if column == "follow_up":
                 return (row.follow_up or "").replace("\n", " ")
         if role == Qt.ItemDataRole.ForegroundRole and column in ("due_on", "status") and row.overdue:
-            return QBrush(OVERDUE)
+            return colours.scheme().brushes(OVERDUE)[1]
         if role == Qt.ItemDataRole.ToolTipRole and column in ("description", "follow_up"):
             return getattr(row, column) or None
         return None

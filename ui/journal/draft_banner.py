@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
 
 from tillitsleder.i18n import _, format_datetime, ngettext
+from ui import recolour
 from ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
@@ -18,7 +19,15 @@ class DraftBanner(Retranslating, QFrame):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("draftBanner")
-        self.setStyleSheet("QFrame#draftBanner { background: #fff7e0; border: 1px solid #e8d49a; border-radius: 4px; }")
+        recolour.follow_sheet(
+            self,
+            lambda s: (
+                f"QFrame#draftBanner {{ background: {s.css_fill('draft.banner')}; "
+                f"border: 1px solid {s.css_border('draft.banner')}; border-radius: 4px; }} "
+                f"QFrame#draftBanner QLabel {{ color: {s.css_text('draft.banner')}; }}"
+            ),
+        )
+        recolour.mark_surface(self, "draft.banner")
         self.draft: RecoveredDraft | None = None
         self.text = QLabel()
         self.text.setWordWrap(True)

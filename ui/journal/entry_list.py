@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
-from PySide6.QtGui import QAbstractTextDocumentLayout, QBrush, QColor, QPalette, QTextDocument
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from tillitsleder.i18n import _, format_date
+from ui import colours, recolour
 from ui.journal.highlight import highlighted_html
 
 if TYPE_CHECKING:
@@ -34,7 +35,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 HTML_ROLE = Qt.ItemDataRole.UserRole + 2
 COLUMNS = ("date", "about", "sharing", "tags", "prompt", "found")
 FOUND = COLUMNS.index("found")
-DAMAGED = QColor("#9b1c1c")
+DAMAGED = "danger.item"  # the colour role of a damaged entry's row (``ui.colours``)
 
 
 LEAD_IN = 24  # characters kept before the first match, so a narrow column still shows it
@@ -58,6 +59,13 @@ class EntryListModel(QAbstractTableModel):
         self._hits: dict[int, SearchHit] | None = None  # None: no search; else the hits by entry id
         self._rows: list[JournalEntryView] = []
         self._html: dict[int, str] = {}  # the "Found" cell's highlighted snippet, built once per search
+        recolour.changes().changed.connect(self._recolour)
+
+    def _recolour(self) -> None:
+        """The palette changed: the highlighted snippets are built again in its colours."""
+        self._html = {}
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(COLUMNS) - 1))
 
     # --- data in -------------------------------------------------------------------------------------------
 
@@ -170,7 +178,7 @@ class EntryListModel(QAbstractTableModel):
                 return _("Damaged: could not be searched")
             return ""
         if role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(DAMAGED)
+            return colours.scheme().brushes(DAMAGED)[1]
         if role == Qt.ItemDataRole.ToolTipRole:
             return _("This entry could not be opened: it has been changed or damaged. Select it to restore it.")
         return None

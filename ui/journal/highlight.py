@@ -13,8 +13,9 @@ from collections.abc import Iterable, Sequence
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
-MARK_BACKGROUND = "#fde68a"  # soft amber: readable with the palette's dark text
-MARK_FOREGROUND = "#1f2933"
+from ui import colours
+
+MARK = "search.mark"  # the colour role of a match: soft amber with dark ink (``ui.colours``)
 
 
 def merge_spans(spans: Iterable[Sequence[int]], length: int) -> list[tuple[int, int]]:
@@ -38,11 +39,11 @@ def highlighted_html(text: str, spans: Iterable[Sequence[int]]) -> str:
     """``text`` as HTML with every span wrapped in a highlight; everything the user typed is escaped."""
     parts: list[str] = []
     position = 0
+    mark = colours.scheme().pair(MARK)
     for start, end in merge_spans(spans, len(text)):
         parts.append(_escape(text[position:start]))
         parts.append(
-            f'<span style="background-color:{MARK_BACKGROUND}; color:{MARK_FOREGROUND};">'
-            f"{_escape(text[start:end])}</span>"
+            f'<span style="background-color:{mark.background}; color:{mark.text};">{_escape(text[start:end])}</span>'
         )
         position = end
     parts.append(_escape(text[position:]))
@@ -51,8 +52,9 @@ def highlighted_html(text: str, spans: Iterable[Sequence[int]]) -> str:
 
 def highlight_format() -> QTextCharFormat:
     fmt = QTextCharFormat()
-    fmt.setBackground(QColor(MARK_BACKGROUND))
-    fmt.setForeground(QColor(MARK_FOREGROUND))
+    mark = colours.scheme().pair(MARK)
+    fmt.setBackground(QColor(mark.background))
+    fmt.setForeground(QColor(mark.text))
     return fmt
 
 

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextEdit, QVBoxLayout, QWidget
 
 from tillitsleder.i18n import _, format_date
+from ui import colours, recolour
 from ui.journal.highlight import highlight_editor
 from ui.journal.writing_view import airy, writing_font
 from ui.widgets.retranslate import Retranslating
@@ -29,7 +30,8 @@ class EntryReader(Retranslating, QWidget):
         self.facts.setWordWrap(True)
         self.text = QTextEdit()
         self.text.setObjectName("entryReader")
-        self.text.setStyleSheet("QTextEdit#entryReader { background: #fbfaf6; color: #1f2933; }")
+        recolour.follow_sheet(self.text, lambda _s: f"QTextEdit#entryReader {{ {colours.text_rule('paper')} }}")
+        recolour.mark_surface(self.text, "paper")
         self.text.setReadOnly(True)
         self.text.setFont(writing_font())
         self.text.document().setDocumentMargin(16)
@@ -52,6 +54,13 @@ class EntryReader(Retranslating, QWidget):
         layout.addWidget(self.text, 1)
         self.retranslate()
         self.show_entry(None)
+        recolour.changes().changed.connect(self._recolour)
+
+    def _recolour(self) -> None:
+        """The palette changed: the matches are marked again in its colours (the document keeps no colour)."""
+        if self.text.extraSelections():
+            selected = [(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in self.text.extraSelections()]
+            highlight_editor(self.text, selected)
 
     def show_entry(self, entry: JournalEntryView | None, spans: list[tuple[int, int]] | None = None) -> None:
         """Show ``entry`` (``None``: nothing); ``spans`` are matches in ``full_text(entry)`` to highlight."""

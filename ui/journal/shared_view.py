@@ -12,7 +12,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from tillitsleder.enums import JournalSharing
 from tillitsleder.i18n import _, format_date
+from ui import colours, recolour
 from ui.journal.commitments import CommitmentsPanel
 from ui.journal.list_model import Index, RowListModel
 from ui.journal.writing_view import airy, writing_font
@@ -50,7 +50,7 @@ class SharedModel(RowListModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         row = self.row_at(index.row()) if index.isValid() else None
         if row is not None and row.damaged and role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(QColor("#9b1c1c"))
+            return colours.scheme().brushes("danger.item")[1]
         if row is None or role != Qt.ItemDataRole.DisplayRole:
             return None
         column = self.columns[index.column()]
@@ -94,7 +94,8 @@ class SharedEntriesPanel(Retranslating, QWidget):
         self.reader_title.setTextFormat(Qt.TextFormat.PlainText)
         self.reader = QTextEdit()
         self.reader.setObjectName("sharedReader")
-        self.reader.setStyleSheet("QTextEdit#sharedReader { background: #fbfaf6; color: #1f2933; }")
+        recolour.follow_sheet(self.reader, lambda _s: f"QTextEdit#sharedReader {{ {colours.text_rule('paper')} }}")
+        recolour.mark_surface(self.reader, "paper")
         self.reader.setReadOnly(True)
         self.reader.setFont(writing_font())
         self.reader.document().setDocumentMargin(16)

@@ -9,6 +9,7 @@ entry" (Ctrl+S) makes it a journal entry. Leaving the view, locking or closing t
 from __future__ import annotations
 
 from datetime import date
+from string import Template
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut, QTextBlockFormat, QTextCursor
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 from tillitsleder import clock
 from tillitsleder.enums import JournalSharing, PromptTemplate
 from tillitsleder.i18n import _, format_date, ngettext
+from ui import colours, recolour
 from ui.curriculum.forms import date_edit
 from ui.journal.autosave import DraftAutosaver
 from ui.journal.backend import EntryForm, JournalBackend
@@ -40,12 +42,20 @@ from ui.widgets.retranslate import Retranslating
 PAGE_WIDTH = 760
 LINE_HEIGHT_PERCENT = 150
 WRITING_STYLE = """
-QFrame#writingPage { background: #fbfaf6; border: 1px solid #e6e1d6; border-radius: 4px; }
-QTextEdit#journalEditor { background: #fbfaf6; color: #1f2933; border: none;
-    selection-background-color: #cfe3dc; selection-color: #1f2933; }
+QFrame#writingPage { background: $paper; border: 1px solid $border; border-radius: 4px; }
+QTextEdit#journalEditor { background: $paper; color: $ink; border: none;
+    selection-background-color: $selection; selection-color: $selection_ink; }
 QLabel#sharingExplanation { color: palette(window-text); }
 QLabel#draftStatus { padding: 0 6px; }
 """
+
+
+def writing_style(scheme: colours.Scheme) -> str:
+    """The page's sheet in the colours of ``scheme``: the paper with its ink, the selection with its ink."""
+    return Template(WRITING_STYLE).substitute(
+        paper=scheme.css_fill("paper"), ink=scheme.css_text("paper"), border=scheme.css_border("paper"),
+        selection=scheme.css_fill("paper.selection"), selection_ink=scheme.css_text("paper.selection"),
+    )  # fmt: skip
 
 
 def airy(edit: QTextEdit) -> None:
@@ -73,7 +83,7 @@ class WritingView(Retranslating, QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("writingView")
-        self.setStyleSheet(WRITING_STYLE)
+        recolour.follow_sheet(self, writing_style)
         self.backend: JournalBackend | None = None
         self.entry_id: int | None = None
         self._loading = False
@@ -151,6 +161,7 @@ class WritingView(Retranslating, QWidget):
 
         self.editor = QTextEdit()
         self.editor.setObjectName("journalEditor")
+        recolour.mark_surface(self.editor, "paper")
         self.editor.setAcceptRichText(False)
         self.editor.setFont(writing_font())
         self.editor.document().setDocumentMargin(28)

@@ -10,7 +10,7 @@ the tree. Renames and moves take effect from a chosen day, and the old name stay
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QBrush, QKeySequence, QPalette, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from tillitsleder import clock
 from tillitsleder.i18n import _, format_date
+from ui import colours, recolour
 from ui.operations import Changed, announce, run
 from ui.organisation import commands as cmd
 from ui.organisation.change_dialog import ChangeRequest, ask_change
@@ -104,6 +105,11 @@ class OrganisationTab(Retranslating, QWidget):
         self.tree.itemSelectionChanged.connect(self.update_buttons)
         self.undo_stack.indexChanged.connect(self.update_buttons)
         self.retranslate()
+        recolour.changes().changed.connect(self._recolour)
+
+    def _recolour(self) -> None:
+        if self.tree_data:
+            self._show(self.tree_data)
 
     # --- reading ---------------------------------------------------------------------------------------------
 
@@ -129,7 +135,7 @@ class OrganisationTab(Retranslating, QWidget):
         self._select = None
         self.tree_data = tree
         self.tree.clear()
-        muted = QBrush(self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
+        muted = colours.scheme().brushes("muted.item")[1]  # readable grey; the status column says it in words
         target = None
         for municipality in tree:
             top = self._item(self.tree, "municipality", municipality.id, [municipality.name])
@@ -140,7 +146,7 @@ class OrganisationTab(Retranslating, QWidget):
                 for unit in department.units:
                     columns = [unit.name, unit.code or "", format_date(unit.valid_from), unit_status(unit)]
                     item = self._item(middle, "unit", unit.id, columns)
-                    if not unit.active_on(clock.today()):
+                    if muted is not None and not unit.active_on(clock.today()):
                         for column in range(4):
                             item.setForeground(column, muted)
                     if selected == ("unit", unit.id):

@@ -5,9 +5,9 @@ column in memory, which a cohort of a few hundred people makes instant."""
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
 
 from tillitsleder.i18n import N_, _, format_date, format_number, format_share
+from ui import colours
 
 COLUMNS = (
     N_("Participant"),
@@ -18,12 +18,6 @@ COLUMNS = (
     N_("Why"),
     N_("Signed off"),
 )
-STATE_COLOURS = {
-    "completed": "#1f7a44",
-    "on_track": "#2a5d9f",
-    "at_risk": "#a86400",
-    "cannot_complete": "#b3261e",
-}
 STATE_ORDER = ("cannot_complete", "at_risk", "on_track", "completed")
 Index = QModelIndex | QPersistentModelIndex
 
@@ -32,7 +26,6 @@ class CompletionModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.rows: list = []  # ParticipantCompletion
-        self._brushes = {state: QBrush(QColor(colour)) for state, colour in STATE_COLOURS.items()}
 
     def set_rows(self, rows: list) -> None:
         self.beginResetModel()
@@ -73,7 +66,7 @@ class CompletionModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == 2:
             return _("Weighted attendance of the sessions held so far.")
         if role == Qt.ItemDataRole.ForegroundRole and column == 4:
-            return self._brushes[row.state.value]
+            return colours.scheme().brushes(f"completion.{row.state.value}")[1]  # the words say the state too
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (2, 3):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.UserRole:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, Signal
-from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 from tillitsleder.i18n import _, format_date, format_number, ngettext
 from tillitsleder.sessions.scheduling import Occurrence
 from tillitsleder.sessions.series import MAX_SESSIONS, HolidayRule, Repeat, SeriesPattern
+from ui import colours, recolour
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.retranslate import Retranslating
 
@@ -83,6 +83,7 @@ class SeriesBox(Retranslating, QGroupBox):
             signal.connect(self._on_change)
         self._on_change()
         self.retranslate()
+        recolour.changes().changed.connect(self._recolour)
 
     def retranslate(self) -> None:
         self.setTitle(_("Repeat"))
@@ -126,6 +127,10 @@ class SeriesBox(Retranslating, QGroupBox):
             holidays=HolidayRule(self.holiday_combo.currentData()),
         )
 
+    def _recolour(self) -> None:
+        if self.preview.count():
+            self.show_preview(self._occurrences)
+
     def show_preview(self, occurrences: list[Occurrence]) -> None:
         self._occurrences = list(occurrences)
         self.preview.clear()
@@ -138,10 +143,10 @@ class SeriesBox(Retranslating, QGroupBox):
                 warnings = ngettext("{n} warning", "{n} warnings", count).format(n=format_number(count))
                 text = _("{date} – {warnings}").format(date=text, warnings=warnings)
             item = QListWidgetItem(text)
-            if occurrence.skipped:
-                item.setForeground(self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
-            elif occurrence.conflicts:
-                item.setForeground(QColor("#9a3b00"))
+            role = "muted.item" if occurrence.skipped else "warning.item" if occurrence.conflicts else None
+            ink = colours.scheme().brushes(role)[1] if role else None
+            if ink is not None:  # the words say it too ("skipped", "warnings"); none under high contrast
+                item.setForeground(ink)
             self.preview.addItem(item)
         created = sum(not o.skipped for o in occurrences)
         summary = ngettext("{n} session will be created.", "{n} sessions will be created.", created)

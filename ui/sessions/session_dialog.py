@@ -20,16 +20,22 @@ from tillitsleder.i18n import _, format_date
 from tillitsleder.sessions import scheduling as svc
 from tillitsleder.sessions.conflicts import Conflict
 from tillitsleder.storage import Database
+from ui import colours, recolour
 from ui.errors import error_text
 from ui.sessions.series_box import SeriesBox
 from ui.sessions.session_form import SessionForm
 from ui.widgets.retranslate import Retranslating
 
 CHECK_DELAY_MS = 200
-_STYLE = """
-QLabel#conflicts { background: #fff4e5; border-left: 3px solid #c25e00; padding: 8px 10px; }
-QLabel#formProblem { color: #9a3b00; font-weight: 600; }
-"""
+
+
+def _style(scheme: colours.Scheme) -> str:
+    """The conflicts note (a fill with its ink and an orange bar) and the form's problem line (warning text)."""
+    return (
+        f"QLabel#conflicts {{ background: {scheme.css_fill('conflicts')}; color: {scheme.css_text('conflicts')}; "
+        f"border-left: 3px solid {scheme.css_border('conflicts')}; padding: 8px 10px; }}\n"
+        f"QLabel#formProblem {{ color: {scheme.css_text('warning')}; font-weight: 600; }}"
+    )
 
 
 class Mode(Enum):
@@ -46,7 +52,7 @@ class SessionDialog(Retranslating, QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("sessionDialog")
-        self.setStyleSheet(_STYLE)
+        recolour.follow_sheet(self, _style)
         self.db, self.mode, self.session_id = db, mode, session_id
         self.outcome: svc.ScheduleResult | None = None
         self.shown_conflicts: list[str] = []
@@ -61,9 +67,11 @@ class SessionDialog(Retranslating, QDialog):
         self.cohort_label = QLabel()
         self.problem_label = QLabel()
         self.problem_label.setObjectName("formProblem")
+        self.problem_label.setProperty("colourRole", "warning")
         self.problem_label.setWordWrap(True)
         self.conflict_label = QLabel()
         self.conflict_label.setObjectName("conflicts")
+        recolour.mark_surface(self.conflict_label, "conflicts")
         self.conflict_label.setWordWrap(True)
         self.conflict_label.setTextFormat(Qt.TextFormat.RichText)
         self.conflict_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -1,23 +1,36 @@
 """A small read-only table model over rows of text prepared by a tab, with cells that can be marked (e.g. a month
 over capacity), a row id for the selection, and numbers right-aligned (cells and their headers) in the columns
-the tab names."""
+the tab names.
+
+A marked cell is not told by colour alone: it is bold, has a warning icon and, when the tab gives ``mark_tip``,
+says why in its tooltip; its fill comes with its own ink (``ui.colours``, role ``mark``)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QStyle
 
-MARK = QColor("#f8d7da")
+from ui import colours
+
+MARK = "mark"  # the colour role of a marked cell
 
 
 class RowsModel(QAbstractTableModel):
     def __init__(
-        self, headers: Callable[[], Sequence[str]], parent=None, *, numeric: Callable[[int], bool] = lambda _c: False
+        self,
+        headers: Callable[[], Sequence[str]],
+        parent=None,
+        *,
+        numeric: Callable[[int], bool] = lambda _c: False,
+        mark_tip: Callable[[], str] | None = None,
     ) -> None:
         super().__init__(parent)
         self._headers = headers
+        self._mark_tip = mark_tip  # why a cell is marked, in the UI's language
+        self._icon = None
         self._numeric = numeric  # column → whether it holds numbers (right-aligned)
         self._rows: list[Sequence[str]] = []
         self._ids: list[int | None] = []
@@ -52,9 +65,19 @@ class RowsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return self._alignment(index.column())
         marked = (index.row(), index.column()) in self._marked
-        if role == Qt.ItemDataRole.BackgroundRole and marked:
-            return QBrush(MARK)
-        if role == Qt.ItemDataRole.FontRole and marked:
+        if not marked:
+            return None
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return colours.scheme().brushes(MARK)[0]
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return colours.scheme().brushes(MARK)[1]
+        if role == Qt.ItemDataRole.DecorationRole:
+            if self._icon is None:
+                self._icon = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+            return self._icon
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole) and self._mark_tip:
+            return self._mark_tip()
+        if role == Qt.ItemDataRole.FontRole:
             font = QFont()
             font.setBold(True)
             return font
