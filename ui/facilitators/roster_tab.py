@@ -28,6 +28,7 @@ from tillitsleder.facilitators.rota import month_label, period_label
 from tillitsleder.i18n import _, format_number, ngettext
 from ui.errors import show_error
 from ui.operations import Changed, run
+from ui.widgets.keyboard import leave_by_tab
 from ui.widgets.pool_picker import pool_combo
 from ui.widgets.retranslate import Retranslating
 from ui.widgets.rows_model import RowsModel
@@ -64,7 +65,7 @@ class RosterTab(Retranslating, QWidget):
             lambda: [_("Facilitator"), _("Assignment"), _("Cohort"), _("When"), _("Hours")], numeric=lambda c: c == 4
         )
         self.loads = RowsModel(self._load_headers, numeric=lambda column: column >= 1)  # hours: capacity, months
-        self.assignment_view, self.load_view = QTableView(), QTableView()
+        self.assignment_view, self.load_view = leave_by_tab(QTableView()), leave_by_tab(QTableView())
         for view, model in ((self.assignment_view, self.assignments), (self.load_view, self.loads)):
             view.setModel(model)
             view.verticalHeader().hide()

@@ -25,6 +25,7 @@ from tillitsleder.facilitators.rota import month_label
 from tillitsleder.i18n import _, format_number, ngettext
 from ui.errors import show_error
 from ui.widgets.column_fit import ColumnFit
+from ui.widgets.keyboard import leave_by_tab
 from ui.widgets.pool_picker import pool_combo
 from ui.widgets.retranslate import Retranslating
 from ui.widgets.rows_model import RowsModel
@@ -59,7 +60,7 @@ class WorkloadTab(Retranslating, QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.model = RowsModel(self._headers, numeric=lambda column: column >= 2)  # hours: capacity, then months
-        self.table = QTableView()
+        self.table = leave_by_tab(QTableView())
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)

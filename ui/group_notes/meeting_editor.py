@@ -46,6 +46,7 @@ from ui.group_notes.step_section import StepSection
 from ui.operations import Changed, announce
 from ui.pages.base import privacy_note
 from ui.widgets.flow_layout import FlowLayout
+from ui.widgets.keyboard import leave_by_tab
 from ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
@@ -92,7 +93,7 @@ class MeetingEditor(Retranslating, QWidget):
         self.actions_hint = QLabel()
         self.actions_hint.setWordWrap(True)
         self.actions = ActionsModel(self)
-        self.actions_view = QTableView()
+        self.actions_view = leave_by_tab(QTableView())
         self.actions_view.setObjectName("groupActions")
         self.actions_view.setModel(self.actions)
         self.actions_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

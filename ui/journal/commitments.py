@@ -35,6 +35,7 @@ from tillitsleder.enums import CommitmentStatus
 from tillitsleder.i18n import _, format_date
 from ui.curriculum.forms import date_edit, get_date, set_date, text_area
 from ui.journal.list_model import Index, RowListModel
+from ui.widgets.keyboard import leave_by_tab
 from ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
@@ -181,7 +182,7 @@ class CommitmentsPanel(Retranslating, QWidget):
         self.person_id: int | None = None
         self.dialog: CommitmentDialog | None = None
         self.model = CommitmentModel(self)
-        self.table = QTableView()
+        self.table = leave_by_tab(QTableView())
         self.table.setObjectName("commitmentTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -64,6 +64,7 @@ class ListTable(QTableView):
     def __init__(self, list_key: str, parent=None) -> None:
         super().__init__(parent)
         self.list_key = list_key
+        self.setTabKeyNavigation(False)  # Tab leaves the list; the arrow keys move inside
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
