@@ -30,7 +30,7 @@ from tillitsleder import clock
 from tillitsleder.i18n import N_, _, format_number, ngettext
 from ui.operations import Changed, run
 from ui.widgets.date_edit import DateEdit
-from ui.widgets.keyboard import leave_by_tab
+from ui.widgets.keyboard import SAVE_KEY, key_for, leave_by_tab
 from ui.widgets.pool_picker import pool_combo
 from ui.widgets.retranslate import Retranslating
 from ui.widgets.rows_model import RowsModel
@@ -93,6 +93,7 @@ class TableDayPanel(Retranslating, QWidget):
         layout.addWidget(self.stack, 1)
         self.propose.clicked.connect(self.propose_seating)
         self.save.clicked.connect(self.save_seating)
+        key_for(self.save, SAVE_KEY)
         self.pdf.clicked.connect(lambda: self.save_pdf())
         self.print_.clicked.connect(self.print_lists)
         self._enable()

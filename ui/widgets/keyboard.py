@@ -3,13 +3,22 @@
 ``leave_by_tab(view)`` turns off an item view's Tab-between-cells (a table would otherwise keep the focus for
 good: Tab moves to the next cell and wraps); the arrow keys still move inside it. ``focusable_tool_bar(bar)``
 lets Tab reach a tool bar's buttons (Qt's are mouse-only), also those added later. ``chain(*widgets)`` sets
-a Tab order with ``QWidget.setTabOrder``, skipping the widgets that are missing.
+a Tab order with ``QWidget.setTabOrder``, skipping the widgets that are missing. ``key_for(button, key)``
+gives a button a shortcut for as long as it is shown.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QAbstractItemView, QToolBar, QToolButton, QWidget
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QToolBar, QToolButton, QWidget
+
+KEY_ACTION = "keyShortcut"
+# The frequent actions' keys (Ctrl+N is File > New database; each area's buttons are shown one area at a time).
+NEW_KEY = "Ctrl+Shift+N"
+ENROL_KEY = "Ctrl+E"
+EXPORT_KEY = "Ctrl+Shift+E"
+SAVE_KEY = QKeySequence.StandardKey.Save
 
 
 def leave_by_tab[V: QAbstractItemView](view: V) -> V:
@@ -46,3 +55,21 @@ def chain(*widgets: QWidget | None) -> None:
     present = [widget for widget in widgets if widget is not None]
     for first, second in zip(present, present[1:], strict=False):
         QWidget.setTabOrder(first, second)
+
+
+def key_for(button: QAbstractButton, key: QKeySequence | QKeySequence.StandardKey | str) -> QAction:
+    """Give ``button`` a key shortcut that works while it is shown (whatever has the focus in the window) and
+    keeps its mnemonic: a ``QAction`` on the button presses it (the area menu shows the key)."""
+    action = QAction(button)
+    action.setObjectName(KEY_ACTION)
+    action.setShortcut(QKeySequence(key))
+    action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    action.triggered.connect(lambda _checked=False, b=button: b.click() if b.isEnabled() and b.isVisible() else None)
+    button.addAction(action)
+    return action
+
+
+def key_of(button: QAbstractButton) -> QKeySequence:
+    """The shortcut ``key_for`` gave ``button`` (empty if none; its mnemonic is in its text)."""
+    action = button.findChild(QAction, KEY_ACTION, Qt.FindChildOption.FindDirectChildrenOnly)
+    return action.shortcut() if action is not None else QKeySequence()

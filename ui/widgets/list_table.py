@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView
 
 from tillitsleder.i18n import _
+from ui.area_menu import install_row_menu
 from ui.settings import app_settings
 
 MAX_COLUMN_WIDTH = 400
@@ -65,6 +66,8 @@ class ListTable(QTableView):
         super().__init__(parent)
         self.list_key = list_key
         self.setTabKeyNavigation(False)  # Tab leaves the list; the arrow keys move inside
+        self.row_actions: list[QAction | None] | None = None  # the context menu's; None: the nearest buttons'
+        install_row_menu(self)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
