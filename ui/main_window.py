@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
 from tillitsleder import startup_trace
 from tillitsleder.enums import Role
 from tillitsleder.i18n import N_, _, format_number, ngettext
-from ui.area_menu import AreaMenu
 from ui.database_actions import DatabaseActions, OpenedDatabase, demo_available, is_throwaway_demo
 from ui.operations import Changed, change_bus
 from ui.pages.areas import AREAS, Area, Needs
@@ -52,6 +51,7 @@ from ui.settings import (
 from ui.sidebar import Sidebar
 from ui.style import STYLE_SHEET
 from ui.translator import LanguageSwitcher
+from ui.widgets.area_menu import AreaMenu
 from ui.widgets.cohort_picker import CohortSelection
 from ui.widgets.retranslate import Retranslating
 

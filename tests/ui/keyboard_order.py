@@ -92,8 +92,11 @@ def _scopes(action: QAction, window: QWidget) -> list[QWidget | None]:
     for owner in action.associatedObjects():
         if isinstance(owner, QMenu):
             if _menu_shown(owner, window):
-                scopes.append(None if context in (Qt.ShortcutContext.WindowShortcut,
-                                                  Qt.ShortcutContext.ApplicationShortcut) else owner)
+                scopes.append(
+                    None
+                    if context in (Qt.ShortcutContext.WindowShortcut, Qt.ShortcutContext.ApplicationShortcut)
+                    else owner
+                )
         elif isinstance(owner, QWidget) and owner.isVisible() and owner.isEnabled() and owner.window() is window:
             is_window = context in (Qt.ShortcutContext.WindowShortcut, Qt.ShortcutContext.ApplicationShortcut)
             scopes.append(None if is_window else owner)
@@ -128,7 +131,7 @@ def shortcut_clashes(window: QWidget) -> list[str]:
             clashes.append(f"{key}: {window_wide + [name for _scope, name in local]}")
             continue
         for i, (scope, name) in enumerate(local):
-            for other, other_name in local[i + 1:]:
+            for other, other_name in local[i + 1 :]:
                 if scope is other or scope.isAncestorOf(other) or other.isAncestorOf(scope):
                     clashes.append(f"{key}: {name} / {other_name}")
     return clashes

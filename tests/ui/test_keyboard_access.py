@@ -15,7 +15,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QStatusBar, QToolButton
 
-from ui.area_menu import discover_actions, row_actions_of, row_menu
+from ui.widgets.area_menu import discover_actions, row_actions_of, row_menu
 
 WITH_ACTIONS = {"Programmes & curriculum", "Cohorts & participants", "Sessions", "Attendance register"}
 

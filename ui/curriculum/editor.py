@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from tillitsleder.i18n import N_, _, format_number, ngettext
-from ui.area_menu import install_row_menu
 from ui.curriculum.forms import ask_yes_no, open_form, tool_bar
 from ui.curriculum.module_model import ModuleTableModel, plain_hours
 from ui.curriculum.panels import ModulesPanel, SemesterTable
+from ui.widgets.area_menu import install_row_menu
 from ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:

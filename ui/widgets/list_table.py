@@ -16,8 +16,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView
 
 from tillitsleder.i18n import _
-from ui.area_menu import install_row_menu
 from ui.settings import app_settings
+from ui.widgets.area_menu import install_row_menu
 
 MAX_COLUMN_WIDTH = 400
 MIN_COLUMN_WIDTH = 48
