@@ -16,7 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSize, QTimer, Signal
+from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
@@ -51,6 +51,7 @@ from ui.settings import (
 from ui.sidebar import Sidebar
 from ui.style import apply_style
 from ui.translator import LanguageSwitcher
+from ui.widgets.area_menu import AreaMenu
 from ui.widgets.cohort_picker import CohortSelection
 from ui.widgets.retranslate import Retranslating
 
@@ -61,6 +62,7 @@ if TYPE_CHECKING:
 
 DEFAULT_SIZE = QSize(1280, 800)
 FIRST_PAINT_FALLBACK_MS = 500
+MAX_FOCUS_CHAIN = 5000
 NO_DATABASE = N_("No database is open. Use the File menu to open or create one.")
 
 
@@ -169,6 +171,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.view_menu.addAction(self.action_search)
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.action_about)
+        # What the area shown now can do (its buttons' and tool bars' actions), for the keyboard and for menus.
+        self.area_menu = AreaMenu(lambda: self._built.get(max(0, self.nav.currentRow())), self)
+        bar.insertMenu(self.help_menu.menuAction(), self.area_menu)
 
     def _set_shortcuts(self) -> None:
         """The menus' key shortcuts. Set right after the first paint: the first ``QKeySequence`` makes PySide
@@ -200,6 +205,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.file_menu.setTitle(_("&File"))
         self.view_menu.setTitle(_("&View"))
         self.help_menu.setTitle(_("&Help"))
+        self.area_menu.retranslate()
         self.action_new.setText(_("&New database…"))
         self.action_open.setText(_("&Open database…"))
         self.action_demo.setText(_("Open &demo database"))
@@ -287,6 +293,7 @@ class MainWindow(Retranslating, QMainWindow):
         if self.isVisible() or row in self._built:
             self.page_at(row)
             self._update_actions()
+            self.status_bar_last()
         # else: built right after the window's first paint (showEvent), so the window appears at once
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
@@ -322,7 +329,23 @@ class MainWindow(Retranslating, QMainWindow):
     def _focus_search(self) -> None:
         self.current_page().focus_search()
 
+    def status_bar_last(self) -> None:
+        """Tab reaches the status bar's controls (the profile badge) after the area's: a page, or a control
+        an area adds later, joins the window's Tab chain at its end, after them."""
+        own = [w for w in self.statusBar().findChildren(QWidget) if w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+        last = self.previousInFocusChain()
+        for _step in range(MAX_FOCUS_CHAIN):
+            if last is self or (last not in own and last.focusPolicy() & Qt.FocusPolicy.TabFocus):
+                break
+            last = last.previousInFocusChain()
+        if last is self:
+            return
+        for widget in own:
+            QWidget.setTabOrder(last, widget)
+            last = widget
+
     def _on_page_populated(self) -> None:
+        self.status_bar_last()
         if self._awaiting_first_page and self.sender() is self.current_page():
             self._awaiting_first_page = False
             self._first_area_shown()

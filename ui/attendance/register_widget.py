@@ -25,6 +25,7 @@ from ui.attendance.register_model import RegisterModel
 from ui.attendance.register_view import RegisterView, TotalsView
 from ui.errors import error_text
 from ui.operations import Changed, announce, run
+from ui.widgets.keyboard import EXPORT_KEY, key_for
 from ui.widgets.retranslate import Retranslating
 
 
@@ -84,6 +85,7 @@ class RegisterWidget(Retranslating, QWidget):
         self.view.problem.connect(self.message.setText)
         self.statuses_button.clicked.connect(self.edit_statuses)
         self.xlsx_button.clicked.connect(lambda: self.choose_and_export(".xlsx"))
+        key_for(self.xlsx_button, EXPORT_KEY)
         self.csv_button.clicked.connect(lambda: self.choose_and_export(".csv"))
         self.retranslate()
         recolour.changes().changed.connect(self._update)  # the legend's fills follow the palette

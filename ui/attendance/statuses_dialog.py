@@ -32,6 +32,7 @@ from tillitsleder.i18n import _, format_number, format_share, percent_suffix
 from tillitsleder.storage import Database
 from ui.attendance.register_display import short_codes
 from ui.errors import error_text
+from ui.widgets.keyboard import leave_by_tab
 from ui.widgets.retranslate import Retranslating
 
 
@@ -46,7 +47,7 @@ class StatusesDialog(Retranslating, QDialog):
         self.usage: dict[int, int] = {}
         self.intro = QLabel()
         self.intro.setWordWrap(True)
-        self.table = QTableWidget(0, 5)
+        self.table = leave_by_tab(QTableWidget(0, 5))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

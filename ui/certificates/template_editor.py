@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from tillitsleder.i18n import LANGUAGES, N_, _, current_language
 from ui.certificates.image_field import ImageField
 from ui.certificates.pdf_preview import PdfPreview
+from ui.widgets.keyboard import SAVE_KEY, key_for
 from ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
@@ -157,6 +158,7 @@ class TemplateEditor(Retranslating, QWidget):
             field.changed.connect(self._changed)
         self.language.currentIndexChanged.connect(self._language_chosen)
         self.save_button.clicked.connect(self.save)
+        key_for(self.save_button, SAVE_KEY)
         self.revert_button.clicked.connect(self.revert)
         selection.actorChanged.connect(lambda _actor: self._update_buttons())
         self._select_language(current_language())

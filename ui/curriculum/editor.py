@@ -25,6 +25,7 @@ from tillitsleder.i18n import N_, _, format_number, ngettext
 from ui.curriculum.forms import ask_yes_no, open_form, tool_bar
 from ui.curriculum.module_model import ModuleTableModel, plain_hours
 from ui.curriculum.panels import ModulesPanel, SemesterTable
+from ui.widgets.area_menu import install_row_menu
 from ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
@@ -84,6 +85,12 @@ class CurriculumEditor(Retranslating, QWidget):
         self.history_bar = tool_bar(self.undo_action, self.redo_action)
         self.semester_bar = tool_bar(self.add_semester_action, self.edit_semester_action, self.remove_semester_action)
         self.modules.top_row.insertWidget(1, self.history_bar)
+        # The context menus of the two lists: what their tool bars do.
+        self.modules.table.row_actions = [
+            self.add_action, self.edit_action, self.delete_action, None, self.move_up_action, self.move_down_action
+        ]  # fmt: skip
+        self.semesters.row_actions = [self.add_semester_action, self.edit_semester_action, self.remove_semester_action]
+        install_row_menu(self.semesters)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)

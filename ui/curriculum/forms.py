@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.widgets.date_edit import DateEdit
+from ui.widgets.keyboard import focusable_tool_bar
 from ui.widgets.retranslate import Retranslating
 
 log = logging.getLogger(__name__)
@@ -137,7 +138,7 @@ def tool_bar(*actions: QAction | None) -> QToolBar:
             bar.addSeparator()
         else:
             bar.addAction(act)
-    return bar
+    return focusable_tool_bar(bar)  # Tab reaches each button
 
 
 def ask_yes_no(parent: QWidget, title: str, text: str) -> bool:

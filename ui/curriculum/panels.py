@@ -172,6 +172,7 @@ class SemesterTable(Retranslating, QTableWidget):
         super().__init__(0, 2, parent)
         self._semesters: tuple[SemesterView, ...] = ()
         self.setObjectName("semesters")
+        self.setTabKeyNavigation(False)  # Tab leaves the list; the arrow keys move inside
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

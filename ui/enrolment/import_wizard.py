@@ -37,6 +37,7 @@ from ui.enrolment.units_page import UnitsPage
 from ui.errors import error_text
 from ui.operations import OpContext, Operation
 from ui.widgets.column_fit import ColumnFit
+from ui.widgets.keyboard import leave_by_tab
 from ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
@@ -179,7 +180,7 @@ class PreviewPage(Step):
         self.setCommitPage(True)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.view = QTableView()
+        self.view = leave_by_tab(QTableView())
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()

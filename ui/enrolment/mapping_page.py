@@ -24,6 +24,7 @@ from tillitsleder.i18n import _, format_number, ngettext
 from ui.enrolment.common import show_problem
 from ui.enrolment.import_wizard_base import Step
 from ui.operations import OpContext
+from ui.widgets.keyboard import leave_by_tab
 
 EXAMPLES = 3
 
@@ -45,7 +46,7 @@ class MappingPage(Step):
         super().__init__()
         self.about = QLabel()
         self.about.setWordWrap(True)
-        self.table = QTableWidget(0, 3)
+        self.table = leave_by_tab(QTableWidget(0, 3))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.verticalHeader().hide()

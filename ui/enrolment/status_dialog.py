@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from tillitsleder.enums import EnrolmentStatus
 from tillitsleder.i18n import _, format_date
 from ui.enrolment.common import add_rows, date_field, error_line, set_texts, show_problem, to_date
+from ui.widgets.keyboard import leave_by_tab
 from ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
@@ -43,7 +44,7 @@ class StatusDialog(Retranslating, QDialog):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.history_label = QLabel()
-        self.table = QTableWidget(len(self.history), 3)
+        self.table = leave_by_tab(QTableWidget(len(self.history), 3))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.verticalHeader().hide()

@@ -26,6 +26,7 @@ from tillitsleder.i18n import _, format_number, ngettext
 from ui.enrolment.import_wizard_base import Step
 from ui.enrolment.unit_picker import UnitPicker
 from ui.operations import OpContext
+from ui.widgets.keyboard import leave_by_tab
 
 if TYPE_CHECKING:
     from tillitsleder.enrolment.participant_list.importer import ImportPreview, UnitChoice, UnknownUnit
@@ -85,7 +86,7 @@ class UnitsPage(Step):
         super().__init__()
         self.about = QLabel()
         self.about.setWordWrap(True)
-        self.table = QTableWidget(0, 3)
+        self.table = leave_by_tab(QTableWidget(0, 3))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.verticalHeader().hide()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QTa
 from tillitsleder.i18n import N_, _, format_date, format_number, ngettext
 from ui.errors import show_error
 from ui.widgets.cohort_picker import CohortSelection
+from ui.widgets.keyboard import EXPORT_KEY, key_for, leave_by_tab
 from ui.widgets.retranslate import Retranslating
 from ui.widgets.rows_model import RowsModel
 
@@ -28,10 +29,11 @@ class MyAssignmentsTab(Retranslating, QWidget):
         self.summary.setWordWrap(True)
         self.export = QPushButton()
         self.export.clicked.connect(lambda: self.export_calendar())
+        key_for(self.export, EXPORT_KEY)
         self.model = RowsModel(
             lambda: [_("Pool"), _("For"), _("What"), _("From"), _("To"), _("Hours")], numeric=lambda c: c == 5
         )
-        self.table = QTableView()
+        self.table = leave_by_tab(QTableView())
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()

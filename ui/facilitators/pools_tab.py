@@ -42,6 +42,7 @@ from ui.errors import show_error
 from ui.facilitators.assign_dialog import AssignDialog
 from ui.operations import Changed, announce
 from ui.widgets.date_edit import DateEdit
+from ui.widgets.keyboard import EXPORT_KEY, SAVE_KEY, key_for, leave_by_tab
 from ui.widgets.pool_picker import pool_combo
 from ui.widgets.retranslate import Retranslating
 from ui.widgets.rows_model import RowsModel
@@ -109,7 +110,7 @@ class PoolsTab(Retranslating, QWidget):
         self.model = RowsModel(
             lambda: [_("Name"), _("Unit"), _("Skills"), _("Hours a month"), _("Active")], numeric=lambda c: c == 3
         )
-        self.table = QTableView()
+        self.table = leave_by_tab(QTableView())
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -184,6 +185,8 @@ class PoolsTab(Retranslating, QWidget):
         self.new_pool.clicked.connect(lambda: self.edit(None))
         self.edit_pool.clicked.connect(lambda: self.edit(self.pool.currentData()))
         self.save.clicked.connect(self.save_facilitator)
+        key_for(self.save, SAVE_KEY)
+        key_for(self.export, EXPORT_KEY)
         self.add_away.clicked.connect(self.add_unavailable)
         self.remove_away.clicked.connect(self.remove_unavailable)
         self.export.clicked.connect(lambda: self.export_calendar())

@@ -28,6 +28,7 @@ from tillitsleder.facilitators.rota import month_label, period_label
 from tillitsleder.i18n import _, format_number, ngettext
 from ui.errors import show_error
 from ui.operations import Changed, run
+from ui.widgets.keyboard import SAVE_KEY, key_for, leave_by_tab
 from ui.widgets.pool_picker import pool_combo
 from ui.widgets.retranslate import Retranslating
 from ui.widgets.rows_model import RowsModel
@@ -68,7 +69,7 @@ class RosterTab(Retranslating, QWidget):
         self.loads = RowsModel(  # hours: capacity, months
             self._load_headers, numeric=lambda column: column >= 1, mark_tip=lambda: _("Over capacity this month.")
         )
-        self.assignment_view, self.load_view = QTableView(), QTableView()
+        self.assignment_view, self.load_view = leave_by_tab(QTableView()), leave_by_tab(QTableView())
         for view, model in ((self.assignment_view, self.assignments), (self.load_view, self.loads)):
             view.setModel(model)
             view.verticalHeader().hide()
@@ -97,6 +98,7 @@ class RosterTab(Retranslating, QWidget):
         layout.addWidget(splitter, 1)
         self.propose.clicked.connect(self.start_proposal)
         self.save.clicked.connect(self.save_proposal)
+        key_for(self.save, SAVE_KEY)
         self.retranslate()
 
     def _load_headers(self) -> list[str]:

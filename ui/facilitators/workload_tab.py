@@ -25,6 +25,7 @@ from tillitsleder.facilitators.rota import month_label
 from tillitsleder.i18n import _, format_number, ngettext
 from ui.errors import show_error
 from ui.widgets.column_fit import ColumnFit
+from ui.widgets.keyboard import leave_by_tab
 from ui.widgets.pool_picker import pool_combo
 from ui.widgets.retranslate import Retranslating
 from ui.widgets.rows_model import RowsModel
@@ -62,7 +63,7 @@ class WorkloadTab(Retranslating, QWidget):
         self.model = RowsModel(  # hours: capacity, then months
             self._headers, numeric=lambda column: column >= 2, mark_tip=lambda: _("Over capacity this month.")
         )
-        self.table = QTableView()
+        self.table = leave_by_tab(QTableView())
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)

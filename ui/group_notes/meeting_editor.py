@@ -46,6 +46,7 @@ from ui.group_notes.step_section import StepSection
 from ui.operations import Changed, announce
 from ui.pages.base import privacy_note
 from ui.widgets.flow_layout import FlowLayout
+from ui.widgets.keyboard import SAVE_KEY, chain, key_for, leave_by_tab
 from ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
@@ -92,7 +93,7 @@ class MeetingEditor(Retranslating, QWidget):
         self.actions_hint = QLabel()
         self.actions_hint.setWordWrap(True)
         self.actions = ActionsModel(self)
-        self.actions_view = QTableView()
+        self.actions_view = leave_by_tab(QTableView())
         self.actions_view.setObjectName("groupActions")
         self.actions_view.setModel(self.actions)
         self.actions_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -146,6 +147,7 @@ class MeetingEditor(Retranslating, QWidget):
         self.add_action.clicked.connect(self._add_action)
         self.remove_action.clicked.connect(self._remove_action)
         self.save_button.clicked.connect(self.save)
+        key_for(self.save_button, SAVE_KEY)
         self.revert_button.clicked.connect(self.revertRequested)
         self.delete_button.clicked.connect(self._confirm_delete)
         self.retranslate()
@@ -232,12 +234,14 @@ class MeetingEditor(Retranslating, QWidget):
         if view is None:
             return
         for member in view.group.members:
-            box = QCheckBox(member.name)
+            box = QCheckBox(member.name, self.attendance)  # in the window now: its Tab place can be set
             box.setChecked(member.enrolment_id in view.attendee_ids)
             box.setEnabled(editable)
             box.toggled.connect(lambda _checked: self._show_heading_and_themes())
             self.attendee_boxes[member.enrolment_id] = box
             self.attendance_grid.addWidget(box)
+            box.show()  # made inside a shown group: shown now, as the layout would
+        chain(self.facilitator, *self.attendee_boxes.values())  # read after the date and facilitator, not last
 
     def _show_heading_and_themes(self) -> None:
         view = self.view

@@ -34,6 +34,7 @@ from tillitsleder.enums import Role
 from tillitsleder.i18n import N_, _, format_date, ngettext
 from ui.errors import error_text
 from ui.group_notes.meeting_editor import MeetingEditor, access_label
+from ui.widgets.keyboard import NEW_KEY, key_for
 from ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
@@ -107,6 +108,7 @@ class MeetingsPanel(Retranslating, QWidget):
         self.group_combo.currentIndexChanged.connect(self._group_chosen)
         self.meeting_list.currentItemChanged.connect(self._meeting_chosen)
         self.new_button.clicked.connect(lambda: self.may_leave() and self.start_new_meeting())
+        key_for(self.new_button, NEW_KEY)
         self.editor.saved.connect(self._after_save)
         self.editor.deleted.connect(lambda: self._show_group())
         self.editor.revertRequested.connect(self._revert)

@@ -43,6 +43,7 @@ from ui.groups.move_dialog import MoveDialog
 from ui.groups.round_actions import RoundActions
 from ui.operations import Changed, announce, run
 from ui.widgets.flow_layout import FlowLayout
+from ui.widgets.keyboard import chain
 from ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
@@ -71,6 +72,10 @@ class GroupBoardTab(Retranslating, QWidget):
         self._stale = False
         self._message = ""
         self._build()
+        chain(  # reading order: the round's buttons were made (and joined the Tab chain) before the fields
+            self.min_size, self.max_size, self.propose_button, self.another_button, self.rounds, self.save_button,
+            self.round_actions.rename_button, self.round_actions.delete_button,
+        )  # fmt: skip
         selection.actorChanged.connect(self._actor_changed)
         self.retranslate()
 

@@ -35,6 +35,7 @@ from tillitsleder.i18n import _, format_date
 from ui import colours
 from ui.curriculum.forms import date_edit, get_date, set_date, text_area
 from ui.journal.list_model import Index, RowListModel
+from ui.widgets.keyboard import NEW_KEY, key_for, leave_by_tab
 from ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
@@ -181,7 +182,7 @@ class CommitmentsPanel(Retranslating, QWidget):
         self.person_id: int | None = None
         self.dialog: CommitmentDialog | None = None
         self.model = CommitmentModel(self)
-        self.table = QTableView()
+        self.table = leave_by_tab(QTableView())
         self.table.setObjectName("commitmentTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -210,6 +211,7 @@ class CommitmentsPanel(Retranslating, QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
         self.new_button.clicked.connect(self.new_commitment)
+        key_for(self.new_button, NEW_KEY)
         self.edit_button.clicked.connect(self.edit_commitment)
         self.delete_button.clicked.connect(self.delete_commitment)
         if editable:

@@ -203,6 +203,7 @@ class EntryTable(QTableView):
     def __init__(self, model: EntryListModel, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("entryTable")
+        self.setTabKeyNavigation(False)  # Tab leaves the list; the arrow keys move inside
         self.setModel(model)
         self.setItemDelegateForColumn(FOUND, HighlightDelegate(self))
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

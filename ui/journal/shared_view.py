@@ -33,6 +33,7 @@ from ui.journal.commitments import CommitmentsPanel
 from ui.journal.list_model import Index, RowListModel
 from ui.journal.writing_view import airy, writing_font
 from ui.operations import Operation, run
+from ui.widgets.keyboard import leave_by_tab
 from ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
@@ -73,7 +74,7 @@ class SharedEntriesPanel(Retranslating, QWidget):
         super().__init__(parent)
         self._empty_msgid = empty_text
         self.model = SharedModel(self)
-        self.table = QTableView()
+        self.table = leave_by_tab(QTableView())
         self.table.setObjectName("sharedTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -16,6 +16,7 @@ from ui.pages import areas
 from ui.pages.base import CohortPage
 from ui.widgets.cohort_picker import CohortSelection
 from ui.widgets.flow_layout import FlowLayout
+from ui.widgets.keyboard import ENROL_KEY, NEW_KEY, key_for
 from ui.widgets.list_panel import ListPanel
 
 NO_COHORTS_HERE = N_(
@@ -70,6 +71,8 @@ class ParticipantsPage(CohortPage):
         self.new_cohort_button.clicked.connect(self.new_cohort)
         self.delete_cohort_button.clicked.connect(self.delete_cohort)
         self.enrol_button.clicked.connect(self.enrol)
+        key_for(self.new_cohort_button, NEW_KEY)
+        key_for(self.enrol_button, ENROL_KEY)
         self.status_button.clicked.connect(self.change_status)
         self.import_button.clicked.connect(self.import_participants)
         self.export_data_button.clicked.connect(self.export_personal_data)

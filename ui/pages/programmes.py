@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtGui import QAction, QShowEvent
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from tillitsleder.i18n import N_, _, format_number, ngettext
@@ -18,6 +18,7 @@ from ui.curriculum.forms import open_form, tool_bar
 from ui.operations import Changed, announce
 from ui.pages import areas
 from ui.pages.base import Page
+from ui.widgets.keyboard import NEW_KEY
 from ui.widgets.list_panel import ListPanel
 
 if TYPE_CHECKING:
@@ -50,7 +51,14 @@ class ProgrammesPage(Page):
         self.new_action.triggered.connect(self.new_programme)
         self.edit_action.triggered.connect(self.edit_programme)
         self.duplicate_action.triggered.connect(self.duplicate_programme)
+        self.new_action.setShortcut(QKeySequence(NEW_KEY))
+        self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # where the programmes are
         self.programmes.set_empty_action(self.new_action)
+        self.programmes.table.row_actions = [
+            self.new_action, self.edit_action, self.duplicate_action, None, self.delete_action
+        ]  # fmt: skip
+        self.programmes.table.addAction(self.delete_action)
         self.programme_bar = tool_bar(
             self.new_action, self.edit_action, self.duplicate_action, None, self.delete_action
         )

@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QPushButton, QToolButton
 
 from tillitsleder import clock
@@ -21,6 +22,7 @@ from ui.pages import areas
 from ui.pages.base import CohortPage
 from ui.widgets.cohort_picker import CohortSelection
 from ui.widgets.flow_layout import flow_row
+from ui.widgets.keyboard import EXPORT_KEY, NEW_KEY, key_for
 from ui.widgets.list_panel import ListPanel
 
 RAW_ROLE = 0x0101  # ui.table_model.RAW_ROLE (Qt.UserRole + 1), without importing the model module here
@@ -64,6 +66,8 @@ class SessionsPage(CohortPage):
         self.layout_.addWidget(self.sessions, 1)
 
         self.new_button.clicked.connect(lambda: self._schedule("new"))
+        key_for(self.new_button, NEW_KEY)
+        self.action_export_cohort.setShortcut(QKeySequence(EXPORT_KEY))
         self.series_button.clicked.connect(lambda: self._schedule("series"))
         self.reschedule_button.clicked.connect(lambda: self._schedule("reschedule"))
         self.cancel_button.clicked.connect(self._cancel)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from tillitsleder.i18n import _, format_datetime, format_number, ngettext
 from ui.operations import run
 from ui.widgets.date_edit import DateEdit
+from ui.widgets.keyboard import leave_by_tab
 from ui.widgets.retranslate import Retranslating
 from ui.widgets.rows_model import RowsModel
 
@@ -97,7 +98,7 @@ class ReadAuditTab(Retranslating, QWidget):
         filters.addSpacing(16)
         filters.addLayout(right, 1)
         self.model = ReadAuditModel(self)
-        self.table = QTableView()
+        self.table = leave_by_tab(QTableView())
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

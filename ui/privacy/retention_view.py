@@ -24,12 +24,13 @@ from PySide6.QtWidgets import (
 
 from tillitsleder.i18n import _, format_date, format_number, ngettext
 from ui.operations import Changed, run
+from ui.widgets.keyboard import leave_by_tab
 from ui.widgets.retranslate import Retranslating
 from ui.widgets.rows_model import RowsModel
 
 
 def _table(model: RowsModel) -> QTableView:
-    table = QTableView()
+    table = leave_by_tab(QTableView())
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

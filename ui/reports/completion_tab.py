@@ -23,6 +23,7 @@ from tillitsleder.i18n import N_, _, format_number
 from ui.operations import Changed, run
 from ui.reports.completion_model import CompletionModel
 from ui.widgets.column_fit import ColumnFit
+from ui.widgets.keyboard import leave_by_tab
 from ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
@@ -41,7 +42,7 @@ class CompletionTab(Retranslating, QWidget):
         self.db: Database | None = None
         self.cohort_id: int | None = None
         self.model = CompletionModel(self)
-        self.table = QTableView()
+        self.table = leave_by_tab(QTableView())
         self.table.setObjectName("completionTable")
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)

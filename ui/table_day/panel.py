@@ -29,6 +29,7 @@ from tillitsleder import clock
 from tillitsleder.i18n import N_, _, format_number, ngettext
 from ui.operations import Changed, run
 from ui.widgets.date_edit import DateEdit
+from ui.widgets.keyboard import SAVE_KEY, key_for, leave_by_tab
 from ui.widgets.pool_picker import pool_combo
 from ui.widgets.retranslate import Retranslating
 from ui.widgets.rows_model import RowsModel
@@ -56,6 +57,7 @@ class TableDayPanel(Retranslating, QWidget):
         self.cohort, self.leaders = QComboBox(), QComboBox()
         self.table_names = QPlainTextEdit()
         self.table_names.setMaximumHeight(90)
+        self.table_names.setTabChangesFocus(True)  # names never hold a tab: Tab moves on
         self.form = QFormLayout()
         self.labels = [QLabel() for _ in range(6)]
         widgets = (self.name, self.held_on, self.size, self.cohort, self.leaders, self.table_names)
@@ -71,7 +73,7 @@ class TableDayPanel(Retranslating, QWidget):
         self.model = RowsModel(
             lambda: [_("Table"), _("Table leader"), _("People"), _("Members")], numeric=lambda c: c == 2
         )
-        self.table = QTableView()
+        self.table = leave_by_tab(QTableView())
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -92,6 +94,7 @@ class TableDayPanel(Retranslating, QWidget):
         layout.addWidget(self.stack, 1)
         self.propose.clicked.connect(self.propose_seating)
         self.save.clicked.connect(self.save_seating)
+        key_for(self.save, SAVE_KEY)
         self.pdf.clicked.connect(lambda: self.save_pdf())
         self.print_.clicked.connect(self.print_lists)
         self._enable()

@@ -2,6 +2,8 @@
 
 The format comes from ``tillitsleder.i18n.date_edit_format`` ("31.12.2027" in nb, "31/12/2027" in en) and the
 calendar speaks the language; both follow a language switch. No date field shows ISO text to a person.
+Tab moves through the day, month and year and then on; a field showing its special value ("any day") has no
+parts, so Tab moves on at once (Qt's own would keep the focus there for good).
 """
 
 from __future__ import annotations
@@ -31,6 +33,11 @@ class DateEdit(QDateEdit):
         super().__init__(parent)
         self.setCalendarPopup(True)
         localise_date_edit(self)
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802 - Qt's name
+        if self.specialValueText() and self.date() == self.minimumDate():
+            return QWidget.focusNextPrevChild(self, next)  # no sections to move through: leave
+        return super().focusNextPrevChild(next)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.LanguageChange:

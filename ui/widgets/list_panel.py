@@ -74,6 +74,7 @@ class ListPanel(Retranslating, QWidget):
         self.empty_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.empty_button = QPushButton()
         self.empty_button.hide()
+        self.empty_button.setProperty("menuSkip", True)  # it repeats an action the area shows anyway
         self.empty_button.clicked.connect(self._trigger_button)
         self.empty_page = QWidget()
         empty_layout = QVBoxLayout(self.empty_page)

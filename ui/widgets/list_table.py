@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView
 
 from tillitsleder.i18n import _
 from ui.settings import app_settings
+from ui.widgets.area_menu import install_row_menu
 
 MAX_COLUMN_WIDTH = 400
 MIN_COLUMN_WIDTH = 48
@@ -64,6 +65,9 @@ class ListTable(QTableView):
     def __init__(self, list_key: str, parent=None) -> None:
         super().__init__(parent)
         self.list_key = list_key
+        self.setTabKeyNavigation(False)  # Tab leaves the list; the arrow keys move inside
+        self.row_actions: list[QAction | None] | None = None  # the context menu's; None: the nearest buttons'
+        install_row_menu(self)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
