@@ -324,7 +324,7 @@ class TemplateEditor(Retranslating, QWidget):
             _("&Introduction:"),
             _("&Body text:"),
             "",
-            _("Pl&ace:"),
+            _("P&lace:"),
             "",
             _("L&ogo:"),
             _("Bac&kground:"),

@@ -109,7 +109,7 @@ class ParticipantsPage(CohortPage):
 
             for index in range(1, self.status_filter.count()):
                 self.status_filter.setItemText(index, EnrolmentStatus(self.status_filter.itemData(index)).label())
-        self.department_label.setText(_("Dep&artment:"))  # Alt+D is "Export personal &data…"
+        self.department_label.setText(_("Departm&ent:"))  # Alt+D: "Export personal &data…"; Alt+A: the Actions menu
         self.department_filter.setItemText(0, _("All"))
 
     # --- loading -------------------------------------------------------------------------------------------
