@@ -12,6 +12,7 @@ import io
 import shutil
 import threading
 import time
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -21,7 +22,8 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from tillitsleder import i18n
-from tillitsleder.certificates.templates import get_template
+from tillitsleder.access import COORDINATOR
+from tillitsleder.certificates.templates import get_template, save_template
 from tillitsleder.cli import main
 from tillitsleder.completion.evaluation import evaluate_cohort
 from tillitsleder.i18n import _, current_language, document_language, format_date, gettext_in, set_language
@@ -203,6 +205,8 @@ def _issue(capsys, db_path: Path, out_dir: Path, language: str) -> tuple[str, li
 
 
 def test_certificates_are_issued_in_the_certificate_language(capsys, db, db_path: Path, cohort, tmp_path) -> None:
+    english = get_template(db, cohort["programme"], "en")
+    save_template(db, replace(english, title="Certificate of Trust", place="Nordstrand"), actor=COORDINATOR)
     db.close()
     out, texts = _issue(capsys, db_path, tmp_path / "nb", "nb")
     assert "certificates issued for Kull 2017" in out, "the message is in the UI's language"
@@ -214,6 +218,10 @@ def test_certificates_are_issued_in_the_certificate_language(capsys, db, db_path
         assert get_template(reopened, programme, "nb").title != get_template(reopened, programme, "en").title
     finally:
         reopened.close()
+    assert all("Certificate of Trust" not in text for text in texts), "the English template is not the Bokmål one"
+    _out, texts = _issue(capsys, db_path, tmp_path / "en", "en")
+    assert not texts, "everyone eligible holds a certificate now"
+
 
 
 @pytest.mark.parametrize("language", NORDIC)
@@ -221,6 +229,11 @@ def test_certificates_in_swedish_or_danish_use_that_catalog_and_template(
     capsys, db, db_path: Path, cohort, tmp_path, language: str
 ) -> None:
     label = translated(language, "Verification code")
+    default = get_template(db, cohort["programme"], language)
+    assert not default.saved and default.language == language
+    save_template(db, replace(default, title=f"Kursbevis ({language})", place="Norrköping"), actor=COORDINATOR)
+    assert get_template(db, cohort["programme"], "nb").title != f"Kursbevis ({language})", "one per language"
     db.close()
     _out, texts = _issue(capsys, db_path, tmp_path / language, language)
     assert texts and all(label in text and gettext_in("nb", "Verification code") not in text for text in texts)
+    assert all(f"Kursbevis ({language})" in text and "Norrköping" in text for text in texts)
