@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import gettext as _gettext
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date, datetime
 from decimal import ROUND_FLOOR, Decimal
 from fractions import Fraction
@@ -31,6 +33,8 @@ SHARE_STEPS = 1000  # shares are shown to 0.1 %, rounded down
 _translations: _gettext.NullTranslations = _gettext.NullTranslations()
 _language = "en"
 _listeners: list[Callable[[str], None]] = []
+# A document written in its own language (see ``document_language``): (language, catalog), in this context only.
+_document: ContextVar[tuple[str, _gettext.NullTranslations] | None] = ContextVar("document_language", default=None)
 
 
 def available_languages() -> dict[str, str]:
@@ -60,11 +64,39 @@ def set_language(code: str) -> str:
 
 
 def current_language() -> str:
-    return _language
+    """The UI's language, or inside ``document_language`` the document's."""
+    document = _document.get()
+    return document[0] if document is not None else _language
+
+
+def _active() -> _gettext.NullTranslations:
+    document = _document.get()
+    return document[1] if document is not None else _translations
+
+
+def translation_for(language: str) -> _gettext.NullTranslations:
+    """The catalog of ``language`` (cached), for text written in a language other than the UI's."""
+    return _catalog_in(normalise_language(language))
+
+
+@contextmanager
+def document_language(language: str | None) -> Iterator[str]:
+    """Write a document (a PDF, a report) in ``language``: inside the block ``_``, ``ngettext``, ``pgettext``,
+    ``current_language`` and the formats use that language's catalog and locale, in this thread (context) only.
+    The UI's language is not switched and no listener is called; ``None`` keeps the current language."""
+    if not language:
+        yield current_language()
+        return
+    lang = normalise_language(language)
+    token = _document.set((lang, translation_for(lang)))
+    try:
+        yield lang
+    finally:
+        _document.reset(token)
 
 
 def babel_locale() -> str:
-    return BABEL_LOCALES[_language]
+    return BABEL_LOCALES[current_language()]
 
 
 def add_language_listener(listener: Callable[[str], None]) -> None:
@@ -78,15 +110,15 @@ def remove_language_listener(listener: Callable[[str], None]) -> None:
 
 
 def _(message: str) -> str:
-    return _translations.gettext(message)
+    return _active().gettext(message)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
-    return _translations.ngettext(singular, plural, n)
+    return _active().ngettext(singular, plural, n)
 
 
 def pgettext(context: str, message: str) -> str:
-    return _translations.pgettext(context, message)
+    return _active().pgettext(context, message)
 
 
 @lru_cache(maxsize=8)

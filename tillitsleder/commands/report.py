@@ -1,6 +1,6 @@
 """``tillitsleder report progress --cohort ID|NAME [--participant ID] [--kind …] -o FILE.pdf --db PATH``: a
 progress report as a print-ready PDF (a participant's report, the cohort overview, the summary by department and
-unit, or the facilitator workload), in the language given with ``--lang``."""
+unit, or the facilitator workload), in the language given with ``--report-language`` (default: ``--lang``'s)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import argparse
 from pathlib import Path
 
 from tillitsleder.commands import fail, require_db_argument
-from tillitsleder.i18n import _
+from tillitsleder.i18n import LANGUAGES, _
 from tillitsleder.storage.private_files import write_private_bytes
 
 KINDS = ("participant", "cohort", "units", "workload")
@@ -40,6 +40,11 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
         help=_("which report: participant, cohort (the default without --participant), units or workload"),
     )
     progress.add_argument("-o", "--output", required=True, metavar=_("FILE"), help=_("the PDF file to write"))
+    progress.add_argument(
+        "--report-language",
+        choices=sorted(LANGUAGES),
+        help=_("the language of the PDF (default: the language of the messages)"),
+    )
     progress.set_defaults(handler=run_progress)
 
 
@@ -67,7 +72,7 @@ def run_progress(args: argparse.Namespace) -> int:
         try:
             cohort = find_cohort(db, args.cohort)
             enrolment = find_participant(db, cohort.id, args.participant) if args.participant else None
-            pdf = render_report(db, ReportRequest(kind, cohort.id, enrolment))
+            pdf = render_report(db, ReportRequest(kind, cohort.id, enrolment, language=args.report_language))
         finally:
             db.close()
     except TillitslederError as error:

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from tillitsleder.commands import fail, with_database
-from tillitsleder.i18n import _, format_date, format_number, ngettext
+from tillitsleder.i18n import LANGUAGES, _, format_date, format_number, ngettext
 
 
 def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -72,6 +72,11 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     )
     printing.add_argument("--day", required=True, metavar=_("ID|NAME"), help=_("the table day's id or name"))
     printing.add_argument("-o", "--output", required=True, metavar=_("FILE"), help=_("the PDF file to write"))
+    printing.add_argument(
+        "--report-language",
+        choices=sorted(LANGUAGES),
+        help=_("the language of the PDF (default: the language of the messages)"),
+    )
     printing.set_defaults(handler=run_print)
 
 
@@ -169,7 +174,7 @@ def run_print(args: argparse.Namespace) -> int:
 
     def work(db) -> int:
         view = plans.get_table_day(db, plans.find_table_day(db, args.day).id)
-        export_table_lists(db, view, output)
+        export_table_lists(db, view, output, language=args.report_language)
         print(_("Table lists of {name} written to {path}.").format(name=view.name, path=output))
         return 0
 

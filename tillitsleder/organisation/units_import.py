@@ -29,11 +29,19 @@ from tillitsleder.organisation.changes import record_history
 from tillitsleder.organisation.validation import clean_code, clean_name
 from tillitsleder.storage.database import Database
 
-HEADERS = {
-    "department": {"department", "avdeling", "sektor", "forvaltning", "omrade", "tjenesteomrade", "divisjon"},
-    "unit": {"unit", "enhet", "enhetsnavn", "unitname", "verksamhet", "virksomhet"},
-    "code": {"code", "kode", "kod", "enhetskode", "enhetsnummer", "orgnr", "orgenhet", "orgunit", "enhetsid"},
-}
+HEADERS = {  # folded headers (see ``fold``) in Norwegian, Swedish, Danish and English
+    "department": {
+        "department", "avdeling", "sektor", "forvaltning", "omrade", "tjenesteomrade", "divisjon", "avdelning",
+        "afdeling", "forvaltningsomrade",
+    },
+    "unit": {
+        "unit", "enhet", "enhetsnavn", "unitname", "verksamhet", "virksomhet", "enhed", "enhedsnavn", "enhetsnamn",
+    },
+    "code": {
+        "code", "kode", "kod", "enhetskode", "enhetsnummer", "orgnr", "orgenhet", "orgunit", "enhetsid", "enhetskod",
+        "enhedskode", "enhedsnummer", "enhedsid",
+    },
+}  # fmt: skip
 
 
 @dataclass(frozen=True)

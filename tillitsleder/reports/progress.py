@@ -2,8 +2,9 @@
 unit for directors, and the facilitator workload.
 
 ``render_report`` checks who asks (the coordinator may print every kind; a participant only their own report, in
-which their commitments' wording is shown), gathers the data and returns the PDF's bytes in the current
-language (dates in its long and medium formats). Long work: it reports progress and stops when asked.
+which their commitments' wording is shown), gathers the data and returns the PDF's bytes in the request's
+language (by default the current one; dates in its long and medium formats). Long work: it reports progress and
+stops when asked.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from tillitsleder.audit import record_read
 from tillitsleder.completion.evaluation import evaluate_cohort, evaluate_participant
 from tillitsleder.completion.rules import read_rules
 from tillitsleder.errors import Cancelled, NotFound, ValidationError
-from tillitsleder.i18n import N_
+from tillitsleder.i18n import N_, document_language
 from tillitsleder.lookups import Option
 from tillitsleder.model import Enrolment, Facilitator, Person
 from tillitsleder.model.enums import LabelledEnum, ReadKind, Role
@@ -46,6 +47,7 @@ class ReportRequest:
     cohort_id: int
     enrolment_id: int | None = None  # the participant, for ``PARTICIPANT``
     today: date | None = None
+    language: str | None = None  # the report's language; ``None``: the app's
 
 
 def render_report(
@@ -58,6 +60,11 @@ def render_report(
 ) -> bytes:
     """The report's PDF bytes. Raises ``Forbidden`` if the actor may not see it, ``Cancelled`` if stopped. A
     participant's own copy shows their commitments' wording when ``actor`` is their unlocked profile."""
+    with document_language(request.language):
+        return _render(db, request, actor, progress, cancelled)
+
+
+def _render(db: Database, request: ReportRequest, actor, progress, cancelled) -> bytes:
     reader = actor if isinstance(actor, UnlockedProfile) else None
     actor = actor.actor if isinstance(actor, UnlockedProfile) else actor
     today = request.today or clock.today()

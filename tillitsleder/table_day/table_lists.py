@@ -14,7 +14,7 @@ from tillitsleder.access import COORDINATOR, Actor
 from tillitsleder.audit import record_read
 from tillitsleder.enums import ReadKind
 from tillitsleder.errors import StorageError
-from tillitsleder.i18n import N_, _, format_date, format_number, ngettext
+from tillitsleder.i18n import N_, _, document_language, format_date, format_number, ngettext
 from tillitsleder.pdf.layout import build_document, data_table, para, styles
 from tillitsleder.storage.database import Database
 from tillitsleder.storage.private_files import restrict
@@ -48,17 +48,28 @@ def _story(view: TableDayView) -> list:
 
 
 def export_table_lists(
-    db: Database, view: TableDayView, target: str | Path | IO[bytes], *, actor: Actor = COORDINATOR
+    db: Database,
+    view: TableDayView,
+    target: str | Path | IO[bytes],
+    *,
+    actor: Actor = COORDINATOR,
+    language: str | None = None,
 ) -> None:
     """``write_table_lists`` for a list of participants' names that leaves the app (a file, a printout): recorded
     in the read audit first, with everyone it names."""
     named = {seat.person_id for table in view.tables for seat in (*table.members, table.leader) if seat is not None}
     record_read(db, ReadKind.PARTICIPANT_LIST, "table_day", view.id, named, actor=actor)
-    write_table_lists(view, target)
+    write_table_lists(view, target, language=language)
 
 
-def write_table_lists(view: TableDayView, target: str | Path | IO[bytes]) -> None:
-    """Write the table lists; a file path is written through a temporary file so a failure leaves nothing."""
+def write_table_lists(view: TableDayView, target: str | Path | IO[bytes], *, language: str | None = None) -> None:
+    """Write the table lists in ``language`` (by default the app's); a file path is written through a temporary
+    file so a failure leaves nothing."""
+    with document_language(language):
+        _write(view, target)
+
+
+def _write(view: TableDayView, target: str | Path | IO[bytes]) -> None:
     title = _("Table lists: {name}").format(name=view.name)
     if not isinstance(target, (str, Path)):
         build_document(target, _story(view), title=title, header=title)

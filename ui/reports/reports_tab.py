@@ -1,5 +1,6 @@
 """The “Progress reports” tab: choose a report (and for a participant's report, whom), make it off the GUI thread,
-look at it in Qt's PDF viewer, print it through the system print dialog or save it as a PDF.
+look at it in Qt's PDF viewer, print it through the system print dialog or save it as a PDF. The report is written
+in the language chosen beside it (by default the app's), whatever language the app shows.
 
 The actions that ask for something (a file name, the print dialog) have a method that takes the answer, so tests run
 them without a modal dialog.
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tillitsleder.i18n import N_, _, format_number, ngettext
+from tillitsleder.i18n import LANGUAGES, N_, _, current_language, format_number, ngettext
 from tillitsleder.storage.private_files import write_private_bytes
 from ui.operations import run
 from ui.widgets.pdf_bytes import load_pdf_bytes
@@ -68,6 +69,13 @@ class ReportsTab(Retranslating, QWidget):
         self.participant_label, self.participant = QLabel(), QComboBox()
         self.participant.setObjectName("reportParticipant")
         self.participant_label.setBuddy(self.participant)
+        self.language_label, self.language = QLabel(), QComboBox()
+        self.language.setObjectName("reportLanguage")
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)  # each language by its own name
+        self.language.setCurrentIndex(max(0, self.language.findData(current_language())))
+        self.language_label.setBuddy(self.language)
+        self._language_chosen = False  # until the user picks one, the report follows the app's language
         self.generate_button = QPushButton()
         self.generate_button.setObjectName("generateReport")
         self.generate_button.setDefault(True)
@@ -102,6 +110,9 @@ class ReportsTab(Retranslating, QWidget):
         choose.addSpacing(8)
         choose.addWidget(self.participant_label)
         choose.addWidget(self.participant)
+        choose.addSpacing(8)
+        choose.addWidget(self.language_label)
+        choose.addWidget(self.language)
         choose.addStretch(1)
         act = QHBoxLayout()
         act.addWidget(self.generate_button)
@@ -116,6 +127,7 @@ class ReportsTab(Retranslating, QWidget):
         layout.addWidget(self.status)
 
         self.kind.currentIndexChanged.connect(lambda _index: self._update_controls())
+        self.language.activated.connect(lambda _index: setattr(self, "_language_chosen", True))
         self.generate_button.clicked.connect(lambda: self.generate())
         self.print_button.clicked.connect(self.print_with_dialog)
         self.save_button.clicked.connect(self.save_with_dialog)
@@ -151,6 +163,14 @@ class ReportsTab(Retranslating, QWidget):
     def kind_value(self) -> str:
         return self.kind.currentData()
 
+    def report_language(self) -> str:
+        return self.language.currentData() or current_language()
+
+    def set_report_language(self, code: str) -> None:
+        """Choose the report's language as the user does (it then stays when the app's language changes)."""
+        self.language.setCurrentIndex(max(0, self.language.findData(code)))
+        self._language_chosen = True
+
     # --- generating --------------------------------------------------------------------------------------
 
     def generate(self):
@@ -164,7 +184,8 @@ class ReportsTab(Retranslating, QWidget):
         if kind is ReportKind.PARTICIPANT and enrolment is None:
             self.status.setText(_("Choose the participant the report is about."))
             return None
-        db, request, actor = self.db, ReportRequest(kind, self.cohort_id, enrolment), self.selection.actor
+        request = ReportRequest(kind, self.cohort_id, enrolment, language=self.report_language())
+        db, actor = self.db, self.selection.actor
         profile = self.selection.profile  # a participant's own copy shows the commitments it opens
         if profile is not None and not profile.locked and profile.actor == actor:
             actor = profile
@@ -282,6 +303,10 @@ class ReportsTab(Retranslating, QWidget):
             self.kind.setItemText(index, _(KIND_LABELS[kind]))
         self.kind_label.setText(_("&Report:"))
         self.participant_label.setText(_("&Participant:"))
+        self.language_label.setText(_("Report &language:"))
+        self.language.setToolTip(_("The language the report is written in, whatever language the app shows."))
+        if not self._language_chosen:
+            self.language.setCurrentIndex(max(0, self.language.findData(current_language())))
         self.generate_button.setText(_("&Make report"))
         self.generate_button.setToolTip(_("Make the report with today's data and show it here."))
         self.print_button.setText(_("&Print…"))

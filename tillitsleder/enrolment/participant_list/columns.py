@@ -1,6 +1,7 @@
 """The columns of a participant list: which fields exist, and which headings mean which field.
 
-Headings are recognised in Norwegian, Swedish and English ("Fornavn", "Förnamn", "First name" …) after
+Headings are recognised in Norwegian, Swedish, Danish and English ("Fornavn", "Förnamn", "Efternavn", "First name"
+…, with the variants HR systems write: "Anställningsnr", "Lønnummer", "Stillingsbetegnelse") after
 ``fold`` has removed case, accents, spaces and punctuation; "Navn"/"Namn"/"Name" is a full name, split on
 its last space. A mapping is column index → field key; ``check_mapping`` says what is missing or doubled.
 """
@@ -26,27 +27,38 @@ FIELDS: dict[str, str] = {
     "position": N_("Position"),
 }
 _ALIASES: dict[str, tuple[str, ...]] = {
-    "first_name": ("fornavn", "fornamn", "firstname", "givenname", "forename", "tilnavn"),
-    "last_name": ("etternavn", "efternamn", "lastname", "surname", "familyname", "slektsnavn", "familjenamn"),
-    "full_name": ("navn", "namn", "name", "fulltnavn", "fullname", "deltaker", "deltakar", "deltagare"),
-    "email": ("epost", "email", "epostadresse", "epostadress", "emailaddress", "mail", "mailadress"),
-    "employee_number": (
-        "ansattnummer",
-        "ansattnr",
-        "ansnr",
-        "anstallningsnummer",
-        "anstallningsnr",
-        "anstnr",
-        "employeenumber",
-        "employeeno",
-        "employeeid",
-        "personalnummer",
-        "ressursnummer",
+    "first_name": ("fornavn", "fornamn", "firstname", "givenname", "forename", "tilnavn", "tilltalsnamn", "fornavne"),
+    "last_name": (
+        "etternavn", "efternamn", "lastname", "surname", "familyname", "slektsnavn", "familjenamn",
+        "efternavn", "efternavne", "familienavn",
     ),
-    "unit": ("enhet", "enhetsnavn", "eining", "unit", "arbeidssted", "arbetsplats", "enhed"),
-    "department": ("avdeling", "avdelning", "forvaltning", "department", "sektor", "omrade", "virksomhet"),
-    "position": ("stilling", "stillingstittel", "befattning", "position", "tittel", "titel", "title", "jobtitle"),
-}
+    "full_name": (
+        "navn", "namn", "name", "fulltnavn", "fullname", "deltaker", "deltakar", "deltagare", "deltager",
+        "fullstandigtnamn", "fulltnamn", "fuldenavn", "fuldtnavn", "medarbetarnamn", "medarbejdernavn",
+    ),
+    "email": (
+        "epost", "email", "epostadresse", "epostadress", "emailaddress", "mail", "mailadress", "emailadress",
+        "emailadresse", "mailadresse", "mejl", "mejladress",
+    ),
+    "employee_number": (
+        "ansattnummer", "ansattnr", "ansnr", "anstallningsnummer", "anstallningsnr", "anstnr", "anstallningsid",
+        "employeenumber", "employeeno", "employeeid", "personalnummer", "personalnr", "ressursnummer",
+        "medarbetarnummer", "medarbetarnr", "medarbetarid", "medarbejdernummer", "medarbejdernr", "medarbnr",
+        "medarbejderid", "lonnummer", "lonnr", "lonenummer",
+    ),
+    "unit": (
+        "enhet", "enhetsnavn", "eining", "unit", "arbeidssted", "arbetsplats", "enhed", "enhetsnamn", "enhedsnavn",
+        "arbejdssted", "arbetsstalle", "institution",
+    ),
+    "department": (
+        "avdeling", "avdelning", "forvaltning", "department", "sektor", "omrade", "virksomhet", "afdeling",
+        "forvaltningsomrade",
+    ),
+    "position": (
+        "stilling", "stillingstittel", "befattning", "position", "tittel", "titel", "title", "jobtitle",
+        "stillingsbetegnelse", "jobtitel", "yrkestitel", "befattningsbenamning",
+    ),
+}  # fmt: skip
 _FOLD = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "ä": "a", "ö": "o", "ß": "ss", "đ": "d", "ŧ": "t", "ŋ": "n"})
 _HEADER_TO_FIELD = {alias: key for key, aliases in _ALIASES.items() for alias in aliases}
 
