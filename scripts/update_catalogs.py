@@ -2,10 +2,12 @@
 
     python scripts/update_catalogs.py          # extract + create missing (babel init) + update + compile
     python scripts/update_catalogs.py --check  # fail if any catalog is missing or has an untranslated or fuzzy entry
+    python scripts/update_catalogs.py --check --pending nn,sv  # the same, but only count nn's and sv's gaps
 
 The languages are ``tillitsleder.i18n.LANGUAGES`` (nb, nn, sv, da, en). English is the source language: its
 catalog is kept complete by copying each msgid to its msgstr. A new catalog starts as the template with every
-msgstr empty, so ``--check`` lists all of it until it is translated.
+msgstr empty, so ``--check`` lists all of it until it is translated. ``--pending`` is for CI while a catalog is
+being translated on another branch, and is removed when it lands.
 """
 
 from __future__ import annotations
@@ -92,7 +94,7 @@ def compile_catalog(lang: str) -> None:
 def missing(lang: str) -> list[str]:
     """The entries of ``lang``'s catalog that are untranslated or fuzzy (or the whole catalog when it is missing)."""
     if not po_path(lang).exists():
-        return [f"(no catalog: run scripts/update_catalogs.py to create {po_path(lang).relative_to(ROOT)})"]
+        return [f"(no catalog: run scripts/update_catalogs.py to create {po_path(lang)})"]
     with po_path(lang).open("rb") as handle:
         catalog = read_po(handle, locale=lang)
     gaps = ["(the header is marked fuzzy)"] if catalog.fuzzy else []
@@ -105,10 +107,19 @@ def missing(lang: str) -> list[str]:
     return gaps
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="only check completeness; change nothing")
-    args = parser.parse_args()
+    parser.add_argument(
+        "--pending",
+        default="",
+        metavar="CODES",
+        help="comma-separated languages being translated elsewhere: their gaps are counted, not failed (temporary)",
+    )
+    args = parser.parse_args(argv)
+    pending = {code.strip() for code in args.pending.split(",") if code.strip()}
+    if unknown := pending - set(LANGUAGES):
+        parser.error(f"--pending: not a language of ours: {', '.join(sorted(unknown))}")
     if not args.check:
         extract()
         for lang in LANGUAGES:
@@ -116,11 +127,12 @@ def main() -> int:
             compile_catalog(lang)
     problems = {lang: missing(lang) for lang in LANGUAGES}
     for lang, gaps in problems.items():
-        for gap in gaps:
+        for gap in gaps if lang not in pending else []:
             print(f"{lang}: untranslated or fuzzy: {gap!r}")
     for lang, gaps in problems.items():
-        print(f"{lang}: {len(gaps)} untranslated or fuzzy", file=sys.stderr)
-    return 1 if any(problems.values()) else 0
+        note = " (pending: not failed)" if lang in pending and gaps else ""
+        print(f"{lang}: {len(gaps)} untranslated or fuzzy{note}", file=sys.stderr)
+    return 1 if any(gaps for lang, gaps in problems.items() if lang not in pending) else 0
 
 
 if __name__ == "__main__":
