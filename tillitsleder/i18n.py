@@ -28,14 +28,18 @@ DEFAULT_LANGUAGE = "nb"
 
 @dataclass(frozen=True)
 class Language:
-    """One language the app speaks: its code, its name in itself, its Babel (and Qt) locale and the numeric
-    date of its date editors in Qt's pattern letters (Babel's short date with a four-digit year; a test keeps
-    them equal, and it is a table so that building a form does not load Babel)."""
+    """One language the app speaks: its code, its name in itself, its Babel (and Qt) locale, the numeric date of
+    its date editors in Qt's pattern letters (Babel's short date with a four-digit year) and its locale's week rule
+    (Babel's first day of the week, 0 being Monday, and the days of the new year that make week 1). The last three
+    are copied from Babel so that building a form does not load it; tests/core/test_languages.py keeps them equal.
+    """
 
     code: str
     endonym: str
     locale: str
     date_edit: str
+    first_weekday: int = 0
+    min_week_days: int = 4
 
 
 # THE list of languages, in the order pickers show them: every other module reads it from here (a test checks
@@ -229,23 +233,21 @@ def date_edit_format(language: str | None = None) -> str:
     return DATE_EDIT_FORMATS[normalise_language(language) if language else _language]
 
 
-@lru_cache(maxsize=16)
-def _week_rule(locale: str) -> tuple[int, int]:
-    from babel import Locale
-
-    parsed = Locale.parse(locale)
-    return parsed.first_week_day, parsed.min_week_days
+def _entry(language: str | None) -> Language:
+    code = normalise_language(language) if language else _language
+    return next(entry for entry in _LANGUAGE_TABLE if entry.code == code)
 
 
 def first_weekday(language: str | None = None) -> int:
-    """The first day of the week where the language is spoken, from Babel: 0 is Monday … 6 Sunday."""
-    return _week_rule(_locale(language))[0]
+    """The first day of the week where the language is spoken (Babel's): 0 is Monday … 6 Sunday."""
+    return _entry(language).first_weekday
 
 
 def iso_week_numbers(language: str | None = None) -> bool:
     """Whether the language's locale numbers weeks as ISO 8601 does (weeks start on Monday and week 1 holds
     4 January), as Qt's calendar numbers them: then the calendar shows week numbers."""
-    return _week_rule(_locale(language)) == (0, 4)
+    entry = _entry(language)
+    return (entry.first_weekday, entry.min_week_days) == (0, 4)
 
 
 def week_number(value: date | datetime, language: str | None = None) -> int:

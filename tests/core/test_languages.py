@@ -129,6 +129,15 @@ def test_numbers_group_thousands_as_each_language_does() -> None:
 
 
 @pytest.mark.parametrize("language", CODES)
+def test_the_week_rule_of_each_language_is_babel_s(language: str) -> None:
+    from babel import Locale
+
+    locale = Locale.parse(i18n.BABEL_LOCALES[language])
+    assert i18n.first_weekday(language) == locale.first_week_day
+    assert i18n.iso_week_numbers(language) == ((locale.first_week_day, locale.min_week_days) == (0, 4))
+
+
+@pytest.mark.parametrize("language", CODES)
 def test_weeks_start_on_monday_and_are_numbered_as_iso_in_every_language(language: str) -> None:
     i18n.set_language(language)
     assert i18n.first_weekday() == 0
