@@ -73,7 +73,7 @@ def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
         metavar=_("PATH"),
         help=_("database file (default: ${env}, else the local data folder)").format(env=ENV_VAR),
     )
-    common.add_argument("--lang", choices=sorted(LANGUAGES), help=_("language of the interface and messages"))
+    common.add_argument("--lang", choices=list(LANGUAGES), help=_("language of the interface and messages"))
 
     parser = _Parser(
         prog="tillitsleder",

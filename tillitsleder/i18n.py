@@ -16,6 +16,7 @@ import math
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import ROUND_FLOOR, Decimal
 from fractions import Fraction
@@ -25,9 +26,38 @@ from tillitsleder.resources import resource_path
 
 DOMAIN = "tillitsleder"
 DEFAULT_LANGUAGE = "nb"
+
+
+@dataclass(frozen=True)
+class Language:
+    """One language the app speaks: its code, its name in itself, its Babel (and Qt) locale, the numeric date of
+    its date editors in Qt's pattern letters (Babel's short date with a four-digit year) and its locale's week rule
+    (Babel's first day of the week, 0 being Monday, and the days of the new year that make week 1). The last three
+    are copied from Babel so that building a form does not load it; tests/core/test_languages.py keeps them equal.
+    """
+
+    code: str
+    endonym: str
+    locale: str
+    date_edit: str
+    first_weekday: int = 0
+    min_week_days: int = 4
+
+
+# THE list of languages, in the order pickers show them: every other module reads it from here (a test checks
+# that no other module spells out a list of language codes).
+_LANGUAGE_TABLE = (
+    Language("nb", "Norsk bokmål", "nb_NO", "dd.MM.yyyy"),
+    Language("nn", "Norsk nynorsk", "nn_NO", "dd.MM.yyyy"),
+    Language("sv", "Svenska", "sv_SE", "yyyy-MM-dd"),
+    Language("da", "Dansk", "da_DK", "dd.MM.yyyy"),
+    Language("en", "English", "en_GB", "dd/MM/yyyy"),
+)
 # Language code → its name in that language (shown in language pickers as is).
-LANGUAGES: dict[str, str] = {"nb": "Norsk bokmål", "en": "English"}
-BABEL_LOCALES = {"nb": "nb_NO", "en": "en_GB"}
+LANGUAGES: dict[str, str] = {language.code: language.endonym for language in _LANGUAGE_TABLE}
+BABEL_LOCALES: dict[str, str] = {language.code: language.locale for language in _LANGUAGE_TABLE}
+# Codes a system locale or a user may give for a language of ours ("no" is Norwegian without a written standard).
+_ALIASES = {"no": "nb", "nob": "nb", "nno": "nn", "swe": "sv", "dan": "da", "eng": "en"}
 SHARE_STEPS = 1000  # shares are shown to 0.1 %, rounded down
 
 _translations: _gettext.NullTranslations = _gettext.NullTranslations()
@@ -42,12 +72,12 @@ def available_languages() -> dict[str, str]:
 
 
 def normalise_language(code: str | None) -> str:
-    """Map ``nb_NO.UTF-8``, ``no``, ``nn`` … to a supported language; unknown codes give the default."""
+    """Map ``nb_NO.UTF-8``, ``no``, ``nn-NO``, ``sv_SE`` … to a supported language; unknown codes give the
+    default."""
     if not code:
         return DEFAULT_LANGUAGE
-    base = code.replace("-", "_").split(".")[0].split("_")[0].lower()
-    if base in ("no", "nn"):
-        base = "nb"
+    base = code.replace("-", "_").split(".")[0].split("@")[0].split("_")[0].lower()
+    base = _ALIASES.get(base, base)
     return base if base in LANGUAGES else DEFAULT_LANGUAGE
 
 
@@ -226,14 +256,37 @@ def format_time(value, language: str | None = None) -> str:
     return _fmt(value, format="short", locale=_locale(language))
 
 
-# The numeric date of each language in Qt's pattern letters, Babel's short date with a four-digit year (a test
-# keeps them equal); a table, so that building a form does not load Babel.
-DATE_EDIT_FORMATS = {"nb": "dd.MM.yyyy", "en": "dd/MM/yyyy"}
+# The numeric date of each language in Qt's pattern letters (see ``Language``).
+DATE_EDIT_FORMATS: dict[str, str] = {language.code: language.date_edit for language in _LANGUAGE_TABLE}
 
 
 def date_edit_format(language: str | None = None) -> str:
-    """The display format of a date editor: "dd.MM.yyyy" (nb), "dd/MM/yyyy" (en)."""
+    """The display format of a date editor: "dd.MM.yyyy" (nb, nn, da), "yyyy-MM-dd" (sv), "dd/MM/yyyy" (en)."""
     return DATE_EDIT_FORMATS[normalise_language(language) if language else _language]
+
+
+def _entry(language: str | None) -> Language:
+    code = normalise_language(language) if language else _language
+    return next(entry for entry in _LANGUAGE_TABLE if entry.code == code)
+
+
+def first_weekday(language: str | None = None) -> int:
+    """The first day of the week where the language is spoken (Babel's): 0 is Monday … 6 Sunday."""
+    return _entry(language).first_weekday
+
+
+def iso_week_numbers(language: str | None = None) -> bool:
+    """Whether the language's locale numbers weeks as ISO 8601 does (weeks start on Monday and week 1 holds
+    4 January), as Qt's calendar numbers them: then the calendar shows week numbers."""
+    entry = _entry(language)
+    return (entry.first_weekday, entry.min_week_days) == (0, 4)
+
+
+def week_number(value: date | datetime, language: str | None = None) -> int:
+    """The week of the year ``value`` falls in, as the language's locale counts weeks (ISO in all of ours)."""
+    from babel.dates import format_date as _fmt
+
+    return int(_fmt(value, format="w", locale=_locale(language)))
 
 
 def format_number(value: int | float | Decimal | None, language: str | None = None) -> str:

@@ -1,9 +1,10 @@
 """Screenshots of the main window on a fresh demo database, for the documentation and for review.
 
     QT_QPA_PLATFORM=offscreen python -m ui.screenshots docs/screenshots [--all-areas] [--area N] [--size 1366x768]
-        [--scale 2] [--palette light|dark|high-contrast]
+        [--scale 2] [--palette light|dark|high-contrast] [--languages nb,nn,sv]
 
-Writes ``main-nb.png`` and ``main-en.png`` (1366 × 768, an office laptop's screen) showing area ``N``
+Writes ``main-<lang>.png`` for each of ``--languages`` (default nb,en: ``main-nb.png`` and ``main-en.png``;
+``--languages nb,nn,sv`` for the README's Nordic shots) at 1366 × 768, an office laptop's screen, showing area ``N``
 (default 2: Cohorts & participants); with ``--all-areas`` also ``area-<n>-<lang>.png`` for every area.
 With ``--scale 2`` the app is drawn at 200 % (``QT_SCALE_FACTOR``) in a 960 × 540 window (a 1920 × 1080 screen)
 and every file name gets ``-200`` (``main-200-nb.png``). ``--palette`` shows the app in one of ``ui.palettes``'
@@ -17,11 +18,24 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QSize
 
+from tillitsleder.i18n import LANGUAGES
 from ui.screenshot_support import PLACES, demo_window, settle, show_place
+
+DEFAULT_LANGUAGES = tuple("nb,en".split(","))
+
+
+def language_list(text: str) -> tuple[str, ...]:
+    """``--languages nb,nn,sv``: codes of ``i18n.LANGUAGES``, in the order given."""
+    codes = tuple(code.strip() for code in text.split(",") if code.strip())
+    unknown = [code for code in codes if code not in LANGUAGES]
+    if not codes or unknown:
+        raise argparse.ArgumentTypeError(f"choose from {', '.join(LANGUAGES)} (not {', '.join(unknown) or text!r})")
+    return codes
 
 
 def take(
@@ -32,8 +46,9 @@ def take(
     size: QSize = QSize(1366, 768),  # noqa: B008
     scale: float = 1.0,
     palette: str = "light",
+    languages: Sequence[str] = DEFAULT_LANGUAGES,
 ) -> list[Path]:
-    app, switcher, window = demo_window("nb", size)
+    app, switcher, window = demo_window(languages[0], size)
     if palette != "light":
         from ui.palettes import apply
 
@@ -43,7 +58,7 @@ def take(
     written: list[Path] = []
     tag = f"-{round(scale * 100)}" if scale != 1 else ""  # area-2-200-nb.png at 200 %
     tag += f"-{palette}" if palette != "light" else ""  # area-2-dark-nb.png
-    for language in ("nb", "en"):
+    for language in languages:
         switcher.switch(language)
         settle(app, 150)
         rows = range(len(window.areas)) if all_areas else []
@@ -75,6 +90,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", help="window size, WIDTHxHEIGHT (default 1366x768; a 1920x1080 screen when scaled)")
     parser.add_argument("--scale", type=float, default=1.0, help="scale factor, e.g. 2 for 200 %% (QT_SCALE_FACTOR)")
     parser.add_argument("--palette", default="light", choices=("light", "dark", "high-contrast"))
+    parser.add_argument(
+        "--languages",
+        type=language_list,
+        default=DEFAULT_LANGUAGES,
+        help="comma-separated, e.g. nb,nn,sv (default nb,en)",
+    )
     args = parser.parse_args(argv)
     if args.scale != 1:
         os.environ["QT_SCALE_FACTOR"] = f"{args.scale:g}"  # before the application is created
@@ -87,6 +108,7 @@ def main(argv: list[str] | None = None) -> int:
         size=QSize(width, height),
         scale=args.scale,
         palette=args.palette,
+        languages=args.languages,
     )
     for path in shots:
         print(path, file=sys.stderr)

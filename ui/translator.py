@@ -2,7 +2,7 @@
 
 Qt asks every installed ``QTranslator`` for its own strings (button texts, context menus, file dialogs).
 ``GettextTranslator`` answers from the app's catalogs, where ``ui/qt_strings.py`` put Qt's strings with their
-Qt context (``msgctxt``); when the catalog has nothing it returns an empty string, so Qt falls back to
+Qt context (``msgctxt``); when the catalog has nothing it returns a null string (``None``), so Qt falls back to
 Qt's shipped ``qtbase_<lang>.qm`` (installed underneath ours where one exists — there is none for ``nb``) and
 finally to the English source text.
 
@@ -17,17 +17,16 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTr
 
 from tillitsleder import i18n
 
-# Locale used for Qt's own formatting (file dialogs, spin boxes) per app language.
-_QT_LOCALES = {"nb": QLocale(QLocale.Language.NorwegianBokmal, QLocale.Country.Norway), "en": QLocale("en_GB")}
-
 
 class GettextTranslator(QTranslator):
     """Looks Qt's strings up in the app's gettext catalogs by ``(context, source)``."""
 
-    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str | None:
+        # None (a null QString), not "": Qt asks the next translator (qtbase_<lang>.qm) only after a null answer;
+        # an empty one is final, and Qt's own strings in nn, sv and da would stay English.
         if not context or not source:
-            return ""
-        return i18n.translate_optional(context, source) or ""
+            return None
+        return i18n.translate_optional(context, source)
 
     def isEmpty(self) -> bool:  # noqa: N802 - Qt's name
         return False
@@ -70,7 +69,7 @@ class LanguageSwitcher(QObject):
         if app is None:
             return used
         self._uninstall()
-        QLocale.setDefault(_QT_LOCALES.get(used, QLocale.c()))
+        QLocale.setDefault(QLocale(i18n.BABEL_LOCALES[used]))  # Qt's own formatting (spin boxes, dialogs)
         self._qt = load_qt_translator(used)
         # Qt asks the most recently installed translator first: ours before Qt's own.
         if self._qt is not None:

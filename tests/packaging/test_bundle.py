@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tillitsleder.i18n import LANGUAGES
+
 ROOT = Path(__file__).resolve().parents[2]
 BUILD_SCRIPT = ROOT / "installer" / "build.py"
 IS_WINDOWS = sys.platform == "win32"
@@ -52,8 +54,10 @@ def test_bundle_carries_resources_migrations_and_babel_data(bundle: Path) -> Non
     def has(suffix: str) -> bool:
         return any(name.endswith(suffix) for name in files)
 
-    assert has("/resources/i18n/nb/LC_MESSAGES/tillitsleder.mo")
-    assert has("/resources/i18n/en/LC_MESSAGES/tillitsleder.mo")
+    for language in LANGUAGES:
+        assert has(f"/resources/i18n/{language}/LC_MESSAGES/tillitsleder.mo")
+    for language in ("nn", "sv", "da"):  # Qt's own strings in the languages Qt translates
+        assert has(f"/translations/qtbase_{language}.qm")
     assert has("/resources/icons/tillitsleder.svg")
     # Alembic reads its scripts from files: they must be data next to the frozen package, not only bytecode.
     assert has("/tillitsleder/storage/migrations/env.py")

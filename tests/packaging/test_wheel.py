@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from tillitsleder.i18n import LANGUAGES
+
 ROOT = Path(__file__).resolve().parents[2]
 
 pytestmark = pytest.mark.slow
@@ -34,7 +36,8 @@ def test_wheel_contains_both_packages_resources_and_migrations(wheel: Path) -> N
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "tillitsleder/cli.py" in names
     assert "ui/app.py" in names
-    assert "tillitsleder/resources/i18n/nb/LC_MESSAGES/tillitsleder.mo" in names
+    for language in LANGUAGES:
+        assert f"tillitsleder/resources/i18n/{language}/LC_MESSAGES/tillitsleder.mo" in names
     assert "tillitsleder/resources/icons/tillitsleder.svg" in names
     assert "tillitsleder/storage/migrations/env.py" in names
     assert any(n.startswith("tillitsleder/storage/migrations/versions/0001_") for n in names)

@@ -29,8 +29,8 @@ def test_the_translator_answers_from_the_catalog_or_not_at_all(switcher, monkeyp
     translator = GettextTranslator()
     monkeypatch.setattr(i18n, "translate_optional", lambda c, s: "Avbryt!" if (c, s) == ("Ctx", "Cancel") else None)
     assert translator.translate("Ctx", "Cancel") == "Avbryt!"
-    assert translator.translate("Ctx", "Unknown") == ""  # Qt then falls back to qtbase_*.qm or the source
-    assert translator.translate("", "Cancel") == ""
+    assert translator.translate("Ctx", "Unknown") is None  # null: Qt then asks qtbase_*.qm, then the source
+    assert translator.translate("", "Cancel") is None
     assert not translator.isEmpty()
 
 
@@ -113,8 +113,34 @@ def test_every_marked_qt_string_is_one_qt_really_translates(qapp) -> None:
 def test_a_fresh_switcher_reports_the_language_in_use(qapp) -> None:
     bridge = LanguageSwitcher()
     try:
-        assert bridge.install("nn_NO.UTF-8") == "nb"
+        assert bridge.install("no_NO.UTF-8") == "nb"
         assert bridge.language == "nb"
+        assert bridge.install("nn_NO.UTF-8") == "nn"
+        assert bridge.language == "nn"
     finally:
         bridge.uninstall()
         i18n.set_language("en")
+
+
+@pytest.mark.parametrize(("language", "cancel"), [("nn", "Avbryt"), ("sv", "Avbryt"), ("da", "Annuller")])
+def test_qt_s_own_strings_speak_nynorsk_swedish_and_danish(switcher, qtbot, language: str, cancel: str) -> None:
+    """Qt ships qtbase_nn/sv/da.qm: they answer whatever our catalog does not, in a box made before the switch."""
+    box = QDialogButtonBox(BUTTONS.Ok | BUTTONS.Cancel)
+    qtbot.addWidget(box)
+    line_edit = QLineEdit()
+    qtbot.addWidget(line_edit)
+    english_menu = menu_texts(line_edit)
+    assert switcher.switch(language) == language
+    qtbot.wait(20)  # Qt posts LanguageChange to the widgets
+    assert load_qt_translator(language) is not None
+    assert box.button(BUTTONS.Cancel).text().replace("&", "") == cancel
+    assert (
+        box.button(BUTTONS.Cancel).text() == expected("QPlatformTheme", "Cancel")
+        or i18n.translate_optional("QPlatformTheme", "Cancel") is None
+    )
+    translated_menu = menu_texts(line_edit)
+    assert len(translated_menu) == len(english_menu)
+    assert set(translated_menu).isdisjoint({"&Copy", "Select All", "&Paste"})
+    switcher.switch("en")
+    qtbot.wait(20)
+    assert box.button(BUTTONS.Cancel).text() == "Cancel"

@@ -350,7 +350,11 @@ class PoolsTab(Retranslating, QWidget):
         self.unassign.setText(_("Remove assignment"))
         self.model.retranslate()
         self.hint_button.setText(self.new_pool.text())
-        self.show_selected() if self.db is not None else self._show_hint()
+        if self.db is None:
+            self._show_hint()
+        else:  # the rows again: the Active column says Yes or No in the new language
+            current = self.selected()
+            self.load_facilitators(keep=current.id if current is not None else None)
 
     def _show_hint(self) -> None:
         """The sentence beside the list while no facilitator is chosen, with "New pool…" when there is none."""

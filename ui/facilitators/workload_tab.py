@@ -25,6 +25,7 @@ from tillitsleder.facilitators.rota import month_label
 from tillitsleder.i18n import _, format_number, ngettext
 from ui.errors import show_error
 from ui.widgets.column_fit import ColumnFit
+from ui.widgets.date_edit import localise_calendar
 from ui.widgets.keyboard import leave_by_tab
 from ui.widgets.pool_picker import pool_combo
 from ui.widgets.retranslate import Retranslating
@@ -139,6 +140,7 @@ class WorkloadTab(Retranslating, QWidget):
     def retranslate(self) -> None:
         for label, text in zip(self.labels, (_("P&ool:"), _("F&rom:"), _("&Months:")), strict=True):
             label.setText(text)
+        localise_calendar(self.first.calendarWidget())
         self.table.setAccessibleName(_("Workload per facilitator"))
         self.model.retranslate()
         if self.view is not None:

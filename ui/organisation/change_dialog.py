@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
 
 from tillitsleder import clock
+from ui.widgets.date_edit import DateEdit
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ class ChangeDialog(QDialog):
         self.request = request
         form = QFormLayout(self)
         self.name, self.code, self.choice = QLineEdit(request.name), QLineEdit(), QComboBox()
-        self.day = QDateEdit(calendarPopup=True)
+        self.day = DateEdit()
         today = clock.today()
         self.day.setDate(QDate(today.year, today.month, today.day))
         if request.name_label:
