@@ -1,0 +1,28 @@
+"""The demo's texts, one module per language with the same names: ``nb`` (Oslo kommune – Bydel Nordstrand),
+``nn`` (a Nynorsk municipality in Western Norway), ``sv`` (Norrköpings kommun) and ``da`` (a Danish municipality).
+
+Each module gives the municipality (name, ``COUNTRY`` for the days off, ``TIMEZONE``, e-mail domain), its
+departments and units with leader and staff positions, names, venues, the curriculum and schedule, attendance
+labels, facilitator pools, reflection-group scripts, journal prose, commitments, the reasons in the status history
+and, where the municipality holds one, a table day (``TABLE_DAY``). The schedule, modules, pools and scripts have
+the same structure in every language (the builder relies on their positions); only the words differ.
+"""
+
+from __future__ import annotations
+
+import importlib
+from types import ModuleType
+
+DEMO_LANGUAGES = ("nb", "nn", "sv", "da")
+FALLBACK = "nb"  # English and any other language get the Bokmål demo
+
+
+def demo_language(language: str | None) -> str:
+    """The demo built for an interface language: its own where there is one, else Bokmål."""
+    base = (language or "").replace("-", "_").split("_")[0].lower()
+    return base if base in DEMO_LANGUAGES else FALLBACK
+
+
+def content_for(language: str | None) -> ModuleType:
+    """The content module of the demo in ``language`` (``demo_language`` decides which)."""
+    return importlib.import_module(f"{__name__}.{demo_language(language)}")
