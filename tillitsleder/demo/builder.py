@@ -35,6 +35,7 @@ from tillitsleder.demo.content import content_for
 from tillitsleder.demo.dates import hours_between, local_utc, nth_weekday, programme_start
 from tillitsleder.demo.history import write_demo_history
 from tillitsleder.demo.journal import write_demo_commitments, write_demo_journal
+from tillitsleder.demo.seating import write_demo_table_day
 from tillitsleder.errors import ValidationError
 from tillitsleder.i18n import N_
 from tillitsleder.model.base import UTCDateTime
@@ -86,6 +87,7 @@ class DemoSummary:
     journal_entries: int
     commitments: int
     audit_events: int
+    table_day_people: int = 0  # at the table day, table leaders included (the Swedish demo's Chefsdag)
 
 
 # DemoSummary count field → table it counts.
@@ -251,6 +253,7 @@ class _DemoBuilder:
         for step in (self._sessions, self._attendance, self._groups, self._journal, self._commitments, self._audit):
             step()
         write_demo_history(self)  # a finished earlier cohort of the same programme
+        seated = write_demo_table_day(self)  # where the language's municipality holds one
         return DemoSummary(
             path=path,
             programme_id=self.programme_id,
@@ -258,6 +261,7 @@ class _DemoBuilder:
             programme_start=self.start,
             held_sessions=sum(g.status == HELD for g in self.gatherings),
             **{name: self.counts[table] for name, table in _COUNTED.items()},
+            table_day_people=seated,
         )
 
     # --- Organisation and people ----------------------------------------------------------------------------
@@ -294,7 +298,8 @@ class _DemoBuilder:
             self.rng.shuffle(names)
             return names
 
-        return fill(sami[:3] + other[:9], PARTICIPANTS), fill(sami[3:] + other[9:], 4 + FACILITATOR_STAFF)
+        others = len(self.text.DEPARTMENTS) + FACILITATOR_STAFF  # the directors and the facilitators
+        return fill(sami[:3] + other[:9], PARTICIPANTS), fill(sami[3:] + other[9:], others)
 
     def _person(
         self, name: tuple[str, str], unit: _Unit | None, position: str, level: int | None, since: date | None = None

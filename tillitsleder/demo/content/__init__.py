@@ -11,6 +11,7 @@ the same structure in every language (the builder relies on their positions); on
 from __future__ import annotations
 
 import importlib
+from dataclasses import dataclass
 from types import ModuleType
 
 DEMO_LANGUAGES = ("nb", "nn", "sv", "da")
@@ -26,3 +27,16 @@ def demo_language(language: str | None) -> str:
 def content_for(language: str | None) -> ModuleType:
     """The content module of the demo in ``language`` (``demo_language`` decides which)."""
     return importlib.import_module(f"{__name__}.{demo_language(language)}")
+
+
+@dataclass(frozen=True)
+class TableDayPlan:
+    """A table day in a demo: everyone with a leader level sits at it (managers are added up to ``managers``),
+    each table led by one of them and seating ``seats`` more, held on the first working day ``days_ahead`` days
+    after the build day."""
+
+    name: str  # formatted with {year}
+    managers: int
+    seats: int
+    tables: tuple[str, ...]
+    days_ahead: int = 21
