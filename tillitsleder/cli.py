@@ -18,6 +18,7 @@ from pathlib import Path
 
 from tillitsleder import __version__, startup_trace
 from tillitsleder.commands import register_all
+from tillitsleder.demo.content import DEMO_LANGUAGES
 from tillitsleder.errors import TillitslederError
 from tillitsleder.i18n import LANGUAGES, N_, _, ngettext, set_language
 from tillitsleder.logs import configure_logging
@@ -73,7 +74,9 @@ def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
         metavar=_("PATH"),
         help=_("database file (default: ${env}, else the local data folder)").format(env=ENV_VAR),
     )
-    common.add_argument("--lang", choices=sorted(LANGUAGES), help=_("language of the interface and messages"))
+    # The demos' languages too, also before the interface has a catalog for one (it then speaks Bokmål).
+    languages = sorted(set(LANGUAGES) | set(DEMO_LANGUAGES))
+    common.add_argument("--lang", choices=languages, help=_("language of the interface and messages"))
 
     parser = _Parser(
         prog="tillitsleder",
@@ -172,7 +175,7 @@ def _cmd_gui(args: argparse.Namespace) -> int:
         from tillitsleder.demo.builder import create_demo_database
 
         path = Path(tempfile.mkdtemp(prefix="tillitsleder-demo-")) / "demo.sqlite3"
-        create_demo_database(path, today=clock.today())
+        create_demo_database(path, today=clock.today(), language=args.lang or os.environ.get(LANGUAGE_ENV_VAR))
     else:
         path = resolve_database_path(args.db) if args.db or os.environ.get(ENV_VAR) else None
     try:

@@ -9,7 +9,7 @@ is read.
 The file is filled in one transaction with Core bulk inserts (value tuples in the order of a column list).
 Every text, name, place, the country (for the days off) and the time zone come from the language's content module
 (``demo.content.content_for``): Bokmål builds Bydel Nordstrand, Nynorsk, Swedish and Danish their own
-municipalities; the Swedish one also seats its 400 managers for a table day (``demo.table_day``).
+municipalities; the Swedish one also seats its 400 managers for a table day (``demo.seating``).
 """
 
 from __future__ import annotations
@@ -87,7 +87,7 @@ class DemoSummary:
     journal_entries: int
     commitments: int
     audit_events: int
-    table_day_people: int = 0  # at the table day, table leaders included (the Swedish demo's Chefsdag)
+    table_day_people: int = 0  # seated at the table day, its table leaders apart (the Swedish demo's Chefsdag)
 
 
 # DemoSummary count field → table it counts.

@@ -1,16 +1,17 @@
 """Demo data: a table day (the Swedish demo's Chefsdag) for every manager of the municipality, mixed at round tables.
 
 Written after the rest of the demo when the language's content has a ``TABLE_DAY``. Everyone in the demo with a
-leader level comes; managers are added from the units (their positions, the language's names) until there are as
-many as the plan says. One manager per table leads its dialogue, the rest are dealt round the tables by the table
-day's own seating (``table_day.seating``: a unit's managers at different tables), and the day is stored as the
-table day service stores one. It lies a few weeks ahead, so the coordinator can still change and print it.
+leader level comes; managers are added from the units (their positions, the language's names) until the plan's
+``managers`` sit at the tables and one more per table leads its dialogue (as the table day shows them: the seated,
+and the table leaders apart). The seated are dealt round the tables by the table day's own seating
+(``table_day.seating``: a unit's managers at different tables), and the day is stored as the table day service
+stores one. It lies a few weeks ahead (after the Christmas weeks), so the coordinator can still change and print it.
 """
 
 from __future__ import annotations
 
 import random
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
@@ -24,8 +25,8 @@ if TYPE_CHECKING:
 
 
 def write_demo_table_day(b: DemoInProgress) -> int:
-    """Add the content's table day to the demo the builder ``b`` is writing; returns how many people sit at it
-    (table leaders included), 0 when the language's demo has none."""
+    """Add the content's table day to the demo the builder ``b`` is writing; returns how many people are seated
+    at it (the table leaders apart), 0 when the language's demo has none."""
     plan = b.text.TABLE_DAY
     if plan is None:
         return 0
@@ -38,7 +39,7 @@ def write_demo_table_day(b: DemoInProgress) -> int:
             .order_by(m.Person.id)
         )
     ]
-    missing = max(0, plan.managers - len(managers))
+    missing = max(0, plan.managers + len(plan.tables) - len(managers))
     if missing:
         taken = {tuple(row) for row in b.s.execute(select(m.Person.first_name, m.Person.last_name))}
         numbers = set(b.s.scalars(select(m.Person.employee_number).where(m.Person.employee_number.is_not(None))))
@@ -61,11 +62,14 @@ def write_demo_table_day(b: DemoInProgress) -> int:
     leaders = rng.sample(guests, len(plan.tables))
     planned = seating.seat(guests, plan.seats, leaders, tables=len(plan.tables))
 
-    held_on = b.working_day(b.today + timedelta(days=plan.days_ahead))
+    held_on = b.today + timedelta(days=plan.days_ahead)
+    if (held_on.month, held_on.day) >= (12, 15) or (held_on.month, held_on.day) <= (1, 7):  # not in Christmas weeks
+        held_on = date(held_on.year + (held_on.month == 12), 1, 8)
+    held_on = b.working_day(held_on)
     day = (plan.name.format(year=held_on.year), held_on, None, plan.seats)
     (day_id,) = b._insert(m.TableDay, "name held_on cohort_id table_size", [day])
     tables = [(day_id, t.position, plan.tables[t.position], t.leader_id) for t in planned]
     table_ids = b._insert(m.DayTable, "table_day_id position name leader_person_id", tables)
     seats = [(day_id, tid, pid) for tid, t in zip(table_ids, planned, strict=True) for pid in t.guest_ids]
     b._insert(m.DaySeat, "table_day_id table_id person_id", seats)
-    return len(seats) + sum(t.leader_id is not None for t in planned)
+    return len(seats)

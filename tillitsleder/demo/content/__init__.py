@@ -31,9 +31,9 @@ def content_for(language: str | None) -> ModuleType:
 
 @dataclass(frozen=True)
 class TableDayPlan:
-    """A table day in a demo: everyone with a leader level sits at it (managers are added up to ``managers``),
-    each table led by one of them and seating ``seats`` more, held on the first working day ``days_ahead`` days
-    after the build day."""
+    """A table day in a demo: everyone with a leader level comes (managers are added until ``managers`` are
+    seated, ``seats`` at each table, and one more per table leads it), held on the first working day ``days_ahead``
+    days after the build day."""
 
     name: str  # formatted with {year}
     managers: int

@@ -437,12 +437,12 @@ WITHDRAWAL_REASON = "Slutat i kommunen – ny tjänst hos en annan arbetsgivare.
 RETURN_REASONS = ("Tjänstledighet", "Tillbaka från tjänstledighet")
 COMPLETED_REASON = "Slutfört och godkänt av programsamordnaren"
 
-# Norrköping's Chefsdag: every manager in the demo, up to 400, at 40 round tables named after places in the
-# municipality, each table led by one of them (like the seed's table "Eldkvarn").
+# Norrköping's Chefsdag: 400 managers seated at 40 round tables named after places in the municipality, ten at
+# each, and one more manager leading each table's dialogue (like the seed's table "Eldkvarn"): "drygt 400 chefer".
 TABLE_DAY = TableDayPlan(
     name="Chefsdagen {year}",
     managers=400,
-    seats=9,
+    seats=10,
     tables=(
         "Eldkvarn", "Strömsholmen", "Knäppingsborg", "Holmen", "Himmelstalund", "Kolmården", "Bråviken",
         "Motala ström", "Saltängen", "Industrilandskapet", "Laxholmen", "Kvarnholmen", "Hamnbron", "Skvallertorget",
