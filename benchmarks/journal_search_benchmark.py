@@ -33,9 +33,10 @@ PASSPHRASE = "benchmark-passord"
 
 
 def texts(count: int) -> list[tuple[str, tuple[str, ...]]]:
-    from tillitsleder.demo import content as c
+    from tillitsleder.demo.content import content_for
 
     rng = random.Random(2017)
+    c = content_for("nb")
     prose = [s for group in c.JOURNAL_LEARNED.values() for s in group]
     prose += [*c.JOURNAL_NOW, *c.JOURNAL_CHANGE, *c.JOURNAL_FREE]
     result = []

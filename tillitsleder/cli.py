@@ -172,7 +172,7 @@ def _cmd_gui(args: argparse.Namespace) -> int:
         from tillitsleder.demo.builder import create_demo_database
 
         path = Path(tempfile.mkdtemp(prefix="tillitsleder-demo-")) / "demo.sqlite3"
-        create_demo_database(path, today=clock.today())
+        create_demo_database(path, today=clock.today(), language=args.lang or os.environ.get(LANGUAGE_ENV_VAR))
     else:
         path = resolve_database_path(args.db) if args.db or os.environ.get(ENV_VAR) else None
     try:

@@ -22,7 +22,7 @@ from PySide6.QtCore import QObject, QStandardPaths, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from tillitsleder import clock
-from tillitsleder.i18n import _
+from tillitsleder.i18n import _, current_language
 from ui.opening import EarlyOpen, OpenedDatabase, open_and_survey
 from ui.operations import OpContext, Operation, run
 
@@ -42,12 +42,13 @@ def create_new(path: Path) -> OpenedDatabase:
     return open_and_survey(path, create=True)
 
 
-def create_demo(folder: Path | None = None) -> OpenedDatabase:
+def create_demo(folder: Path | None = None, language: str | None = None) -> OpenedDatabase:
+    """A new demo database in ``language`` (default: the interface's; English gets the Bokmål demo), opened."""
     from tillitsleder.demo.builder import create_demo_database
 
     folder = folder or Path(tempfile.mkdtemp(prefix=DEMO_FOLDER_PREFIX))
     path = folder / DEMO_FILE_NAME
-    create_demo_database(path, today=clock.today())
+    create_demo_database(path, today=clock.today(), language=language or current_language())
     return open_and_survey(path, create=False, is_demo=True)
 
 
@@ -123,7 +124,8 @@ class DatabaseActions(QObject):
             self._start(lambda _ctx: create_new(Path(name)), at_start=at_start, name="create")
 
     def open_demo(self) -> Operation:
-        return self._start(lambda _ctx: create_demo(), at_start=False, name="demo")
+        language = current_language()  # the interface's language now, when the user asked for the demo
+        return self._start(lambda _ctx: create_demo(language=language), at_start=False, name="demo")
 
     def _start(self, fn: Any, *, at_start: bool, name: str) -> Operation:
         """Run an open/create job. At start-up the status bar says what happens (the window is empty

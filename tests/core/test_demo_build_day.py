@@ -127,3 +127,13 @@ def test_a_session_on_the_build_day_is_still_planned(built: dict[date, Path], da
 
 def test_the_suites_demo_tells_no_lies_on_the_suites_day(demo_template: Path, suite_day: date) -> None:
     assert_true_on(demo_template, suite_day)
+
+
+@pytest.mark.parametrize(
+    ("language", "day"),
+    [("sv", date(2026, 6, 19)), ("sv", date(2026, 11, 19)), ("da", date(2026, 6, 5)), ("nn", date(2026, 5, 17))],
+    ids=["sv-midsommarafton", "sv-thursday", "da-grundlovsdag", "nn-17-mai"],
+)
+def test_every_languages_demo_tells_no_lies(tmp_path: Path, language: str, day: date) -> None:
+    """The Swedish, Danish and Nynorsk demos too (their zones keep Oslo's offsets; their holidays are their own)."""
+    assert_true_on(create_demo_database(tmp_path / "demo.sqlite3", today=day, language=language).path, day)

@@ -75,6 +75,23 @@ def test_the_snapshot_equals_the_domain_functions(
         db.close()
 
 
+@pytest.mark.parametrize("language", ["nn", "sv", "da"])
+def test_the_snapshot_equals_the_domain_functions_in_every_demo(tmp_path: Path, clock_day: date, language: str) -> None:
+    from tillitsleder.demo.builder import create_demo_database
+
+    path = create_demo_database(tmp_path / "demo.sqlite3", today=clock_day, language=language).path
+    now = datetime.combine(clock_day, datetime.min.time(), UTC) + timedelta(days=9, hours=5)
+    first = read_first_screen(path, now)
+    assert first is not None
+    db = open_database(path)
+    try:
+        assert list(first.programme_rows) == tables.fetch_rows(db, PROGRAMMES)
+        assert first.curriculum == load_curriculum(db, first.programme_rows[0][-1])
+        assert list(first.to_register) == sessions_to_register(db, now=now)
+    finally:
+        db.close()
+
+
 def test_a_day_with_sessions_to_register_shows_them(demo_for_day: Callable[[date], Path], clock_day: date) -> None:
     """Read long after the demo's day, planned sessions have ended unregistered: the snapshot counts them."""
     path = demo_for_day(clock_day)

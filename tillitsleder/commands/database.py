@@ -6,13 +6,19 @@ import argparse
 from pathlib import Path
 
 from tillitsleder.commands import fail
-from tillitsleder.i18n import _, format_number, ngettext
+from tillitsleder.i18n import _, current_language, format_number, ngettext
 from tillitsleder.storage.locations import resolve_database_path
 
 
 def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     demo = commands.add_parser(
-        "demo", parents=[common], help=_("create a demo database"), description=_("Create a new demo database.")
+        "demo",
+        parents=[common],
+        help=_("create a demo database"),
+        description=_(
+            "Create a new demo database. --lang chooses its municipality and texts as well (nb, nn, sv or da; "
+            "without it, the interface's language; English builds the Bokmål demo)."
+        ),
     )
     demo.add_argument("--seed", type=int, default=2017, help=argparse.SUPPRESS)
     demo.set_defaults(handler=run_demo)
@@ -32,7 +38,8 @@ def run_demo(args: argparse.Namespace) -> int:
     if not args.db:
         return fail(_("Give the new database's file with --db PATH."))
     path = Path(args.db)
-    summary = create_demo_database(path, seed=args.seed, today=clock.today())
+    language = args.lang or current_language()  # the interface's language when none is given
+    summary = create_demo_database(path, seed=args.seed, today=clock.today(), language=language)
     print(
         _("Demo database created: {path}").format(path=path)
         + "\n"

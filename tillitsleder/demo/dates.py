@@ -1,4 +1,4 @@
-"""Dates of the demo: the programme start derived from the day the demo is built for, and Oslo wall-clock times."""
+"""Dates of the demo: the programme start derived from the day the demo is built for, and local wall-clock times."""
 
 from __future__ import annotations
 
@@ -6,9 +6,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from tillitsleder.demo import content as text
-
-OSLO = ZoneInfo(text.TIMEZONE)
+OSLO = ZoneInfo("Europe/Oslo")
 
 
 def programme_start(today: date) -> date:
@@ -26,9 +24,9 @@ def nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
     return last - timedelta(days=(last.weekday() - weekday) % 7)
 
 
-def oslo_utc(day: date, clock: str) -> datetime:
-    """A wall-clock time in Oslo on ``day`` as an aware UTC datetime."""
-    return datetime.combine(day, time.fromisoformat(clock), tzinfo=OSLO).astimezone(UTC)
+def local_utc(day: date, clock: str, zone: ZoneInfo = OSLO) -> datetime:
+    """A wall-clock time in ``zone`` (the municipality's) on ``day`` as an aware UTC datetime."""
+    return datetime.combine(day, time.fromisoformat(clock), tzinfo=zone).astimezone(UTC)
 
 
 def hours_between(begin: str, end: str) -> Decimal:

@@ -14,16 +14,15 @@ import uuid
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
+from types import ModuleType
 from typing import TYPE_CHECKING, Any, Protocol
 
 from sqlalchemy import select
 
 from tillitsleder import model as m
-from tillitsleder.demo import content as text
-from tillitsleder.demo.dates import hours_between, nth_weekday, oslo_utc
+from tillitsleder.demo.dates import hours_between, nth_weekday
 from tillitsleder.demo.journal import participant_profiles, write_demo_commitments
 from tillitsleder.model.enums import AssignmentKind, CommitmentStatus, EnrolmentStatus, Role, SessionStatus
-from tillitsleder.sessions.working_days import is_day_off, next_working_day
 
 if TYPE_CHECKING:
     from sqlalchemy import Table
@@ -47,6 +46,13 @@ class DemoInProgress(Protocol):
     module_ids: list[int]
     status_ids: dict[str, int]
     venue_ids: dict[str, int]
+    text: ModuleType  # the language's content module (``demo.content``)
+
+    def at(self, day: date, clock: str) -> datetime: ...
+
+    def day_off(self, day: date) -> bool: ...
+
+    def working_day(self, day: date) -> date: ...
 
     def _insert(self, target: type[m.Base] | Table, columns: str, rows: Iterable[tuple]) -> list[int]: ...
 
@@ -54,12 +60,12 @@ class DemoInProgress(Protocol):
         self, name: tuple[str, str], unit: Any, position: str, level: int | None, since: date | None = None
     ) -> list: ...
 
+
 LEADERS = 28
 # Outcomes by position in the shuffled list of leaders; the rest completed and were signed off.
 LOW_ATTENDANCE, MISSED_MODULE, WITHDREW, WAITING = (0, 1), (2,), (3, 4), (5,)
 MISSED_MODULE_INDEX = 5  # the professional day: one session only
 SIGN_OFF_DAYS = (3, 12)  # the coordinator signs the completers off this many days after the cohort's end
-EXTRA_NAMES = (("Elle Márjá", "Somby"), ("Ánte", "Buljo"), ("Doğan", "Kılıç"), ("Łucja", "Ćwiklińska"))
 ACTIVE, COMPLETED, WITHDRAWN = (EnrolmentStatus.ACTIVE.value, EnrolmentStatus.COMPLETED.value,
                                 EnrolmentStatus.WITHDRAWN.value)  # fmt: skip
 
@@ -72,9 +78,9 @@ def write_demo_history(b: DemoInProgress) -> None:
     while True:
         year = b.year - back
         days = []
-        for years, month, weekday, nth, *_rest in text.SCHEDULE:
+        for years, month, weekday, nth, *_rest in b.text.SCHEDULE:
             day = nth_weekday(year + years, month, weekday, nth)
-            while is_day_off(day):
+            while b.day_off(day):
                 day += timedelta(days=7)
             days.append(day)
         end = date(year + 2, 6, 20)
@@ -82,21 +88,21 @@ def write_demo_history(b: DemoInProgress) -> None:
             break
         back += 1
     start = nth_weekday(year, 9, 0, 1)
-    name = f"Kull {year}–{(year + 2) % 100:02d} – Nordstrand"
+    name = b.text.EARLIER_COHORT.format(first=year, last=(year + 2) % 100)
     (cohort_id,) = b._insert(m.Cohort, "programme_id name start_date end_date", [(b.programme_id, name, start, end)])
 
     # Sessions: the same schedule, all held.
     rows, hours = [], []
-    for day, (_y, _mo, _wd, _n, begin, finish, module, title, venue) in zip(days, text.SCHEDULE, strict=True):
+    for day, (_y, _mo, _wd, _n, begin, finish, module, title, venue) in zip(days, b.text.SCHEDULE, strict=True):
         uid = f"session-{uuid.UUID(int=rng.getrandbits(128), version=4)}@tillitsleder"
         rows.append((
-            cohort_id, b.module_ids[module], b.venue_ids[venue], title, text.MODULES[module][2], oslo_utc(day, begin),
-            oslo_utc(day, finish), SessionStatus.HELD.value, "", uid, 0,
+            cohort_id, b.module_ids[module], b.venue_ids[venue], title, b.text.MODULES[module][2], b.at(day, begin),
+            b.at(day, finish), SessionStatus.HELD.value, "", uid, 0,
         ))  # fmt: skip
         hours.append(hours_between(begin, finish))
     columns = "cohort_id module_id venue_id title session_type starts_at ends_at status cancel_reason ical_uid sequence"
     session_ids = b._insert(m.Session, columns, rows)
-    modules = [entry[6] for entry in text.SCHEDULE]
+    modules = [entry[6] for entry in b.text.SCHEDULE]
     links, assignments = [], []
     for session_id, day, duration in zip(session_ids, days, hours, strict=True):
         for facilitator in rng.sample([f for f in b.facilitators if f.active], 2):
@@ -109,9 +115,9 @@ def write_demo_history(b: DemoInProgress) -> None:
     with_numbers = set(b.s.scalars(select(m.Person.employee_number).where(m.Person.employee_number.is_not(None))))
     b.employee_numbers = [n for n in rng.sample(range(100_000, 1_000_000), LEADERS + 20) if str(n) not in with_numbers]
     taken = {tuple(row) for row in b.s.execute(select(m.Person.first_name, m.Person.last_name))}
-    names = [n for n in EXTRA_NAMES if n not in taken]
+    names = [n for n in b.text.EXTRA_NAMES if n not in taken]
     while len(names) < LEADERS:
-        candidate = (rng.choice(text.FIRST_NAMES), rng.choice(text.LAST_NAMES))
+        candidate = (rng.choice(b.text.FIRST_NAMES), rng.choice(b.text.LAST_NAMES))
         if candidate not in taken and candidate not in names:
             names.append(candidate)
     rng.shuffle(names)
@@ -136,13 +142,13 @@ def write_demo_history(b: DemoInProgress) -> None:
     enrolled_on = start - timedelta(days=21)
     histories = []
     for index in range(LEADERS):
-        history = [(ACTIVE, enrolled_on, text.ENROLLED_REASON)]
+        history = [(ACTIVE, enrolled_on, b.text.ENROLLED_REASON)]
         place = outcome[index]
         if place in WITHDREW:
-            left = next_working_day(start + timedelta(days=rng.randint(150, 330)))
-            history.append((WITHDRAWN, left, text.WITHDRAWAL_REASON))
+            left = b.working_day(start + timedelta(days=rng.randint(150, 330)))
+            history.append((WITHDRAWN, left, b.text.WITHDRAWAL_REASON))
         elif place not in LOW_ATTENDANCE + MISSED_MODULE + WAITING:
-            history.append((COMPLETED, end, "Fullført og godkjent av programkoordinator"))
+            history.append((COMPLETED, end, b.text.COMPLETED_REASON))
         histories.append(history)
     rows = [
         (cohort_id, pid, unit.id, people[i][5], *histories[i][-1][:2], enrolled_on, rng.random() < 0.4)
@@ -151,7 +157,7 @@ def write_demo_history(b: DemoInProgress) -> None:
     columns = "cohort_id person_id unit_id position status status_since enrolled_on journal_count_visible"
     enrolment_ids = b._insert(m.Enrolment, columns, rows)
     changes = [
-        (eid, status, since, reason, oslo_utc(since, "10:00"))
+        (eid, status, since, reason, b.at(since, "10:00"))
         for eid, history in zip(enrolment_ids, histories, strict=True)
         for status, since, reason in history
     ]
@@ -190,7 +196,7 @@ def write_demo_history(b: DemoInProgress) -> None:
         m.CompletionRules.__table__, "programme_id min_journal_entries requires_sign_off", [(b.programme_id, 0, True)]
     )
     signed = [
-        (eid, b.coordinator_id, oslo_utc(end + timedelta(days=rng.randint(*SIGN_OFF_DAYS)), "14:00"))
+        (eid, b.coordinator_id, b.at(end + timedelta(days=rng.randint(*SIGN_OFF_DAYS)), "14:00"))
         for eid, history in zip(enrolment_ids, histories, strict=True)
         if history[-1][0] == COMPLETED
     ]
@@ -199,8 +205,8 @@ def write_demo_history(b: DemoInProgress) -> None:
     # A commitment each from the first development conversation, long since followed up.
     commitments = []
     for pid in person_ids:
-        description, done_note = rng.choice(text.COMMITMENTS)
-        made_on = next_working_day(date(year, 10, 1) + timedelta(days=rng.randint(0, 50)))
+        description, done_note = rng.choice(b.text.COMMITMENTS)
+        made_on = b.working_day(date(year, 10, 1) + timedelta(days=rng.randint(0, 50)))
         status = rng.choices((CommitmentStatus.DONE, CommitmentStatus.DROPPED), (8, 2))[0]
         follow_up = done_note if status is CommitmentStatus.DONE else ""
         commitments.append((pid, description, made_on, made_on + timedelta(days=180), status.value, follow_up))

@@ -1,7 +1,8 @@
-"""Static Norwegian texts for the demo database: organisation, names, curriculum, schedule and prose.
+"""The Bokmål demo: Oslo kommune – Bydel Nordstrand. Organisation, names, curriculum, schedule and prose.
 
-Kept apart from ``demo`` so the builder reads as logic. The texts follow the seeds (Bydel Nordstrand, Oslo
-kommune's offer to leaders, Norrköping's three-step dialogue); every person named here is invented.
+Kept apart from ``demo`` so the builder reads as logic; every language's module has the same names (see
+``demo.content``). The texts follow the seeds (Bydel Nordstrand, Oslo kommune's offer to leaders, Norrköping's
+three-step dialogue); every person named here is invented.
 """
 
 from __future__ import annotations
@@ -9,10 +10,18 @@ from __future__ import annotations
 from decimal import Decimal
 
 MUNICIPALITY = "Oslo kommune – Bydel Nordstrand"
+COUNTRY = "NO"  # public holidays and working days
 TIMEZONE = "Europe/Oslo"
 EMAIL_DOMAIN = "bydel-nordstrand.oslo.kommune.no"
+PROGRAMME_NAME = "Lederutviklingsprogram {first}–{last}"
+SEMESTER_TITLE = "{season} {year}: {theme}"
+AUTUMN, SPRING = "Høst", "Vår"
 COHORT = "Kull 1 – Nordstrand"
+EARLIER_COHORT = "Kull {first}–{last:02d} – Nordstrand"
+ROUND_NAME = "Runde 1 – {year}/{next:02d}"
 COORDINATOR = ("Hilde", "Bækkelund", "HR-utvikler, lederutvikling")
+DIRECTOR = "Avdelingsdirektør {department}"
+ACTING = "Konstituert {title}"  # a first-line leader acting as head of their unit
 
 _BARNEHAGE = (("Barnehagestyrer", 3), ("Pedagogisk leder", 4), ("Pedagogisk leder", 4))
 _HJEMME = (("Enhetsleder", 2), ("Avdelingsleder", 3), ("Fagleder", 4))
@@ -101,6 +110,8 @@ OTHER_NAMES = (
     ("Abdirahman", "Hassan"), ("Thị Lan", "Nguyễn"), ("Thusyanthan", "Sivakumar"), ("Sadia", "Rehman"),
     ("Yohannes", "Tesfay"),
 )  # fmt: skip
+# More names for the earlier cohort's leaders.
+EXTRA_NAMES = (("Elle Márjá", "Somby"), ("Ánte", "Buljo"), ("Doğan", "Kılıç"), ("Łucja", "Ćwiklińska"))
 
 # Letters NFKD does not decompose, folded the way Oslo kommune's addresses do.
 EMAIL_FOLDING = str.maketrans({"æ": "ae", "ø": "o", "ł": "l", "đ": "d", "ŋ": "n", "ŧ": "t", "ı": "i", "ß": "ss"})
@@ -427,3 +438,6 @@ ENROLLED_REASON = "Påmeldt av nærmeste leder"
 LEAVE_REASONS = ("Foreldrepermisjon", "Permisjon – videreutdanning")
 WITHDRAWAL_REASON = "Sluttet i bydelen – ny stilling i en annen virksomhet."
 RETURN_REASONS = ("Permisjon", "Tilbake fra permisjon")
+COMPLETED_REASON = "Fullført og godkjent av programkoordinator"
+
+TABLE_DAY = None  # the Bokmål demo has no table day (see the Swedish one)
