@@ -64,21 +64,28 @@ def _localise_argparse() -> None:
     argparse.ngettext = ngettext  # type: ignore[attr-defined]
 
 
-def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
-    """The command line's parser; without ``with_commands`` only the options that open the window (the
-    window's start-up does not wait for every subcommand's module and help texts)."""
+def _common_options(default: object = None) -> argparse.ArgumentParser:
+    """--db and --lang, for the main parser and (with ``default=SUPPRESS``) for every subcommand."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--db",
         metavar=_("PATH"),
+        default=default,
         help=_("database file (default: ${env}, else the local data folder)").format(env=ENV_VAR),
     )
-    common.add_argument("--lang", choices=list(LANGUAGES), help=_("language of the interface and messages"))
+    common.add_argument(
+        "--lang", choices=list(LANGUAGES), default=default, help=_("language of the interface and messages")
+    )
+    return common
 
+
+def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
+    """The command line's parser; without ``with_commands`` only the options that open the window (the
+    window's start-up does not wait for every subcommand's module and help texts)."""
     parser = _Parser(
         prog="tillitsleder",
         description=_("Tillitsleder: run trust-based leadership development programmes."),
-        parents=[common],
+        parents=[_common_options()],
     )
     parser.add_argument(
         "--version", action="version", version=f"Tillitsleder {__version__}", help=_("show the version number and exit")
@@ -87,7 +94,9 @@ def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
     parser.add_argument("--exit-after", type=int, metavar="MS", help=argparse.SUPPRESS)
     if with_commands:
         commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"), parser_class=_Parser)
-        register_all(commands, common)
+        # Given again after the subcommand, --db and --lang win; not given there, they keep what came before
+        # it (a subcommand's default would otherwise overwrite ``tillitsleder --db X demo``'s X with None).
+        register_all(commands, _common_options(default=argparse.SUPPRESS))
     else:
         parser.set_defaults(command=None)
     return parser

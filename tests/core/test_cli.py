@@ -114,3 +114,14 @@ def test_console_script_module_entry_point(tmp_path: Path) -> None:
     )
     assert result.returncode == 5
     assert "Traceback" not in result.stderr
+
+
+def test_options_before_the_subcommand_count_and_after_it_win(capsys, tmp_path: Path) -> None:
+    db = tmp_path / "first.sqlite3"
+    code, out, err = run(capsys, "--db", str(db), "--lang", "sv", "demo")
+    assert code == 0, err
+    assert db.exists() and "Demodatabas skapad" in out
+    code, out, _ = run(capsys, "--lang", "sv", "--db", str(tmp_path / "elsewhere.sqlite3"), "check", "--db", str(db))
+    assert code == 0 and "Integritet: ok" in out
+    code, out, _ = run(capsys, "--lang", "sv", "check", "--db", str(db), "--lang", "da")
+    assert code == 0 and "Database:" in out and "Databas:" not in out
