@@ -35,7 +35,7 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     issue.add_argument("--participant", metavar=_("ID"), help=_("only this participant (their person id)"))
     issue.add_argument(
         "--certificate-language",
-        choices=sorted(LANGUAGES),
+        choices=list(LANGUAGES),
         help=_("the language of the certificates (default: the language of the messages)"),
     )
     issue.set_defaults(handler=run_issue)

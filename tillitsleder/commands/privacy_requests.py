@@ -28,7 +28,7 @@ def register(actions: argparse._SubParsersAction, common: argparse.ArgumentParse
     export.add_argument("--person", required=True, metavar=_("ID|EMAIL"), help=_("the person's id or e-mail"))
     export.add_argument("-o", "--out", required=True, metavar=_("FILE.zip"), help=_("the zip file to write"))
     export.add_argument(
-        "--summary-language", choices=sorted(LANGUAGES), help=_("the summary's language (default: the person's)")
+        "--summary-language", choices=list(LANGUAGES), help=_("the summary's language (default: the person's)")
     )
     export.set_defaults(handler=run_export)
     erase = actions.add_parser(

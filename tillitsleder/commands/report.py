@@ -42,7 +42,7 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     progress.add_argument("-o", "--output", required=True, metavar=_("FILE"), help=_("the PDF file to write"))
     progress.add_argument(
         "--report-language",
-        choices=sorted(LANGUAGES),
+        choices=list(LANGUAGES),
         help=_("the language of the PDF (default: the language of the messages)"),
     )
     progress.set_defaults(handler=run_progress)

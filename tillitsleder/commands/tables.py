@@ -74,7 +74,7 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     printing.add_argument("-o", "--output", required=True, metavar=_("FILE"), help=_("the PDF file to write"))
     printing.add_argument(
         "--report-language",
-        choices=sorted(LANGUAGES),
+        choices=list(LANGUAGES),
         help=_("the language of the PDF (default: the language of the messages)"),
     )
     printing.set_defaults(handler=run_print)
