@@ -18,6 +18,7 @@ import pytest
 import shiboken6
 from accessibility_audit import accessible_name, describe, focusable_controls, unnamed_controls
 from area_walk import walk_areas
+from coordinator_dialogs import smaller_dialogs
 from journal_ui_helpers import a_coach, act_as, busiest_participant
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QTabBar, QWidget
@@ -301,34 +302,8 @@ def test_the_main_dialogs_name_every_control(qtbot, opened_window, tmp_path) -> 
 
 def other_dialog_problems(qtbot, db, cohort_id: int, session_id: int) -> list[str]:
     """The smaller dialogs: new cohort, cancel a session, attendance statuses, verify, pools, profiles …"""
-    from sqlalchemy import select
-
-    from tillitsleder import model as m
-    from tillitsleder import profiles
-    from ui.attendance.statuses_dialog import StatusesDialog
-    from ui.certificates.verify_dialog import VerifyDialog
-    from ui.enrolment.cohort_dialog import NewCohortDialog
-    from ui.facilitators.assign_dialog import AssignDialog
-    from ui.facilitators.pools_tab import PoolDialog
-    from ui.privacy.deletion_dialog import DeletionDialog
-    from ui.profiles.chooser import ProfileChooser
-    from ui.sessions.cancel_dialog import CancelDialog
-
-    with db.read() as s:
-        programme_id = s.scalar(select(m.Cohort.programme_id).where(m.Cohort.id == cohort_id))
-        facilitator_id = s.scalar(select(m.Facilitator.id).limit(1))
-    dialogs = {
-        "New cohort": NewCohortDialog(db),
-        "Cancel session": CancelDialog(db, session_id),
-        "Attendance statuses": StatusesDialog(db, programme_id),
-        "Verify certificate": VerifyDialog(db),
-        "Facilitator pool": PoolDialog(None),
-        "Assign facilitator": AssignDialog(db, facilitator_id),
-        "Delete cohort": DeletionDialog(db, "cohort", cohort_id),
-        "Open as": ProfileChooser(profiles.list_profiles(db)),
-    }
     problems = []
-    for where, dialog in dialogs.items():
+    for where, dialog in smaller_dialogs(db, cohort_id).items():
         qtbot.addWidget(dialog)
         problems += dialog_problems(qtbot, dialog, where)
         dialog.reject()

@@ -10,34 +10,19 @@ from __future__ import annotations
 
 import pytest
 from catalog_status import language_params
+from coordinator_dialogs import smaller_dialogs
 from language_leftovers import LeftoverFinder, demo_texts, normalise, visible_texts
 from test_language_walk import choose_in_settings
 
 from tillitsleder import i18n
 
 
-def _dialogs(qtbot, window, tmp_path):
-    """(name, dialog) for each dialog, built now (in the current language) and shown."""
-    from sqlalchemy import select
-
-    from tillitsleder import model as m
-    from tillitsleder import profiles
-    from ui.attendance.statuses_dialog import StatusesDialog
-    from ui.certificates.verify_dialog import VerifyDialog
-    from ui.enrolment.cohort_dialog import NewCohortDialog
-    from ui.facilitators.assign_dialog import AssignDialog
-    from ui.facilitators.pools_tab import PoolDialog
-    from ui.privacy.deletion_dialog import DeletionDialog
-    from ui.profiles.chooser import ProfileChooser
+def _dialogs(qtbot, window):
+    """(name, dialog) for each dialog, built now (in the current language)."""
     from ui.restore_dialog import RestoreDialog
-    from ui.sessions.cancel_dialog import CancelDialog
     from ui.sessions.session_dialog import Mode, SessionDialog
 
     db, cohort_id = window.db, window.selection.current
-    with db.read() as s:
-        programme_id = s.scalar(select(m.Cohort.programme_id).where(m.Cohort.id == cohort_id))
-        session_id = s.scalar(select(m.Session.id).where(m.Session.cohort_id == cohort_id).limit(1))
-        facilitator_id = s.scalar(select(m.Facilitator.id).limit(1))
     page = window.page_of("ParticipantsPage")
     window.nav.setCurrentRow(window.row_of("ParticipantsPage"))
     qtbot.waitUntil(lambda: page.enrolments.model is not None and page.enrolments.model.total > 0, timeout=20_000)
@@ -49,27 +34,20 @@ def _dialogs(qtbot, window, tmp_path):
         "New session": SessionDialog(db, cohort_id, Mode.NEW),
         "Series of sessions": SessionDialog(db, cohort_id, Mode.SERIES),
         "Restore": RestoreDialog(db.path),
-        "New cohort": NewCohortDialog(db),
-        "Cancel session": CancelDialog(db, session_id),
-        "Attendance statuses": StatusesDialog(db, programme_id),
-        "Verify certificate": VerifyDialog(db),
-        "Facilitator pool": PoolDialog(None),
-        "Assign facilitator": AssignDialog(db, facilitator_id),
-        "Delete cohort": DeletionDialog(db, "cohort", cohort_id),
-        "Open as": ProfileChooser(profiles.list_profiles(db)),
+        **smaller_dialogs(db, cohort_id),
     }.items():
         qtbot.addWidget(dialog)
         yield name, dialog
 
 
 @pytest.mark.parametrize("language", [p for p in language_params() if p.values[0] != "en"])
-def test_every_dialog_speaks_the_chosen_language(qtbot, opened_window, demo_db_path, tmp_path, language) -> None:
+def test_every_dialog_speaks_the_chosen_language(qtbot, opened_window, demo_db_path, language) -> None:
     window = opened_window
     choose_in_settings(qtbot, window, language)
     finder = LeftoverFinder(language, ignored=demo_texts(demo_db_path) | set(map(normalise, i18n.LANGUAGES.values())))
     leftovers: dict[str, str] = {}
     seen = 0
-    for name, dialog in _dialogs(qtbot, window, tmp_path):
+    for name, dialog in _dialogs(qtbot, window):
         dialog.show()
         qtbot.waitExposed(dialog)
         qtbot.wait(30)
