@@ -16,7 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QSize, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
@@ -51,7 +51,6 @@ from ui.settings import (
 from ui.sidebar import Sidebar
 from ui.style import apply_style
 from ui.translator import LanguageSwitcher
-from ui.widgets.area_menu import AreaMenu
 from ui.widgets.cohort_picker import CohortSelection
 from ui.widgets.retranslate import Retranslating
 
@@ -59,6 +58,7 @@ if TYPE_CHECKING:
     from tillitsleder.storage import Database
     from ui.opening import EarlyOpen
     from ui.pages.base import Page
+    from ui.widgets.area_menu import AreaMenu
 
 DEFAULT_SIZE = QSize(1280, 800)
 FIRST_PAINT_FALLBACK_MS = 500
@@ -171,9 +171,17 @@ class MainWindow(Retranslating, QMainWindow):
         self.view_menu.addAction(self.action_search)
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.action_about)
-        # What the area shown now can do (its buttons' and tool bars' actions), for the keyboard and for menus.
+        self.area_menu: AreaMenu | None = None  # right after the first paint (``_add_area_menu``)
+
+    def _add_area_menu(self) -> None:
+        """The Actions menu: what the area shown now can do (its buttons' and tool bars' actions), for the
+        keyboard and for menus. Added after the first paint: its module uses Qt's namespace (see
+        ``_set_shortcuts``)."""
+        from ui.widgets.area_menu import AreaMenu
+
         self.area_menu = AreaMenu(lambda: self._built.get(max(0, self.nav.currentRow())), self)
-        bar.insertMenu(self.help_menu.menuAction(), self.area_menu)
+        self.menuBar().insertMenu(self.help_menu.menuAction(), self.area_menu)
+        self.area_menu.retranslate()
 
     def _set_shortcuts(self) -> None:
         """The menus' key shortcuts. Set right after the first paint: the first ``QKeySequence`` makes PySide
@@ -205,7 +213,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.file_menu.setTitle(_("&File"))
         self.view_menu.setTitle(_("&View"))
         self.help_menu.setTitle(_("&Help"))
-        self.area_menu.retranslate()
+        if self.area_menu is not None:
+            self.area_menu.retranslate()
         self.action_new.setText(_("&New database…"))
         self.action_open.setText(_("&Open database…"))
         self.action_demo.setText(_("Open &demo database"))
@@ -316,6 +325,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._first_paint_pending = False
         self._painted = True
         self._set_shortcuts()
+        self._add_area_menu()
         self.sidebar.finish()
         from ui.widgets import elided_tips
 
@@ -332,6 +342,8 @@ class MainWindow(Retranslating, QMainWindow):
     def status_bar_last(self) -> None:
         """Tab reaches the status bar's controls (the profile badge) after the area's: a page, or a control
         an area adds later, joins the window's Tab chain at its end, after them."""
+        from PySide6.QtCore import Qt
+
         own = [w for w in self.statusBar().findChildren(QWidget) if w.focusPolicy() & Qt.FocusPolicy.TabFocus]
         last = self.previousInFocusChain()
         for _step in range(MAX_FOCUS_CHAIN):

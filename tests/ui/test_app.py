@@ -135,3 +135,25 @@ def test_without_db_or_lang_the_app_reopens_what_it_remembers(tmp_path: Path, de
     )
     assert again.returncode == 0, again.stderr
     assert not (tmp_path / "data").exists()
+
+
+def test_the_first_frame_leaves_qts_namespace_alone(tmp_path: Path) -> None:
+    """Python's view of Qt's namespace (``from PySide6.QtCore import Qt``) costs 20–30 ms to build: the window up to
+    its first paint must not need it (its menus' keys, the Actions menu and the tooltip filter come right after)."""
+    code = """
+import PySide6.QtCore as QtCore
+from ui.app import create_application
+from ui.translator import LanguageSwitcher
+app = create_application(icon=False)
+LanguageSwitcher(app).install("nb")
+from ui.main_window import MainWindow
+window = MainWindow()
+print("before", "Qt" in vars(QtCore))
+window.show()
+for _ in range(50):
+    app.processEvents()
+print("after", "Qt" in vars(QtCore), window.area_menu is not None)
+"""
+    result = run_python(code, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["before", "False", "after", "True", "True"]
