@@ -163,12 +163,14 @@ def _report(error: TillitslederError) -> int:
 
 
 def _early_language(argv: list[str]) -> str:
-    """The language for argparse's own messages, before the arguments are parsed."""
+    """The language for argparse's own messages, before the arguments are parsed: a valid ``--lang``, else
+    ``$TILLITSLEDER_LANG`` (so a mistyped ``--lang xx`` is reported in the user's language)."""
     for index, arg in enumerate(argv):
-        if arg == "--lang" and index + 1 < len(argv):
-            return argv[index + 1]
+        given = argv[index + 1] if arg == "--lang" and index + 1 < len(argv) else None
         if arg.startswith("--lang="):
-            return arg.split("=", 1)[1]
+            given = arg.split("=", 1)[1]
+        if given in LANGUAGES:
+            return given
     return os.environ.get(LANGUAGE_ENV_VAR, "")
 
 

@@ -125,3 +125,10 @@ def test_options_before_the_subcommand_count_and_after_it_win(capsys, tmp_path: 
     assert code == 0 and "Integritet: ok" in out
     code, out, _ = run(capsys, "--lang", "sv", "check", "--db", str(db), "--lang", "da")
     assert code == 0 and "Database:" in out and "Databas:" not in out
+
+
+def test_a_mistyped_language_is_reported_in_the_users_language(capsys, monkeypatch) -> None:
+    monkeypatch.setenv("TILLITSLEDER_LANG", "sv")
+    code, _out, err = run(capsys, "--lang", "xx", "check")
+    assert code == 2
+    assert "ogiltigt val: 'xx'" in err and "'nb', 'nn', 'sv', 'da', 'en'" in err
