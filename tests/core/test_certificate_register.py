@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from certificate_data import built_copy, full_names, install_fake_completion
+from cli_run import run_cli
 from sqlalchemy import func, select, update
 
 from tillitsleder.access import COORDINATOR, Actor
@@ -23,7 +24,6 @@ from tillitsleder.certificates.register import (
     verify_pdf,
 )
 from tillitsleder.certificates.templates import get_template, save_template
-from tillitsleder.cli import main
 from tillitsleder.errors import Cancelled, Forbidden, ValidationError
 from tillitsleder.model import Certificate, Person
 from tillitsleder.model.enums import CertificateStatus
@@ -173,54 +173,47 @@ def test_verify_by_code_in_any_spelling_and_by_file(db, cohort) -> None:
 # --- CLI ---------------------------------------------------------------------------------------------------
 
 
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    try:
-        code = main(["--lang", "en", *args])
-    except SystemExit as exit_:
-        code = int(exit_.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_cli_issues_writes_and_verifies(capsys, db, db_path: Path, cohort, tmp_path: Path) -> None:
     out_dir = tmp_path / "kursbevis"
-    code, out, err = run(capsys, "certificates", "issue", "--cohort", "kull 2017", "--out", str(out_dir),
+    code, out, err = run_cli(capsys, "certificates", "issue", "--cohort", "kull 2017", "--out", str(out_dir),
                          "--db", str(db_path))  # fmt: skip
     assert code == 0, err
     assert "4 certificates issued for Kull 2017" in out and "1 participant has not completed" in out
     assert "Kari Nordmann: Attendance 40 %" in out
     files = sorted(out_dir.glob("*.pdf"))
     assert len(files) == 4
-    code, out, err = run(capsys, "certificates", "verify", str(files[0]), "--db", str(db_path))
+    code, out, err = run_cli(capsys, "certificates", "verify", str(files[0]), "--db", str(db_path))
     assert code == 0 and out.startswith("Valid and current"), err
     with db.read() as s:
         first = s.execute(select(Certificate.id, Certificate.verification_code)).first()
-    code, out, _ = run(capsys, "certificates", "verify", first.verification_code.lower(), "--db", str(db_path))
+    code, out, _ = run_cli(capsys, "certificates", "verify", first.verification_code.lower(), "--db", str(db_path))
     assert code == 0
     certificates.revoke(db, first.id, "Wrong person", actor=COORDINATOR)
-    code, out, _ = run(capsys, "certificates", "verify", first.verification_code, "--db", str(db_path))
+    code, out, _ = run_cli(capsys, "certificates", "verify", first.verification_code, "--db", str(db_path))
     assert code == 1 and "Revoked" in out and "Wrong person" in out
     tampered = tmp_path / "tampered.pdf"
     tampered.write_bytes(files[1].read_bytes() + b"\n")
-    code, out, _ = run(capsys, "certificates", "verify", str(tampered), "--db", str(db_path))
+    code, out, _ = run_cli(capsys, "certificates", "verify", str(tampered), "--db", str(db_path))
     assert code == 3 and "No certificate" in out
-    code, _, err = run(capsys, "certificates", "verify", str(tmp_path / "missing.pdf"), "--db", str(db_path))
+    code, _, err = run_cli(capsys, "certificates", "verify", str(tmp_path / "missing.pdf"), "--db", str(db_path))
     assert code == 3 and "There is no file" in err
 
 
 def test_cli_one_participant_and_mistakes(capsys, db, db_path: Path, cohort, tmp_path: Path) -> None:
     base = ["certificates", "issue", "--cohort", str(cohort["cohort"]), "--out", str(tmp_path), "--db", str(db_path)]
-    code, out, err = run(capsys, *base, "--participant", "2")
+    code, out, err = run_cli(capsys, *base, "--participant", "2")
     assert code == 0, err
     assert "1 certificate issued" in out and len(list(tmp_path.glob("*.pdf"))) == 1
-    code, _, err = run(capsys, *base, "--participant", "2")
+    code, _, err = run_cli(capsys, *base, "--participant", "2")
     assert code == 2 and "already holds a valid certificate" in err and "Traceback" not in err
-    code, _, err = run(capsys, *base, "--participant", "99")
+    code, _, err = run_cli(capsys, *base, "--participant", "99")
     assert code == 3 and "not enrolled" in err
-    code, _, err = run(capsys, *base, "--participant", "x")
+    code, _, err = run_cli(capsys, *base, "--participant", "x")
     assert code == 2 and "not a participant id" in err
-    code, _, err = run(capsys, "certificates", "issue", "--cohort", "Kull 1999", "--out", str(tmp_path),
+    code, _, err = run_cli(capsys, "certificates", "issue", "--cohort", "Kull 1999", "--out", str(tmp_path),
                        "--db", str(db_path))  # fmt: skip
     assert code == 3 and "There is no cohort" in err
-    code, _, err = run(capsys, "certificates", "issue", "--cohort", "1", "--out", str(tmp_path))
+    code, _, err = run_cli(capsys, "certificates", "issue", "--cohort", "1", "--out", str(tmp_path))
     assert code == 2 and "--db" in err

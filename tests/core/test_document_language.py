@@ -18,13 +18,13 @@ from pathlib import Path
 
 import pytest
 from certificate_data import built_copy, install_fake_completion
+from cli_run import run_cli
 from pypdf import PdfReader
 from sqlalchemy import select
 
 from tillitsleder import i18n
 from tillitsleder.access import COORDINATOR
 from tillitsleder.certificates.templates import get_template, save_template
-from tillitsleder.cli import main
 from tillitsleder.completion.evaluation import evaluate_cohort
 from tillitsleder.i18n import _, current_language, document_language, format_date, gettext_in, set_language
 from tillitsleder.model import Cohort
@@ -53,13 +53,6 @@ def translated(language: str, msgid: str) -> str:
     return text
 
 
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    try:
-        code = main(["--lang", "en", *args])
-    except SystemExit as exit_:
-        code = int(exit_.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 # --- The per-document language --------------------------------------------------------------------------------
@@ -140,13 +133,13 @@ def test_a_report_in_swedish_or_danish_uses_that_catalog(report_db, finished, la
 
 def test_the_report_command_takes_the_report_language(report_db, finished, tmp_path: Path, capsys) -> None:
     target = tmp_path / "oversikt.pdf"
-    code, out, err = run(capsys, "report", "progress", "--cohort", str(finished[0]), "-o", str(target),
+    code, out, err = run_cli(capsys, "report", "progress", "--cohort", str(finished[0]), "-o", str(target),
                          "--report-language", "nb", "--db", str(report_db.path))  # fmt: skip
     assert code == 0, err
     assert "Cohort overview of" in out, "the message is in the UI's language"
     text = pdf_text(target.read_bytes())
     assert gettext_in("nb", "Cohort overview") in text and "Side 1 av" in text and "Page 1 of" not in text
-    code, _out, err = run(capsys, "report", "progress", "--cohort", "1", "-o", str(target), "--report-language",
+    code, _out, err = run_cli(capsys, "report", "progress", "--cohort", "1", "-o", str(target), "--report-language",
                           "xx", "--db", str(report_db.path))  # fmt: skip
     assert code == 2 and "--report-language" in err
 
@@ -166,7 +159,7 @@ def test_table_lists_are_printed_in_the_chosen_language(report_db, finished, tmp
     text = pdf_text(target.read_bytes())
     assert gettext_in("nb", "Where do I sit?") in text and "Where do I sit?" not in text
     assert "3. desember 2026" in text and _("Where do I sit?") == "Where do I sit?"
-    code, out, err = run(capsys, "tables", "print", "--day", str(view.id), "-o", str(target), "--report-language",
+    code, out, err = run_cli(capsys, "tables", "print", "--day", str(view.id), "-o", str(target), "--report-language",
                          "en", "--lang", "nb", "--db", str(report_db.path))  # fmt: skip
     assert code == 0, err
     assert "Where do I sit?" in pdf_text(target.read_bytes()) and view.name in out
@@ -198,7 +191,7 @@ def cohort(db, built, monkeypatch):
 
 
 def _issue(capsys, db_path: Path, out_dir: Path, language: str) -> tuple[str, list[str]]:
-    code, out, err = run(capsys, "certificates", "issue", "--cohort", "Kull 2017", "--out", str(out_dir),
+    code, out, err = run_cli(capsys, "certificates", "issue", "--cohort", "Kull 2017", "--out", str(out_dir),
                          "--certificate-language", language, "--db", str(db_path))  # fmt: skip
     assert code == 0, err
     return out, [pdf_text(path.read_bytes()) for path in sorted(out_dir.glob("*.pdf"))]

@@ -13,11 +13,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from cli_run import run_cli
 from sqlalchemy import select
 
 from tillitsleder import model as m
 from tillitsleder import organisation as org
-from tillitsleder.cli import main
 from tillitsleder.enrolment import cohorts as enrolment
 from tillitsleder.enrolment.participant_list.files import read_table
 from tillitsleder.enrolment.participant_list.importer import guess_mapping, import_participants, preview_import
@@ -62,13 +62,6 @@ def enrolled(db, cohort: int) -> dict[tuple[str, str], tuple[str, str | None, st
         return {(r.first_name, r.last_name): (r.email, r.employee_number, r.position) for r in rows}
 
 
-def run_cli(capsys, *args: str) -> tuple[int, str, str]:
-    try:
-        code = main(["--lang", "en", *args])
-    except SystemExit as exit_:
-        code = int(exit_.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 # --- Participant lists --------------------------------------------------------------------------------------

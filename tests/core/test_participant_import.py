@@ -11,6 +11,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from cli_run import run_cli
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, insert, select
@@ -259,10 +260,6 @@ def test_cancel_during_writing_leaves_nothing(demo_db, cohort, units, tmp_path) 
 # --- CLI ----------------------------------------------------------------------------------------------------
 
 
-def run_cli(capsys, *args: str) -> tuple[int, str, str]:
-    code = main(["--lang", "en", *args])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_cli_reports_problems_and_changes_nothing(demo_db, cohort, units, tmp_path, capsys) -> None:

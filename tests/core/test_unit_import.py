@@ -7,6 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from cli_run import run_cli
 from sqlalchemy import func, select
 from unit_lists_testdata import (
     CHOSEN_DEPARTMENT,
@@ -20,7 +21,6 @@ from unit_lists_testdata import (
     write_calc_xlsx,
 )
 
-from tillitsleder.cli import main
 from tillitsleder.enrolment import cohorts as enrolment
 from tillitsleder.enrolment.participant_list import importer
 from tillitsleder.enrolment.participant_list.files import read_table
@@ -178,10 +178,6 @@ def test_choices_outside_the_municipality_are_refused(demo_db, cohorts, tmp_path
             preview_import(demo_db, first, table, units={key: choice})
 
 
-def run_cli(capsys, *args: str) -> tuple[int, str, str]:
-    code = main(["--lang", "en", *args])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_cli_creates_and_maps_units_and_knows_everyone_the_second_time(demo_db, cohorts, tmp_path, capsys) -> None:

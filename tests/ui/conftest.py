@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from tillitsleder import i18n
+from ui.garbage import MainThreadCollector
 from ui.main_window import MainWindow
 from ui.translator import LanguageSwitcher
 
@@ -78,8 +79,36 @@ def opened_window(qtbot, window: MainWindow, demo_db_path: Path) -> MainWindow:
     return window
 
 
+@pytest.fixture
+def certificates_page(qtbot, demo_db_path, switcher, clock_day):
+    """The Certificates & reports area on a copy of the demo, showing its finished cohort (completion loaded)."""
+    from sqlalchemy import select
+
+    from tillitsleder import lookups
+    from tillitsleder.model import Cohort
+    from tillitsleder.storage import open_database
+    from ui.pages.certificates import CertificatesPage
+    from ui.widgets.cohort_picker import CohortSelection
+
+    db = open_database(demo_db_path)
+    with db.read() as s:
+        earlier = s.scalar(select(Cohort.id).where(Cohort.end_date < clock_day))
+    selection = CohortSelection()
+    selection.set_options(lookups.cohort_options(db))
+    selection.select(earlier)
+    widget = CertificatesPage(selection)
+    qtbot.addWidget(widget)
+    widget.resize(1280, 780)
+    widget.show()
+    qtbot.waitExposed(widget)
+    with qtbot.waitSignal(widget.completion.loaded, timeout=20_000):
+        widget.set_database(db)
+    yield widget
+    db.close()
+
+
 @pytest.fixture(scope="session", autouse=True)
-def collector_on_gui_thread(qapp) -> Iterator[None]:
+def collector_on_gui_thread(qapp) -> Iterator[MainThreadCollector]:
     """As in the app (``ui.garbage``): cycles are collected on the GUI thread only, never by a worker that
     happens to allocate (which may delete Qt objects off their thread and crash the process)."""
     import gc
@@ -87,7 +116,7 @@ def collector_on_gui_thread(qapp) -> Iterator[None]:
     from ui import garbage
 
     collector = garbage.collect_on_gui_thread(qapp)
-    yield
+    yield collector
     collector.stop()
     gc.enable()
 
@@ -95,11 +124,8 @@ def collector_on_gui_thread(qapp) -> Iterator[None]:
 @pytest.fixture(autouse=True)
 def collect_after_each_test(collector_on_gui_thread) -> Iterator[None]:
     """Collect what a test left, here on the GUI thread, when the generations' thresholds say so."""
-    from ui import garbage
-
     yield
-    if garbage._collector is not None:
-        garbage._collector.check()
+    collector_on_gui_thread.check()
 
 
 @pytest.fixture(autouse=True)

@@ -7,21 +7,14 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-from datetime import date
 from pathlib import Path
 
 import pytest
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialog
-from sqlalchemy import select
 
-from tillitsleder import lookups
 from tillitsleder.completion.evaluation import CompletionState
 from tillitsleder.completion.rules import read_rules
-from tillitsleder.model import Cohort
-from tillitsleder.storage import open_database
-from ui.pages.certificates import CertificatesPage
-from ui.widgets.cohort_picker import CohortSelection
 
 SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
@@ -33,22 +26,8 @@ def shoot(widget, name: str) -> None:
 
 
 @pytest.fixture
-def page(qtbot, demo_db_path, switcher, clock_day: date):
-    db = open_database(demo_db_path)
-    with db.read() as s:
-        earlier = s.scalar(select(Cohort.id).where(Cohort.end_date < clock_day))
-    selection = CohortSelection()
-    selection.set_options(lookups.cohort_options(db))
-    selection.select(earlier)
-    widget = CertificatesPage(selection)
-    qtbot.addWidget(widget)
-    widget.resize(1280, 780)
-    widget.show()
-    qtbot.waitExposed(widget)
-    with qtbot.waitSignal(widget.completion.loaded, timeout=20_000):
-        widget.set_database(db)
-    yield widget
-    db.close()
+def page(certificates_page):
+    return certificates_page
 
 
 def test_completion_lists_states_with_reasons_and_signs_off(qtbot, page) -> None:

@@ -406,24 +406,14 @@ def test_over_capacity_months_are_marked_and_named_alike(qtbot, demo_db_path: Pa
 @pytest.fixture
 def tab(qtbot, tmp_path: Path):
     """The group board on the board tests' cohort (16 people, four units)."""
-    from test_group_board import build
+    from test_group_board import board_tab, build
 
-    from tillitsleder.lookups import cohort_options
     from tillitsleder.storage import open_database
-    from ui.groups.board_widget import GroupBoardTab
-    from ui.widgets.cohort_picker import CohortSelection
 
     path = tmp_path / "board.db"
     build(path)
     db = open_database(path)
-    selection = CohortSelection()
-    selection.set_options(cohort_options(db))
-    widget = GroupBoardTab(selection)
-    qtbot.addWidget(widget)
-    widget.resize(1200, 800)
-    widget.show_cohort(db, selection.current)
-    widget.show()
-    qtbot.waitExposed(widget)
+    widget = board_tab(qtbot, db)
     yield widget
     db.close()
 

@@ -93,6 +93,11 @@ def db(template: Path, tmp_path: Path) -> Iterator[Database]:
 
 @pytest.fixture
 def tab(qtbot, db) -> GroupBoardTab:
+    return board_tab(qtbot, db)
+
+
+def board_tab(qtbot, db: Database) -> GroupBoardTab:
+    """The group board on ``db``'s first cohort, shown at 1200×800."""
     selection = CohortSelection()
     selection.set_options(cohort_options(db))
     widget = GroupBoardTab(selection)

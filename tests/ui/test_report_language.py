@@ -4,19 +4,12 @@ follows the app's language until the user picks one, and the PDF's text (pypdf) 
 from __future__ import annotations
 
 import io
-from datetime import date
 
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from sqlalchemy import select
 
-from tillitsleder import lookups
 from tillitsleder.i18n import gettext_in
-from tillitsleder.model import Cohort
-from tillitsleder.storage import open_database
-from ui.pages.certificates import CertificatesPage
-from ui.widgets.cohort_picker import CohortSelection
 
 
 def pdf_text(pdf: bytes) -> str:
@@ -24,22 +17,8 @@ def pdf_text(pdf: bytes) -> str:
 
 
 @pytest.fixture
-def page(qtbot, demo_db_path, switcher, clock_day: date):
-    db = open_database(demo_db_path)
-    with db.read() as s:
-        earlier = s.scalar(select(Cohort.id).where(Cohort.end_date < clock_day))
-    selection = CohortSelection()
-    selection.set_options(lookups.cohort_options(db))
-    selection.select(earlier)
-    widget = CertificatesPage(selection)
-    qtbot.addWidget(widget)
-    widget.resize(1280, 780)
-    widget.show()
-    qtbot.waitExposed(widget)
-    with qtbot.waitSignal(widget.completion.loaded, timeout=20_000):
-        widget.set_database(db)
-    yield widget
-    db.close()
+def page(certificates_page):
+    return certificates_page
 
 
 def test_the_report_is_written_in_the_chosen_language(qtbot, page, switcher) -> None:
