@@ -26,7 +26,7 @@ from decimal import Decimal
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Table, insert
+from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
 from tillitsleder import clock
@@ -52,6 +52,7 @@ from tillitsleder.model.enums import (
 )
 from tillitsleder.sessions.working_days import is_day_off, next_working_day
 from tillitsleder.storage import Database, open_database
+from tillitsleder.storage.engine import is_server_url
 
 PARTICIPANTS = 40
 FACILITATOR_STAFF = 26  # 16 in F16, 7 in F7, 3 change agents (two more change agents also sit in F16)
@@ -111,11 +112,13 @@ _COUNTED = {
 
 
 def create_demo_database(
-    path: Path, *, seed: int = 2017, today: date | None = None, language: str | None = "nb"
+    path: Path | str, *, seed: int = 2017, today: date | None = None, language: str | None = "nb"
 ) -> DemoSummary:
     """Write a realistic demo database in ``language`` (nb, nn, sv or da; others build the Bokmål one) to a new
     file at ``path``, as it stands at the start of ``today`` (default: the clock's today); never touches an
-    existing file."""
+    existing file. ``path`` may also be a PostgreSQL URL of an empty database, which gets the schema and the demo."""
+    if is_server_url(path):
+        return _demo_on_server(str(path), seed=seed, today=today, language=language)
     path = Path(path)
     if path.exists() or path.is_symlink():
         raise ValidationError(N_("“{path}” already exists; the demo is only written to a new file."), path=str(path))
@@ -133,6 +136,20 @@ def create_demo_database(
         raise
     db.close()
     return summary
+
+
+def _demo_on_server(url: str, *, seed: int, today: date | None, language: str | None) -> DemoSummary:
+    db = open_database(url)
+    try:
+        with db.read() as session:
+            if session.scalar(select(func.count()).select_from(m.Person)):
+                raise ValidationError(
+                    N_("That database already has people in it; the demo is only written to an empty one.")
+                )
+        with db.session() as session:
+            return _DemoBuilder(session, random.Random(seed), seed, today or clock.today(), language).build(Path(url))
+    finally:
+        db.close()
 
 
 # --- Dates ------------------------------------------------------------------------------------------------

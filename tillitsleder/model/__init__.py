@@ -32,6 +32,7 @@ from tillitsleder.model.organisation import (
 )
 from tillitsleder.model.profiles import Profile
 from tillitsleder.model.programme import Cohort, Enrolment, EnrolmentStatusChange, Module, Programme, Semester
+from tillitsleder.model.server_login import ServerLogin
 from tillitsleder.model.sessions import Attendance, AttendanceStatus, Session, Venue, session_facilitator
 from tillitsleder.model.table_day import DaySeat, DayTable, TableDay
 from tillitsleder.model.unit_alias import UnitAlias
@@ -79,6 +80,7 @@ __all__ = [
     "Session",
     "TableDay",
     "Unit",
+    "ServerLogin",
     "UnitAlias",
     "UnitHistory",
     "UnitMerge",

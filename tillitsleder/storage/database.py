@@ -34,7 +34,16 @@ from tillitsleder.errors import (
 )
 from tillitsleder.i18n import N_
 from tillitsleder.storage import backups
-from tillitsleder.storage.engine import READ_ONLY, WRITE, make_engine, make_read_only_engine, reading, sqlite_url
+from tillitsleder.storage.engine import (
+    READ_ONLY,
+    WRITE,
+    is_server_url,
+    make_engine,
+    make_read_only_engine,
+    normalise_url,
+    reading,
+    sqlite_url,
+)
 from tillitsleder.storage.failures import BUSY_MESSAGE, as_storage_error, safe_detail
 from tillitsleder.storage.private_files import (
     create_private_file,
@@ -153,8 +162,8 @@ def open_database(target: Path | str, *, create: bool = True, read_only: bool | 
     ``backups`` folder) or a file we may not write read-only; ``True`` opens any file read-only (``tillitsleder
     check``). A read-only file is never created or migrated.
     """
-    if isinstance(target, str) and "://" in target:
-        return _open_url(target)
+    if is_server_url(target) or (isinstance(target, str) and "://" in target):
+        return _open_url(str(target))
     path = Path(target)
     state = inspect_database_file(path)
     reason = read_only_reason(path) if state.exists else None
@@ -217,6 +226,7 @@ def _open_read_only(path: Path, is_current: bool, reason: str, revision: str | N
 
 
 def _open_url(url: str) -> Database:
+    url = normalise_url(url)
     database = Database(url=url, engine=make_engine(url))
     with reading(database.engine.connect()) as connection:
         current = _current_revision(connection)

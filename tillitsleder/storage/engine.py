@@ -8,8 +8,11 @@ waiting when it tries to upgrade to a write. A connection marked ``READ_ONLY`` (
 checks: see ``reading``) starts a deferred ``BEGIN`` and SQLite's ``query_only`` refuses any write through it.
 Unmarked connections (maintenance such as ``PRAGMA wal_checkpoint``, which cannot run inside a write
 transaction) start a plain deferred ``BEGIN`` and must not write. Bound parameters never appear in exception
-texts, so a logged error cannot carry a person's name or e-mail address. Other URLs — PostgreSQL for shared use
-later — get a plain engine.
+texts, so a logged error cannot carry a person's name or e-mail address.
+
+PostgreSQL (a shared deployment) is reached through psycopg 3: ``postgresql://…`` means ``postgresql+psycopg://…``.
+Its transactions run at READ COMMITTED, row locks and the records' version columns keep writers apart, and a
+``READ_ONLY`` connection begins ``SET TRANSACTION READ ONLY`` so a write through ``Database.read()`` fails there too.
 ``make_read_only_engine`` opens a file with SQLite's ``mode=ro`` (and ``query_only``), so not even a bug can
 write to a backup or a file the user may not change.
 """
@@ -54,8 +57,26 @@ def writing(connection: Connection) -> Connection:
     return connection.execution_options(**{WRITE: True})
 
 
+def is_server_url(target: object) -> bool:
+    """Whether ``target`` (a path or a URL) names a database server rather than a file."""
+    return isinstance(target, str) and target.startswith(("postgresql:", "postgresql+", "postgres:"))
+
+
+def normalise_url(url: str) -> str:
+    """``url`` with its driver spelled out: PostgreSQL always through psycopg 3."""
+    parsed = make_url(url.replace("postgres://", "postgresql://", 1) if url.startswith("postgres://") else url)
+    if parsed.get_backend_name() == "postgresql":
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return parsed.render_as_string(hide_password=False)
+
+
 def make_engine(url: str) -> Engine:
+    url = normalise_url(url)
     parsed = make_url(url)
+    if parsed.get_backend_name() == "postgresql":
+        engine = create_engine(url, pool_pre_ping=True, hide_parameters=True, pool_size=5, max_overflow=5)
+        _read_only_transactions(engine)
+        return engine
     if parsed.get_backend_name() != "sqlite":
         return create_engine(url, pool_pre_ping=True, hide_parameters=True)
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}, hide_parameters=True)
@@ -73,6 +94,13 @@ def make_read_only_engine(path: Path) -> Engine:
     engine = create_engine("sqlite+pysqlite://", creator=connect, poolclass=QueuePool, hide_parameters=True)
     _apply_pragmas(engine, READ_ONLY_PRAGMAS, always_read_only=True)
     return engine
+
+
+def _read_only_transactions(engine: Engine) -> None:
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        if connection.get_execution_options().get(READ_ONLY):
+            connection.exec_driver_sql("SET TRANSACTION READ ONLY")
 
 
 def _apply_pragmas(engine: Engine, pragmas: tuple[str, ...], *, always_read_only: bool = False) -> None:
