@@ -60,6 +60,7 @@ REFERENCES: tuple[Reference, ...] = (
     Reference("facilitator", "person_id", "person", Erase.ANONYMISE, clear=("skills",)),
     Reference("profile", "person_id", "person", Erase.DELETE, omit=KEY_COLUMNS),
     Reference("role_assignment", "person_id", "person", Erase.DELETE),
+    Reference("server_login", "person_id", "person", Erase.DELETE),
     Reference("journal_entry", "author_id", "person", Erase.DELETE, export=False),
     Reference("commitment", "person_id", "person", Erase.DELETE, omit=("content", "content_key", "pending_key")),
     Reference("facilitator_assignment", "person_id", "person", Erase.KEEP),
