@@ -476,8 +476,8 @@ class MainWindow(Retranslating, QMainWindow):
             self.db_label.setText(_("No database is open.") if not self.actions_.busy else "")
             self.summary_label.setText("")
             return
-        self.db_label.setText(self.db.path.name if self.db.path is not None else self.db.url)
-        self.db_label.setToolTip(str(self.db.path or self.db.url))
+        self.db_label.setText(self.db.path.name if self.db.path is not None else self.db.location)
+        self.db_label.setToolTip(self.db.location)
         profiles = getattr(self, "profiles", None)
         if profiles is None or profiles.current is None or profiles.world is not None:
             # Locked: nothing; a participant or facilitator: their own cohorts or their groups and assignments.

@@ -37,6 +37,7 @@ from tillitsleder.storage import backups
 from tillitsleder.storage.engine import (
     READ_ONLY,
     WRITE,
+    describe_url,
     is_server_url,
     make_engine,
     make_read_only_engine,
@@ -85,6 +86,11 @@ class Database:
             event.listen(self.engine, "begin", _remember_changes_so_far)
             event.listen(self.engine, "commit", self._note_commit)
 
+    @property
+    def location(self) -> str:
+        """Where the data is, for people to read: the file's path, or the database and its server (no password)."""
+        return str(self.path) if self.path is not None else describe_url(self.url)
+
     def _note_commit(self, connection) -> None:
         if _changes(connection) != connection.info.get(_CHANGES_AT_BEGIN):
             self.changed = True
@@ -93,9 +99,7 @@ class Database:
     def session(self) -> Iterator[Session]:
         """A session whose work commits at the end of the ``with`` block, or rolls back on any error."""
         if self.read_only:
-            raise ReadOnlyDatabase(
-                N_("“{path}” is open read-only: nothing can be changed in it."), path=str(self.path or self.url)
-            )
+            raise ReadOnlyDatabase(N_("“{path}” is open read-only: nothing can be changed in it."), path=self.location)
         try:
             with self._factory() as session, session.begin():
                 yield session

@@ -70,6 +70,16 @@ def normalise_url(url: str) -> str:
     return parsed.render_as_string(hide_password=False)
 
 
+def describe_url(url: str) -> str:
+    """``url`` as people may see it: the database and its server, never a login or password."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return parsed.database or ":memory:"
+    host = parsed.host or str(parsed.query.get("host") or "localhost")
+    port = f":{parsed.port}" if parsed.port else ""
+    return f"{parsed.database} @ {host}{port}"
+
+
 def make_engine(url: str) -> Engine:
     url = normalise_url(url)
     parsed = make_url(url)

@@ -175,7 +175,7 @@ class SettingsPage(Page):
             self.database_path.setText(str(db_path))
             self.database_path.setCursorPosition(0)
         elif self.db is not None:
-            self.database_path.setText(self.db.url)
+            self.database_path.setText(self.db.location)
         else:
             self.database_path.setText(_("No database is open."))
         if self.db is None:
