@@ -1,0 +1,141 @@
+"""Several people at once on a shared PostgreSQL server, through the real window.
+
+- Another person's commit (a second ``Database`` on the same server database) shows on the open page within 2 s.
+- The server going away shows the connection banner; the journal draft being written is kept on this PC,
+  encrypted (no plaintext in the file); when the server is back the banner goes and the draft is saved.
+
+Waiting is a loop of ``qtbot.wait(50)`` with a counted number of steps: timed waits can hang under libfaketime.
+Skipped without the test server (``TILLITSLEDER_TEST_POSTGRESQL``), unless ``TILLITSLEDER_REQUIRE_POSTGRESQL=1``.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core"))
+
+import postgresql_server as pg  # noqa: E402
+import server_outage  # noqa: E402
+from journal_testdata import build_world  # noqa: E402
+from journal_ui_helpers import model_texts, show_journal  # noqa: E402
+
+from tillitsleder.curriculum import programmes  # noqa: E402
+from tillitsleder.curriculum.values import ProgrammeData  # noqa: E402
+from tillitsleder.storage import held_text, open_database  # noqa: E402
+from ui.opening import open_and_survey  # noqa: E402
+
+pytestmark = pytest.mark.skipif(not pg.available(), reason="needs the test PostgreSQL server")
+
+STEP_MS = 50
+SECRET = "Sjefen min vet ikke at jeg søker ny jobb"
+
+
+def wait_for(qtbot, predicate, steps: int = 200) -> bool:
+    """Let Qt run in 50 ms steps until ``predicate()`` holds (at most ``steps`` steps)."""
+    for _step in range(steps):
+        if predicate():
+            return True
+        qtbot.wait(STEP_MS)
+    return predicate()
+
+
+@pytest.fixture(scope="module")
+def _made() -> list[str]:
+    """The server databases this module made, dropped when it ends (the windows that used them are gone)."""
+    names: list[str] = []
+    yield names
+    for name in names:
+        pg.drop_database(name)
+
+
+@pytest.fixture
+def server_url(_made):
+    name = pg.unique_name("live")
+    url = pg.create_database(name)
+    _made.append(name)
+    open_database(url).close()  # migrated
+    return url
+
+
+def open_in(qtbot, window, url: str) -> None:
+    with qtbot.waitSignal(window.databaseOpened, timeout=30_000):
+        window.actions_._start(lambda _ctx: open_and_survey(url), at_start=True, name="open-database")
+
+
+def test_another_persons_change_shows_on_the_open_page_within_two_seconds(qtbot, server_url, window) -> None:
+    open_in(qtbot, window, server_url)
+    page = window.page_of("ProgrammesPage")
+    window.nav.setCurrentRow(window.row_of("ProgrammesPage"))
+    assert wait_for(qtbot, lambda: page.isVisible() and not page._stale and window.live.listener.connected)
+    model = page.programmes.table.model()
+    assert "Tillit i praksis 2027" not in model_texts(model)
+    other = open_database(server_url)  # another coordinator at another PC
+    try:
+        start = time.monotonic()
+        data = ProgrammeData("Tillit i praksis 2027", date(2027, 1, 4), date(2027, 6, 18), municipality_name="Ås")
+        programmes.create_programme(other, data)
+        shown = wait_for(qtbot, lambda: "Tillit i praksis 2027" in model_texts(page.programmes.table.model()), 40)
+        elapsed = time.monotonic() - start
+    finally:
+        other.close()
+    assert shown, "the other person's programme never appeared"
+    assert elapsed < 2.0, f"shown after {elapsed:.2f} s"
+    print(f"\nanother person's programme shown after {elapsed:.2f} s")
+    assert window.live.announced >= 1
+
+
+def test_a_lost_server_shows_the_banner_keeps_the_draft_encrypted_and_saves_it_when_back(
+    qtbot, server_url, window
+) -> None:
+    db = open_database(server_url)
+    world = build_world(db)
+    db.close()
+    open_in(qtbot, window, server_url)
+    me = world.unlock(window.db, "p1")
+    window.profiles.adopt(me)
+    page = show_journal(window)
+    assert wait_for(qtbot, lambda: page.workspace is not None and not page._stale)
+    workspace = page.workspace
+    workspace.new_entry("free")
+    writing = workspace.writing
+    qtbot.keyClicks(writing.editor, "Første tanke.")
+    assert wait_for(qtbot, lambda: writing.autosaver.saves >= 1)
+    banner = window.connection_banner
+    assert not banner.isVisible()
+
+    server_outage.refuse(server_url)
+    try:
+        qtbot.keyClicks(writing.editor, " " + SECRET)
+        assert wait_for(qtbot, lambda: writing.autosaver.saves >= 2 and banner.isVisible())
+        assert writing.status.text() == "Draft kept on this PC"
+        (held,) = held_text.blobs(held_text.held_folder())
+        assert SECRET.encode() not in held.blob and b"jobb" not in held.blob
+        assert held.path.stat().st_mode & 0o077 == 0
+        qtbot.wait(200)  # the layouts follow the new texts
+        window.grab().save("/tmp/live_connection_banner.png")
+        assert banner.try_button.isVisible() and "Retrying" in banner.text.text()
+        qtbot.mouseClick(banner.try_button, qtbot_left())  # the server still refuses: the banner stays
+        assert wait_for(qtbot, lambda: banner.attempts >= 1)
+        assert banner.isVisible()
+    finally:
+        server_outage.allow(server_url)
+    qtbot.mouseClick(banner.try_button, qtbot_left())
+    assert wait_for(qtbot, lambda: not banner.isVisible())
+    assert wait_for(qtbot, lambda: held_text.blobs(held_text.held_folder()) == [])
+    assert writing.status.text() == "Draft saved"
+    from tillitsleder.journal import entries as journal
+
+    drafts = journal.list_drafts(window.db, world.unlock(window.db, "p1"))
+    assert [d.draft.text for d in drafts] == ["Første tanke. " + SECRET]
+    window.profiles.lock()  # the journal lets go of the database before it is dropped
+
+
+def qtbot_left():
+    from PySide6.QtCore import Qt
+
+    return Qt.MouseButton.LeftButton
