@@ -70,3 +70,31 @@ def test_a_draft_survives_the_server_going_away(db, world, engine_name, tmp_path
     assert held_drafts.save_held_drafts(db, kari, folder=folder) == {"s": draft_id}
     assert [d.draft.text for d in journal.list_drafts(db, kari)] == [SECRET]
     assert held_text.blobs(folder) == []
+
+
+def test_meeting_notes_kept_on_this_pc_open_only_for_their_writer_and_are_saved_later(db, world, tmp_path) -> None:
+    from tillitsleder.access import COORDINATOR
+    from tillitsleder.group_notes import held_notes
+    from tillitsleder.group_notes.meeting_edits import ActionDraft, MeetingDraft, StepDraft
+    from tillitsleder.group_notes.meetings import load_meeting
+
+    folder = tmp_path / "unsaved"
+    coach = world.unlock(db, "c2").actor  # leads "Eldkvarn"
+    notes = tuple(StepDraft(step, content=f"{SECRET} ({step.value})") for step in _steps())
+    draft = MeetingDraft(DAY, (), None, notes=notes, actions=(ActionDraft("Snakke med HR", due_on=DAY),))
+    path = held_notes.hold_meeting(db, coach, world.group_id, None, draft, folder=folder)
+    assert SECRET.encode() not in path.read_bytes() and b"HR" not in path.read_bytes()
+    assert (folder / held_text.INSTALL_KEY_NAME).stat().st_mode & 0o077 == 0
+    assert held_notes.held_meetings(db, COORDINATOR, folder=folder) == []  # bound to its writer
+    kept = held_notes.held_meeting(db, coach, world.group_id, None, folder=folder)
+    assert kept is not None and kept.draft == draft
+    (meeting_id,) = held_notes.save_held_meetings(db, coach, folder=folder)
+    assert held_text.blobs(folder) == []
+    view = load_meeting(db, coach, meeting_id)
+    assert [note.content for note in view.notes if note.content] == [n.content for n in notes]
+
+
+def _steps():
+    from tillitsleder.model.enums import DialogueStep
+
+    return list(DialogueStep)
