@@ -35,6 +35,15 @@ STEP_MS = 50
 SECRET = "Sjefen min vet ikke at jeg søker ny jobb"
 
 
+@pytest.fixture(autouse=True)
+def _connection_back_afterwards():
+    """No test leaves the app believing the server is away."""
+    yield
+    from ui.connection import connection_watch
+
+    connection_watch().down = False
+
+
 def wait_for(qtbot, predicate, steps: int = 200) -> bool:
     """Let Qt run in 50 ms steps until ``predicate()`` holds (at most ``steps`` steps)."""
     for _step in range(steps):
@@ -139,3 +148,60 @@ def qtbot_left():
     from PySide6.QtCore import Qt
 
     return Qt.MouseButton.LeftButton
+
+
+def test_meeting_notes_are_kept_encrypted_while_the_server_is_away_and_saved_when_it_is_back(
+    qtbot, server_url, switcher, clock_day
+) -> None:
+    from tillitsleder.access import Actor
+    from tillitsleder.group_notes.meetings import list_meetings, load_meeting
+    from tillitsleder.lookups import cohort_options
+    from ui.connection import connection_watch
+    from ui.group_notes.meetings_panel import MeetingsPanel
+    from ui.widgets.cohort_picker import CohortSelection
+
+    db = open_database(server_url)
+    world = build_world(db)
+    coach = Actor.facilitator(world.person["c2"])  # leads the group "Eldkvarn"
+    selection = CohortSelection()
+    selection.set_options(cohort_options(db))
+    selection.select(world.cohort_id)
+    panel = MeetingsPanel(selection, today=clock_day)
+    qtbot.addWidget(panel)
+    panel.resize(1100, 800)
+    panel.set_database(db)
+    panel.show()
+    selection.set_actor(coach)
+    assert wait_for(qtbot, lambda: panel.current_group() is not None)
+    panel.start_new_meeting()
+    editor = panel.editor
+    editor.steps[0].content.setPlainText(SECRET)
+    server_outage.refuse(server_url)
+    try:
+        qtbot.mouseClick(editor.save_button, qtbot_left())
+        assert "kept encrypted on this PC" in editor.message.text()
+        assert connection_watch().down
+        (held,) = held_text.blobs(held_text.held_folder())
+        assert SECRET.encode() not in held.blob and b"jobb" not in held.blob
+    finally:
+        server_outage.allow(server_url)
+    connection_watch().report_restored()  # what the banner does when the server answers again
+    assert held_text.blobs(held_text.held_folder()) == []
+    (row,) = list_meetings(db, coach, world.group_id)
+    assert load_meeting(db, coach, row.id).notes[0].content == SECRET
+
+    # After a restart: notes kept for this meeting are saved when the editor shows it again.
+    from dataclasses import replace
+
+    from tillitsleder.group_notes.held_notes import hold_meeting
+
+    kept = editor.draft()
+    kept = replace(kept, notes=(replace(kept.notes[0], content="Skrevet mens serveren var borte"), *kept.notes[1:]))
+    hold_meeting(db, coach, world.group_id, row.id, kept)
+    panel.set_database(db)  # shows the group's latest meeting again
+    assert wait_for(qtbot, lambda: held_text.blobs(held_text.held_folder()) == [])
+    assert load_meeting(db, coach, row.id).notes[0].content == "Skrevet mens serveren var borte"
+    assert wait_for(qtbot, lambda: editor.steps[0].content.toPlainText() == "Skrevet mens serveren var borte")
+    assert "were saved" in editor.message.text()
+    panel.set_database(None)
+    db.close()
