@@ -61,6 +61,11 @@ class Sender:
     def forget(self, connection: Connection) -> None:
         connection.info.pop(_TABLES, None)
 
+    def closed(self, dbapi_connection, _record) -> None:
+        """A pooled connection closed: its pid may serve someone else's session later."""
+        pid = getattr(getattr(dbapi_connection, "info", None), "backend_pid", None)
+        self.own_pids.discard(pid)
+
     def before_commit(self, session: Session) -> None:
         session.flush()  # the last flush runs after this hook otherwise: its tables must count too
         for connection in _session_connections(session):
@@ -94,6 +99,7 @@ def send_on_commit(engine: Engine, factory: sessionmaker[Session]) -> Sender:
     event.listen(engine, "before_execute", sender.record)
     event.listen(engine, "begin", sender.forget)
     event.listen(engine, "rollback", sender.forget)
+    event.listen(engine, "close", sender.closed)
     event.listen(factory, "before_commit", sender.before_commit)
     return sender
 
