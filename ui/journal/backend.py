@@ -198,7 +198,7 @@ class JournalBackend:
         from tillitsleder.errors import ConnectionLost
         from tillitsleder.journal import commitments
 
-        if full:
+        if full and not self.held:  # (while this session keeps one, the writing view saves it when the server is back)
             try:
                 self.save_held()  # drafts kept on this PC (the server was away) join the others, offered back
             except ConnectionLost:
