@@ -205,3 +205,21 @@ def test_meeting_notes_are_kept_encrypted_while_the_server_is_away_and_saved_whe
     assert "were saved" in editor.message.text()
     panel.set_database(None)
     db.close()
+
+
+def test_a_draft_kept_on_this_pc_is_offered_back_after_the_next_unlock(qtbot, server_url, window) -> None:
+    """The app stopped while the server was away: the next unlock saves the kept draft and offers it back."""
+    from tillitsleder.journal.entries import EntryDraft
+    from tillitsleder.journal.held_drafts import hold_draft
+
+    db = open_database(server_url)
+    world = build_world(db)
+    hold_draft(db, world.unlock(db, "p1"), "before-the-restart", EntryDraft(date(2026, 4, 7), SECRET))
+    db.close()
+    open_in(qtbot, window, server_url)
+    window.profiles.adopt(world.unlock(window.db, "p1"))
+    page = show_journal(window)
+    assert wait_for(qtbot, lambda: page.workspace is not None and page.workspace.banner.isVisible())
+    assert page.workspace.banner.draft.form.text == SECRET
+    assert held_text.blobs(held_text.held_folder()) == []
+    window.profiles.lock()
