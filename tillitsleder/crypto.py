@@ -111,6 +111,11 @@ def recovery_key_key(recovery_key: str, salt: bytes) -> bytes:
     return _hkdf(recovery_key.encode("ascii"), salt, b"tillitsleder/recovery/v1")
 
 
+def derived_key(material: bytes, purpose: str) -> bytes:
+    """A key for one purpose derived from a key (HKDF-SHA256), so one key never encrypts two kinds of thing."""
+    return _hkdf(material, b"", f"tillitsleder/{purpose}/v1".encode("ascii"))
+
+
 def aad(purpose: str, **ids: int | None) -> bytes:
     """Associated data naming what a ciphertext is and which rows it belongs to."""
     parts = [f"tillitsleder/v{VERSION}", purpose, *(f"{name}={ids[name]}" for name in sorted(ids))]

@@ -75,6 +75,12 @@ class DatabaseBusy(StorageError):
     exit_code = 75  # EX_TEMPFAIL: a temporary failure, try again
 
 
+class ConnectionLost(StorageError):
+    """The database server cannot be reached (the network, or the server went away); nothing was written."""
+
+    exit_code = 75  # EX_TEMPFAIL: a temporary failure, try again
+
+
 class Cancelled(TillitslederError):
     """Long work stopped because the user asked; nothing was changed."""
 

@@ -7,6 +7,9 @@ Operations announce which kinds of data they changed (``ui.operations.change_bus
 to the built pages, and each reloads only if it shows one of those kinds. Geometry, window state and the last
 area are kept in the app's INI settings.
 
+On a shared server (PostgreSQL) the window follows other people's changes (``ui.live_changes``) and shows a
+banner that retries while the server cannot be reached (``ui.connection_banner``).
+
 A read-only database (a backup, or a file the user may not change) shows a banner above the areas and offers no
 edit controls (``ui.read_only``); a writable one is backed up when the window lets go of it after changes.
 """
@@ -32,6 +35,7 @@ from PySide6.QtWidgets import (
 from tillitsleder import startup_trace
 from tillitsleder.enums import Role
 from tillitsleder.i18n import N_, _, format_number, ngettext
+from ui.connection_banner import ConnectionBanner
 from ui.database_actions import DatabaseActions, OpenedDatabase, demo_available, is_throwaway_demo
 from ui.operations import Changed, change_bus
 from ui.pages.areas import AREAS, Area, Needs
@@ -56,6 +60,7 @@ from ui.widgets.retranslate import Retranslating
 
 if TYPE_CHECKING:
     from tillitsleder.storage import Database
+    from ui.live_changes import LiveChanges
     from ui.opening import EarlyOpen
     from ui.pages.base import Page
     from ui.widgets.area_menu import AreaMenu
@@ -113,6 +118,9 @@ class MainWindow(Retranslating, QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.read_only_banner)
+        self.connection_banner = ConnectionBanner(lambda: self.db)
+        self.live: LiveChanges | None = None  # on a server database: other people's changes
+        column.addWidget(self.connection_banner)
         column.addWidget(splitter, 1)
         self.setCentralWidget(central)
         self._message_after_open: str | None = None
@@ -412,7 +420,9 @@ class MainWindow(Retranslating, QMainWindow):
         for page in self.pages:  # the others get the database when they are built
             page.set_database(opened.db)
         if old is not None and old is not opened.db:
+            self._stop_following()
             old.close()
+        self._follow_changes(opened.db)
         if opened.db.path is not None and not (opened.is_demo or is_throwaway_demo(opened.db.path)):
             remember_database(opened.db.path.resolve())
         self.setWindowTitle(self._window_title())
@@ -445,6 +455,19 @@ class MainWindow(Retranslating, QMainWindow):
 
             self.participants = participant_count(self.db)
             self._show_status()
+
+    def _follow_changes(self, db: Database) -> None:
+        """On a server database, hear what other people change (the pages showing it refresh)."""
+        if self.live is None and db.engine.dialect.name == "postgresql":
+            from ui.live_changes import LiveChanges
+
+            self.live = LiveChanges(db, self)
+
+    def _stop_following(self) -> None:
+        if self.live is not None:
+            self.live.stop()
+            self.live.deleteLater()
+            self.live = None
 
     def _rebuild_pages(self) -> None:
         """Drop the areas built so far; each is built afresh when next shown (the current one at once)."""
@@ -545,6 +568,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     def close_database(self) -> None:
         """Release the database (the window keeps showing nothing from it afterwards)."""
+        self._stop_following()
         if self.db is not None:
             self.db.close()
             self.db = None

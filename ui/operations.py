@@ -10,6 +10,8 @@
   runs if given (it shows ``ui.errors.error_text`` inline), else ``ui.errors.show_error`` shows the translated
   message. A cancelled operation shows nothing. A database-driver error ("database is locked" …) is turned into
   the core's ``StorageError`` first (``tillitsleder.storage.failures``): one sentence, its SQL only in the log.
+  A lost server connection (``ConnectionLost``) is reported to ``ui.connection``, whose banner says so and
+  retries; it shows no dialog besides (``on_failure`` still runs).
 
 ``progress=label`` adds a window-modal ``QProgressDialog`` that appears only when the work takes longer than
 ``PROGRESS_DELAY_MS``; its Cancel sets the cancel flag. ``key=`` makes an operation replace an earlier one of
@@ -243,14 +245,18 @@ class Operation(QObject):
     @Slot(object)
     def _on_error(self, error: BaseException) -> None:
         from tillitsleder.errors import Cancelled
+        from ui.connection import connection_watch, is_connection_lost
         from ui.errors import log_unexpected, show_error
 
         self.error = error
         log_unexpected(error)  # a bug is logged even when nobody is left to tell
+        lost = is_connection_lost(error)
+        if lost:
+            connection_watch().report_lost()
         if self._finish():
             if self._on_failure is not None:
                 self._on_failure(error)
-            elif not isinstance(error, Cancelled):
+            elif not isinstance(error, Cancelled) and not lost:
                 show_error(self._parent, self.title, error)
             self.failed.emit(error)
         self.finished.emit()

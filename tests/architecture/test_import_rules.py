@@ -38,9 +38,9 @@ APPLICATION = {"demo", "commands", "cli", "__main__"}
 # --- The UI: shared parts below, areas in the middle, the shell on top. ---------------------------------------
 UI_SHARED = {"dialogs", "widgets", "workers", "operations", "style", "settings", "translator", "table_model",
              "snapshot_model",
-             "qt_strings", "pages.base", "errors", "colours", "palettes", "recolour"}
+             "qt_strings", "pages.base", "errors", "colours", "palettes", "recolour", "connection"}
 UI_SHELL = {"pages", "pages.areas", "main_window", "app", "database_actions", "opening", "screenshot_support",
-            "screenshots", "restore_dialog", "read_only"}
+            "screenshots", "restore_dialog", "read_only", "connection_banner", "live_changes"}
 
 
 def core_package(module: str) -> str:

@@ -46,6 +46,7 @@ from tillitsleder.storage.engine import (
     sqlite_url,
 )
 from tillitsleder.storage.failures import BUSY_MESSAGE, as_storage_error, safe_detail
+from tillitsleder.storage.notifications import Sender, send_on_commit
 from tillitsleder.storage.private_files import (
     create_private_file,
     is_read_only_file,
@@ -76,6 +77,7 @@ class Database:
     read_only_reason: str | None = None  # READ_ONLY_BACKUP or READ_ONLY_PERMISSION
     backup_on_close: bool | None = None  # None: as ``storage.backups`` says for the whole process
     changed: bool = field(default=False, init=False)
+    notifier: Sender | None = field(default=None, init=False)  # PostgreSQL: tells other PCs what each commit changed
     _factory: sessionmaker[Session] = field(init=False, repr=False)
     _reader: sessionmaker[Session] = field(init=False, repr=False)
 
@@ -85,6 +87,8 @@ class Database:
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "begin", _remember_changes_so_far)
             event.listen(self.engine, "commit", self._note_commit)
+        elif self.engine.dialect.name == "postgresql":
+            self.notifier = send_on_commit(self.engine, self._factory)
 
     @property
     def location(self) -> str:
@@ -117,6 +121,11 @@ class Database:
                     session.rollback()
         except OperationalError as exc:
             raise _failure(exc) from exc
+
+    def ping(self) -> None:
+        """One cheap round trip (``SELECT 1``): raises ``ConnectionLost`` while the server cannot be reached."""
+        with self.read() as session:
+            session.execute(text("SELECT 1"))
 
     def close(self) -> None:
         """Release the file; a changed database is backed up first where backups on close are on."""

@@ -27,6 +27,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.pool import QueuePool
 
 BUSY_TIMEOUT_MS = 5000
+CONNECT_TIMEOUT_S = 10  # PostgreSQL: how long a connect may wait for a server that does not answer
 SQLITE_PRAGMAS = (
     "PRAGMA journal_mode = WAL",
     "PRAGMA synchronous = FULL",
@@ -84,7 +85,11 @@ def make_engine(url: str) -> Engine:
     url = normalise_url(url)
     parsed = make_url(url)
     if parsed.get_backend_name() == "postgresql":
-        engine = create_engine(url, pool_pre_ping=True, hide_parameters=True, pool_size=5, max_overflow=5)
+        # A server that does not answer (a dropped network) fails a connect after this long, not the OS's minutes.
+        timeout = {} if "connect_timeout" in parsed.query else {"connect_timeout": CONNECT_TIMEOUT_S}
+        engine = create_engine(
+            url, pool_pre_ping=True, hide_parameters=True, pool_size=5, max_overflow=5, connect_args=timeout
+        )
         _read_only_transactions(engine)
         return engine
     if parsed.get_backend_name() != "sqlite":

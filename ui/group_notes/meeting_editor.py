@@ -4,6 +4,9 @@ What it shows follows the ``MeetingView`` the services returned for the current 
 facilitator edits everything; a member reads everything; the coordinator records the date, the facilitator and
 who attended, sees the themes the group marked shareable, and is told why the notes are not shown — the note
 widgets are then emptied, not just hidden. Saving writes the whole meeting in one call (``save_meeting``).
+When the database server cannot be reached, the meeting is kept on this PC, encrypted
+(``tillitsleder.group_notes.held_notes``), and saved when the connection is back — or, after a restart, when the
+editor shows that meeting again.
 The editor is built with the main window, before any database work: the services (SQLAlchemy) are imported
 when first used.
 """
@@ -12,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -30,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from tillitsleder.enums import DialogueStep
 from tillitsleder.i18n import _
+from ui.connection import connection_watch, is_connection_lost, is_down
 from ui.curriculum.forms import date_edit
 from ui.errors import error_text
 from ui.group_notes.actions_model import (
@@ -42,6 +46,7 @@ from ui.group_notes.actions_model import (
     owner_choices,
     status_choices,
 )
+from ui.group_notes.kept_notes import KeptNotes
 from ui.group_notes.step_section import StepSection
 from ui.operations import Changed, announce
 from ui.pages.base import privacy_note
@@ -58,7 +63,7 @@ if TYPE_CHECKING:
     from tillitsleder.storage import Database
 
 
-class MeetingEditor(Retranslating, QWidget):
+class MeetingEditor(KeptNotes, Retranslating, QWidget):
     saved = Signal(int)  # the meeting's id
     deleted = Signal()
     revertRequested = Signal()  # noqa: N815 - Qt naming; show the meeting again as stored
@@ -68,6 +73,8 @@ class MeetingEditor(Retranslating, QWidget):
         self.db: Database | None = None
         self.actor: Actor | None = None
         self.view: MeetingView | None = None
+        self._held_for: tuple[int, int | None] | None = None  # the meeting kept on this PC (server away)
+        connection_watch().restored.connect(self._on_connection_back)
         self._as_shown: MeetingDraft | None = None  # to tell whether anything was changed since
         self.heading = QLabel()
         self.heading.setObjectName("panelTitle")
@@ -211,6 +218,8 @@ class MeetingEditor(Retranslating, QWidget):
         self.delete_button.setVisible(records and view.id is not None)
         self._show_heading_and_themes()
         self._as_shown = self.draft() if records else None
+        if records and not is_down():
+            QTimer.singleShot(0, self, self._save_kept_notes)
 
     def clear_meeting(self) -> None:
         """Nothing chosen: every field emptied and disabled."""
@@ -289,11 +298,19 @@ class MeetingEditor(Retranslating, QWidget):
         from tillitsleder.group_notes.meeting_edits import save_meeting
 
         self.actions_view.setCurrentIndex(self.actions_view.currentIndex())  # commit an open cell editor
+        group_id, shown_id = self.view.group.id, self.view.id
         try:
-            meeting_id = save_meeting(self.db, self.actor, self.view.group.id, self.draft(), self.view.id)
+            meeting_id = save_meeting(self.db, self.actor, group_id, self.draft(), shown_id)
         except Exception as error:  # noqa: BLE001 - the refusal is shown beside the buttons
+            if is_connection_lost(error):
+                return self._keep_here(group_id, shown_id)
             self.message.setText(error_text(error))
             return False
+        if self._held_for is not None:
+            from tillitsleder.group_notes.held_notes import forget_meeting
+
+            forget_meeting(self.db, self.actor, *self._held_for)
+            self._held_for = None
         self.message.clear()
         self._as_shown = None
         announce(Changed.GROUP_NOTES, self)

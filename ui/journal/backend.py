@@ -2,11 +2,15 @@
 
 Every method is one call of the journal services (each owns its transaction); the widgets never hold a session,
 never see keys, and get plain values back. The backend also remembers the id of the draft the writing view is
-autosaving, so saving the entry removes that draft in the same transaction. Nothing here logs or keeps text.
+autosaving, so saving the entry removes that draft in the same transaction. Nothing here logs or keeps text —
+except a draft that cannot reach the database server: it is kept on this PC, sealed with the profile's key
+(``tillitsleder.journal.held_drafts``), and saved into the database when the connection is back or after the
+next unlock (``save_held``).
 """
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING
@@ -77,6 +81,8 @@ class JournalBackend:
         self.db = db
         self.me = me
         self.draft_id: int | None = None  # the draft the writing view autosaves into
+        self.hold_token = uuid.uuid4().hex  # names this writing session's draft kept on this PC, if any
+        self.held = False  # this writing session's draft is kept on this PC (the server could not be reached)
 
     @property
     def actor(self):
@@ -132,13 +138,42 @@ class JournalBackend:
     def start_editing(self, draft_id: int | None = None) -> None:
         """A new writing session: autosave into ``draft_id`` (a recovered draft) or a new draft."""
         self.draft_id = draft_id
+        self.hold_token = uuid.uuid4().hex
+        self.held = False
 
-    def save_draft(self, form: EntryForm) -> None:
+    def save_draft(self, form: EntryForm) -> bool:
+        """Autosave into the database; ``False`` when the server cannot be reached and the draft was kept on
+        this PC instead (sealed; ``save_held`` saves it later)."""
+        from tillitsleder.errors import ConnectionLost
         from tillitsleder.journal import entries as journal
+        from ui.connection import connection_watch, is_down
 
-        self.draft_id = journal.save_draft(
-            self.db, self.me, form.to_draft(), draft_id=self.draft_id, entry_id=form.entry_id
-        )
+        if not is_down():
+            try:
+                if self.held:
+                    self.save_held()
+                self.draft_id = journal.save_draft(
+                    self.db, self.me, form.to_draft(), draft_id=self.draft_id, entry_id=form.entry_id
+                )
+                return True
+            except ConnectionLost:
+                connection_watch().report_lost()
+        from tillitsleder.journal.held_drafts import hold_draft
+
+        hold_draft(self.db, self.me, self.hold_token, form.to_draft(), entry_id=form.entry_id, draft_id=self.draft_id)
+        self.held = True
+        return False
+
+    def save_held(self) -> int:
+        """Save every draft of this profile kept on this PC into the database; how many there were. Raises
+        ``ConnectionLost`` while the server is still away (what was not saved stays kept)."""
+        from tillitsleder.journal.held_drafts import save_held_drafts
+
+        saved = save_held_drafts(self.db, self.me)
+        if self.hold_token in saved:
+            self.draft_id = saved[self.hold_token]
+            self.held = False
+        return len(saved)
 
     def drafts(self) -> list[RecoveredDraft]:
         from tillitsleder.journal import entries as journal
@@ -160,8 +195,14 @@ class JournalBackend:
     def load(self, query: str, *, full: bool) -> tuple:
         """What the overview shows, read in one go (on a worker thread): ``(entries, hits, commitments, drafts)``;
         without ``full`` only the hits (the rest ``None``), and no hits without a query."""
+        from tillitsleder.errors import ConnectionLost
         from tillitsleder.journal import commitments
 
+        if full and not self.held:  # (while this session keeps one, the writing view saves it when the server is back)
+            try:
+                self.save_held()  # drafts kept on this PC (the server was away) join the others, offered back
+            except ConnectionLost:
+                pass
         entries = self.entries() if full else None
         hits = self.search(query) if query else None
         rows = commitments.list_commitments(self.db, self.me, self.actor.person_id) if full else None

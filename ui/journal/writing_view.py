@@ -8,6 +8,7 @@ entry" (Ctrl+S) makes it a journal entry. Leaving the view, locking or closing t
 
 from __future__ import annotations
 
+import logging
 from datetime import date
 from string import Template
 
@@ -33,11 +34,14 @@ from tillitsleder import clock
 from tillitsleder.enums import JournalSharing, PromptTemplate
 from tillitsleder.i18n import _, format_date, ngettext
 from ui import colours, recolour
+from ui.connection import connection_watch
 from ui.curriculum.forms import date_edit
 from ui.journal.autosave import DraftAutosaver
 from ui.journal.backend import EntryForm, JournalBackend
 from ui.journal.sharing import SharingSelector
 from ui.widgets.retranslate import Retranslating
+
+log = logging.getLogger(__name__)
 
 PAGE_WIDTH = 760
 LINE_HEIGHT_PERCENT = 150
@@ -90,6 +94,8 @@ class WritingView(Retranslating, QWidget):
         self.autosaver = DraftAutosaver(self._save_draft, self)
         self.autosaver.saved.connect(self._on_draft_saved)
         self.autosaver.failed.connect(self._on_draft_failed)
+        self._kept_here = False  # the last autosave went to this PC, not the server
+        connection_watch().restored.connect(self._on_connection_back)
 
         self.back_button = QToolButton()
         self.back_button.setObjectName("backToJournal")
@@ -314,11 +320,29 @@ class WritingView(Retranslating, QWidget):
 
     def _save_draft(self) -> None:
         if self.backend is not None:
-            self.backend.save_draft(self.form())
+            self._kept_here = not self.backend.save_draft(self.form())
 
     def _on_draft_saved(self, _when: float) -> None:
+        if self._kept_here:
+            self.status.setText(_("Draft kept on this PC"))
+            self.status.setToolTip(
+                _("The server cannot be reached: your draft is kept encrypted on this PC and saved when it is back.")
+            )
+            return
         self.status.setText(_("Draft saved"))
         self.status.setToolTip(_("Saved as a draft; it is kept even if the computer stops."))
+
+    def _on_connection_back(self) -> None:
+        """The server is back: the draft kept on this PC goes into the database."""
+        if self.backend is None or not self.backend.held:
+            return
+        try:
+            self.backend.save_held()
+        except Exception as error:  # noqa: BLE001 - it stays kept on this PC; the next autosave tries again
+            log.info("Saving the draft kept on this PC failed: %s", type(error).__name__)
+            return
+        self._kept_here = False
+        self._on_draft_saved(0.0)
 
     def _on_draft_failed(self, error: BaseException) -> None:
         from ui.errors import error_text
@@ -332,8 +356,11 @@ class WritingView(Retranslating, QWidget):
         try:
             entry_id = self.backend.save_entry(self.form())
         except Exception as error:  # noqa: BLE001 - every core error is shown
+            from ui.connection import is_connection_lost
             from ui.errors import show_error
 
+            if is_connection_lost(error):
+                connection_watch().report_lost()
             self.autosaver.flush()
             show_error(self, _("Save entry"), error)
             return None
