@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import asdict
 from datetime import date
 from typing import Any
 
@@ -41,6 +42,7 @@ from tillitsleder.model import (
 )
 from tillitsleder.model.enums import SessionType
 from tillitsleder.storage.database import Database
+from tillitsleder.versions import check_seen, saving
 
 # --- Programmes -----------------------------------------------------------------------------------------------
 
@@ -98,11 +100,16 @@ def get_programme(db: Database, programme_id: int) -> ProgrammeData:
         return programme_data(programme_or_fail(s, programme_id))
 
 
+def _programme_values(programme: Programme) -> dict[str, Any]:
+    return asdict(programme_data(programme))
+
+
 def update_programme(db: Database, programme_id: int, data: ProgrammeData) -> None:
     """Change name, description, dates, time zone and minimum; semesters must still fit the new dates."""
-    data = clean_programme(data)
-    with db.session() as s:
+    seen, data = data.version, clean_programme(data)
+    with saving(db, Programme, programme_id, entity="programme", values=_programme_values) as s:
         programme = programme_or_fail(s, programme_id)
+        check_seen(s, programme, seen, entity="programme", values=_programme_values)
         keep = data.municipality_id is None and not data.municipality_name.strip()
         municipality_id = programme.municipality_id if keep else _municipality_id(s, data)
         _check_unique_name(s, municipality_id, data.name, programme_id)

@@ -7,7 +7,7 @@ inputs with their types, result column types); and the columns of the lists it s
 # ruff: noqa: E501
 from typing import Any
 
-REVISION = '0013'
+REVISION = '0014'
 PAGE_SIZE = 200
 
 STATEMENTS: dict[str, Any] = {'coordinator_locked': ('SELECT profile.id \nFROM profile \nWHERE profile.role = :role_1 AND profile.passphrase_wrap IS NOT NULL', {'role_1': 'coordinator'}, (), ('int',)),
