@@ -73,8 +73,9 @@ def _module_values(module: Module) -> dict[str, object]:
     return asdict(module_data(module))
 
 
-def update_module(db: Database, module_id: int, data: ModuleData) -> None:
-    """Save a module's fields; refused (``ChangedElsewhere``) if it changed since ``data.version`` was read."""
+def update_module(db: Database, module_id: int, data: ModuleData) -> int:
+    """Save a module's fields; returns its new version. Refused (``ChangedElsewhere``) if it changed since
+    ``data.version`` was read."""
     seen, data = data.version, clean_module(data)
     with saving(db, Module, module_id, entity="module", values=_module_values) as s:
         module = module_or_fail(s, module_id)
@@ -83,6 +84,8 @@ def update_module(db: Database, module_id: int, data: ModuleData) -> None:
         for name, value in module_columns(data).items():
             setattr(module, name, value)
         audit(s, "module.updated", "module", module_id)
+        s.flush()
+        return module.version
 
 
 def move_module(db: Database, module_id: int, new_position: int) -> int:

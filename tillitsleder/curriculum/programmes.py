@@ -104,8 +104,9 @@ def _programme_values(programme: Programme) -> dict[str, Any]:
     return asdict(programme_data(programme))
 
 
-def update_programme(db: Database, programme_id: int, data: ProgrammeData) -> None:
-    """Change name, description, dates, time zone and minimum; semesters must still fit the new dates."""
+def update_programme(db: Database, programme_id: int, data: ProgrammeData) -> int:
+    """Change name, description, dates, time zone and minimum; semesters must still fit the new dates. Returns
+    the new version; refused (``ChangedElsewhere``) if the programme changed since ``data.version`` was read."""
     seen, data = data.version, clean_programme(data)
     with saving(db, Programme, programme_id, entity="programme", values=_programme_values) as s:
         programme = programme_or_fail(s, programme_id)
@@ -130,7 +131,10 @@ def update_programme(db: Database, programme_id: int, data: ProgrammeData) -> No
         programme.start_date, programme.end_date = data.start_date, data.end_date
         programme.timezone, programme.min_attendance = data.timezone, data.min_attendance
         audit(s, "programme.updated", "programme", programme_id)
+        s.flush()
+        version = programme.version
     ensure_default_statuses(db, programme_id)  # a programme written elsewhere without statuses gets them now
+    return version
 
 
 def delete_programme(db: Database, programme_id: int) -> DeletedProgramme:

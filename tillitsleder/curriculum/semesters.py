@@ -57,8 +57,9 @@ def add_semester(db: Database, programme_id: int, data: SemesterData) -> int:
         return semester.id
 
 
-def update_semester(db: Database, semester_id: int, data: SemesterData) -> None:
-    """Rename or redate a semester (the numbers follow the dates)."""
+def update_semester(db: Database, semester_id: int, data: SemesterData) -> int:
+    """Rename or redate a semester (the numbers follow the dates); returns its new version. Refused
+    (``ChangedElsewhere``) if it changed since ``data.version`` was read."""
     seen, data = data.version, clean_semester(data)
     with saving(db, Semester, semester_id, entity="semester", values=_semester_values) as s:
         semester = semester_or_fail(s, semester_id)
@@ -67,6 +68,8 @@ def update_semester(db: Database, semester_id: int, data: SemesterData) -> None:
         semester.title, semester.start_date, semester.end_date = data.title, data.start_date, data.end_date
         _renumber_semesters(s, semester.programme_id)
         audit(s, "semester.updated", "semester", semester_id)
+        s.flush()
+        return semester.version
 
 
 def get_semester(db: Database, semester_id: int) -> SemesterData:

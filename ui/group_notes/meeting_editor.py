@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from tillitsleder.enums import DialogueStep
+from tillitsleder.errors import ChangedElsewhere
 from tillitsleder.i18n import _
 from ui.curriculum.forms import date_edit
 from ui.errors import error_text
@@ -69,6 +70,7 @@ class MeetingEditor(Retranslating, QWidget):
         self.actor: Actor | None = None
         self.view: MeetingView | None = None
         self._as_shown: MeetingDraft | None = None  # to tell whether anything was changed since
+        self._facilitators: list[Option] = []  # the facilitator choices shown with the meeting
         self.heading = QLabel()
         self.heading.setObjectName("panelTitle")
         self.date = date_edit()
@@ -181,6 +183,7 @@ class MeetingEditor(Retranslating, QWidget):
 
     def show_meeting(self, db: Database, actor: Actor, view: MeetingView, facilitators: list[Option]) -> None:
         self.db, self.actor, self.view = db, actor, view
+        self._facilitators = facilitators
         access = view.access
         self.setEnabled(True)
         self.message.clear()
@@ -211,6 +214,19 @@ class MeetingEditor(Retranslating, QWidget):
         self.delete_button.setVisible(records and view.id is not None)
         self._show_heading_and_themes()
         self._as_shown = self.draft() if records else None
+
+    def _show_newer(self, refused: ChangedElsewhere) -> None:
+        """Show the meeting as someone else saved it meanwhile, with the message saying who and when."""
+        from tillitsleder.group_notes.meetings import load_meeting
+
+        assert self.view is not None and self.view.id is not None and self.db is not None and self.actor is not None
+        try:
+            newer = load_meeting(self.db, self.actor, self.view.id)
+        except Exception as error:  # noqa: BLE001 - removed meanwhile, or the database is gone: say so
+            self.message.setText(error_text(error))
+            return
+        self.show_meeting(self.db, self.actor, newer, self._facilitators)
+        self.message.setText(error_text(refused))
 
     def clear_meeting(self) -> None:
         """Nothing chosen: every field emptied and disabled."""
@@ -274,6 +290,7 @@ class MeetingEditor(Retranslating, QWidget):
             held_on, attendees, self.facilitator.currentData(),
             notes=tuple(section.draft() for section in self.steps) if content else None,
             actions=self.actions.drafts() if content else None,
+            version=self.view.version,
         )  # fmt: skip
 
     def is_dirty(self) -> bool:
@@ -291,6 +308,9 @@ class MeetingEditor(Retranslating, QWidget):
         self.actions_view.setCurrentIndex(self.actions_view.currentIndex())  # commit an open cell editor
         try:
             meeting_id = save_meeting(self.db, self.actor, self.view.group.id, self.draft(), self.view.id)
+        except ChangedElsewhere as refused:  # saved elsewhere meanwhile: show the newer meeting, and say so
+            self._show_newer(refused)
+            return False
         except Exception as error:  # noqa: BLE001 - the refusal is shown beside the buttons
             self.message.setText(error_text(error))
             return False
