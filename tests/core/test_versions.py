@@ -22,7 +22,7 @@ from tillitsleder.curriculum.modules import add_module, get_module, update_modul
 from tillitsleder.curriculum.programmes import create_programme
 from tillitsleder.curriculum.values import ModuleData, ProgrammeData
 from tillitsleder.errors import ChangedElsewhere
-from tillitsleder.i18n import format_time
+from tillitsleder.i18n import format_time, set_language
 from tillitsleder.model.versioned import ACTING_PERSON
 from tillitsleder.sessions import scheduling as svc
 from tillitsleder.storage import Database
@@ -85,6 +85,11 @@ def test_a_stale_save_is_refused_with_the_name_and_time_and_the_newer_values(db:
     assert error.fields["time"] == when(at(14, 32))
     assert error.newer["title"] == "Olas tittel" and error.version == seen.version + 1
     assert "Ola" not in (error.detail or "")  # the log's detail names no one
+    set_language("nb")
+    assert str(error) == (
+        f"Endret av Ola Ås kl. {format_time(at(14, 32))} — endringene dine ble ikke lagret; de nyere verdiene vises."
+    )
+    set_language("en")
     now = svc.session_details(db, org["s1"])
     assert now.plan.title == "Olas tittel" and now.version == seen.version + 1
 
