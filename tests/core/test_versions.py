@@ -8,6 +8,7 @@ import subprocess
 import sys
 import textwrap
 import time as wall
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -266,14 +267,10 @@ def test_a_cleared_cell_and_a_grid_that_saves_twice_in_a_row(db: Database, org) 
 
 
 def _with(plan: svc.SessionPlan, **changes) -> svc.SessionPlan:
-    from dataclasses import replace
-
     return replace(plan, **changes)
 
 
 def _module(data: ModuleData, **changes) -> ModuleData:
-    from dataclasses import replace
-
     return replace(data, **changes)
 
 
@@ -281,3 +278,31 @@ def test_changed_elsewhere_shows_the_date_too_when_not_today() -> None:
     yesterday = clock.now() - timedelta(days=1)
     assert when(yesterday) != format_time(yesterday.astimezone())
     assert format_time(yesterday.astimezone()) in when(yesterday)
+
+
+# --- more records ------------------------------------------------------------------------------------------
+
+
+def test_an_enrolment_status_change_from_a_stale_form_is_refused(db: Database, org) -> None:
+    from tillitsleder.enrolment.cohorts import change_status, enrolment_info
+
+    seen = enrolment_info(db, org["e1"])
+    change_status(db, org["e1"], "on_leave", date(2026, 2, 1), seen_version=seen.version)
+    with pytest.raises(ChangedElsewhere, match="^Changed by a coordinator at ") as refused:
+        change_status(db, org["e1"], "withdrawn", date(2026, 2, 2), seen_version=seen.version)
+    assert refused.value.newer["status"] == "on_leave"
+    assert enrolment_info(db, org["e1"]).status.value == "on_leave"
+
+
+def test_a_certificate_template_saved_by_two_editors_keeps_the_first(db: Database, org) -> None:
+    from tillitsleder.access import COORDINATOR
+    from tillitsleder.certificates.templates import get_template, save_template
+
+    first = get_template(db, org["programme"], "nb")  # both open the default (nothing saved yet)
+    second = get_template(db, org["programme"], "nb")
+    saved = save_template(db, replace(first, title="Kursbevis A"), actor=COORDINATOR)
+    assert saved.version == 1
+    with pytest.raises(ChangedElsewhere):
+        save_template(db, replace(second, title="Kursbevis B"), actor=COORDINATOR)
+    again = save_template(db, replace(saved, title="Kursbevis C"), actor=COORDINATOR)  # from the saved one
+    assert (get_template(db, org["programme"], "nb").title, again.version) == ("Kursbevis C", 2)
