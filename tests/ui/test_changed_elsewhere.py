@@ -108,3 +108,38 @@ def test_attendance_grid_keeps_the_other_persons_mark_saves_the_rest_and_says_wh
     view.setCurrentIndex(model.index(0, column))
     QTest.keyClick(view, Qt.Key.Key_4)
     assert load_register(window.db, cohort).cell(first, session_id) == codes["absent"]
+
+
+def test_module_dialog_fills_in_the_newer_values_and_an_undo_never_overwrites_a_later_change(qtbot, demo_db) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from tillitsleder import curriculum as cur
+    from tillitsleder.model import Programme
+    from ui.curriculum.editor import CurriculumEditor
+
+    editor = CurriculumEditor()
+    qtbot.addWidget(editor)
+    editor.resize(1100, 600)
+    editor.set_database(demo_db)
+    with demo_db.read() as s:
+        editor.show_programme(s.scalar(select(Programme.id)))
+    editor.show()
+    module = editor.model.module(0)
+    editor.select_module(module.id)
+    dialog = editor.edit_module()
+    dialog.title.setText("Mitt navn på modulen")
+    cur.update_module(demo_db, module.id, replace(cur.get_module(demo_db, module.id), title="Den andres navn"))
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert dialog.isVisible() and dialog.error_label.text().startswith("Changed by a coordinator at ")
+    assert dialog.title.text() == "Den andres navn" and editor.undo_stack.count() == 0
+    dialog.grab().save(f"{SHOTS}/changed_elsewhere_module.png")
+    dialog.required.setChecked(not module.data.required)  # saving again builds on the newer values
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    saved = cur.get_module(demo_db, module.id)
+    assert (saved.title, saved.required) == ("Den andres navn", not module.data.required)
+    # Someone changes it again; the undo of this user's edit would overwrite that: refused and reported.
+    cur.update_module(demo_db, module.id, replace(saved, objectives="Nye mål"))
+    editor.undo_action.trigger()
+    assert editor.message_label.text().startswith("Changed by a coordinator at ")
+    qtbot.waitUntil(lambda: editor.undo_stack.count() == 0)
+    assert cur.get_module(demo_db, module.id).objectives == "Nye mål"
