@@ -37,6 +37,12 @@ A_COORDINATOR = N_("a coordinator")
 Values = Callable[[Any], dict[str, Any]]
 
 
+def act_as(db: Database, person_id: int | None) -> None:
+    """Every later save through ``db`` is this person's (``None``: the coordinator's desktop profile, no person):
+    the app calls it when a profile is adopted, so "Changed by …" names who saved."""
+    db.session_info[ACTING_PERSON] = person_id
+
+
 def acting(s: OrmSession, person_id: int | None) -> None:
     """Record ``person_id`` as the one saving in this session (stamped as ``updated_by_id`` at the flush)."""
     if person_id is not None:

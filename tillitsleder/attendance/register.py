@@ -18,6 +18,7 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, select, update
+from sqlalchemy.orm import Session as OrmSession
 
 from tillitsleder import clock
 from tillitsleder.attendance import rules_sql
@@ -305,7 +306,7 @@ def set_attendance(
     return changed
 
 
-def _refusal(s, cohort_id: int, refused: list[tuple[int, int]], saved: int) -> ChangedElsewhere:
+def _refusal(s: OrmSession, cohort_id: int, refused: list[tuple[int, int]], saved: int) -> ChangedElsewhere:
     """``ChangedElsewhere`` for the refused cells: who saved the latest of them and when, and their values now."""
     now_there = current(s, refused)
     newer = {
