@@ -93,3 +93,35 @@ class MigrationNeeded(StorageError):
 
 class ReadOnlyDatabase(StorageError):
     """A write was attempted on a database opened read-only (a backup, or a file we may not change)."""
+
+
+class Conflict(TillitslederError):
+    """Someone else's change stands in the way of this one; nothing (or only the rest) was written."""
+
+    exit_code = 6
+
+
+class ChangedElsewhere(Conflict):
+    """The record was saved by someone else after this user read it: the save was refused.
+
+    ``newer`` holds the record's values as they are now (plain values, for the form to show), ``version`` its
+    version now (``None`` when it was removed), ``entity``/``entity_id`` what it is; ``saved`` counts what a
+    save of several parts (the attendance grid's cells) did write besides."""
+
+    def __init__(
+        self,
+        message: str,
+        /,
+        *,
+        entity: str,
+        entity_id: object,
+        newer: dict[str, Any] | None = None,
+        version: int | None = None,
+        saved: int = 0,
+        **fields: Any,
+    ) -> None:
+        super().__init__(message, detail=f"{entity} {entity_id} is at version {version}", **fields)
+        self.entity, self.entity_id = entity, entity_id
+        self.newer = dict(newer or {})
+        self.version = version
+        self.saved = saved

@@ -53,7 +53,30 @@ def test_migrating_an_empty_file_reaches_head_and_matches_the_model(db) -> None:
         differences = compare_metadata(
             MigrationContext.configure(connection, opts={"compare_type": True}), Base.metadata
         )
+        if connection.dialect.name == "sqlite":
+            differences = [d for d in differences if not _inline_updated_by_key(d)]
     assert differences == []
+
+
+def _inline_updated_by_key(difference) -> bool:
+    """Revision 0014 adds ``updated_by_id`` on SQLite with a column constraint (SQLite cannot add a table
+    constraint), whose name and ON DELETE SQLAlchemy's reflection does not read; the test below checks them."""
+    kind, constraint = difference[0], difference[1]
+    return kind in ("add_fk", "remove_fk") and [c.name for c in constraint.columns] == ["updated_by_id"]
+
+
+def test_updated_by_keys_added_by_0014_are_named_and_set_null_on_sqlite(db) -> None:
+    if db.engine.dialect.name != "sqlite":
+        pytest.skip("PostgreSQL reflects these keys; the test above compares them")
+    tables = [t.name for t in Base.metadata.sorted_tables if "updated_by_id" in t.c]
+    assert "session" in tables and "attendance" in tables
+    with db.engine.connect() as connection:
+        for table in tables:
+            keys = connection.exec_driver_sql(f"PRAGMA foreign_key_list({table})").all()
+            keys = [k for k in keys if k[3] == "updated_by_id"]
+            assert [(k[2], k[4], k[6]) for k in keys] == [("person", "id", "SET NULL")], table
+            sql = connection.exec_driver_sql("SELECT sql FROM sqlite_master WHERE name = ?", (table,)).scalar()
+            assert f"CONSTRAINT fk_{table}_updated_by_id_person REFERENCES person (id) ON DELETE SET NULL" in sql
 
 
 def test_cheap_revision_list_agrees_with_alembic() -> None:

@@ -11,16 +11,18 @@ register is where a coordinator registers that a session took place and who atte
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, delete, insert, select, update
+from sqlalchemy import ColumnElement, Select, select, update
+from sqlalchemy.orm import Session as OrmSession
 
 from tillitsleder import clock
 from tillitsleder.attendance import rules_sql
+from tillitsleder.attendance.cells import current, write_cells
 from tillitsleder.attendance.rules import (
     AttendanceFigures,
     SessionState,
@@ -43,11 +45,13 @@ from tillitsleder.attendance.statuses import (  # noqa: F401 - the statuses are 
     usage_counts,
 )
 from tillitsleder.audit import audit
-from tillitsleder.errors import NotFound, ValidationError
+from tillitsleder.errors import ChangedElsewhere, NotFound, ValidationError
 from tillitsleder.i18n import N_
 from tillitsleder.model import Attendance, Cohort, Enrolment, Person, Programme, Session
 from tillitsleder.model.enums import SessionStatus
-from tillitsleder.storage.database import Database
+from tillitsleder.model.versioned import ACTING_PERSON
+from tillitsleder.storage.database import CHANGED_ELSEWHERE, Database
+from tillitsleder.versions import CHANGED_BY, saved_by, when
 
 # (enrolment id, session id, status id or None to clear the cell)
 Change = tuple[int, int, int | None]
@@ -100,6 +104,12 @@ class Register:
     participants: list[RegisterParticipant]
     sessions: list[RegisterSession]
     cells: dict[tuple[int, int], int] = field(default_factory=dict)  # (enrolment id, session id) → status id
+    # (enrolment id, session id) → the cell's version as read: what ``set_attendance`` gets back as ``seen``
+    versions: dict[tuple[int, int], int] = field(default_factory=dict)
+
+    def seen(self, changes: Iterable[Change]) -> dict[tuple[int, int], int]:
+        """The versions of the cells ``changes`` touch, as this copy has them (0 for an empty cell)."""
+        return {(e, s): self.versions.get((e, s), 0) for e, s, _status in changes}
 
     def status(self, status_id: int | None) -> StatusInfo | None:
         return self._status_by_id().get(status_id) if status_id is not None else None
@@ -121,10 +131,13 @@ class Register:
         now = now or clock.now()
         recorded: set[int] = set()
         for enrolment_id, session_id, status_id in changes:
+            key = (enrolment_id, session_id)
             if status_id is None:
-                self.cells.pop((enrolment_id, session_id), None)
+                self.cells.pop(key, None)
+                self.versions.pop(key, None)
             else:
-                self.cells[(enrolment_id, session_id)] = status_id
+                self.cells[key] = status_id
+                self.versions[key] = self.versions.get(key, 0) + 1  # as ``set_attendance`` wrote it
                 recorded.add(session_id)
         became_held = False
         for index, session in enumerate(self.sessions):
@@ -173,7 +186,7 @@ def load_register(db: Database, cohort_id: int, *, now: datetime | None = None) 
             .order_by(Session.starts_at, Session.id)
         ).all()
         cells = s.execute(
-            select(Attendance.enrolment_id, Attendance.session_id, Attendance.status_id)
+            select(Attendance.enrolment_id, Attendance.session_id, Attendance.status_id, Attendance.version)
             .join(Session, Session.id == Attendance.session_id)
             .where(Session.cohort_id == cohort_id)
         ).all()
@@ -191,6 +204,7 @@ def load_register(db: Database, cohort_id: int, *, now: datetime | None = None) 
         participants=[RegisterParticipant(p.id, p.first_name, p.last_name, p.status) for p in people],
         sessions=sessions,
         cells={(c.enrolment_id, c.session_id): c.status_id for c in cells},
+        versions={(c.enrolment_id, c.session_id): c.version for c in cells},
     )
 
 
@@ -213,12 +227,25 @@ def sessions_to_register(db: Database, *, now: datetime | None = None) -> list[t
     return [(row.id, row.name, int(row.n)) for row in rows]
 
 
-def set_attendance(db: Database, cohort_id: int, changes: list[Change], *, now: datetime | None = None) -> int:
-    """Write register cells in one transaction (``None`` clears a cell); returns the number of cells changed.
+def set_attendance(
+    db: Database,
+    cohort_id: int,
+    changes: list[Change],
+    *,
+    now: datetime | None = None,
+    seen: Mapping[tuple[int, int], int] | None = None,
+    actor_id: int | None = None,
+) -> int:
+    """Write register cells (``None`` clears a cell); returns the number of cells changed.
 
     Refused as a whole, with nothing written, if a participant or session is not of this cohort, a status is
     not one of the programme's, or a session is cancelled. Notes on existing cells are kept. A planned session
     that has begun (at ``now``, default the clock) and gets a status recorded is marked held.
+
+    Each cell is written on its own (``attendance.cells``). ``seen`` holds the version each changed cell had in
+    the user's grid (``Register.versions``; 0 or missing for an empty cell): a cell someone else changed since
+    is not written, the others are, and then ``ChangedElsewhere`` says who changed it and when, with the newer
+    cells (``newer["cells"]``, ``newer["versions"]``) and how many cells were saved (``saved``).
     """
     now = now or clock.now()
     latest: dict[tuple[int, int], int | None] = {}
@@ -247,32 +274,10 @@ def set_attendance(db: Database, cohort_id: int, changes: list[Change], *, now: 
                 raise ValidationError(N_("Attendance cannot be recorded for a cancelled session."), field="session")
             if status_id is not None and status_id not in statuses:
                 raise ValidationError(N_("The status is not one of this programme's statuses."), field="status")
-        touched_sessions = {session_id for _e, session_id in latest}
-        existing = {
-            (row.enrolment_id, row.session_id): (row.id, row.status_id)
-            for row in s.execute(
-                select(Attendance.id, Attendance.enrolment_id, Attendance.session_id, Attendance.status_id).where(
-                    Attendance.session_id.in_(touched_sessions)
-                )
-            )
-        }
-        inserts, updates, deletes = [], [], []
-        for (enrolment_id, session_id), status_id in latest.items():
-            found = existing.get((enrolment_id, session_id))
-            if status_id is None:
-                if found is not None:
-                    deletes.append(found[0])
-            elif found is None:
-                inserts.append({"enrolment_id": enrolment_id, "session_id": session_id, "status_id": status_id})
-            elif found[1] != status_id:
-                updates.append({"id": found[0], "status_id": status_id})
-        if deletes:
-            s.execute(delete(Attendance).where(Attendance.id.in_(deletes)))
-        if inserts:
-            s.execute(insert(Attendance), inserts)
-        if updates:
-            s.execute(update(Attendance), updates)
-        recorded = {session_id for (_e, session_id), status_id in latest.items() if status_id is not None}
+        person_id = actor_id if actor_id is not None else s.info.get(ACTING_PERSON)
+        outcome = write_cells(s, latest, seen, moment=clock.now(), person_id=person_id)
+        applied = outcome.applied
+        recorded = {session_id for (_e, session_id), status_id in applied.items() if status_id is not None}
         now_held = sorted(
             session_id
             for session_id in recorded
@@ -280,16 +285,37 @@ def set_attendance(db: Database, cohort_id: int, changes: list[Change], *, now: 
         )
         if now_held:
             s.execute(
-                update(Session).where(Session.id.in_(now_held)).values(status=SessionStatus.HELD.value, updated_at=now)
+                update(Session)
+                .where(Session.id.in_(now_held))
+                .values(status=SessionStatus.HELD.value, updated_at=now, version=Session.version + 1)
             )
             for session_id in now_held:
                 audit(s, "session.held", "session", session_id, recorded=True)
-        changed = len(inserts) + len(updates) + len(deletes)
+        changed = len(applied)
         if changed:
+            cleared = sum(1 for status_id in applied.values() if status_id is None)
             detail = {
-                "sessions": sorted(touched_sessions),
-                "recorded": len(inserts) + len(updates),
-                "cleared": len(deletes),
+                "sessions": sorted({session_id for _e, session_id in latest}),
+                "recorded": changed - cleared,
+                "cleared": cleared,
             }
-            audit(s, "attendance.recorded", "cohort", cohort_id, **detail)
-        return changed
+            audit(s, "attendance.recorded", "cohort", cohort_id, actor_id=actor_id, **detail)
+        refusal = _refusal(s, cohort_id, outcome.refused, changed) if outcome.refused else None
+    if refusal is not None:
+        raise refusal
+    return changed
+
+
+def _refusal(s: OrmSession, cohort_id: int, refused: list[tuple[int, int]], saved: int) -> ChangedElsewhere:
+    """``ChangedElsewhere`` for the refused cells: who saved the latest of them and when, and their values now."""
+    now_there = current(s, refused)
+    newer = {
+        "cells": {key: now_there[key][0] if key in now_there else None for key in refused},
+        "versions": {key: now_there[key][1] if key in now_there else 0 for key in refused},
+    }
+    common = {"entity": "attendance", "entity_id": cohort_id, "newer": newer, "saved": saved}
+    stamped = [values for values in now_there.values() if values[2] is not None]
+    if not stamped:
+        return ChangedElsewhere(CHANGED_ELSEWHERE, **common)
+    _status, _version, moment, person_id = max(stamped, key=lambda values: values[2])
+    return ChangedElsewhere(CHANGED_BY, name=saved_by(s, person_id), time=when(moment), **common)

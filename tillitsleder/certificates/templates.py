@@ -28,6 +28,7 @@ from tillitsleder.model import (
 )
 from tillitsleder.model.enums import Role
 from tillitsleder.storage.database import Database
+from tillitsleder.versions import acting, check_seen, touch
 
 MAX_IMAGE_BYTES = {"logo": 2_000_000, "background": 6_000_000, "signature": 1_000_000}
 MAX_IMAGE_PIXELS = 6000
@@ -64,6 +65,9 @@ class TemplateValues:
     background: bytes | None = None
     signatories: tuple[SignatoryValues, ...] = field(default=())
     saved: bool = False
+    # The version the editor read (0: none saved yet, the default); ``save_template`` refuses a save over a newer
+    # one (``ChangedElsewhere``). None: not checked (the command line).
+    version: int | None = field(default=None, compare=False)
 
     def design(self) -> CertificateDesign:
         return CertificateDesign(
@@ -102,6 +106,7 @@ def default_template(db: Database, programme_id: int, language: str) -> Template
         body=tr(DEFAULT_BODY),
         place=municipality or "",
         signatories=(SignatoryValues("", tr(DEFAULT_SIGNATORY_TITLE)),),
+        version=0,
     )
 
 
@@ -127,6 +132,7 @@ def get_template(db: Database, programme_id: int, language: str) -> TemplateValu
                 background=row.background,
                 signatories=tuple(SignatoryValues(x.name, x.title, x.image) for x in row.signatories),
                 saved=True,
+                version=row.version,
             )
     return default_template(db, programme_id, language)
 
@@ -198,8 +204,9 @@ def check_image(data: bytes | None, kind: str) -> None:
 def save_template(db: Database, values: TemplateValues, *, actor: Actor) -> TemplateValues:
     """Save (create or replace) the programme's template in its language. Coordinator only."""
     actor.require(Role.COORDINATOR)
-    values = validate_template(values)
+    seen, values = values.version, validate_template(values)
     with db.session() as s:
+        acting(s, actor.person_id)
         if s.get(Programme, values.programme_id) is None:
             raise NotFound(N_("There is no programme with id {id}."), id=values.programme_id)
         row = s.scalar(
@@ -211,6 +218,9 @@ def save_template(db: Database, values: TemplateValues, *, actor: Actor) -> Temp
         if row is None:
             row = CertificateTemplate(programme_id=values.programme_id, language=values.language)
             s.add(row)
+        else:
+            check_seen(s, row, seen, entity="certificate_template")
+            touch(row)  # the signatories are rows of their own: the template's version follows them too
         row.title, row.intro, row.body, row.place = values.title, values.intro, values.body, values.place
         row.show_modules = values.show_modules
         row.logo, row.background = values.logo, values.background
@@ -222,7 +232,9 @@ def save_template(db: Database, values: TemplateValues, *, actor: Actor) -> Temp
                     position=position, name=signatory.name, title=signatory.title, image=signatory.image
                 )
             )
-    return replace(values, saved=True)
+        s.flush()
+        version = row.version
+    return replace(values, saved=True, version=version)
 
 
 def _check_language(language: str) -> None:

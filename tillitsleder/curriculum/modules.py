@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import asdict, replace
 
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session as OrmSession
@@ -22,6 +22,7 @@ from tillitsleder.errors import ValidationError
 from tillitsleder.i18n import N_
 from tillitsleder.model import Module, Semester, Session
 from tillitsleder.storage.database import Database
+from tillitsleder.versions import check_seen, saving
 
 # --- Modules ------------------------------------------------------------------------------------------------
 
@@ -68,14 +69,23 @@ def get_module(db: Database, module_id: int) -> ModuleData:
         return module_data(module_or_fail(s, module_id))
 
 
-def update_module(db: Database, module_id: int, data: ModuleData) -> None:
-    data = clean_module(data)
-    with db.session() as s:
+def _module_values(module: Module) -> dict[str, object]:
+    return asdict(module_data(module))
+
+
+def update_module(db: Database, module_id: int, data: ModuleData) -> int:
+    """Save a module's fields; returns its new version. Refused (``ChangedElsewhere``) if it changed since
+    ``data.version`` was read."""
+    seen, data = data.version, clean_module(data)
+    with saving(db, Module, module_id, entity="module", values=_module_values) as s:
         module = module_or_fail(s, module_id)
+        check_seen(s, module, seen, entity="module", values=_module_values)
         check_semester_of(s, module.programme_id, data.semester_id)
         for name, value in module_columns(data).items():
             setattr(module, name, value)
         audit(s, "module.updated", "module", module_id)
+        s.flush()
+        return module.version
 
 
 def move_module(db: Database, module_id: int, new_position: int) -> int:

@@ -23,10 +23,13 @@ from tillitsleder.curriculum.values import (
 from tillitsleder.enums import SessionType
 
 # The columns each query selects, in order (``curriculum_queries`` builds its SELECTs from these names).
-PROGRAMME_COLUMNS = ("name", "start_date", "end_date", "description", "timezone", "min_attendance", "municipality_id")
-SEMESTER_COLUMNS = ("id", "number", "title", "start_date", "end_date")
+PROGRAMME_COLUMNS = (
+    "name", "start_date", "end_date", "description", "timezone", "min_attendance", "municipality_id", "version",
+)  # fmt: skip
+SEMESTER_COLUMNS = ("id", "number", "title", "start_date", "end_date", "version")
 MODULE_COLUMNS = (
     "id", "position", "title", "description", "objectives", "hours", "session_type", "required", "semester_id",
+    "version",
 )  # fmt: skip
 
 
@@ -38,7 +41,7 @@ def curriculum_view(
     cohort_count: int,
 ) -> CurriculumView:
     """The view from rows of the four queries (modules' rows end with their session count)."""
-    name, start, end, description, timezone, min_attendance, municipality_id = programme
+    name, start, end, description, timezone, min_attendance, municipality_id, version = programme
     data = ProgrammeData(
         name=name,
         start_date=start,
@@ -47,10 +50,11 @@ def curriculum_view(
         timezone=timezone,
         min_attendance=Decimal(min_attendance),
         municipality_id=municipality_id,
+        version=version,
     )
     semester_views = tuple(
-        SemesterView(id_, number, SemesterData(title, start_date, end_date))
-        for id_, number, title, start_date, end_date in semesters
+        SemesterView(id_, number, SemesterData(title, start_date, end_date, semester_version))
+        for id_, number, title, start_date, end_date, semester_version in semesters
     )
     numbers = {semester.id: semester.number for semester in semester_views}
     module_views = tuple(
@@ -65,11 +69,12 @@ def curriculum_view(
                 session_type=SessionType(session_type),
                 required=bool(required),
                 semester_id=semester_id,
+                version=module_version,
             ),
             numbers.get(semester_id),
             int(sessions),
         )
-        for id_, position, title, description, objectives, hours, session_type, required, semester_id, sessions
-        in modules
+        for id_, position, title, description, objectives, hours, session_type, required, semester_id,
+        module_version, sessions in modules
     )  # fmt: skip
     return CurriculumView(programme_id, data, semester_views, module_views, int(cohort_count))

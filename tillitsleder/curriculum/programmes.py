@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import asdict
 from datetime import date
 from typing import Any
 
@@ -41,6 +42,7 @@ from tillitsleder.model import (
 )
 from tillitsleder.model.enums import SessionType
 from tillitsleder.storage.database import Database
+from tillitsleder.versions import check_seen, saving
 
 # --- Programmes -----------------------------------------------------------------------------------------------
 
@@ -98,11 +100,17 @@ def get_programme(db: Database, programme_id: int) -> ProgrammeData:
         return programme_data(programme_or_fail(s, programme_id))
 
 
-def update_programme(db: Database, programme_id: int, data: ProgrammeData) -> None:
-    """Change name, description, dates, time zone and minimum; semesters must still fit the new dates."""
-    data = clean_programme(data)
-    with db.session() as s:
+def _programme_values(programme: Programme) -> dict[str, Any]:
+    return asdict(programme_data(programme))
+
+
+def update_programme(db: Database, programme_id: int, data: ProgrammeData) -> int:
+    """Change name, description, dates, time zone and minimum; semesters must still fit the new dates. Returns
+    the new version; refused (``ChangedElsewhere``) if the programme changed since ``data.version`` was read."""
+    seen, data = data.version, clean_programme(data)
+    with saving(db, Programme, programme_id, entity="programme", values=_programme_values) as s:
         programme = programme_or_fail(s, programme_id)
+        check_seen(s, programme, seen, entity="programme", values=_programme_values)
         keep = data.municipality_id is None and not data.municipality_name.strip()
         municipality_id = programme.municipality_id if keep else _municipality_id(s, data)
         _check_unique_name(s, municipality_id, data.name, programme_id)
@@ -123,7 +131,10 @@ def update_programme(db: Database, programme_id: int, data: ProgrammeData) -> No
         programme.start_date, programme.end_date = data.start_date, data.end_date
         programme.timezone, programme.min_attendance = data.timezone, data.min_attendance
         audit(s, "programme.updated", "programme", programme_id)
+        s.flush()
+        version = programme.version
     ensure_default_statuses(db, programme_id)  # a programme written elsewhere without statuses gets them now
+    return version
 
 
 def delete_programme(db: Database, programme_id: int) -> DeletedProgramme:

@@ -133,6 +133,7 @@ def module_data(m: Module) -> ModuleData:
         session_type=SessionType(m.session_type),
         required=m.required,
         semester_id=m.semester_id,
+        version=m.version,
     )
 
 
@@ -157,4 +158,5 @@ def programme_data(p: Programme) -> ProgrammeData:
         timezone=p.timezone,
         min_attendance=Decimal(p.min_attendance),
         municipality_id=p.municipality_id,
+        version=p.version,
     )

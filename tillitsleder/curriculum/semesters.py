@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
+
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session as OrmSession
 
@@ -18,6 +20,7 @@ from tillitsleder.errors import ValidationError
 from tillitsleder.i18n import N_
 from tillitsleder.model import Module, Semester
 from tillitsleder.storage.database import Database
+from tillitsleder.versions import check_seen, saving
 
 # --- Semesters ----------------------------------------------------------------------------------------------
 
@@ -54,21 +57,29 @@ def add_semester(db: Database, programme_id: int, data: SemesterData) -> int:
         return semester.id
 
 
-def update_semester(db: Database, semester_id: int, data: SemesterData) -> None:
-    """Rename or redate a semester (the numbers follow the dates)."""
-    data = clean_semester(data)
-    with db.session() as s:
+def update_semester(db: Database, semester_id: int, data: SemesterData) -> int:
+    """Rename or redate a semester (the numbers follow the dates); returns its new version. Refused
+    (``ChangedElsewhere``) if it changed since ``data.version`` was read."""
+    seen, data = data.version, clean_semester(data)
+    with saving(db, Semester, semester_id, entity="semester", values=_semester_values) as s:
         semester = semester_or_fail(s, semester_id)
+        check_seen(s, semester, seen, entity="semester", values=_semester_values)
         check_semester_fits(s, semester.programme, data, semester_id)
         semester.title, semester.start_date, semester.end_date = data.title, data.start_date, data.end_date
         _renumber_semesters(s, semester.programme_id)
         audit(s, "semester.updated", "semester", semester_id)
+        s.flush()
+        return semester.version
 
 
 def get_semester(db: Database, semester_id: int) -> SemesterData:
     with db.read() as s:
         semester = semester_or_fail(s, semester_id)
-        return SemesterData(semester.title, semester.start_date, semester.end_date)
+        return SemesterData(semester.title, semester.start_date, semester.end_date, semester.version)
+
+
+def _semester_values(semester: Semester) -> dict[str, object]:
+    return asdict(SemesterData(semester.title, semester.start_date, semester.end_date, semester.version))
 
 
 def remove_semester(db: Database, semester_id: int, *, detach_modules: bool = False) -> DeletedSemester:

@@ -26,6 +26,7 @@ class ProgrammeData:
     municipality_id: int | None = None
     # Used when ``municipality_id`` is None: an existing municipality of this name, or a new one.
     municipality_name: str = ""
+    version: int | None = field(default=None, compare=False)  # as read (``get_programme``); None: not checked
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,7 @@ class SemesterData:
     title: str
     start_date: date
     end_date: date
+    version: int | None = field(default=None, compare=False)  # as read (``get_semester``); None: not checked
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,7 @@ class ModuleData:
     session_type: SessionType = SessionType.THEME_GATHERING
     required: bool = True
     semester_id: int | None = None
+    version: int | None = field(default=None, compare=False)  # as read (``get_module``); None: not checked
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ from tillitsleder.model import (
 )
 from tillitsleder.model.enums import EnrolmentStatus
 from tillitsleder.storage.database import Database
+from tillitsleder.versions import check_seen, saving
 
 EMAIL_PATTERN = re.compile(r"^[^@\s<>(),;:\"\[\]]+@[^@\s<>(),;:\"\[\]]+\.[^@\s<>(),;:\"\[\]]{2,}$")
 NAME_LIMIT, POSITION_LIMIT, EMAIL_LIMIT, EMPLOYEE_NUMBER_LIMIT, COHORT_NAME_LIMIT = 100, 200, 254, 50, 200
@@ -71,6 +72,7 @@ class EnrolmentInfo:
     status: EnrolmentStatus
     status_since: date
     enrolled_on: date
+    version: int = 1  # handed back to ``change_status`` as ``seen_version``
 
 
 @dataclass(frozen=True)
@@ -335,11 +337,18 @@ def enrol(
 
 
 def change_status(
-    db: Database, enrolment_id: int, status: EnrolmentStatus | str, effective_on: date, reason: str = ""
+    db: Database,
+    enrolment_id: int,
+    status: EnrolmentStatus | str,
+    effective_on: date,
+    reason: str = "",
+    *,
+    seen_version: int | None = None,
 ) -> None:
     """Set an enrolment's status from ``effective_on`` and add the change to its history.
 
     The date may not precede the enrolment or the latest change already recorded (history stays in order).
+    Refused (``ChangedElsewhere``) if the enrolment was saved elsewhere since ``seen_version`` was read.
     """
     try:
         new = EnrolmentStatus(status)
@@ -348,10 +357,11 @@ def change_status(
     reason = (reason or "").strip()
     if not EARLIEST_YEAR <= effective_on.year <= LATEST_YEAR:
         raise ValidationError(N_("The date {date} is not a sensible date."), date=format_date(effective_on))
-    with db.session() as session:
+    with saving(db, Enrolment, enrolment_id, entity="enrolment") as session:
         enrolment = session.get(Enrolment, enrolment_id)
         if enrolment is None:
             raise NotFound(N_("The enrolment no longer exists."))
+        check_seen(session, enrolment, seen_version, entity="enrolment")
         if enrolment.status == new.value:
             raise ValidationError(N_("The enrolment is already “{status}”."), status=new.label())
         latest = session.scalar(
@@ -406,6 +416,7 @@ def enrolment_info(db: Database, enrolment_id: int) -> EnrolmentInfo:
                 Enrolment.status,
                 Enrolment.status_since,
                 Enrolment.enrolled_on,
+                Enrolment.version,
             )
             .join(Person, Person.id == Enrolment.person_id)
             .outerjoin(Unit, Unit.id == Enrolment.unit_id)
@@ -414,7 +425,8 @@ def enrolment_info(db: Database, enrolment_id: int) -> EnrolmentInfo:
         ).first()
     if row is None:
         raise NotFound(N_("The enrolment no longer exists."))
-    ident, cohort, person, first, last, unit, department, position, status, since, enrolled = row
+    ident, cohort, person, first, last, unit, department, position, status, since, enrolled, version = row
     return EnrolmentInfo(
-        ident, cohort, person, f"{first} {last}", unit, department, position, EnrolmentStatus(status), since, enrolled
-    )
+        ident, cohort, person, f"{first} {last}", unit, department, position, EnrolmentStatus(status), since, enrolled,
+        version,
+    )  # fmt: skip

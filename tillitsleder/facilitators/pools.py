@@ -34,6 +34,7 @@ from tillitsleder.model import (
 )
 from tillitsleder.model.enums import AssignmentKind, PoolKind
 from tillitsleder.storage.database import Database
+from tillitsleder.versions import acting, check_seen, saving
 
 
 @dataclass(frozen=True)
@@ -226,12 +227,16 @@ def add_facilitator(
 
 def update_facilitator(
     db: Database, facilitator_id: int, *, skills: str, capacity: Decimal | str, active: bool = True,
-    actor: Actor = COORDINATOR,
+    actor: Actor = COORDINATOR, seen_version: int | None = None,
 ) -> None:  # fmt: skip
+    """Change a facilitator's skills, capacity and whether active; refused (``ChangedElsewhere``) if saved
+    elsewhere since ``seen_version``."""
     actor.require(COORDINATOR.role)
     hours = _capacity(capacity)
-    with db.session() as s:
+    with saving(db, Facilitator, facilitator_id, entity="facilitator") as s:
+        acting(s, actor.person_id)
         facilitator = _facilitator_or_fail(s, facilitator_id)
+        check_seen(s, facilitator, seen_version, entity="facilitator")
         facilitator.skills, facilitator.capacity_hours_per_month, facilitator.active = skills.strip(), hours, active
         audit(s, "facilitator.updated", "facilitator", facilitator_id, capacity=hours, active=active)
 

@@ -7,32 +7,33 @@ inputs with their types, result column types); and the columns of the lists it s
 # ruff: noqa: E501
 from typing import Any
 
-REVISION = '0013'
+REVISION = '0014'
 PAGE_SIZE = 200
 
 STATEMENTS: dict[str, Any] = {'coordinator_locked': ('SELECT profile.id \nFROM profile \nWHERE profile.role = :role_1 AND profile.passphrase_wrap IS NOT NULL', {'role_1': 'coordinator'}, (), ('int',)),
  'curriculum_cohorts': ('SELECT count(cohort.id) AS count_1 \nFROM cohort \nWHERE cohort.programme_id = :programme_id', {}, (('programme_id', 'int'),), ('int',)),
- 'curriculum_modules': ('SELECT module.id, module.position, module.title, module.description, module.objectives, module.hours, module.session_type, module.required, module.semester_id, (SELECT '
-                        'count(session.id) AS count_1 \n'
+ 'curriculum_modules': ('SELECT module.id, module.position, module.title, module.description, module.objectives, module.hours, module.session_type, module.required, module.semester_id, '
+                        'module.version, (SELECT count(session.id) AS count_1 \n'
                         'FROM session \n'
                         'WHERE session.module_id = module.id) AS anon_1 \n'
                         'FROM module \n'
                         'WHERE module.programme_id = :programme_id ORDER BY module.position, module.id',
                         {},
                         (('programme_id', 'int'),),
-                        ('int', 'int', 'str', 'str', 'str', 'decimal:2', 'str', 'bool', 'int', 'int')),
- 'curriculum_programme': ('SELECT programme.name, programme.start_date, programme.end_date, programme.description, programme.timezone, programme.min_attendance, programme.municipality_id \n'
+                        ('int', 'int', 'str', 'str', 'str', 'decimal:2', 'str', 'bool', 'int', 'int', 'int')),
+ 'curriculum_programme': ('SELECT programme.name, programme.start_date, programme.end_date, programme.description, programme.timezone, programme.min_attendance, programme.municipality_id, '
+                          'programme.version \n'
                           'FROM programme \n'
                           'WHERE programme.id = :programme_id',
                           {},
                           (('programme_id', 'int'),),
-                          ('str', 'date', 'date', 'str', 'str', 'decimal:3', 'int')),
- 'curriculum_semesters': ('SELECT semester.id, semester.number, semester.title, semester.start_date, semester.end_date \n'
+                          ('str', 'date', 'date', 'str', 'str', 'decimal:3', 'int', 'int')),
+ 'curriculum_semesters': ('SELECT semester.id, semester.number, semester.title, semester.start_date, semester.end_date, semester.version \n'
                           'FROM semester \n'
                           'WHERE semester.programme_id = :programme_id ORDER BY semester.number',
                           {},
                           (('programme_id', 'int'),),
-                          ('int', 'int', 'str', 'date', 'date')),
+                          ('int', 'int', 'str', 'date', 'date', 'int')),
  'programme_count': ('SELECT count(*) AS count_1 \n'
                      'FROM (SELECT programme.name AS name, municipality.name AS municipality, programme.start_date AS start, programme.end_date AS "end", (SELECT count(module.id) AS count_2 \n'
                      'FROM module \n'

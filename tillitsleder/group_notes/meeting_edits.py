@@ -10,7 +10,7 @@ notes and actions; the coordinator may only delete a meeting that holds no notes
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import delete, exists, insert, select
@@ -23,6 +23,7 @@ from tillitsleder.i18n import N_
 from tillitsleder.model import Facilitator, GroupAction, GroupMeeting, GroupNote, group_meeting_attendee, group_member
 from tillitsleder.model.enums import ActionStatus, DialogueStep
 from tillitsleder.storage.database import Database
+from tillitsleder.versions import acting, check_seen, saving, touch
 
 
 @dataclass(frozen=True)
@@ -60,11 +61,15 @@ class MeetingDraft:
     facilitator_id: int | None = None
     notes: tuple[StepDraft, ...] | None = None
     actions: tuple[ActionDraft, ...] | None = None
+    # The meeting's version when the editor read it: a save over a newer one is refused (``ChangedElsewhere``).
+    version: int | None = field(default=None, compare=False)
 
 
 def save_meeting(db: Database, actor: Actor, group_id: int, draft: MeetingDraft, meeting_id: int | None = None) -> int:
-    """Create (``meeting_id`` None) or update a meeting of ``group_id``; returns its id."""
-    with db.session() as s:
+    """Create (``meeting_id`` None) or update a meeting of ``group_id``; returns its id. An update from an editor
+    that read ``draft.version`` is refused if someone saved the meeting (or its notes) since."""
+    with saving(db, GroupMeeting, meeting_id or 0, entity="group_meeting") as s:
+        acting(s, actor.person_id)
         access = require_recording(s, actor, group_id)
         if (draft.notes is not None or draft.actions is not None) and not access.edits_content:
             raise Forbidden(N_("Only the group's facilitator may write its notes and actions."))
@@ -76,6 +81,8 @@ def save_meeting(db: Database, actor: Actor, group_id: int, draft: MeetingDraft,
             s.flush()
         else:
             meeting = _meeting_of(s, meeting_id, group_id)
+            check_seen(s, meeting, draft.version, entity="group_meeting")
+            touch(meeting)  # notes, actions and attendees are rows of their own: the meeting's version covers them
             meeting.held_on, meeting.facilitator_id = draft.held_on, draft.facilitator_id
         s.execute(delete(group_meeting_attendee).where(group_meeting_attendee.c.meeting_id == meeting.id))
         if draft.attendee_ids:

@@ -116,6 +116,7 @@ class MeetingView:
     notes: tuple[StepNote, ...]  # one per step, in the method's order; empty without content access
     actions: tuple[ActionInfo, ...]  # agreed at this meeting
     carried_over: tuple[ActionInfo, ...]  # agreed earlier and still open
+    version: int | None = None  # as read; the editor hands it back to ``save_meeting`` (None: not saved yet)
 
     @property
     def access(self) -> GroupAccess:
@@ -200,6 +201,7 @@ def load_meeting(db: Database, actor: Actor, meeting_id: int) -> MeetingView:
         view = MeetingView(
             meeting.id, group, meeting.held_on, meeting.facilitator_id, _facilitator_name(s, meeting.facilitator_id),
             attendees, _shareable_by_meeting(s, [meeting_id]).get(meeting_id, ()), notes, actions, carried,
+            meeting.version,
         )  # fmt: skip
         members = [m.enrolment_id for m in group.members]
         people = list(s.scalars(select(Enrolment.person_id).where(Enrolment.id.in_(members)))) if members else []

@@ -32,6 +32,7 @@ from tillitsleder.model import Commitment, CommitmentGrant, Facilitator, Facilit
 from tillitsleder.model.enums import CommitmentStatus, Role
 from tillitsleder.profiles import UnlockedProfile
 from tillitsleder.storage.database import Database
+from tillitsleder.versions import check_seen, saving
 
 log = logging.getLogger(__name__)
 Who = Actor | UnlockedProfile
@@ -60,6 +61,7 @@ class CommitmentView:
     follow_up: str | None
     damaged: bool = False
     pending: bool = False  # sealed to the owner's public key by revision 0008; sealed properly on their next unlock
+    version: int = 1  # handed back to ``update_commitment`` as ``seen_version``
 
     @property
     def overdue(self) -> bool:
@@ -129,15 +131,24 @@ def add_commitment(db: Database, who: Who, draft: CommitmentDraft, *, today: dat
 
 
 def update_commitment(
-    db: Database, who: Who, commitment_id: int, draft: CommitmentDraft, *, today: date | None = None
+    db: Database,
+    who: Who,
+    commitment_id: int,
+    draft: CommitmentDraft,
+    *,
+    today: date | None = None,
+    seen_version: int | None = None,
 ) -> CommitmentView:
+    """Change an own commitment; refused (``ChangedElsewhere``) if it was saved elsewhere since ``seen_version``."""
     person_id, me = _owner(who)
     draft = _clean(draft)
-    with db.session() as s:
+    with saving(db, Commitment, commitment_id, entity="commitment") as s:
         row = _own(s, person_id, commitment_id)
+        check_seen(s, row, seen_version, entity="commitment")
         for name, value in _fields(draft).items():
             setattr(row, name, value)
         cc.seal_commitment(s, row, me.data_key(), draft.description, draft.follow_up, today or clock.today())
+        s.flush()
         return _view(row, cc.Text(draft.description, draft.follow_up))
 
 
@@ -225,4 +236,5 @@ def _view(row: Commitment, text: cc.Text | None, *, damaged: bool = False) -> Co
     return CommitmentView(
         row.id, row.person_id, row.made_on, row.due_on, CommitmentStatus(row.status),
         text.description if text else None, text.follow_up if text else None, damaged, row.content_key is None,
+        row.version,
     )  # fmt: skip

@@ -40,6 +40,7 @@ from tillitsleder.model.enums import JournalSharing, PromptTemplate, Role
 from tillitsleder.model.journal import minute_now
 from tillitsleder.profiles import UnlockedProfile
 from tillitsleder.storage.database import Database
+from tillitsleder.versions import check_seen, saving
 
 log = logging.getLogger(__name__)
 
@@ -80,6 +81,7 @@ class JournalEntryView:
     created_at: datetime
     updated_at: datetime
     damaged: bool = False  # the ciphertext does not open: text, tags and summary are empty
+    version: int = 1  # handed back to ``update_entry`` as ``seen_version`` (the entry saved from another PC)
 
     def as_draft(self) -> EntryDraft:
         """The entry as a draft to edit."""
@@ -129,18 +131,27 @@ def create_entry(
 
 
 def update_entry(
-    db: Database, me: UnlockedProfile, entry_id: int, draft: EntryDraft, *, draft_id: int | None = None
+    db: Database,
+    me: UnlockedProfile,
+    entry_id: int,
+    draft: EntryDraft,
+    *,
+    draft_id: int | None = None,
+    seen_version: int | None = None,
 ) -> JournalEntryView:
-    """Replace an own entry's content and settings; it is sealed again with fresh keys and its grants rewritten."""
+    """Replace an own entry's content and settings; it is sealed again with fresh keys and its grants rewritten.
+    Refused (``ChangedElsewhere``, nothing written) if the entry was saved elsewhere since ``seen_version``."""
     author_id, data_key = require_author(me)
     draft = _clean(draft)
-    with db.session() as s:
+    with saving(db, JournalEntry, entry_id, entity="journal_entry") as s:
         entry = _own_entry(s, author_id, entry_id)
+        check_seen(s, entry, seen_version, entity="journal_entry")
         _check_links(s, draft)
         for name, value in _plain_fields(draft).items():
             setattr(entry, name, value)
         _seal_and_share(s, entry, data_key, draft)
         _drop_draft(s, me, draft_id)
+        s.flush()
         return _view(s, me, entry)
 
 
@@ -374,7 +385,7 @@ def _view(s: OrmSession, me: UnlockedProfile, entry: JournalEntry, titles=None, 
         entry.id, entry.author_id, entry.written_on, PromptTemplate(entry.prompt_template),
         JournalSharing(entry.sharing), payload.text, payload.tags, summary, entry.session_id, entry.module_id,
         session_titles.get(entry.session_id), module_titles.get(entry.module_id), entry.created_at, entry.updated_at,
-        damaged,
+        damaged, entry.version,
     )  # fmt: skip
 
 

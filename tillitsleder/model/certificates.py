@@ -10,9 +10,10 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tillitsleder.model.base import Base, UTCDateTime, enum_check, nonblank_check, utcnow
 from tillitsleder.model.enums import CertificateStatus
+from tillitsleder.model.versioned import HasVersion, UpdatedBy
 
 
-class CertificateTemplate(Base):
+class CertificateTemplate(HasVersion, UpdatedBy, Base):
     """How a programme's certificates look in one language. Text fields may hold ``{placeholders}``."""
 
     __tablename__ = "certificate_template"

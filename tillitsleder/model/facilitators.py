@@ -11,6 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tillitsleder.model.base import Base, enum_check, nonblank_check
 from tillitsleder.model.enums import AssignmentKind, PoolKind
+from tillitsleder.model.versioned import HasVersion, UpdatedAt, UpdatedBy
 
 if TYPE_CHECKING:
     from tillitsleder.model.organisation import Person
@@ -37,7 +38,7 @@ class FacilitatorPool(Base):
     facilitators: Mapped[list[Facilitator]] = relationship(back_populates="pool")
 
 
-class Facilitator(Base):
+class Facilitator(HasVersion, UpdatedBy, UpdatedAt, Base):
     """A person's membership of a pool, with skills and monthly capacity."""
 
     __tablename__ = "facilitator"
@@ -54,7 +55,7 @@ class Facilitator(Base):
     active: Mapped[bool] = mapped_column(default=True)
 
     pool: Mapped[FacilitatorPool] = relationship(back_populates="facilitators")
-    person: Mapped[Person] = relationship()
+    person: Mapped[Person] = relationship(foreign_keys="Facilitator.person_id")
     unavailable: Mapped[list[FacilitatorUnavailability]] = relationship(cascade="all, delete-orphan")
 
 
@@ -69,7 +70,7 @@ class FacilitatorUnavailability(Base):
     reason: Mapped[str] = mapped_column(String(200), default="")
 
 
-class FacilitatorAssignment(Base):
+class FacilitatorAssignment(HasVersion, UpdatedBy, UpdatedAt, Base):
     """A facilitator assigned to exactly one of: a reflection group, a session, or a leader they support."""
 
     __tablename__ = "facilitator_assignment"

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tillitsleder.model.base import Base, UTCDateTime, enum_check, nonblank_check, utcnow
 from tillitsleder.model.enums import ActionStatus, DialogueStep
+from tillitsleder.model.versioned import HasVersion, UpdatedAt, UpdatedBy
 
 if TYPE_CHECKING:
     from tillitsleder.model.facilitators import Facilitator
@@ -47,7 +48,7 @@ group_member = Table(
 )
 
 
-class ReflectionGroup(Base):
+class ReflectionGroup(HasVersion, UpdatedBy, UpdatedAt, Base):
     __tablename__ = "reflection_group"
     __table_args__ = (UniqueConstraint("round_id", "name"), nonblank_check("name"))
 
@@ -72,7 +73,7 @@ group_meeting_attendee = Table(
 )
 
 
-class GroupMeeting(Base):
+class GroupMeeting(HasVersion, UpdatedBy, UpdatedAt, Base):
     __tablename__ = "group_meeting"
 
     id: Mapped[int] = mapped_column(primary_key=True)

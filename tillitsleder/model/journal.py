@@ -24,6 +24,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from tillitsleder.model.base import Base, UTCDateTime, enum_check, utcnow
 from tillitsleder.model.enums import CommitmentStatus, JournalSharing, PromptTemplate
+from tillitsleder.model.versioned import HasVersion
 
 
 def minute_now() -> datetime:
@@ -31,7 +32,7 @@ def minute_now() -> datetime:
     return utcnow().replace(second=0, microsecond=0)
 
 
-class JournalEntry(Base):
+class JournalEntry(HasVersion, Base):
     __tablename__ = "journal_entry"
     __table_args__ = (
         enum_check("sharing", JournalSharing),
@@ -84,7 +85,7 @@ class JournalDraft(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=minute_now, onupdate=minute_now)
 
 
-class Commitment(Base):
+class Commitment(HasVersion, Base):
     """A mutual commitment made in the medarbeidersamtale, about results or about relations."""
 
     __tablename__ = "commitment"

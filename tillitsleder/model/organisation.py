@@ -9,6 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tillitsleder.model.base import Base, UTCDateTime, enum_check, nonblank_check, utcnow
 from tillitsleder.model.enums import Role
+from tillitsleder.model.versioned import HasVersion, UpdatedAt
 
 
 class Municipality(Base):
@@ -39,7 +40,7 @@ class Department(Base):
     units: Mapped[list[Unit]] = relationship(back_populates="department")
 
 
-class Unit(Base):
+class Unit(HasVersion, UpdatedAt, Base):
     """An enhet: a kindergarten, a home-care zone, a library, a clinic.
 
     ``name`` and ``department_id`` are what the unit is now; ``UnitHistory`` holds what it was before each rename

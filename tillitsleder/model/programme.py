@@ -11,12 +11,13 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tillitsleder.model.base import Base, UTCDateTime, enum_check, nonblank_check, utcnow
 from tillitsleder.model.enums import EnrolmentStatus, SessionType
+from tillitsleder.model.versioned import HasVersion, UpdatedAt, UpdatedBy
 
 if TYPE_CHECKING:
     from tillitsleder.model.organisation import Person, Unit
 
 
-class Programme(Base):
+class Programme(HasVersion, UpdatedBy, UpdatedAt, Base):
     """A leadership development programme (lederutviklingsprogram), typically two years."""
 
     __tablename__ = "programme"
@@ -51,7 +52,7 @@ class Programme(Base):
     cohorts: Mapped[list[Cohort]] = relationship(back_populates="programme")
 
 
-class Semester(Base):
+class Semester(HasVersion, UpdatedBy, UpdatedAt, Base):
     __tablename__ = "semester"
     __table_args__ = (
         UniqueConstraint("programme_id", "number"),
@@ -69,7 +70,7 @@ class Semester(Base):
     programme: Mapped[Programme] = relationship(back_populates="semesters")
 
 
-class Module(Base):
+class Module(HasVersion, UpdatedBy, UpdatedAt, Base):
     """One part of the curriculum, placed in a semester."""
 
     __tablename__ = "module"
@@ -95,7 +96,7 @@ class Module(Base):
     semester: Mapped[Semester | None] = relationship()
 
 
-class Cohort(Base):
+class Cohort(HasVersion, UpdatedBy, UpdatedAt, Base):
     """A kull: the group of leaders who go through one run of a programme together."""
 
     __tablename__ = "cohort"
@@ -116,7 +117,7 @@ class Cohort(Base):
     enrolments: Mapped[list[Enrolment]] = relationship(back_populates="cohort")
 
 
-class Enrolment(Base):
+class Enrolment(HasVersion, UpdatedBy, UpdatedAt, Base):
     """A person in a cohort, with the unit and position they had when enrolled."""
 
     __tablename__ = "enrolment"
@@ -134,7 +135,7 @@ class Enrolment(Base):
     journal_count_visible: Mapped[bool] = mapped_column(default=False)
 
     cohort: Mapped[Cohort] = relationship(back_populates="enrolments")
-    person: Mapped[Person] = relationship()
+    person: Mapped[Person] = relationship(foreign_keys="Enrolment.person_id")
     unit: Mapped[Unit | None] = relationship()
     history: Mapped[list[EnrolmentStatusChange]] = relationship(
         back_populates="enrolment", order_by="EnrolmentStatusChange.changed_at", cascade="all, delete-orphan"

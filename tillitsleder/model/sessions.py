@@ -11,6 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tillitsleder.model.base import Base, UTCDateTime, enum_check, nonblank_check, utcnow
 from tillitsleder.model.enums import SessionStatus, SessionType
+from tillitsleder.model.versioned import HasVersion, UpdatedAt, UpdatedBy
 
 if TYPE_CHECKING:
     from tillitsleder.model.facilitators import Facilitator
@@ -38,7 +39,7 @@ session_facilitator = Table(
 )
 
 
-class Session(Base):
+class Session(HasVersion, UpdatedBy, Base):
     """One gathering of a cohort: a theme gathering, a professional day, a reflection-group day …"""
 
     __tablename__ = "session"
@@ -91,7 +92,7 @@ class AttendanceStatus(Base):
     position: Mapped[int] = mapped_column(default=0)
 
 
-class Attendance(Base):
+class Attendance(HasVersion, UpdatedBy, UpdatedAt, Base):
     """One cell of the register: an enrolled participant at one session."""
 
     __tablename__ = "attendance"

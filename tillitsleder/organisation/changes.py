@@ -31,6 +31,7 @@ from tillitsleder.organisation.validation import (
     get_unit,
 )
 from tillitsleder.storage.database import Database
+from tillitsleder.versions import check_seen, saving
 
 # --- departments ----------------------------------------------------------------------------------------------
 
@@ -126,12 +127,15 @@ def record_history(s: OrmSession, unit: Unit, on: date) -> int:
     return row.id
 
 
-def rename_unit(db: Database, unit_id: int, name: str, *, on: date | None = None) -> int:
+def rename_unit(
+    db: Database, unit_id: int, name: str, *, on: date | None = None, seen_version: int | None = None
+) -> int:
     """Rename a unit from ``on`` (default today); the old name stays the unit's name before that day.
-    Returns the history row's id."""
+    Returns the history row's id. Refused (``ChangedElsewhere``) if saved elsewhere since ``seen_version``."""
     name, on = clean_name(name), on or clock.today()
-    with db.session() as s:
+    with saving(db, Unit, unit_id, entity="unit") as s:
         unit = get_unit(s, unit_id)
+        check_seen(s, unit, seen_version, entity="unit")
         if unit.name == name:
             raise ValidationError(N_("The unit is already called “{name}”."), name=name)
         check_unit_name_free(s, unit.department_id, name, except_id=unit_id)
@@ -171,22 +175,28 @@ def revert_change(db: Database, unit_id: int) -> None:
         audit(s, "unit.change_undone", "unit", unit_id, history_id=last.id)
 
 
-def set_code(db: Database, unit_id: int, code: str | None) -> str | None:
-    """Give the unit a code (``None`` removes it); returns the old one."""
+def set_code(db: Database, unit_id: int, code: str | None, *, seen_version: int | None = None) -> str | None:
+    """Give the unit a code (``None`` removes it); returns the old one. Refused (``ChangedElsewhere``) if the
+    unit was saved elsewhere since ``seen_version``."""
     code = clean_code(code)
-    with db.session() as s:
+    with saving(db, Unit, unit_id, entity="unit") as s:
         unit = get_unit(s, unit_id)
+        check_seen(s, unit, seen_version, entity="unit")
         check_code_free(s, get_department(s, unit.department_id).municipality_id, code, except_id=unit_id)
         old, unit.code = unit.code, code
         audit(s, "unit.code_set", "unit", unit_id)
         return old
 
 
-def set_valid_to(db: Database, unit_id: int, valid_to: date | None) -> date | None:
+def set_valid_to(
+    db: Database, unit_id: int, valid_to: date | None, *, seen_version: int | None = None
+) -> date | None:
     """End a unit after ``valid_to`` (its last day), or with ``None`` take it back into use; returns the old
-    last day. A merged unit's end is its merge."""
-    with db.session() as s:
+    last day. A merged unit's end is its merge. Refused (``ChangedElsewhere``) if saved elsewhere since
+    ``seen_version``."""
+    with saving(db, Unit, unit_id, entity="unit") as s:
         unit = get_unit(s, unit_id)
+        check_seen(s, unit, seen_version, entity="unit")
         if s.get(UnitMerge, unit_id) is not None:
             raise ValidationError(N_("The unit was merged into another; undo the merge to change its end."))
         check_range(unit.valid_from, valid_to)

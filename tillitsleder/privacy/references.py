@@ -68,6 +68,15 @@ REFERENCES: tuple[Reference, ...] = (
     Reference("table_day_table", "leader_person_id", "person", Erase.KEEP),
     Reference("completion_sign_off", "signed_by_id", "person", Erase.KEEP),
     Reference("audit_event", "actor_id", "person", Erase.KEEP),
+    # --- who saved an edited record last (revision 0014): kept, as the audit trail's actor is; the person row
+    # becomes a placeholder, so no name is shown any more. Not exported: the rows are other people's data.
+    *(
+        Reference(name, "updated_by_id", "person", Erase.KEEP, export=False)
+        for name in (
+            "programme", "semester", "module", "cohort", "enrolment", "session", "attendance", "reflection_group",
+            "group_meeting", "facilitator", "facilitator_assignment", "certificate_template",
+        )
+    ),  # fmt: skip
     # --- through their enrolments
     Reference("enrolment_status_change", "enrolment_id", "enrolment", Erase.ANONYMISE, clear=("reason",)),
     Reference("attendance", "enrolment_id", "enrolment", Erase.ANONYMISE, clear=("note",)),

@@ -41,6 +41,7 @@ from tillitsleder.model.enums import SessionStatus, SessionType
 from tillitsleder.sessions.conflicts import Conflict, ProgrammeFrame, find_conflicts
 from tillitsleder.sessions.series import SeriesPattern, series_days
 from tillitsleder.storage.database import Database
+from tillitsleder.versions import acting, check_seen, saving
 
 PLANNED, HELD, CANCELLED = (SessionStatus.PLANNED.value, SessionStatus.HELD.value, SessionStatus.CANCELLED.value)
 
@@ -111,6 +112,7 @@ class SessionDetails:
     cancel_reason: str
     starts_at: datetime
     ends_at: datetime
+    version: int = 1  # what a form hands back to ``reschedule_session`` as ``seen_version``
 
 
 @dataclass(frozen=True)
@@ -172,7 +174,7 @@ def session_details(db: Database, session_id: int) -> SessionDetails:
         )
         return SessionDetails(
             row.id, plan, row.status, row.sequence, row.ical_uid, row.series_id, row.cancel_reason,
-            row.starts_at, row.ends_at,
+            row.starts_at, row.ends_at, row.version,
         )  # fmt: skip
 
 
@@ -253,11 +255,16 @@ def schedule_series(
 
 
 def reschedule_session(
-    db: Database, session_id: int, plan: SessionPlan, *, actor_id: int | None = None
+    db: Database, session_id: int, plan: SessionPlan, *, actor_id: int | None = None, seen_version: int | None = None
 ) -> ScheduleResult:
-    """Change a session's time, venue, title, type, module or facilitators; raises SEQUENCE if anything changed."""
-    with db.session() as s:
+    """Change a session's time, venue, title, type, module or facilitators; raises SEQUENCE if anything changed.
+
+    ``seen_version`` is the version the form showed (``SessionDetails.version``): if someone else saved the session
+    since, nothing is written and ``ChangedElsewhere`` says who and when, with the newer values."""
+    with saving(db, Session, session_id, entity="session") as s:
+        acting(s, actor_id)
         row = _get(s, session_id)
+        check_seen(s, row, seen_version, entity="session")
         if row.status == CANCELLED:
             raise ValidationError(N_("A cancelled session cannot be changed; schedule a new one instead."))
         if plan.cohort_id != row.cohort_id:

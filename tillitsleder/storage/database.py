@@ -22,8 +22,10 @@ from pathlib import Path
 from sqlalchemy import Engine, event, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from tillitsleder.errors import (
+    ChangedElsewhere,
     DatabaseBusy,
     DatabaseDamaged,
     DatabaseMissing,
@@ -57,6 +59,10 @@ from tillitsleder.storage.sqlite_file import APPLICATION_ID, head_revision, insp
 
 log = logging.getLogger(__name__)
 
+CHANGED_ELSEWHERE = N_(
+    "Changed elsewhere meanwhile — your changes were not saved; the newer values are shown."
+)
+
 
 @dataclass
 class Database:
@@ -78,6 +84,8 @@ class Database:
     backup_on_close: bool | None = None  # None: as ``storage.backups`` says for the whole process
     changed: bool = field(default=False, init=False)
     notifier: Sender | None = field(default=None, init=False)  # PostgreSQL: tells other PCs what each commit changed
+    # Copied into every writing session's ``info``: who is saving (``model.versioned.ACTING_PERSON``), once known.
+    session_info: dict[str, object] = field(default_factory=dict, repr=False)
     _factory: sessionmaker[Session] = field(init=False, repr=False)
     _reader: sessionmaker[Session] = field(init=False, repr=False)
 
@@ -106,9 +114,12 @@ class Database:
             raise ReadOnlyDatabase(N_("“{path}” is open read-only: nothing can be changed in it."), path=self.location)
         try:
             with self._factory() as session, session.begin():
+                session.info.update(self.session_info)
                 yield session
         except OperationalError as exc:
             raise _failure(exc) from exc
+        except StaleDataError as exc:  # a versioned row changed since this session read it (services say more)
+            raise ChangedElsewhere(CHANGED_ELSEWHERE, entity="record", entity_id=None) from exc
 
     @contextmanager
     def read(self) -> Iterator[Session]:

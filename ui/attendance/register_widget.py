@@ -3,7 +3,9 @@
 ``load(db, cohort_id)`` reads the register off the GUI thread (a few queries, then no session is kept) and works
 out there what the grid shows (``register_display.prepare``); when it arrives the model is reset to it
 (``loaded``), with no per-cell work on the GUI thread. Each change in the grid is saved by ``set_attendance`` as
-one transaction. "Statuses…" opens the programme's status
+one transaction, each cell with the version this grid read: a cell someone else changed meanwhile is refused
+(``ChangedElsewhere``), the others are saved, and the grid reloads to show the newer marks with the message
+above them. "Statuses…" opens the programme's status
 configuration and reloads afterwards; the export buttons write ``.xlsx`` or CSV off the GUI thread.
 """
 
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVB
 
 from tillitsleder.attendance.register import Register, load_register, set_attendance
 from tillitsleder.attendance.statuses import shown_label
+from tillitsleder.errors import ChangedElsewhere
 from tillitsleder.i18n import _, format_number, format_share, ngettext
 from tillitsleder.storage import Database
 from ui import colours, recolour
@@ -68,6 +71,7 @@ class RegisterWidget(Retranslating, QWidget):
         grid.addWidget(self.view, 1)
         grid.addLayout(side)
         self.summary = QLabel()
+        self._after_reload = ""  # the message to show once the grid has reloaded (a refused cell)
         self.note = QLabel()  # neutral news: cells saved, file written
         self.message = QLabel()  # refusals and failures
         self.message.setObjectName("warning")
@@ -121,7 +125,8 @@ class RegisterWidget(Retranslating, QWidget):
 
     def _adopt(self, db: Database, cohort_id: int, register: Register, display: RegisterDisplay) -> None:
         self.db, self.cohort_id, self.register = db, cohort_id, register
-        self.message.clear()
+        self.message.setText(self._after_reload)  # a refusal that asked for this reload stays in view
+        self._after_reload = ""
         self.note.clear()
         self._show(register, display)
         self._update()
@@ -144,8 +149,15 @@ class RegisterWidget(Retranslating, QWidget):
             self.view.setCurrentIndex(self.model.index(current.row(), current.column()))
 
     def _save(self, changes) -> None:
-        assert self.db is not None and self.cohort_id is not None
-        set_attendance(self.db, self.cohort_id, changes)
+        assert self.db is not None and self.cohort_id is not None and self.register is not None
+        try:
+            set_attendance(self.db, self.cohort_id, changes, seen=self.register.seen(changes))
+        except ChangedElsewhere as refused:  # some cells were newer elsewhere: show them, keep the message
+            self._after_reload = error_text(refused)
+            if refused.saved:
+                announce(Changed.ATTENDANCE, self)
+            self.load(self.db, self.cohort_id)
+            raise  # the view says it now; the model leaves its copy alone until the reload arrives
         announce(Changed.ATTENDANCE, self)
 
     def _on_saved(self, count: int) -> None:

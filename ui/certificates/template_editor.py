@@ -83,6 +83,7 @@ class TemplateEditor(Retranslating, QWidget):
         self.programme_name = ""
         self.dirty = False
         self.saved_state = False  # the shown template is stored (not the default)
+        self.seen_version: int | None = None  # the stored template's version as shown (0: the default)
         self._filling = False
 
         self.language = QComboBox()
@@ -208,6 +209,7 @@ class TemplateEditor(Retranslating, QWidget):
             self._filling = False
         self.dirty = False
         self.saved_state = values.saved
+        self.seen_version = values.version  # handed back when saving: a newer save elsewhere is not overwritten
         self.message.clear()
         self._update_buttons()
         self._request_preview()
@@ -231,6 +233,7 @@ class TemplateEditor(Retranslating, QWidget):
             signatories=tuple(
                 SignatoryValues(box.name.text(), box.title.text(), box.image.data) for box in self.signatories
             ),
+            version=self.seen_version,
         )
 
     def language_code(self) -> str:
@@ -238,6 +241,7 @@ class TemplateEditor(Retranslating, QWidget):
 
     def save(self) -> bool:
         from tillitsleder.certificates.templates import save_template
+        from tillitsleder.errors import ChangedElsewhere
         from ui.errors import error_text
         from ui.operations import Changed, announce
 
@@ -245,12 +249,17 @@ class TemplateEditor(Retranslating, QWidget):
             return False
         try:
             stored = save_template(self.db, self.values(), actor=self.selection.actor)
+        except ChangedElsewhere as refused:  # someone else saved it meanwhile: show theirs, and say so
+            self.revert()
+            self.message.setText(error_text(refused))
+            return False
         except Exception as error:  # noqa: BLE001 - one sentence for the user; the log has the rest
             self.message.setText(error_text(error))
             return False
         announce(Changed.CERTIFICATES, self)
         self.dirty = False
         self.saved_state = stored.saved
+        self.seen_version = stored.version
         self.message.setText(_("Saved. Certificates issued from now on use this template."))
         self._update_buttons()
         self.saved.emit()

@@ -6,10 +6,14 @@ service returns, so an undo puts the very same rows back), then tell the host to
 once with ``run()`` *before* it is pushed, so a refusal from the core reaches the dialog that asked and
 nothing lands on the stack; ``push`` then skips the first ``redo``. If an undo or redo fails later (the
 data changed elsewhere), the host reports it and clears the stack rather than guess.
+
+Edits carry versions (``ChangedElsewhere``): the first save the version the dialog was filled from, every undo
+and redo after it the version the previous one wrote — so an undo never overwrites someone else's later change.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Protocol
 
@@ -62,15 +66,16 @@ class EditModule(CurriculumCommand):
         super().__init__(host, text)
         self.programme_id, self.module_id, self.new = programme_id, module_id, new
         self.old: ModuleData | None = None
+        self.version = new.version  # what the next write expects to find
 
     def apply(self) -> None:
         assert self.module_id is not None
         self.old = self.old or service.get_module(self.db, self.module_id)
-        service.update_module(self.db, self.module_id, self.new)
+        self.version = service.update_module(self.db, self.module_id, replace(self.new, version=self.version))
 
     def revert(self) -> None:
         assert self.module_id is not None and self.old is not None
-        service.update_module(self.db, self.module_id, self.old)
+        self.version = service.update_module(self.db, self.module_id, replace(self.old, version=self.version))
 
 
 class DeleteModule(CurriculumCommand):
@@ -129,14 +134,15 @@ class EditSemester(CurriculumCommand):
         super().__init__(host, text)
         self.programme_id, self.semester_id, self.new = programme_id, semester_id, new
         self.old: SemesterData | None = None
+        self.version = new.version  # what the next write expects to find
 
     def apply(self) -> None:
         self.old = self.old or service.get_semester(self.db, self.semester_id)
-        service.update_semester(self.db, self.semester_id, self.new)
+        self.version = service.update_semester(self.db, self.semester_id, replace(self.new, version=self.version))
 
     def revert(self) -> None:
         assert self.old is not None
-        service.update_semester(self.db, self.semester_id, self.old)
+        self.version = service.update_semester(self.db, self.semester_id, replace(self.old, version=self.version))
 
 
 class RemoveSemester(CurriculumCommand):
@@ -193,12 +199,13 @@ class EditProgramme(CurriculumCommand):
         super().__init__(host, text)
         self.programme_id, self.new = programme_id, new
         self.old: ProgrammeData | None = None
+        self.version = new.version  # what the next write expects to find
 
     def apply(self) -> None:
         assert self.programme_id is not None
         self.old = self.old or service.get_programme(self.db, self.programme_id)
-        service.update_programme(self.db, self.programme_id, self.new)
+        self.version = service.update_programme(self.db, self.programme_id, replace(self.new, version=self.version))
 
     def revert(self) -> None:
         assert self.programme_id is not None and self.old is not None
-        service.update_programme(self.db, self.programme_id, self.old)
+        self.version = service.update_programme(self.db, self.programme_id, replace(self.old, version=self.version))

@@ -92,12 +92,23 @@ class FormDialog(Retranslating, QDialog):
         raise NotImplementedError
 
     def accept(self) -> None:
+        from tillitsleder.errors import ChangedElsewhere
+
         try:
             self._submit(self.value())
+        except ChangedElsewhere as refused:  # saved elsewhere meanwhile: show the newer values, and say so
+            if refused.newer:
+                self.refill(refused.newer, refused.version)
+            self.show_problem(refused)
+            return
         except Exception as error:  # noqa: BLE001 - the dialog stays open and says so (``error_text`` logs a bug)
             self.show_problem(error)
             return
         super().accept()
+
+    def refill(self, newer: dict[str, Any], version: int | None) -> None:
+        """Show ``newer`` (the record as someone else saved it, at ``version``); forms that edit a record
+        fill their fields from it, so saving again saves over those values knowingly."""
 
     def show_problem(self, error: BaseException) -> None:
         from ui.errors import error_text

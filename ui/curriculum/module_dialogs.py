@@ -33,6 +33,7 @@ class ModuleDialog(FormDialog):
         self.setObjectName("moduleDialog")
         self._adding = initial is None
         initial = initial or ModuleData(title="", semester_id=semesters[0].id if semesters else None)
+        self._version = initial.version  # handed back: a save over someone else's newer change is refused
         self.title = QLineEdit(initial.title)
         self.title.setMaxLength(250)  # the core says more than 200 is too long, rather than cutting silently
         self.semester = QComboBox()
@@ -77,7 +78,18 @@ class ModuleDialog(FormDialog):
             session_type=SessionType(self.session_type.currentData()),
             required=self.required.isChecked(),
             semester_id=self.semester.currentData(),
+            version=self._version,
         )
+
+    def refill(self, newer: dict, version: int | None) -> None:
+        self._version = version
+        self.title.setText(newer["title"])
+        self.semester.setCurrentIndex(max(0, self.semester.findData(newer["semester_id"])))
+        self.session_type.setCurrentIndex(max(0, self.session_type.findData(SessionType(newer["session_type"]).value)))
+        self.hours.setValue(float(newer["hours"]))
+        self.required.setChecked(bool(newer["required"]))
+        self.description.setPlainText(newer["description"])
+        self.objectives.setPlainText(newer["objectives"])
 
     def retranslate(self) -> None:
         self.setWindowTitle(_("New module") if self._adding else _("Edit module"))
@@ -110,6 +122,7 @@ class SemesterDialog(FormDialog):
         super().__init__(submit, parent)
         self.setObjectName("semesterDialog")
         self._adding = adding
+        self._version = initial.version  # handed back: a save over someone else's newer change is refused
         self.title = QLineEdit(initial.title)
         self.start = date_edit()
         self.end = date_edit()
@@ -121,7 +134,15 @@ class SemesterDialog(FormDialog):
         self.retranslate()
 
     def value(self) -> SemesterData:
-        return SemesterData(title=self.title.text(), start_date=get_date(self.start), end_date=get_date(self.end))
+        return SemesterData(
+            title=self.title.text(), start_date=get_date(self.start), end_date=get_date(self.end), version=self._version
+        )
+
+    def refill(self, newer: dict, version: int | None) -> None:
+        self._version = version
+        self.title.setText(newer["title"])
+        set_date(self.start, newer["start_date"])
+        set_date(self.end, newer["end_date"])
 
     def retranslate(self) -> None:
         self.setWindowTitle(_("New semester") if self._adding else _("Edit semester"))

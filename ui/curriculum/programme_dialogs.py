@@ -33,6 +33,7 @@ class ProgrammeDialog(FormDialog):
         if initial is None:
             today = clock.today()
             initial = ProgrammeData(name="", start_date=today, end_date=today + timedelta(days=2 * 365 - 1))
+        self._version = initial.version  # handed back: a save over someone else's newer change is refused
         self.name = QLineEdit(initial.name)
         self.municipality = QComboBox()
         self.municipality.setEditable(True)  # an empty database has none yet: type the name
@@ -82,7 +83,18 @@ class ProgrammeDialog(FormDialog):
             min_attendance=(Decimal(str(self.min_attendance.value())) / 100).quantize(Decimal("0.001")),
             municipality_id=municipality_id,
             municipality_name=text,
+            version=self._version,
         )
+
+    def refill(self, newer: dict, version: int | None) -> None:
+        self._version = version
+        self.name.setText(newer["name"])
+        self.municipality.setCurrentIndex(max(0, self.municipality.findData(newer["municipality_id"])))
+        set_date(self.start, newer["start_date"])
+        set_date(self.end, newer["end_date"])
+        self.timezone.setCurrentText(newer["timezone"])
+        self.min_attendance.setValue(float(Decimal(newer["min_attendance"]) * 100))
+        self.description.setPlainText(newer["description"])
 
     def retranslate(self) -> None:
         self.setWindowTitle(_("New programme") if self._adding else _("Edit programme"))

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from tillitsleder.enums import EnrolmentStatus
+from tillitsleder.errors import ChangedElsewhere
 from tillitsleder.i18n import _, format_date
 from ui.enrolment.common import add_rows, date_field, error_line, set_texts, show_problem, to_date
 from ui.widgets.keyboard import leave_by_tab
@@ -98,6 +99,15 @@ class StatusDialog(Retranslating, QDialog):
         set_texts(self.labels, (_("New &status:"), _("&From:"), _("&Reason (optional):")))
         self.reason.setToolTip(_("Shown in the history. Do not write health or other sensitive details here."))
 
+    def _reload(self) -> None:
+        from tillitsleder.enrolment.cohorts import enrolment_info, status_history
+
+        self.info = enrolment_info(self._db, self._enrolment_id)
+        self.history = status_history(self._db, self._enrolment_id)
+        self.table.setRowCount(len(self.history))
+        self.retranslate()
+        self._update()
+
     def _update(self, *_args: object) -> None:
         same = self.status.currentData() == self.info.status.value
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not same)
@@ -112,7 +122,12 @@ class StatusDialog(Retranslating, QDialog):
                 self.status.currentData(),
                 to_date(self.effective.date()),
                 self.reason.text(),
+                seen_version=self.info.version,
             )
+        except ChangedElsewhere as refused:  # changed elsewhere meanwhile: show the status and history now
+            self._reload()
+            show_problem(self.error, refused)
+            return
         except Exception as error:  # noqa: BLE001 - one sentence for the user; the log has the rest
             show_problem(self.error, error)
             return

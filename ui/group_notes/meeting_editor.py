@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from tillitsleder.enums import DialogueStep
+from tillitsleder.errors import ChangedElsewhere
 from tillitsleder.i18n import _
 from ui.connection import connection_watch, is_connection_lost, is_down
 from ui.curriculum.forms import date_edit
@@ -76,6 +77,7 @@ class MeetingEditor(KeptNotes, Retranslating, QWidget):
         self._held_for: tuple[int, int | None] | None = None  # the meeting kept on this PC (server away)
         connection_watch().restored.connect(self._on_connection_back)
         self._as_shown: MeetingDraft | None = None  # to tell whether anything was changed since
+        self._facilitators: list[Option] = []  # the facilitator choices shown with the meeting
         self.heading = QLabel()
         self.heading.setObjectName("panelTitle")
         self.date = date_edit()
@@ -188,6 +190,7 @@ class MeetingEditor(KeptNotes, Retranslating, QWidget):
 
     def show_meeting(self, db: Database, actor: Actor, view: MeetingView, facilitators: list[Option]) -> None:
         self.db, self.actor, self.view = db, actor, view
+        self._facilitators = facilitators
         access = view.access
         self.setEnabled(True)
         self.message.clear()
@@ -220,6 +223,19 @@ class MeetingEditor(KeptNotes, Retranslating, QWidget):
         self._as_shown = self.draft() if records else None
         if records and not is_down():
             QTimer.singleShot(0, self, self._save_kept_notes)
+
+    def _show_newer(self, refused: ChangedElsewhere) -> None:
+        """Show the meeting as someone else saved it meanwhile, with the message saying who and when."""
+        from tillitsleder.group_notes.meetings import load_meeting
+
+        assert self.view is not None and self.view.id is not None and self.db is not None and self.actor is not None
+        try:
+            newer = load_meeting(self.db, self.actor, self.view.id)
+        except Exception as error:  # noqa: BLE001 - removed meanwhile, or the database is gone: say so
+            self.message.setText(error_text(error))
+            return
+        self.show_meeting(self.db, self.actor, newer, self._facilitators)
+        self.message.setText(error_text(refused))
 
     def clear_meeting(self) -> None:
         """Nothing chosen: every field emptied and disabled."""
@@ -283,6 +299,7 @@ class MeetingEditor(KeptNotes, Retranslating, QWidget):
             held_on, attendees, self.facilitator.currentData(),
             notes=tuple(section.draft() for section in self.steps) if content else None,
             actions=self.actions.drafts() if content else None,
+            version=self.view.version,
         )  # fmt: skip
 
     def is_dirty(self) -> bool:
@@ -301,6 +318,9 @@ class MeetingEditor(KeptNotes, Retranslating, QWidget):
         group_id, shown_id = self.view.group.id, self.view.id
         try:
             meeting_id = save_meeting(self.db, self.actor, group_id, self.draft(), shown_id)
+        except ChangedElsewhere as refused:  # saved elsewhere meanwhile: show the newer meeting, and say so
+            self._show_newer(refused)
+            return False
         except Exception as error:  # noqa: BLE001 - the refusal is shown beside the buttons
             if is_connection_lost(error):
                 return self._keep_here(group_id, shown_id)

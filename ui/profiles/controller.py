@@ -185,6 +185,10 @@ class ProfileController(QObject):
             if hasattr(page, "set_profile"):
                 page.set_profile(unlocked)
         self.window.selection.profile = unlocked
+        if self.window.db is not None:
+            from tillitsleder.versions import act_as
+
+            act_as(self.window.db, unlocked.actor.person_id)  # its saves say who saved them
         self._scope_to(unlocked.actor)  # the pickers offer the profile's own cohorts before the pages re-filter
         self.window.selection.set_actor(unlocked.actor)
         if old is not None and old is not unlocked:

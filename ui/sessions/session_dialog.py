@@ -4,6 +4,10 @@ While the coordinator edits, conflicts (a facilitator or venue double-booked, ou
 a day off, a facilitator away) are looked up and listed inline; with conflicts on screen the Save button
 reads "Save anyway". Saving re-checks first: if the conflicts changed since they were shown, the new ones
 are shown and nothing is saved until the coordinator confirms. The service calls are short queries.
+
+Rescheduling hands back the version the form was filled from: if someone else saved the session meanwhile, the
+save is refused (``ChangedElsewhere``), the form is filled again with the newer values and the message above the
+buttons says who changed it and when; saving again then saves over those values, knowingly.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from tillitsleder import clock
+from tillitsleder.errors import ChangedElsewhere
 from tillitsleder.i18n import _, format_date
 from tillitsleder.sessions import scheduling as svc
 from tillitsleder.sessions.conflicts import Conflict
@@ -58,6 +63,7 @@ class SessionDialog(Retranslating, QDialog):
         self.shown_conflicts: list[str] = []
         self._conflicts: list[Conflict] = []
         details = svc.session_details(db, session_id) if session_id is not None else None
+        self.seen_version = details.version if details is not None else None
         include = details.plan.facilitator_ids if details is not None else ()
         self.options = svc.form_options(db, cohort_id, include_facilitators=include)
         self.form = SessionForm(self.options)
@@ -69,6 +75,11 @@ class SessionDialog(Retranslating, QDialog):
         self.problem_label.setObjectName("formProblem")
         self.problem_label.setProperty("colourRole", "warning")
         self.problem_label.setWordWrap(True)
+        self.changed_label = QLabel()  # someone else saved meanwhile: stays until the next save
+        self.changed_label.setObjectName("formProblem")
+        self.changed_label.setProperty("colourRole", "warning")
+        self.changed_label.setWordWrap(True)
+        self.changed_label.hide()
         self.conflict_label = QLabel()
         self.conflict_label.setObjectName("conflicts")
         recolour.mark_surface(self.conflict_label, "conflicts")
@@ -88,6 +99,7 @@ class SessionDialog(Retranslating, QDialog):
             layout.addWidget(self.series)
         layout.addWidget(self.conflict_label)
         layout.addWidget(self.problem_label)
+        layout.addWidget(self.changed_label)
         layout.addWidget(self.buttons)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -168,19 +180,39 @@ class SessionDialog(Retranslating, QDialog):
             return
         if [self._describe(c) for c in conflicts] != shown:
             return  # something changed since the warnings were shown: let the coordinator read them first
+        self.changed_label.hide()
         try:
             plan = self.form.plan()
             if self.mode is Mode.RESCHEDULE and self.session_id is not None:
-                self.outcome = svc.reschedule_session(self.db, self.session_id, plan)
+                self.outcome = svc.reschedule_session(self.db, self.session_id, plan, seen_version=self.seen_version)
             elif self.series is not None:
                 self.outcome = svc.schedule_series(self.db, plan, self.series.pattern())
             else:
                 self.outcome = svc.schedule_session(self.db, plan)
+        except ChangedElsewhere as refused:
+            self._reload(refused)
+            return
         except Exception as error:  # noqa: BLE001 - one sentence for the user; the log has the rest
             self.problem_label.setText(error_text(error))
             self.problem_label.show()
             return
         self.accept()
+
+    def _reload(self, refused: ChangedElsewhere) -> None:
+        """Fill the form with the session as someone else saved it, and say so."""
+        assert self.session_id is not None
+        try:
+            details = svc.session_details(self.db, self.session_id)
+        except Exception as error:  # noqa: BLE001 - removed meanwhile, or the database is gone: say so
+            self.problem_label.setText(error_text(error))
+            self.problem_label.show()
+            self.save_button.setEnabled(False)
+            return
+        self.seen_version = details.version
+        self.form.set_plan(details.plan)
+        self.check()
+        self.changed_label.setText(error_text(refused))
+        self.changed_label.show()
 
 
 def open_session_dialog(
