@@ -1,0 +1,73 @@
+"""On a shared server database the window's profile follows from the login: no "Open as…", the title and the badge
+say who is signed in, and a participant's passphrase still unlocks their journal keys. PostgreSQL only."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core"))
+
+import postgresql_server as pg  # noqa: E402
+import pytest  # noqa: E402
+import server_deployment  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
+
+from tillitsleder.access import COORDINATOR  # noqa: E402
+from tillitsleder.demo.journal import DEMO_PASSPHRASE  # noqa: E402
+from tillitsleder.model.enums import Role  # noqa: E402
+from tillitsleder.storage import open_database  # noqa: E402
+from ui.opening import OpenedDatabase, survey  # noqa: E402
+from ui.profiles.unlock_dialog import UnlockDialog  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def deployment(suite_day: date) -> Iterator[server_deployment.Deployment]:
+    if not pg.available():
+        pytest.skip("needs the PostgreSQL test server")
+    made = server_deployment.build(suite_day)
+    yield made
+    made.close()
+
+
+def open_as_login(window, deployment, role: Role) -> None:
+    db = open_database(deployment.url(role))
+    cohorts, participants = survey(db)
+    window._adopt(OpenedDatabase(db, cohorts, participants))
+
+
+def test_a_participant_signs_in_as_their_login_and_unlocks_with_their_passphrase(qtbot, window, deployment):
+    window.show()
+    open_as_login(window, deployment, Role.PARTICIPANT)
+    login = deployment.logins[Role.PARTICIPANT].login
+    profiles = window.profiles
+    assert profiles.signed_in is not None and profiles.signed_in.login == login
+    assert not profiles.menu.action_open_as.isVisible() and not profiles.menu.action_open_as.isEnabled()
+    assert not profiles.menu.action_new_profile.isVisible()
+    dialog = profiles.dialog
+    assert isinstance(dialog, UnlockDialog) and dialog.isVisible()  # their own profile, no chooser
+    with qtbot.waitSignal(window.selection.actorChanged, timeout=10_000):
+        qtbot.keyClicks(dialog.field, DEMO_PASSPHRASE)
+        qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
+    assert window.selection.actor.role is Role.PARTICIPANT
+    assert window.selection.actor.person_id == deployment.person(Role.PARTICIPANT)
+    assert login in window.windowTitle()
+    assert login in profiles.badge.toolTip()
+    assert profiles.current.profile_id is not None  # the keys are unlocked: the journal opens
+    qtbot.waitUntil(lambda: window.current_page().isVisible(), timeout=10_000)
+    window.grab().save("/tmp/server_sign_in_participant.png")
+    # "Lock" asks for the same person's passphrase again, never for another profile.
+    profiles.menu.action_lock.trigger()
+    assert isinstance(profiles.dialog, UnlockDialog) and profiles.dialog.isVisible()
+    profiles.dialog.reject()
+    assert profiles.signed_in.login == login
+
+
+def test_the_coordinator_login_opens_at_once_without_a_chooser(qtbot, window, deployment):
+    open_as_login(window, deployment, Role.COORDINATOR)
+    assert window.selection.actor == COORDINATOR
+    assert window.profiles.dialog is None
+    assert not window.profiles.menu.action_open_as.isVisible()
+    assert deployment.logins[Role.COORDINATOR].login in window.windowTitle()
