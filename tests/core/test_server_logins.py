@@ -16,17 +16,21 @@ import psycopg
 import pytest
 import server_deployment
 from cli_run import run_cli
+from sqlalchemy import select, update
 
 from tillitsleder import profiles
 from tillitsleder.access import COORDINATOR
 from tillitsleder.demo.journal import DEMO_PASSPHRASE
 from tillitsleder.errors import Forbidden
+from tillitsleder.group_notes.meeting_edits import MeetingDraft, save_meeting
 from tillitsleder.journal import entries, shared_with_me
+from tillitsleder.model import GroupMeeting, Session, group_member
 from tillitsleder.model.enums import JournalSharing, Role
 from tillitsleder.server.identity import actor_for_connection, signed_in
 from tillitsleder.server.logins import add_user, list_users, remove_user
 from tillitsleder.server.setup import init_server
 from tillitsleder.storage import open_database
+from tillitsleder.storage.failures import REFUSED_MESSAGE, as_storage_error
 
 
 @pytest.fixture(scope="module")
@@ -193,3 +197,35 @@ def test_journal_services_work_on_each_login_and_stay_end_to_end_encrypted(deplo
     finally:
         participant.close()
         coach.close()
+
+
+def test_a_refusal_by_the_database_reads_as_one_sentence(deployment):
+    participant = open_database(deployment.url(Role.PARTICIPANT))
+    try:
+        with pytest.raises(Exception) as caught, participant.session() as s:
+            s.execute(update(Session).values(title=Session.title))
+    finally:
+        participant.close()
+    error = as_storage_error(caught.value)
+    assert error is not None and error.message == REFUSED_MESSAGE
+    assert "UPDATE" not in error.user_message()
+
+
+def test_the_coordinator_records_a_meeting_but_reads_no_note_content(deployment):
+    coordinator = open_database(deployment.url(Role.COORDINATOR))
+    try:
+        with coordinator.read() as s:
+            group_id, enrolment_id = s.execute(select(group_member.c.group_id, group_member.c.enrolment_id)).first()
+        made = save_meeting(
+            coordinator, COORDINATOR, group_id, MeetingDraft(date(2026, 11, 2), attendee_ids=(enrolment_id,))
+        )
+        with coordinator.read() as s:
+            assert s.scalar(select(GroupMeeting.held_on).where(GroupMeeting.id == made)) == date(2026, 11, 2)
+    finally:
+        coordinator.close()
+
+
+def test_the_command_line_acts_only_for_a_coordinator_login(deployment, capsys):
+    code, out, err = run_cli(capsys, "units", "list", "--db", deployment.url(Role.PARTICIPANT))
+    assert (code, out) == (4, "")
+    assert "acts as the programme coordinator" in err and deployment.logins[Role.PARTICIPANT].login in err

@@ -66,3 +66,15 @@ def test_every_table_gets_forced_row_level_security_and_the_owner_policy():
         for statement in statements:
             if statement.startswith('CREATE POLICY "tillitsleder_') and "owner" not in statement:
                 assert "(SELECT tillitsleder_role()) = '" in statement
+
+
+def test_column_limited_grants_carry_the_bookkeeping_columns_a_table_has():
+    from tillitsleder.server.rules import Grant, effective_columns
+
+    assert effective_columns("journal_entry", Grant(("SELECT",), columns=("id",))) == ("id", "updated_at")
+    status = effective_columns("enrolment", Grant(("UPDATE",), columns=("status",)))
+    assert status == (
+        "status",
+        *[c for c in ("version", "updated_by", "updated_at") if c in Base.metadata.tables["enrolment"].c],
+    )
+    assert effective_columns("enrolment", Grant(("SELECT",))) is None

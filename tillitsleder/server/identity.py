@@ -2,7 +2,8 @@
 
 ``signed_in(db)`` reads the ``server_login`` row of ``session_user`` (row-level security lets every login read its
 own row): the login, its role, its person and their name. ``actor_for_connection(db)`` turns it into the ``Actor``
-the services take. The database's administrator (the owner who ran ``server init``, who sees every row anyway)
+the services take; ``require_coordinator_login`` stops the command line (which acts as the coordinator) for
+other logins. The database's administrator (the owner who ran ``server init``, who sees every row anyway)
 acts as the coordinator; any other login without a row is refused. On SQLite there is no login: the profile
 chooser decides, and ``signed_in`` returns ``None``.
 """
@@ -18,7 +19,7 @@ from tillitsleder.errors import Forbidden
 from tillitsleder.i18n import N_
 from tillitsleder.model import Person, ServerLogin
 from tillitsleder.model.enums import Role
-from tillitsleder.storage.database import Database
+from tillitsleder.storage.database import Database, open_database
 
 SESSION_USER = literal_column("session_user")
 # PostgreSQL only: whether the connected login sees every row anyway (superuser, BYPASSRLS, or owns the tables).
@@ -74,6 +75,24 @@ def signed_in(db: Database) -> SignedIn | None:
         )
     name = f"{row.first_name} {row.last_name}" if row.person_id is not None and row.first_name else None
     return SignedIn(str(login), Role(row.role), row.person_id, name)
+
+
+def require_coordinator_login(url: str) -> SignedIn:
+    """The command line acts as the coordinator: ``Forbidden`` unless ``url`` signs in as one (or as the
+    administrator)."""
+    db = open_database(url)
+    try:
+        who = signed_in(db)
+    finally:
+        db.close()
+    assert who is not None
+    if who.role is not Role.COORDINATOR:
+        raise Forbidden(
+            N_("The command line acts as the programme coordinator; the login “{login}” is signed in as {role}."),
+            login=who.login,
+            role=who.role.label(),
+        )
+    return who
 
 
 def actor_for_connection(db: Database) -> Actor:

@@ -20,7 +20,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from tillitsleder.model.enums import Role
-from tillitsleder.server.rules import DELETE, INSERT, SELECT, TABLE_RULES, UNMODELLED_READABLE, UPDATE, Grant
+from tillitsleder.server.rules import (
+    DELETE,
+    INSERT,
+    SELECT,
+    TABLE_RULES,
+    UNMODELLED_READABLE,
+    UPDATE,
+    Grant,
+    effective_columns,
+)
 
 GROUP_ROLES: dict[Role, str] = {
     Role.COORDINATOR: "tillitsleder_coordinator",
@@ -160,8 +169,9 @@ def _policy_clause(command: str, rows: str) -> str:
 
 
 def _grant_statement(table: str, role: str, command: str, grant: Grant) -> str:
-    limited = command in (SELECT, UPDATE) and grant.columns is not None
-    columns = f" ({', '.join(quote(c) for c in grant.columns or ())})" if limited else ""
+    names = effective_columns(table, grant)
+    limited = command in (SELECT, UPDATE) and names is not None
+    columns = f" ({', '.join(quote(c) for c in names or ())})" if limited else ""
     return f"GRANT {command}{columns} ON {quote(table)} TO {quote(role)}"
 
 

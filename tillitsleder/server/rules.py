@@ -15,9 +15,10 @@ The rules mirror ``access.py`` and the services, per the domain notes' "who sees
   facilitator reads those of the members of the groups they facilitate and of the leaders they coach; a
   participant reads their own (and, to share a summary with their reflection group, the enrolment rows of its
   members — nothing below them);
-- reflection groups, meetings and notes: the coordinator composes groups and reads meetings, but of the notes only
-  the themes marked shareable (no content columns); the facilitator writes the meetings, notes and actions of their
-  groups; the participant reads their groups';
+- reflection groups, meetings and notes: the coordinator composes groups and records meetings (dates, who attended),
+  but of the notes reads only the themes marked shareable and of the actions only their dates and status (no content
+  columns); the facilitator writes the meetings, notes and actions of their groups; the participant reads their
+  groups';
 - the journal, drafts, commitments and their grants: the author does everything with their own rows; a reader
   holding a grant reads the rows granted to them; the coordinator has no ciphertext column at all — only the dates
   and ids that counts, retention and erasure need — and may delete (erasure, retention);
@@ -31,6 +32,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tillitsleder.model import Base
 from tillitsleder.model.enums import Role
 
 SELECT, INSERT, UPDATE, DELETE = "SELECT", "INSERT", "UPDATE", "DELETE"
@@ -175,11 +177,7 @@ TABLE_RULES: dict[str, TableRule] = {
     "enrolment": TableRule(
         coordinator=(Grant(ALL),),
         facilitator=(Grant((SELECT,), "id IN (SELECT tillitsleder_visible_enrolment_ids())"),),
-        participant=(
-            Grant((SELECT,), "id IN (SELECT tillitsleder_visible_enrolment_ids())"),
-            # The participant's own choice to let the coordinator count their journal entries.
-            Grant((UPDATE,), OWN_PERSON, columns=("journal_count_visible",)),
-        ),
+        participant=(Grant((SELECT,), "id IN (SELECT tillitsleder_visible_enrolment_ids())"),),
     ),
     "enrolment_status_change": _records(),
     "attendance": _records(),
@@ -198,12 +196,13 @@ TABLE_RULES: dict[str, TableRule] = {
     ),
     "reflection_group": _group_part("id IN (SELECT tillitsleder_group_ids())"),
     "group_member": _group_part(MY_GROUPS),
+    # The coordinator records meetings (dates, who attended: ``group_notes.meeting_edits``), never their content.
     "group_meeting": TableRule(
-        coordinator=(Grant((SELECT,)),),
+        coordinator=(Grant(ALL),),
         facilitator=(Grant(ALL, MY_GROUPS),),
         participant=(Grant((SELECT,), MY_GROUPS),),
     ),
-    "group_meeting_attendee": _meeting_part(coordinator=(Grant((SELECT,)),)),
+    "group_meeting_attendee": _meeting_part(coordinator=(Grant(ALL),)),
     "group_note": _meeting_part(coordinator=(Grant((SELECT,), "theme_shareable", columns=NOTE_METADATA),)),
     "group_action": _meeting_part(coordinator=(Grant((SELECT,), columns=ACTION_METADATA),)),
     # --- a table day (the coordinator's seating plan)
@@ -257,6 +256,20 @@ TABLE_RULES: dict[str, TableRule] = {
     "read_event": _audit(f"actor_id = {ME}", f"actor_id = {ME}"),
     "read_event_subject": _audit(OWN_READ_EVENT, OWN_READ_EVENT),
 }
+
+# Bookkeeping columns that go with every column-limited grant where the table has them: an edit's version and who
+# changed it when (added by the optimistic-locking migration) are metadata, and an UPDATE through the ORM sets them.
+BOOKKEEPING = ("version", "updated_by", "updated_at")
+
+
+def effective_columns(table: str, grant: Grant) -> tuple[str, ...] | None:
+    """The columns ``grant`` gives on ``table`` (``None``: all), with the bookkeeping columns the table has."""
+    if grant.columns is None:
+        return None
+    present = Base.metadata.tables[table].columns
+    extra = tuple(name for name in BOOKKEEPING if name in present and name not in grant.columns)
+    return grant.columns + extra
+
 
 # Tables outside the model that every role reads (the schema revision, checked when the app opens the database).
 UNMODELLED_READABLE = ("alembic_version",)

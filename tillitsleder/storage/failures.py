@@ -23,6 +23,8 @@ log = logging.getLogger(__name__)
 SQLITE_BUSY, SQLITE_LOCKED = 5, 6
 BUSY_MESSAGE = N_("Another program is writing to the database; try again.")
 FAILED_MESSAGE = N_("The database could not be read or written; nothing was changed. The details are in the log.")
+REFUSED_MESSAGE = N_("The database refused this: your login may not do it. Nothing was changed.")
+INSUFFICIENT_PRIVILEGE = "42501"  # PostgreSQL: a missing grant, or a row-level security policy said no
 _PARAMETERS = re.compile(r"\[parameters: .*?\](?=\s*(\(Background|$))", re.DOTALL)
 
 
@@ -60,5 +62,8 @@ def as_storage_error(exc: BaseException) -> StorageError | None:
     if is_busy(exc):
         log.info("The database was locked by another connection: %s", safe_detail(exc))
         return DatabaseBusy(BUSY_MESSAGE)
+    if getattr(_driver_error(exc), "sqlstate", None) == INSUFFICIENT_PRIVILEGE:
+        log.info("Refused by the database: %s", safe_detail(exc))
+        return StorageError(REFUSED_MESSAGE)
     log.info("Database failure: %s", safe_detail(exc))
     return StorageError(FAILED_MESSAGE)
