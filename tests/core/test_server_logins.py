@@ -229,3 +229,27 @@ def test_the_command_line_acts_only_for_a_coordinator_login(deployment, capsys):
     code, out, err = run_cli(capsys, "units", "list", "--db", deployment.url(Role.PARTICIPANT))
     assert (code, out) == (4, "")
     assert "acts as the programme coordinator" in err and deployment.logins[Role.PARTICIPANT].login in err
+
+
+def test_init_sets_up_an_empty_database_and_restores_what_an_upgrade_left_without_policies(deployment):
+    name = pg.unique_name("empty")
+    url = pg.create_database(name)
+    try:
+        summary = init_server(url)
+        with psycopg.connect(url, autocommit=True) as admin:
+            assert admin.execute("SELECT count(*) FROM alembic_version").fetchone()[0] == 1
+            # As after an upgrade that added a table: no policy, no grant, no row-level security yet.
+            admin.execute("DROP POLICY IF EXISTS tillitsleder_participant_select_1 ON journal_entry")
+            admin.execute("REVOKE ALL ON journal_entry FROM tillitsleder_participant")
+            admin.execute("ALTER TABLE journal_entry NO FORCE ROW LEVEL SECURITY")
+            assert init_server(url) == summary
+            forced = admin.execute(
+                "SELECT relforcerowsecurity FROM pg_class WHERE relname = 'journal_entry'"
+            ).fetchone()
+            assert forced == (True,)
+            granted = admin.execute(
+                "SELECT has_table_privilege('tillitsleder_participant', 'journal_entry', 'INSERT')"
+            ).fetchone()
+            assert granted == (True,)
+    finally:
+        pg.drop_database(name)

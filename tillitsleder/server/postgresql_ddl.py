@@ -217,6 +217,10 @@ def sequence_statements(sequences: dict[str, list[str]]) -> list[str]:
 
 def schema_statements(schema: str) -> list[str]:
     roles = ", ".join(quote(name) for name in GROUP_ROLES.values())
-    statements = [f"GRANT USAGE ON SCHEMA {quote(schema)} TO {roles}"]
+    # Logins create nothing: no table or function of theirs can stand beside ours (PostgreSQL before 15 let PUBLIC).
+    statements = [
+        f"REVOKE CREATE ON SCHEMA {quote(schema)} FROM PUBLIC",
+        f"GRANT USAGE ON SCHEMA {quote(schema)} TO {roles}",
+    ]
     statements += [f"GRANT SELECT ON {quote(table)} TO {roles}" for table in UNMODELLED_READABLE]
     return statements
