@@ -26,6 +26,7 @@ class Deployment:
     name: str
     admin_url: str
     logins: dict[Role, NewLogin] = field(default_factory=dict)
+    more_logins: list[str] = field(default_factory=list)  # made by tests; removed with the others
 
     def url(self, role: Role) -> str:
         login = self.logins[role]
@@ -42,9 +43,9 @@ class Deployment:
         return psycopg.connect(self.admin_url, autocommit=True)
 
     def close(self) -> None:
-        for login in self.logins.values():
+        for login in [made.login for made in self.logins.values()] + self.more_logins:
             try:
-                remove_user(self.admin_url, login.login)
+                remove_user(self.admin_url, login)
             except Exception:  # noqa: BLE001 - a test may have removed it already
                 pass
         pg.drop_database(self.name)

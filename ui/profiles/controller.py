@@ -72,13 +72,16 @@ class ProfileMenu(Retranslating, QMenu):
         self.action_change.setObjectName("changePassphrase")
         self.action_new_profile = QAction(self)
         self.action_new_profile.setObjectName("newProfile")
+        self.action_my_profile = QAction(self)  # signed in to a server without a profile yet
+        self.action_my_profile.setObjectName("setUpMyProfile")
         self.addActions([self.action_open_as, self.action_lock])
         self.addSeparator()
-        self.addActions([self.action_change, self.action_new_profile])
+        self.addActions([self.action_change, self.action_new_profile, self.action_my_profile])
         self.action_open_as.triggered.connect(controller.open_as)
         self.action_lock.triggered.connect(controller.lock)
         self.action_change.triggered.connect(controller.change_passphrase)
         self.action_new_profile.triggered.connect(controller.new_profile)
+        self.action_my_profile.triggered.connect(controller.set_up_my_profile)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -94,6 +97,8 @@ class ProfileMenu(Retranslating, QMenu):
         self.action_new_profile.setStatusTip(
             _("Let a participant or coach choose their passphrase, and print their recovery key.")
         )
+        self.action_my_profile.setText(_("&Set up your profile…"))
+        self.action_my_profile.setStatusTip(_("Choose your passphrase for your journal, and print your recovery key."))
 
 
 class ProfileBadge(Retranslating, QToolButton):
@@ -178,6 +183,9 @@ class ProfileController(QObject):
         self.menu.action_change.setEnabled(writable and self.current is not None and (not server or has_keys))
         self.menu.action_new_profile.setEnabled(writable and self.role is Role.COORDINATOR and not server)
         self.menu.action_new_profile.setVisible((self.role is Role.COORDINATOR or self.current is None) and not server)
+        without_keys = server and self.current is not None and not has_keys and self.role is not Role.COORDINATOR
+        self.menu.action_my_profile.setVisible(without_keys)
+        self.menu.action_my_profile.setEnabled(without_keys and writable)
         self.badge.setVisible(has_db)
 
     def flush_pages(self) -> None:
@@ -387,10 +395,29 @@ class ProfileController(QObject):
         dialog.created.connect(lambda new: self.show_recovery_key(new.profile.name, new.recovery_key))
         self._show(dialog)
 
-    def show_recovery_key(self, name: str, key: str) -> None:
+    def set_up_my_profile(self) -> None:
+        """Signed in to a server without a profile: choose a passphrase, see the recovery key, then unlock."""
+        from ui.profiles.passphrase_dialogs import NewProfileDialog
+
+        who, current = self.signed_in, self.current
+        if self.window.db is None or who is None or current is None or who.person_id is None:
+            return
+        myself = (who.person_id, current.info.name, who.role)
+        dialog = NewProfileDialog(self.window.db, self.window, myself=myself)
+
+        def created(new: Any) -> None:
+            recovery = self.show_recovery_key(new.profile.name, new.recovery_key)
+            recovery.finished.connect(lambda _result: self.unlock_profile(new.profile))
+
+        dialog.created.connect(created)
+        self._show(dialog)
+
+    def show_recovery_key(self, name: str, key: str) -> Any:
         from ui.profiles.recovery_dialog import RecoveryKeyDialog
 
-        self._show(RecoveryKeyDialog(name, key, self.window))
+        dialog = RecoveryKeyDialog(name, key, self.window)
+        self._show(dialog)
+        return dialog
 
     def _show(self, dialog: Any) -> None:
         self.dialog = dialog
