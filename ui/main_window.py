@@ -131,7 +131,9 @@ class MainWindow(Retranslating, QMainWindow):
 
         self._build_actions()
         self.profiles = ProfileController(self)  # the Profile menu; acts as the coordinator until another unlocks
-        self.profiles.profileChanged.connect(lambda _profile: (self._show_status(), self._update_actions()))
+        self.profiles.profileChanged.connect(
+            lambda _profile: (self._show_status(), self._update_actions(), self.setWindowTitle(self._window_title()))
+        )
         self.nav.currentRowChanged.connect(self._show_area)
         self.actions_.opened.connect(self._adopt)
         self.actions_.busyChanged.connect(self._update_actions)
@@ -246,6 +248,9 @@ class MainWindow(Retranslating, QMainWindow):
         self._show_status()
 
     def _window_title(self) -> str:
+        who = getattr(getattr(self, "profiles", None), "signed_in", None)
+        if self.db is not None and who is not None:  # a server database: who is signed in
+            return _("{login} on {database} – Tillitsleder").format(login=who.login, database=self.db.location)
         if self.db is not None and self.db.path is not None:
             return _("{file} – Tillitsleder").format(file=self.db.path.name)
         return "Tillitsleder"

@@ -32,6 +32,7 @@ DOMAINS: dict[str, set[str]] = {
     "first_screen": {"curriculum", "attendance", "lists"},
     "organisation": {"enrolment"},  # the unit import reuses the participant list's hardened file reading
     "privacy": set(),  # reads the model directly: the read audit, retention rules, deleting cohorts/programmes
+    "server": set(),  # a shared PostgreSQL deployment: its access rules, their DDL, logins; reads the model directly
 }
 APPLICATION = {"demo", "commands", "cli", "__main__"}
 

@@ -31,6 +31,7 @@ COMMAND_MODULES = (
     "tillitsleder.commands.privacy",
     "tillitsleder.commands.report",
     "tillitsleder.commands.roster",
+    "tillitsleder.commands.server",
     "tillitsleder.commands.tables",
     "tillitsleder.commands.units",
 )

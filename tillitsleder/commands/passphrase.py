@@ -65,6 +65,14 @@ def check_coordinator(args: argparse.Namespace) -> None:
     command = getattr(args, "command", None)
     if command == "demo":
         return
+    from tillitsleder.storage.engine import is_server_url
+
+    if is_server_url(getattr(args, "db", None)):  # on a server the login decides, not a passphrase
+        if command != "server":  # ``server`` runs as the administrator and checks for itself
+            from tillitsleder.server.identity import require_coordinator_login
+
+            require_coordinator_login(args.db)
+        return
     path = resolve_database_path(getattr(args, "db", None))
     if not coordinator_passphrase_set(path):
         return

@@ -31,6 +31,8 @@ CONNECTION_LOST_MESSAGE = N_(
 # SQLSTATE classes and codes that mean the connection itself failed: 08 (connection exception), 57P01–57P03
 # (the administrator or a crash ended the session, the server cannot accept connections now).
 _LOST_STATES = ("08", "57P01", "57P02", "57P03")
+REFUSED_MESSAGE = N_("The database refused this: your login may not do it. Nothing was changed.")
+INSUFFICIENT_PRIVILEGE = "42501"  # PostgreSQL: a missing grant, or a row-level security policy said no
 _PARAMETERS = re.compile(r"\[parameters: .*?\](?=\s*(\(Background|$))", re.DOTALL)
 
 
@@ -85,5 +87,8 @@ def as_storage_error(exc: BaseException) -> StorageError | None:
     if is_busy(exc):
         log.info("The database was locked by another connection: %s", safe_detail(exc))
         return DatabaseBusy(BUSY_MESSAGE)
+    if getattr(_driver_error(exc), "sqlstate", None) == INSUFFICIENT_PRIVILEGE:
+        log.info("Refused by the database: %s", safe_detail(exc))
+        return StorageError(REFUSED_MESSAGE)
     log.info("Database failure: %s", safe_detail(exc))
     return StorageError(FAILED_MESSAGE)

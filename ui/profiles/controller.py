@@ -1,7 +1,10 @@
 """The profile the app acts as: the "Profile" menu, the status-bar badge, unlocking, locking and what is shown.
 
-On opening a database the app acts as the programme coordinator — at once when the coordinator has no
-passphrase, after asking for it when one is set. "Open as…" chooses another profile and unlocks it; "Lock" saves
+On opening a database file the app acts as the programme coordinator — at once when the coordinator has no
+passphrase, after asking for it when one is set. On a shared server database the profile follows from the login
+(``tillitsleder.server.identity``): the coordinator's at once, a participant's or coach's after their passphrase
+unlocks their keys; "Open as…" and setting up profiles for others are for files only, and the badge and the window
+title say who is signed in. "Open as…" chooses another profile and unlocks it; "Lock" saves
 drafts, drops the keys and returns to the chooser. Adopting a profile hands the unlocked profile to the pages
 that need keys (``set_profile``), then sets ``CohortSelection.actor`` so every page re-filters, and hides the
 areas the role has no use for. Dialogs are opened window-modal with ``open()`` (not ``exec()``): the event loop
@@ -26,6 +29,7 @@ if TYPE_CHECKING:
     from tillitsleder.access import Actor
     from tillitsleder.facilitators.own_world import OwnWorld
     from tillitsleder.profiles import ProfileInfo, UnlockedProfile
+    from tillitsleder.server.identity import SignedIn
     from tillitsleder.storage import Database
     from ui.pages.areas import Area
     from ui.widgets.cohort_picker import CohortSelection
@@ -68,13 +72,16 @@ class ProfileMenu(Retranslating, QMenu):
         self.action_change.setObjectName("changePassphrase")
         self.action_new_profile = QAction(self)
         self.action_new_profile.setObjectName("newProfile")
+        self.action_my_profile = QAction(self)  # signed in to a server without a profile yet
+        self.action_my_profile.setObjectName("setUpMyProfile")
         self.addActions([self.action_open_as, self.action_lock])
         self.addSeparator()
-        self.addActions([self.action_change, self.action_new_profile])
+        self.addActions([self.action_change, self.action_new_profile, self.action_my_profile])
         self.action_open_as.triggered.connect(controller.open_as)
         self.action_lock.triggered.connect(controller.lock)
         self.action_change.triggered.connect(controller.change_passphrase)
         self.action_new_profile.triggered.connect(controller.new_profile)
+        self.action_my_profile.triggered.connect(controller.set_up_my_profile)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -90,6 +97,8 @@ class ProfileMenu(Retranslating, QMenu):
         self.action_new_profile.setStatusTip(
             _("Let a participant or coach choose their passphrase, and print their recovery key.")
         )
+        self.action_my_profile.setText(_("&Set up your profile…"))
+        self.action_my_profile.setStatusTip(_("Choose your passphrase for your journal, and print your recovery key."))
 
 
 class ProfileBadge(Retranslating, QToolButton):
@@ -102,10 +111,11 @@ class ProfileBadge(Retranslating, QToolButton):
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.setMenu(menu)
         self.profile: ProfileInfo | None = None
+        self.login: str | None = None  # on a server database: the login signed in
         self.retranslate()
 
-    def show_profile(self, profile: ProfileInfo | None) -> None:
-        self.profile = profile
+    def show_profile(self, profile: ProfileInfo | None, login: str | None = None) -> None:
+        self.profile, self.login = profile, login
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -119,6 +129,9 @@ class ProfileBadge(Retranslating, QToolButton):
         else:
             self.setText(_("{name} · {role}").format(name=profile.name, role=profile.role.label()))
             self.setToolTip(visibility.explanation(profile.role))
+        if self.login is not None:
+            signed_in = _("Signed in to the server as {login}.").format(login=self.login)
+            self.setToolTip(f"{signed_in}\n{self.toolTip()}" if profile is not None else signed_in)
 
 
 class ProfileController(QObject):
@@ -131,6 +144,7 @@ class ProfileController(QObject):
         self.world: OwnWorld | None = None  # the status bar's figures of a participant or facilitator
         self._scoped = False  # the pickers offer a participant's or facilitator's cohorts, not all
         self.dialog: Any = None  # the dialog open now (tests and screenshots reach it here)
+        self.signed_in: SignedIn | None = None  # on a server database: the login the profile follows from
         self.menu = ProfileMenu(self, window)
         window.menuBar().insertMenu(window.help_menu.menuAction(), self.menu)
         self.badge = ProfileBadge(self.menu)
@@ -160,12 +174,18 @@ class ProfileController(QObject):
 
     def _update_actions(self) -> None:
         has_db = self.window.db is not None
-        self.menu.action_open_as.setEnabled(has_db)
-        self.menu.action_lock.setEnabled(has_db and self.current is not None)
+        server = self.signed_in is not None  # the login decides: no choosing, no profiles set up for others
+        self.menu.action_open_as.setEnabled(has_db and not server)
+        self.menu.action_open_as.setVisible(not server)
+        has_keys = self.current is not None and self.current.profile_id is not None
+        self.menu.action_lock.setEnabled(has_db and self.current is not None and (not server or has_keys))
         writable = has_db and not getattr(self.window.db, "read_only", False)
-        self.menu.action_change.setEnabled(writable and self.current is not None)
-        self.menu.action_new_profile.setEnabled(writable and self.role is Role.COORDINATOR)
-        self.menu.action_new_profile.setVisible(self.role is Role.COORDINATOR or self.current is None)
+        self.menu.action_change.setEnabled(writable and self.current is not None and (not server or has_keys))
+        self.menu.action_new_profile.setEnabled(writable and self.role is Role.COORDINATOR and not server)
+        self.menu.action_new_profile.setVisible((self.role is Role.COORDINATOR or self.current is None) and not server)
+        without_keys = server and self.current is not None and not has_keys and self.role is not Role.COORDINATOR
+        self.menu.action_my_profile.setVisible(without_keys)
+        self.menu.action_my_profile.setEnabled(without_keys and writable)
         self.badge.setVisible(has_db)
 
     def flush_pages(self) -> None:
@@ -194,7 +214,7 @@ class ProfileController(QObject):
         if old is not None and old is not unlocked:
             old.lock()
             self.window.statusBar().clearMessage()  # nothing said to the previous profile stays on screen
-        self.badge.show_profile(unlocked.info)
+        self.badge.show_profile(unlocked.info, self.signed_in.login if self.signed_in is not None else None)
         self.apply_visibility()
         self._update_actions()
         self.profileChanged.emit(unlocked)
@@ -244,7 +264,7 @@ class ProfileController(QObject):
                 page.set_profile(None)
         if old is not None:
             old.lock()
-        self.badge.show_profile(None)
+        self.badge.show_profile(None, self.signed_in.login if self.signed_in is not None else None)
         self.window.statusBar().clearMessage()
         self.apply_visibility()
         self._update_actions()
@@ -253,16 +273,54 @@ class ProfileController(QObject):
     def _on_database_opened(self) -> None:
         from tillitsleder import profiles
 
+        self.signed_in = None
         self.drop()
         self._scoped = False  # the window has just offered every cohort of the new database
         self.world = None
         db = self.window.db
         if db is None:
             return
+        if db.engine.dialect.name == "postgresql":
+            self.sign_in_from_login(db)
+            return
         if profiles.coordinator_has_passphrase(db):
             self.unlock_profile(profiles.coordinator_profile(db))
         else:
             self.adopt(profiles.unlock_coordinator(db))
+
+    def sign_in_from_login(self, db: Database) -> None:
+        """On a server database: act as the login's profile (its keys unlocked by the person's passphrase)."""
+        from tillitsleder import profiles
+        from tillitsleder.errors import TillitslederError
+        from tillitsleder.server.identity import signed_in
+        from ui.errors import error_text
+
+        try:
+            who = signed_in(db)
+        except TillitslederError as error:  # a login this database does not list: nothing is shown
+            self.signed_in = None
+            self._update_actions()
+            self.window.statusBar().showMessage(error_text(error))
+            return
+        assert who is not None
+        self.signed_in = who
+        if who.role is Role.COORDINATOR:
+            self.adopt(
+                profiles.UnlockedProfile(profiles.ProfileInfo(None, Role.COORDINATOR, None, who.role.label(), False))
+            )
+            return
+        assert who.person_id is not None
+        info = profiles.profile_for(db, who.person_id, who.role)
+        if info is None:  # no keys yet: what needs none is shown; the journal asks for a profile
+            self.adopt(
+                profiles.UnlockedProfile(
+                    profiles.ProfileInfo(None, who.role, who.person_id, who.name or who.login, False)
+                )
+            )
+        else:
+            self.badge.show_profile(None, who.login)
+            self._update_actions()
+            self.unlock_profile(info)
 
     # --- the dialogs -------------------------------------------------------------------------------------
 
@@ -272,7 +330,7 @@ class ProfileController(QObject):
         from ui.profiles.chooser import ProfileChooser
 
         db = self.window.db
-        if db is None:
+        if db is None or self.signed_in is not None:  # on a server the login decides the profile
             return
         choices = profiles.list_profiles(db)
         if not any(p.role is Role.COORDINATOR for p in choices):
@@ -294,6 +352,9 @@ class ProfileController(QObject):
         if db is None:
             return
         self.drop()
+        if self.signed_in is not None:  # on a server the login stays: unlock the same profile again
+            self.sign_in_from_login(db)
+            return
         if not profiles.coordinator_has_passphrase(db):
             self.adopt(profiles.unlock_coordinator(db))
         self.open_as()
@@ -338,10 +399,29 @@ class ProfileController(QObject):
         dialog.created.connect(lambda new: self.show_recovery_key(new.profile.name, new.recovery_key))
         self._show(dialog)
 
-    def show_recovery_key(self, name: str, key: str) -> None:
+    def set_up_my_profile(self) -> None:
+        """Signed in to a server without a profile: choose a passphrase, see the recovery key, then unlock."""
+        from ui.profiles.passphrase_dialogs import NewProfileDialog
+
+        who, current = self.signed_in, self.current
+        if self.window.db is None or who is None or current is None or who.person_id is None:
+            return
+        myself = (who.person_id, current.info.name, who.role)
+        dialog = NewProfileDialog(self.window.db, self.window, myself=myself)
+
+        def created(new: Any) -> None:
+            recovery = self.show_recovery_key(new.profile.name, new.recovery_key)
+            recovery.finished.connect(lambda _result: self.unlock_profile(new.profile))
+
+        dialog.created.connect(created)
+        self._show(dialog)
+
+    def show_recovery_key(self, name: str, key: str) -> Any:
         from ui.profiles.recovery_dialog import RecoveryKeyDialog
 
-        self._show(RecoveryKeyDialog(name, key, self.window))
+        dialog = RecoveryKeyDialog(name, key, self.window)
+        self._show(dialog)
+        return dialog
 
     def _show(self, dialog: Any) -> None:
         self.dialog = dialog

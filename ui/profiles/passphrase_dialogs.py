@@ -189,17 +189,19 @@ def _coordinator_has_passphrase(db: Database) -> bool:
 
 
 class NewProfileDialog(_KeyDialog):
-    """Set up a participant or coach profile: the person chooses their own passphrase at the coordinator's desk."""
+    """Set up a participant or coach profile: the person chooses their own passphrase at the coordinator's desk —
+    or, signed in to a server (``myself``: person id, name, role), at their own."""
 
     created = Signal(object)  # noqa: N815 - profiles.NewProfile
 
-    def __init__(self, db: Database, parent=None) -> None:
+    def __init__(self, db: Database, parent=None, *, myself: tuple[int, str, Role] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("newProfileDialog")
         self.db = db
+        self.myself = myself
         self.role_combo = QComboBox()
         self.role_combo.setObjectName("profileRole")
-        for role in (Role.PARTICIPANT, Role.FACILITATOR):
+        for role in (Role.PARTICIPANT, Role.FACILITATOR) if myself is None else (myself[2],):
             self.role_combo.addItem("", role.value)
         self.person_combo = QComboBox()
         self.person_combo.setObjectName("profilePerson")
@@ -224,8 +226,11 @@ class NewProfileDialog(_KeyDialog):
         from tillitsleder import profiles
 
         self.person_combo.clear()
-        for option in profiles.eligible_people(self.db, self.role()):
-            self.person_combo.addItem(option.label, option.id)
+        if self.myself is not None:
+            self.person_combo.addItem(self.myself[1], self.myself[0])
+        else:
+            for option in profiles.eligible_people(self.db, self.role()):
+                self.person_combo.addItem(option.label, option.id)
         self.ok_button.setEnabled(self.person_combo.count() > 0)
 
     def _submit(self) -> None:
@@ -251,6 +256,14 @@ class NewProfileDialog(_KeyDialog):
         texts = (_("&Role:"), _("&Person:"), _("&Passphrase:"), _("Re&peat the passphrase:"))
         for label, text in zip(self.labels, texts, strict=True):
             label.setText(text)
-        self.role_combo.setItemText(0, Role.PARTICIPANT.label())
-        self.role_combo.setItemText(1, Role.FACILITATOR.label())
+        for index in range(self.role_combo.count()):
+            self.role_combo.setItemText(index, Role(self.role_combo.itemData(index)).label())
         self.new.setPlaceholderText(_("At least 8 characters"))
+        if self.myself is not None:
+            self.setWindowTitle(_("Set up your profile"))
+            self.intro.setText(
+                _(
+                    "Choose a passphrase only you know. Your journal is locked with it; nobody else, not even the "
+                    "coordinator, can open it. Next you will see your recovery key, once, for printing."
+                )
+            )
