@@ -259,7 +259,7 @@ TABLE_RULES: dict[str, TableRule] = {
 
 # Bookkeeping columns that go with every column-limited grant where the table has them: an edit's version and who
 # changed it when (added by the optimistic-locking migration) are metadata, and an UPDATE through the ORM sets them.
-BOOKKEEPING = ("version", "updated_by", "updated_at")
+BOOKKEEPING = ("version", "updated_by_id", "updated_at")
 
 
 def effective_columns(table: str, grant: Grant) -> tuple[str, ...] | None:

@@ -308,6 +308,10 @@ class ProfileController(QObject):
             self.adopt(
                 profiles.UnlockedProfile(profiles.ProfileInfo(None, Role.COORDINATOR, None, who.role.label(), False))
             )
+            if who.person_id is not None:  # a coordinator's login names its person: "Changed by …" says who
+                from tillitsleder.versions import act_as
+
+                act_as(db, who.person_id)
             return
         assert who.person_id is not None
         info = profiles.profile_for(db, who.person_id, who.role)
