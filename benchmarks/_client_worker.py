@@ -2,7 +2,8 @@
 own: it opens the database as itself, signs in as its role and works through the app's services until the
 deadline, recording every operation it was told succeeded (acknowledged), was refused as a conflict, or failed.
 
-* a coordinator marks 1–3 attendance cells of the hot part of the newest cohort's register (``set_attendance``);
+* a coordinator marks 1–3 attendance cells of the hot part of the newest cohort's register (``set_attendance``)
+  from the copy of the register it read, as the grid does (with the versions it saw, where the service takes them);
 * a participant writes journal entries with their unlocked profile (``journal.entries.create_entry``);
 * a facilitator records a meeting of their group with three-step notes, or rewrites the notes of the last
   meeting they recorded (``group_notes.meeting_edits.save_meeting``).
@@ -70,14 +71,34 @@ def _setup(spec: dict[str, Any]):
 
 
 def _coordinator(db, spec):
-    from tillitsleder.attendance.register import set_attendance
+    """Marks cells as the register grid does: from the copy it read (``load_register``), handing back the versions
+    it saw where ``set_attendance`` takes them (the versions branch), and reading the register again after a
+    refusal and every two seconds (open pages refresh on a change made elsewhere)."""
+    import inspect
+
+    from tillitsleder.attendance.register import load_register, set_attendance
 
     cohort, cells, statuses = spec["cohort_id"], [tuple(c) for c in spec["cells"]], spec["statuses"]
+    versioned = "seen" in inspect.signature(set_attendance).parameters
+    state = {"register": load_register(db, cohort), "read_at": time.monotonic()}
 
     def mark(rng: random.Random, intent: dict) -> None:
+        if time.monotonic() - state["read_at"] > 2:
+            state["register"], state["read_at"] = load_register(db, cohort), time.monotonic()
+        register = state["register"]
         chosen = rng.sample(cells, rng.randint(1, 3))
-        intent["cells"] = [(e, s, None if rng.random() < 0.1 else rng.choice(statuses)) for e, s in chosen]
-        set_attendance(db, cohort, intent["cells"])
+        changes = intent["cells"] = [(e, s, None if rng.random() < 0.1 else rng.choice(statuses)) for e, s in chosen]
+        try:
+            if versioned:
+                set_attendance(db, cohort, changes, seen=register.seen(changes))
+            else:
+                set_attendance(db, cohort, changes)
+        except Exception as error:
+            if _conflict(error):  # the cells not refused were saved
+                intent["refused"] = [list(key) for key in getattr(error, "newer", {}).get("cells", {})]
+                state["register"], state["read_at"] = load_register(db, cohort), time.monotonic()
+            raise
+        register.apply(changes)
 
     return mark
 

@@ -41,8 +41,11 @@ def verify(url: str, specs: list[dict[str, Any]], records: list[dict[str, Any]])
             elif kind == "facilitator" and acked:
                 notes[op["meeting"]] = op["stamp"]
             elif kind == "coordinator" and "cells" in op:
+                refused = {tuple(key) for key in op.get("refused", [])}
                 for enrolment, session, status in op["cells"]:
-                    writes[(enrolment, session)].append((op["t0"], op["t1"], status, acked))
+                    # a refused conflict still saved the cells it did not refuse
+                    saved = acked or (op["outcome"] == "conflict" and (enrolment, session) not in refused)
+                    writes[(enrolment, session)].append((op["t0"], op["t1"], status, saved))
     db = open_database(url)
     db.backup_on_close = False
     try:

@@ -11,7 +11,8 @@ cluster (built here first if missing). With ``--logins`` every client connects w
 admin URL (the report says which mode ran).
 
 Afterwards it reports throughput (operations per second per kind and in all), the 95th percentile latency per
-kind, refused conflicts (``ChangedElsewhere``, where that error exists), other errors by type, and lost updates,
+kind, refused conflicts (``ChangedElsewhere``, where that error exists: coordinators then hand back the cell
+versions they read), other errors by type, and lost updates,
 verified against the database: every journal entry and meeting a client was told it saved is there; per
 attendance cell the stored value is the last acknowledged one (or one written concurrently with it); each
 meeting's notes are the last ones acknowledged for it. Lost updates must be 0.
