@@ -217,3 +217,24 @@ def test_a_facilitator_opening_group_notes_is_recorded_and_the_coordinators_meta
         ReadKind.GROUP_NOTES, facilitator, "group_meeting", meeting_id,
     )  # fmt: skip
     assert set(row.subject_ids) == members - {facilitator}
+
+
+def test_a_city_of_people_in_the_trail_is_listed_in_a_few_queries(db) -> None:
+    """More people than one PostgreSQL statement takes bound parameters (65,535; a default SQLite build takes
+    32,766): their names and a read's subjects are joined in SQL, not sent back to the database as a list of ids."""
+    with db.session() as s:
+        s.add(Person(first_name="Kari", last_name="Nordmann", email="kari@example.org"))
+    with db.read() as s:
+        kari = s.scalar(select(Person.id).where(Person.email == "kari@example.org"))
+    people = [kari, *range(100_001, 170_001)]  # Kari and 70,000 people erased since (they show as their ids)
+    record_read(db, ReadKind.REPORT, "cohort", 1, people)
+    record_read(db, ReadKind.ATTENDANCE_EXPORT, "cohort", 2, [kari])
+    options = read_audit.audit_people(db)
+    assert len(options) == len(people) and {o.id for o in options} == set(people)
+    assert next(o.label for o in options if o.id == kari) == "Kari Nordmann"
+    newest, oldest = list_reads(db)
+    assert (newest.kind, newest.subject_ids) == (ReadKind.ATTENDANCE_EXPORT, (kari,))
+    assert newest.subject_names == ("Kari Nordmann",)
+    assert oldest.subject_ids == tuple(sorted(people)) and oldest.subject_names[0] == "Kari Nordmann"
+    assert oldest.subject_names[-1].endswith("170000")
+    assert [row.id for row in list_reads(db, ReadFilter(limit=1))] == [newest.id]

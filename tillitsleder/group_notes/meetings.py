@@ -150,7 +150,7 @@ def list_groups(db: Database, actor: Actor, cohort_id: int) -> list[GroupInfo]:
         return []
     access = _ROLE_ACCESS[actor.role]  # what group_access gives for every group the query above lets through
     with db.read() as s:
-        return [_group_info(s, group_id, access) for group_id in s.scalars(query)]
+        return _group_infos(s, list(s.scalars(query)), access)
 
 
 _ROLE_ACCESS = {
@@ -288,6 +288,46 @@ def _group_info(s: OrmSession, group_id: int, access: GroupAccess) -> GroupInfo:
     )
     name = _facilitator_name(s, row.facilitator_id)
     return GroupInfo(group_id, row.name, row.round_name, row.facilitator_id, name, members, access)
+
+
+def _group_infos(s: OrmSession, group_ids: list[int], access: GroupAccess) -> list[GroupInfo]:
+    """``_group_info`` for many groups in two queries (not three per group), in the order of ``group_ids``."""
+    if not group_ids:
+        return []
+    groups = {
+        row.id: row
+        for row in s.execute(
+            select(
+                ReflectionGroup.id,
+                ReflectionGroup.name,
+                ReflectionGroup.facilitator_id,
+                GroupRound.name.label("round_name"),
+                Person.first_name,
+                Person.last_name,
+            )
+            .join(GroupRound, GroupRound.id == ReflectionGroup.round_id)
+            .outerjoin(Facilitator, Facilitator.id == ReflectionGroup.facilitator_id)
+            .outerjoin(Person, Person.id == Facilitator.person_id)
+            .where(ReflectionGroup.id.in_(group_ids))
+        )  # fmt: skip
+    }
+    members: dict[int, list[Member]] = {group_id: [] for group_id in group_ids}
+    for r in s.execute(
+        select(group_member.c.group_id, Enrolment.id, Person.first_name, Person.last_name)
+        .join(Enrolment, Enrolment.id == group_member.c.enrolment_id)
+        .join(Person, Person.id == Enrolment.person_id)
+        .where(group_member.c.group_id.in_(group_ids))
+        .order_by(Person.last_name, Person.first_name, Enrolment.id)
+    ):
+        members[r.group_id].append(Member(r.id, f"{r.first_name} {r.last_name}"))
+    infos = []
+    for group_id in group_ids:
+        row = groups[group_id]
+        name = f"{row.first_name} {row.last_name}" if row.first_name is not None else ""
+        infos.append(
+            GroupInfo(group_id, row.name, row.round_name, row.facilitator_id, name, tuple(members[group_id]), access)
+        )
+    return infos
 
 
 def _facilitator_name(s: OrmSession, facilitator_id: int | None) -> str:

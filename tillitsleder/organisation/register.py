@@ -65,8 +65,10 @@ class UnitAsOf:
 def organisation_tree(db: Database) -> list[MunicipalityNode]:
     """Every municipality with its departments and their units (in use or not), sorted by name."""
     with db.read() as s:
-        merges = {m.unit_id: m for m in s.scalars(select(UnitMerge))}
-        units = list(s.scalars(select(Unit)))
+        merges = {m.unit_id: m for m in s.execute(select(UnitMerge.unit_id, UnitMerge.into_id, UnitMerge.merged_on))}
+        units = s.execute(  # plain rows, not entities: a city has thousands of units
+            select(Unit.id, Unit.department_id, Unit.name, Unit.code, Unit.valid_from, Unit.valid_to)
+        ).all()
         names = {u.id: u.name for u in units}
         by_department: dict[int, list[UnitRow]] = {}
         for u in units:
@@ -78,12 +80,12 @@ def organisation_tree(db: Database) -> list[MunicipalityNode]:
             )  # fmt: skip
             by_department.setdefault(u.department_id, []).append(row)
         departments: dict[int, list[DepartmentNode]] = {}
-        for d in s.scalars(select(Department)):
+        for d in s.execute(select(Department.id, Department.municipality_id, Department.name)):
             rows = sorted(by_department.get(d.id, []), key=lambda r: r.name.casefold())
             departments.setdefault(d.municipality_id, []).append(DepartmentNode(d.id, d.name, rows))
         return [
             MunicipalityNode(m.id, m.name, sorted(departments.get(m.id, []), key=lambda d: d.name.casefold()))
-            for m in sorted(s.scalars(select(Municipality)), key=lambda m: m.name.casefold())
+            for m in sorted(s.execute(select(Municipality.id, Municipality.name)), key=lambda m: m.name.casefold())
         ]
 
 

@@ -121,18 +121,27 @@ def list_reads(db: Database, where: ReadFilter = ReadFilter(), *, actor: Actor =
         query = query.where(ReadEvent.occurred_at >= _bounds(where.since))
     if where.until is not None:
         query = query.where(ReadEvent.occurred_at < _bounds(where.until + timedelta(days=1)))
+    shown = query.subquery()
+    # Subjects and names are joined in SQL rather than passed back as lists of ids: at a city's scale those lists
+    # run to thousands of bound parameters (slow to plan, and past SQLite's limit of 32,766 for the people).
+    subjects_query = (
+        select(ReadEventSubject.event_id, ReadEventSubject.person_id)
+        .join(shown, shown.c.id == ReadEventSubject.event_id)
+        .order_by(ReadEventSubject.person_id)
+    )
+    named = (
+        select(ReadEventSubject.person_id.label("id"))
+        .join(shown, shown.c.id == ReadEventSubject.event_id)
+        .union(select(shown.c.actor_id).where(shown.c.actor_id.is_not(None)))
+        .subquery()
+    )
     with db.read() as s:
-        events = s.execute(query).all()
+        events = s.execute(select(shown).order_by(shown.c.occurred_at.desc(), shown.c.id.desc())).all()
         subjects: dict[int, list[int]] = defaultdict(list)
-        for event_id, person_id in s.execute(
-            select(ReadEventSubject.event_id, ReadEventSubject.person_id)
-            .where(ReadEventSubject.event_id.in_([e.id for e in events]))
-            .order_by(ReadEventSubject.person_id)
-        ):
+        for event_id, person_id in s.execute(subjects_query):
             subjects[event_id].append(person_id)
-        ids = {p for people in subjects.values() for p in people} | {e.actor_id for e in events if e.actor_id}
         names = {row.id: (row.first_name, row.last_name) for row in s.execute(
-            select(Person.id, Person.first_name, Person.last_name).where(Person.id.in_(ids))
+            select(Person.id, Person.first_name, Person.last_name).join(named, named.c.id == Person.id)
         )}  # fmt: skip
     rows = []
     for event in events:
@@ -159,14 +168,17 @@ def list_reads(db: Database, where: ReadFilter = ReadFilter(), *, actor: Actor =
 def audit_people(db: Database, *, actor: Actor = COORDINATOR) -> list[Option]:
     """Everyone who appears in the read audit (as reader or as the one read about), by name, for the filters."""
     actor.require(Role.COORDINATOR)
-    appearing = select(ReadEventSubject.person_id).union(
-        select(ReadEvent.actor_id).where(ReadEvent.actor_id.is_not(None))
+    appearing = (
+        select(ReadEventSubject.person_id.label("id"))
+        .union(select(ReadEvent.actor_id).where(ReadEvent.actor_id.is_not(None)))
+        .subquery()
     )
-    with db.read() as s:
-        ids = set(s.scalars(appearing))
-        named = {row.id: (row.first_name, row.last_name) for row in s.execute(
-            select(Person.id, Person.first_name, Person.last_name).where(Person.id.in_(ids))
-        )}  # fmt: skip
+    with db.read() as s:  # one query: the ids with their names (none for an erased person), no list of ids sent back
+        rows = s.execute(
+            select(appearing.c.id, Person.first_name, Person.last_name).outerjoin(Person, Person.id == appearing.c.id)
+        ).all()
+        ids = {row.id for row in rows}
+        named = {row.id: (row.first_name, row.last_name) for row in rows if row.first_name is not None}
     options = [Option(person_id, _name(named.get(person_id), person_id)) for person_id in ids]
     return sorted(options, key=lambda o: (o.label.casefold(), o.id))
 
