@@ -54,3 +54,19 @@ def test_a_file_named_like_a_url_is_still_a_file(tmp_path: Path) -> None:
         assert database.path == path
     finally:
         database.close()
+
+
+def test_a_write_through_a_reading_session_is_refused_and_a_writer_after_it_may_write(db) -> None:
+    from sqlalchemy import func, insert, select
+    from sqlalchemy.exc import DBAPIError
+
+    from tillitsleder.errors import StorageError
+    from tillitsleder.model import Municipality
+
+    with pytest.raises((DBAPIError, StorageError)):  # SQLite's query_only / PostgreSQL's READ ONLY transaction
+        with db.read() as session:
+            session.execute(insert(Municipality).values(name="Lesebydel"))
+    with db.session() as session:  # the same pooled connection, now writing
+        session.execute(insert(Municipality).values(name="Skrivebydel"))
+    with db.read() as session:
+        assert session.scalar(select(func.count()).select_from(Municipality)) == 1

@@ -12,7 +12,8 @@ texts, so a logged error cannot carry a person's name or e-mail address.
 
 PostgreSQL (a shared deployment) is reached through psycopg 3: ``postgresql://…`` means ``postgresql+psycopg://…``.
 Its transactions run at READ COMMITTED, row locks and the records' version columns keep writers apart, and a
-``READ_ONLY`` connection begins ``SET TRANSACTION READ ONLY`` so a write through ``Database.read()`` fails there too.
+``READ_ONLY`` connection begins ``BEGIN READ ONLY`` (psycopg's ``read_only``: no extra round trip), so a write
+through ``Database.read()`` fails there too.
 ``make_read_only_engine`` opens a file with SQLite's ``mode=ro`` (and ``query_only``), so not even a bug can
 write to a backup or a file the user may not change.
 """
@@ -87,6 +88,8 @@ def make_engine(url: str) -> Engine:
     if parsed.get_backend_name() == "postgresql":
         # A server that does not answer (a dropped network) fails a connect after this long, not the OS's minutes.
         timeout = {} if "connect_timeout" in parsed.query else {"connect_timeout": CONNECT_TIMEOUT_S}
+        # The pre-ping costs a round trip per checkout, but a connection the server dropped (a restart, a network
+        # gap) is then replaced quietly instead of failing the user's next action halfway through.
         engine = create_engine(
             url, pool_pre_ping=True, hide_parameters=True, pool_size=5, max_overflow=5, connect_args=timeout
         )
@@ -114,8 +117,11 @@ def make_read_only_engine(path: Path) -> Engine:
 def _read_only_transactions(engine: Engine) -> None:
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Connection) -> None:
-        if connection.get_execution_options().get(READ_ONLY):
-            connection.exec_driver_sql("SET TRANSACTION READ ONLY")
+        # psycopg begins the transaction with the next statement: "BEGIN READ ONLY" then, in the same round trip.
+        read_only = bool(connection.get_execution_options().get(READ_ONLY))
+        dbapi_connection = connection.connection.dbapi_connection
+        if dbapi_connection.read_only != read_only:
+            dbapi_connection.read_only = read_only
 
 
 def _apply_pragmas(engine: Engine, pragmas: tuple[str, ...], *, always_read_only: bool = False) -> None:
