@@ -56,6 +56,15 @@ def test_init_runs_again_and_replaces_what_it_made(deployment, capsys):
     assert init_server(deployment.admin_url).policies == before
 
 
+def test_init_tunes_the_planner_for_ssds_on_its_own_database(deployment):
+    with deployment.admin() as admin:
+        settings = admin.execute(
+            "SELECT s.setconfig FROM pg_db_role_setting s JOIN pg_database d ON d.oid = s.setdatabase "
+            "WHERE d.datname = current_database() AND s.setrole = 0"
+        ).fetchone()
+    assert settings is not None and "random_page_cost=1.1" in settings[0]
+
+
 def test_add_list_and_remove_a_login_from_the_command_line(deployment, capsys):
     with deployment.admin() as admin:
         person, email = admin.execute(

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import psycopg
+import psycopg.sql
 
 from tillitsleder.errors import StorageError
 from tillitsleder.i18n import N_
@@ -73,4 +74,23 @@ def plan(connection: psycopg.Connection) -> list[str]:
         table_owners = {owners.get(table, current_user), current_user}
         statements += ddl.table_statements(table, table_owners, policies.get(table, []))
     statements += ddl.sequence_statements(sequences)
+    statements += _planner_statements(connection)
     return statements
+
+
+# The planner's default cost of a random read (4) assumes spinning disks; with it, PostgreSQL scans the whole session
+# table once per participant for the list's attendance column (170 ms on the Oslo-scale benchmark instead of 40).
+# 1.1 is the usual setting for SSDs. Only the database's owner (or a superuser) may set it; others are left alone.
+RANDOM_PAGE_COST = "1.1"
+
+
+def _planner_statements(connection: psycopg.Connection) -> list[str]:
+    database, may = connection.execute(
+        "SELECT current_database(), pg_catalog.pg_has_role(current_user, d.datdba, 'MEMBER') "
+        "OR (SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user) "
+        "FROM pg_catalog.pg_database d WHERE d.datname = current_database()"
+    ).fetchone()  # type: ignore[misc]
+    if not may:
+        return []
+    quoted = psycopg.sql.Identifier(database).as_string(connection)
+    return [f"ALTER DATABASE {quoted} SET random_page_cost = {RANDOM_PAGE_COST}"]
