@@ -14,7 +14,7 @@ import sys
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from tillitsleder.i18n import _, format_number, format_percent
+from tillitsleder.i18n import LANGUAGES, _, format_number, format_percent, pgettext
 
 if TYPE_CHECKING:
     from tillitsleder.storage.copy import TableComparison
@@ -25,14 +25,17 @@ HASH_SHOWN = 12  # hex digits of each table's content hash in the summary
 def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     copy = commands.add_parser(
         "copy",
-        parents=[common],
         help=_("copy a database to a file or a PostgreSQL server, and back"),
         description=_(
             "Copy every table of a database into another one — a SQLite file to a PostgreSQL server "
             "(postgresql://…), back to a file, or between two of either — in one transaction, then check that "
             "both hold the same: every table's rows and content hash, and the journal's ciphertext byte for byte. "
-            "The source must be at this version's schema; it is only read. --db is not used."
+            "The source must be at this version's schema; it is only read."
         ),
+    )
+    # --lang as every command has it; --db is not taken: --from and --to name the databases.
+    copy.add_argument(
+        "--lang", choices=list(LANGUAGES), default=argparse.SUPPRESS, help=_("language of the interface and messages")
     )
     copy.add_argument("--from", dest="source", required=True, metavar=_("SOURCE"), help=_("the file or URL to copy"))
     copy.add_argument("--to", dest="target", required=True, metavar=_("TARGET"), help=_("the file or URL to fill"))
@@ -78,7 +81,7 @@ def _summary(tables: list[TableComparison]) -> int:
     from tillitsleder.storage.copy.digest import journal_tables
 
     width = max(len(table.table) for table in tables)
-    heading = _("Table"), _("Rows"), _("Content hash")
+    heading = pgettext("database", "Table"), _("Rows"), _("Content hash")
     lines = [f"  {heading[0].ljust(width)}  {heading[1]:>10}  {heading[2]}"]
     for table in tables:
         rows, digest = format_number(table.source.rows), table.source.sha256[:HASH_SHOWN]
