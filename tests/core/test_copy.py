@@ -4,6 +4,7 @@ and back, all or nothing, verified by row counts, content hashes and the journal
 from __future__ import annotations
 
 import hashlib
+import logging
 import shutil
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -13,7 +14,7 @@ from pathlib import Path
 
 import postgresql_server as pg
 import pytest
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from tillitsleder.attendance.register import load_register
@@ -289,3 +290,77 @@ def test_a_row_the_target_refuses_stops_the_whole_copy(demo_file: Path, new_targ
     assert "“person” could not be copied" in refused.value.user_message()
     assert "AAAA" not in refused.value.user_message()
     assert all(table.target.rows == 0 for table in compare_databases(demo_file, target))
+
+
+def _schema(target: str | Path) -> list[tuple]:
+    """The target's foreign keys as the engine keeps them (each one's exact definition)."""
+    db = open_database(target, create=False)
+    try:
+        with db.read() as s:
+            if db.engine.dialect.name == "sqlite":
+                return list(s.execute(text("SELECT name, sql FROM sqlite_master ORDER BY name")))
+            return list(
+                s.execute(
+                    text(
+                        "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint "
+                        "WHERE contype = 'f' ORDER BY 1, 2"
+                    )
+                )
+            )
+    finally:
+        db.close()
+
+
+def test_the_targets_foreign_keys_are_as_before_after_a_copy(demo_file: Path, db_target: str, db: Database) -> None:
+    before = _schema(db_target)
+    assert len(before) > 40
+    copy_database(demo_file, db_target)
+    assert _schema(db_target) == before
+
+
+def test_a_reference_to_a_missing_row_stops_the_copy(demo_file: Path, db_target: str, db: Database) -> None:
+    """A source file written with SQLite's foreign keys off may refer to rows that are not there: nothing is copied."""
+    import sqlite3
+
+    con = sqlite3.connect(demo_file)
+    try:
+        con.execute("PRAGMA foreign_keys = OFF")
+        con.execute("UPDATE attendance SET session_id = 999999 WHERE id = (SELECT max(id) FROM attendance)")
+        con.commit()
+    finally:
+        con.close()
+    before = _schema(db_target)
+    with pytest.raises(StorageError) as refused:
+        copy_database(demo_file, db_target)
+    assert "“attendance” could not be copied" in refused.value.user_message()
+    assert all(table.target.rows == 0 for table in compare_databases(demo_file, db_target))
+    assert _schema(db_target) == before
+
+
+def test_a_login_that_may_not_alter_the_tables_still_copies(demo_file: Path, engine_name: str, caplog) -> None:
+    """Its foreign keys cannot be set aside, so each row is checked as it is written; the copy is the same."""
+    if engine_name != "postgresql":
+        pytest.skip("logins are PostgreSQL's")
+    name, role = pg.unique_name("copy"), pg.unique_name("copier")
+    admin_url = pg.create_database(name)
+    try:
+        open_database(admin_url).close()
+        with pg.admin_connection(name) as connection:
+            connection.execute(f"CREATE ROLE {role} LOGIN PASSWORD 'copier-pw'")
+            connection.execute(f"GRANT ALL ON ALL TABLES IN SCHEMA public TO {role}")
+            connection.execute(f"GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO {role}")
+        with caplog.at_level(logging.INFO, logger="tillitsleder.storage.copy"):
+            report = copy_database(demo_file, pg.url_for(name, user=role, password="copier-pw"))
+        assert report.equal
+        assert "foreign keys checked row by row" in caplog.text and "copier-pw" not in caplog.text
+        _all_equal(demo_file, admin_url)
+        with _writing(admin_url) as s:
+            highest = s.scalar(select(func.max(Person.id)))
+            person = Person(first_name="Ny", last_name="Person")
+            s.add(person)
+            s.flush()
+            assert person.id == highest + 1
+    finally:
+        pg.drop_database(name)
+        with pg.admin_connection() as connection:
+            connection.execute(f"DROP ROLE IF EXISTS {role}")

@@ -47,9 +47,12 @@ from tillitsleder.storage.copy.ends import (
     shown,
 )
 from tillitsleder.storage.copy.engine_specific import (
+    add_postgresql_foreign_key,
     defer_foreign_keys,
+    drop_postgresql_foreign_keys,
     postgresql_identity,
     reset_postgresql_sequences,
+    sqlite_foreign_key_problem,
 )
 from tillitsleder.storage.database import Database
 from tillitsleder.storage.engine import reading, writing
@@ -170,6 +173,7 @@ def _copy_all(
         held = sum(count_rows(writer, table) for table in tables)
         if held and not replace:
             raise _not_empty(name, held)
+        dropped = drop_postgresql_foreign_keys(writer)
         if held:
             for table in reversed(tables):
                 writer.execute(table.delete())
@@ -181,14 +185,15 @@ def _copy_all(
             try:
                 done = _copy_table(reader, writer, table, done, total, progress, cancel)
             except DBAPIError as exc:
-                raise StorageError(
-                    N_(
-                        "The table “{table}” could not be copied, so nothing was copied and the target was left as "
-                        "it was. The details are in the log."
-                    ),
-                    table=table.name,
-                    detail=safe_detail(exc),
-                ) from exc
+                raise _failed(table.name, exc) from exc
+        for key in dropped:
+            try:
+                add_postgresql_foreign_key(writer, key)
+            except DBAPIError as exc:  # a copied row refers to one that is not there
+                raise _failed(key[0].strip('"'), exc) from exc
+        broken = sqlite_foreign_key_problem(writer)
+        if broken is not None:
+            raise _failed(broken, None)
         reset_postgresql_sequences(writer, tables)
         _check_cancel(cancel)
     return done, held
@@ -265,6 +270,17 @@ def _refuse_same_database(source_db: Database, target_db: Database, source: Targ
         same = postgresql_identity(a) == postgresql_identity(b)
     if same:
         raise_same(source, target)
+
+
+def _failed(table: str, exc: DBAPIError | None) -> StorageError:
+    return StorageError(
+        N_(
+            "The table “{table}” could not be copied, so nothing was copied and the target was left as "
+            "it was. The details are in the log."
+        ),
+        table=table,
+        detail=safe_detail(exc) if exc is not None else "a row refers to one that is not there",
+    )
 
 
 def _not_empty(target: Target, rows: int) -> TargetNotEmpty:
