@@ -112,7 +112,7 @@ def _summary(tables: list[TableComparison]) -> int:
 
 
 class _Progress:
-    """A line on stderr at each tenth of the rows copied."""
+    """A line on stderr at each tenth of the rows copied, and one when the check of the copy begins."""
 
     def __init__(self) -> None:
         self.shown = -1
@@ -130,3 +130,5 @@ class _Progress:
             file=sys.stderr,
             flush=True,
         )
+        if done == total:
+            print(_("Checking the copy against the source…"), file=sys.stderr, flush=True)

@@ -132,7 +132,7 @@ def copy_database(
                 stack.close()
                 _remove_file(Path(target))
             raise
-        tables = _compare(source_db, target_db, None)
+        tables = _compare(source_db, target_db, cancel)
     report = CopyReport(shown(source), shown(target), head_revision(), tables, copied, replaced, backup)
     log.info("Copied %s rows from %s to %s", copied, report.source, report.target)
     if not report.equal:
