@@ -18,7 +18,7 @@ from sqlalchemy import func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from tillitsleder.attendance.register import load_register
-from tillitsleder.errors import Cancelled, DatabaseMissing, MigrationNeeded, StorageError
+from tillitsleder.errors import Cancelled, DatabaseMissing, MigrationNeeded, NotATillitslederDatabase, StorageError
 from tillitsleder.lists.areas import ENROLMENTS
 from tillitsleder.lists.tables import fetch_rows, format_row
 from tillitsleder.model import Certificate, Cohort, Enrolment, JournalEntry, Person
@@ -364,3 +364,30 @@ def test_a_login_that_may_not_alter_the_tables_still_copies(demo_file: Path, eng
         pg.drop_database(name)
         with pg.admin_connection() as connection:
             connection.execute(f"DROP ROLE IF EXISTS {role}")
+
+
+def test_another_applications_database_is_never_a_target(demo_file: Path, tmp_path: Path, engine_name: str) -> None:
+    import sqlite3
+
+    if engine_name == "sqlite":
+        target: str = str(tmp_path / "other.sqlite3")
+        with sqlite3.connect(target) as con:
+            con.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY, amount INTEGER)")
+        con.close()
+    else:
+        name = pg.unique_name("other")
+        target = pg.create_database(name)
+        with pg.admin_connection(name) as connection:
+            connection.execute("CREATE TABLE invoices (id integer PRIMARY KEY, amount integer)")
+    try:
+        with pytest.raises(NotATillitslederDatabase):
+            copy_database(demo_file, target, replace=True)
+        if engine_name == "postgresql":
+            with pg.admin_connection(name) as connection:
+                tables = [
+                    row[0] for row in connection.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")
+                ]
+            assert tables == ["invoices"]
+    finally:
+        if engine_name == "postgresql":
+            pg.drop_database(name)

@@ -6,8 +6,9 @@ upgraded here: migrating the source is a change nobody asked for, so the message
 first. A SQLite source opens with ``mode=ro``; a server source is only ever read in read-only transactions.
 
 A target is inspected before anything is written to it: a file or server database that holds rows (in any table
-but ``alembic_version``) is refused unless the caller asked to replace its contents, and one written by a newer
-version is refused outright. Names shown to the user never carry a password.
+but ``alembic_version``) is refused unless the caller asked to replace its contents; one written by a newer
+version, or one holding another application's tables, is refused outright. Names shown to the user never carry
+a password.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from tillitsleder.errors import (
     DatabaseMissing,
     DatabaseTooNew,
     MigrationNeeded,
+    NotATillitslederDatabase,
     StorageError,
     ValidationError,
 )
@@ -151,6 +153,8 @@ def inspect_target(target: Target) -> TargetState:
         raise unreachable(target, exc) from exc
     finally:
         engine.dispose()
+    if revision is None and names:
+        raise NotATillitslederDatabase(N_("“{path}” is not a Tillitsleder database."), path=shown(target))
     if revision is not None and revision not in known_revisions():
         raise DatabaseTooNew(
             N_(
