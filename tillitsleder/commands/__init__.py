@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 COMMAND_MODULES = (
     "tillitsleder.commands.backups",
     "tillitsleder.commands.certificates",
+    "tillitsleder.commands.copying",
     "tillitsleder.commands.database",
     "tillitsleder.commands.deletion",
     "tillitsleder.commands.export",

@@ -63,7 +63,7 @@ def check_coordinator(args: argparse.Namespace) -> None:
     from tillitsleder.storage.locations import resolve_database_path
 
     command = getattr(args, "command", None)
-    if command == "demo":
+    if command in ("demo", "copy"):  # copy names its databases with --from/--to and reads no profile
         return
     from tillitsleder.storage.engine import is_server_url
 
