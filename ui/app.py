@@ -108,7 +108,8 @@ def run_gui(db_path: Path | None, language: str | None, *, exit_after_ms: int | 
     """Show the main window on ``db_path`` in ``language`` and run until the user quits; returns an exit code.
 
     ``None`` means "as last time": the database and language remembered in the settings, else the default
-    database in the local data folder and the default language.
+    database in the local data folder and the default language; with neither remembered nor a default database
+    yet (a first start), the window asks whether to create one, open one or open the demo (``ui.welcome``).
     """
     gc.disable()  # until the first area shows its rows (``_started``)
     from ui.opening import start_opening
@@ -124,12 +125,17 @@ def run_gui(db_path: Path | None, language: str | None, *, exit_after_ms: int | 
     from ui.settings import last_database_path, saved_language
     from ui.translator import LanguageSwitcher
 
+    smoke = exit_after_ms is not None
+    first_start = False
     if db_path is None:
         remembered = last_database_path()
         db_path = remembered or default_database_path()
-        # Only the default database is made without asking, on a first start; a remembered one that has gone
-        # (or a mistyped --db) makes the window ask.
-        early = start_opening(db_path, create=remembered is None and not db_path.exists())
+        # A first start (nothing remembered, nothing in the data folder) asks what to do (``ui.welcome``); a
+        # smoke run creates the default database without asking. A remembered database that has gone (or a
+        # mistyped --db) makes the window ask.
+        first_start = remembered is None and not db_path.exists()
+        if not (first_start and not smoke):
+            early = start_opening(db_path, create=first_start)
     app = create_application(icon=False)
     startup_trace.mark("QApplication made")
     switcher = LanguageSwitcher(app)
@@ -138,7 +144,6 @@ def run_gui(db_path: Path | None, language: str | None, *, exit_after_ms: int | 
 
     from ui.main_window import MainWindow  # after the translators, so the window is built in the right language
 
-    smoke = exit_after_ms is not None
     window = MainWindow(switcher, interactive=not smoke)
     startup_trace.mark("window built")
     if startup_trace.ENABLED:
@@ -170,7 +175,12 @@ def run_gui(db_path: Path | None, language: str | None, *, exit_after_ms: int | 
     window.firstPagePopulated.connect(lambda: startup_trace.mark("first page populated"))
     window.firstPagePopulated.connect(_started)
     window.actions_.openFailed.connect(_started)
-    QTimer.singleShot(0, lambda: window.open_at_start(Path(db_path), early))
+    if first_start and not smoke:
+        from ui.welcome import ask_at_first_start
+
+        QTimer.singleShot(0, lambda: ask_at_first_start(window, Path(db_path)))
+    else:
+        QTimer.singleShot(0, lambda: window.open_at_start(Path(db_path), early))
     try:
         loop_code = app.exec()
     finally:

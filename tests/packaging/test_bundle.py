@@ -13,28 +13,11 @@ import pytest
 from tillitsleder.i18n import LANGUAGES
 
 ROOT = Path(__file__).resolve().parents[2]
-BUILD_SCRIPT = ROOT / "installer" / "build.py"
 IS_WINDOWS = sys.platform == "win32"
 # The Windows program is windowed: it has no stdout/stderr, so only its exit codes can be checked.
 HAS_CONSOLE = not IS_WINDOWS
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("bundle")
-    result = subprocess.run(
-        [sys.executable, str(BUILD_SCRIPT), "--dist", str(out / "dist"), "--work", str(out / "work")],
-        capture_output=True,
-        text=True,
-        timeout=15 * 60,
-    )
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-5000:]
-    folder = out / "dist" / "tillitsleder"
-    assert str(folder) in result.stdout  # the script reports where the bundle is …
-    assert re.search(r"Size: \d+(\.\d)? MB", result.stdout)  # … and how big it is
-    return folder
 
 
 @pytest.fixture(scope="module")
