@@ -16,7 +16,11 @@ case "$mode" in demo|test) ;; *) echo "usage: $0 demo|test" >&2; exit 2;; esac
 apt_packages=(libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 libxkbcommon0
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxkbcommon-x11-0 xvfb poppler-utils fonts-dejavu-core binutils)
 # The second test run moves the clock; the core tests also run on a throwaway PostgreSQL cluster.
-if [ "$mode" = test ]; then apt_packages+=(faketime postgresql); fi
+# The installers are compiled (nsis, wixl), checked (msitools) and installed under Wine, the Linux tarball's
+# .desktop file validated (desktop-file-utils), by the slow packaging tests.
+if [ "$mode" = test ]; then
+  apt_packages+=(faketime postgresql nsis wixl msitools wine wine64 fonts-wine desktop-file-utils)
+fi
 
 install_system_packages() {
   command -v dpkg >/dev/null || { echo "Not a Debian/Ubuntu system: install Qt's libraries yourself." >&2; return 0; }
