@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from decimal import Decimal
+from fractions import Fraction
 from typing import TYPE_CHECKING
 
-from tillitsleder.i18n import LANGUAGES, _, format_number, format_percent, pgettext
+from tillitsleder.i18n import LANGUAGES, _, format_number, format_share, pgettext
 
 if TYPE_CHECKING:
     from tillitsleder.storage.copy import TableComparison
@@ -122,10 +122,10 @@ class _Progress:
         if step <= self.shown:
             return
         self.shown = step
-        share = Decimal(1) if total == 0 else Decimal(done * 100 // total) / 100  # rounded down, as the steps
+        share = Fraction(1) if total == 0 else Fraction(done, total)
         print(
             _("{percent} copied ({done} of {total} rows)").format(
-                percent=format_percent(share), done=format_number(done), total=format_number(total)
+                percent=format_share(share), done=format_number(done), total=format_number(total)
             ),
             file=sys.stderr,
             flush=True,
