@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from certificate_data import built_copy, install_fake_completion
+from certificate_data import built_target, install_fake_completion
 from cli_run import run_cli
 from pypdf import PdfReader
 from sqlalchemy import select
@@ -175,13 +175,18 @@ def test_table_lists_are_printed_in_the_chosen_language(report_db, finished, tmp
 
 
 @pytest.fixture
-def built(tmp_path_factory, tmp_path):
-    return built_copy(tmp_path_factory, tmp_path / "test.sqlite3")
+def built_database(database_copy) -> tuple[str, dict]:
+    return built_target(database_copy)
 
 
 @pytest.fixture
-def db_path(built, tmp_path) -> Path:
-    return tmp_path / "test.sqlite3"
+def built(built_database) -> dict:
+    return built_database[1]
+
+
+@pytest.fixture
+def db_target(built_database) -> str:
+    return built_database[0]
 
 
 @pytest.fixture
@@ -190,36 +195,36 @@ def cohort(db, built, monkeypatch):
     return built
 
 
-def _issue(capsys, db_path: Path, out_dir: Path, language: str) -> tuple[str, list[str]]:
+def _issue(capsys, db_target: str, out_dir: Path, language: str) -> tuple[str, list[str]]:
     code, out, err = run_cli(capsys, "certificates", "issue", "--cohort", "Kull 2017", "--out", str(out_dir),
-                         "--certificate-language", language, "--db", str(db_path))  # fmt: skip
+                         "--certificate-language", language, "--db", db_target)  # fmt: skip
     assert code == 0, err
     return out, [pdf_text(path.read_bytes()) for path in sorted(out_dir.glob("*.pdf"))]
 
 
-def test_certificates_are_issued_in_the_certificate_language(capsys, db, db_path: Path, cohort, tmp_path) -> None:
+def test_certificates_are_issued_in_the_certificate_language(capsys, db, db_target: str, cohort, tmp_path) -> None:
     english = get_template(db, cohort["programme"], "en")
     save_template(db, replace(english, title="Certificate of Trust", place="Nordstrand"), actor=COORDINATOR)
     db.close()
-    out, texts = _issue(capsys, db_path, tmp_path / "nb", "nb")
+    out, texts = _issue(capsys, db_target, tmp_path / "nb", "nb")
     assert "certificates issued for Kull 2017" in out, "the message is in the UI's language"
     assert texts and all(gettext_in("nb", "Verification code") in text for text in texts)
     assert all("Verification code" not in text and "13. desember 2018" in text for text in texts)
-    reopened = open_database(db_path)
+    reopened = open_database(db_target)
     try:  # a template per language: the default ones differ
         programme = cohort["programme"]
         assert get_template(reopened, programme, "nb").title != get_template(reopened, programme, "en").title
     finally:
         reopened.close()
     assert all("Certificate of Trust" not in text for text in texts), "the English template is not the Bokmål one"
-    _out, texts = _issue(capsys, db_path, tmp_path / "en", "en")
+    _out, texts = _issue(capsys, db_target, tmp_path / "en", "en")
     assert not texts, "everyone eligible holds a certificate now"
 
 
 
 @pytest.mark.parametrize("language", NORDIC)
 def test_certificates_in_swedish_or_danish_use_that_catalog_and_template(
-    capsys, db, db_path: Path, cohort, tmp_path, language: str
+    capsys, db, db_target: str, cohort, tmp_path, language: str
 ) -> None:
     label = translated(language, "Verification code")
     default = get_template(db, cohort["programme"], language)
@@ -227,6 +232,6 @@ def test_certificates_in_swedish_or_danish_use_that_catalog_and_template(
     save_template(db, replace(default, title=f"Kursbevis ({language})", place="Norrköping"), actor=COORDINATOR)
     assert get_template(db, cohort["programme"], "nb").title != f"Kursbevis ({language})", "one per language"
     db.close()
-    _out, texts = _issue(capsys, db_path, tmp_path / language, language)
+    _out, texts = _issue(capsys, db_target, tmp_path / language, language)
     assert texts and all(label in text and gettext_in("nb", "Verification code") not in text for text in texts)
     assert all(f"Kursbevis ({language})" in text and "Norrköping" in text for text in texts)

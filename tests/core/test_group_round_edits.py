@@ -158,8 +158,8 @@ def run(capsys, *args: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def test_cli_renames_a_round_by_number_or_name(db, cohort, capsys, english) -> None:
-    path = str(db.path)
+def test_cli_renames_a_round_by_number_or_name(db, db_target, cohort, capsys, english) -> None:
+    path = db_target
     code, out, err = run(capsys, "groups", "rename", "--cohort", "kull 1", "--round", "2", "--name", "Vår 2026",
                          "--db", path)  # fmt: skip
     assert (code, out, err) == (0, "Round 2 is now called “Vår 2026”.\n", "")
@@ -170,8 +170,8 @@ def test_cli_renames_a_round_by_number_or_name(db, cohort, capsys, english) -> N
     assert code == 3 and err == "This cohort has no round “7”.\n"
 
 
-def test_cli_delete_says_what_is_lost_and_needs_yes(db, cohort, capsys, english) -> None:
-    path = str(db.path)
+def test_cli_delete_says_what_is_lost_and_needs_yes(db, db_target, cohort, capsys, english) -> None:
+    path = db_target
     before = counts(db)
     code, out, err = run(capsys, "groups", "delete", "--cohort", "Kull 1", "--round", "Høst", "--db", path)
     assert code == 2 and counts(db) == before

@@ -134,10 +134,10 @@ def test_filters_by_person_actor_kind_and_days(demo_db, tmp_path: Path) -> None:
     assert someone in {o.id for o in people} and 999_001 in {o.id for o in people}
 
 
-def test_the_cli_lists_and_filters_the_trail(demo_db, capsys, monkeypatch) -> None:
+def test_the_cli_lists_and_filters_the_trail(demo_db, demo_target, capsys, monkeypatch, tmp_path) -> None:
     monkeypatch.setenv("TILLITSLEDER_LANG", "en")
     render_report(demo_db, ReportRequest(ReportKind.COHORT, 1))
-    export_register(demo_db, 2, demo_db.path.parent / "a.csv")
+    export_register(demo_db, 2, tmp_path / "a.csv")
     with demo_db.read() as s:
         person = s.scalars(
             select(Person)
@@ -145,7 +145,7 @@ def test_the_cli_lists_and_filters_the_trail(demo_db, capsys, monkeypatch) -> No
             .where(Enrolment.cohort_id == 1, Person.email.is_not(None))
         ).first()
         email, name = person.email, person.full_name
-    db = str(demo_db.path)
+    db = demo_target
     assert main(["privacy", "audit", "--db", db]) == 0
     out = capsys.readouterr().out
     assert "Progress report (cohort 1)" in out and "Attendance export (cohort 2)" in out and "2 reads." in out

@@ -252,6 +252,16 @@ GROUPS = TableSpec(
     empty_text=N_("No reflection groups have been composed for this cohort yet."),
 )
 
+# A meeting's shareable themes, each once, in the order first written: joined with "," (group_concat on SQLite,
+# string_agg on PostgreSQL: ``aggregate_strings``).
+_shared_themes = (
+    select(GroupNote.theme)
+    .where(GroupNote.meeting_id == GroupMeeting.id, GroupNote.theme_shareable.is_(True), GroupNote.theme != "")
+    .group_by(GroupNote.theme)
+    .order_by(func.min(GroupNote.id))
+    .subquery()
+)
+
 GROUP_MEETINGS = TableSpec(
     key="group_meetings",
     title=N_("Group meetings"),
@@ -271,13 +281,7 @@ GROUP_MEETINGS = TableSpec(
         Col(
             "themes",
             N_("Shareable themes"),
-            _count(
-                select(func.group_concat(func.distinct(GroupNote.theme))).where(
-                    GroupNote.meeting_id == GroupMeeting.id,
-                    GroupNote.theme_shareable.is_(True),
-                    GroupNote.theme != "",
-                )
-            ),
+            _count(select(func.aggregate_strings(_shared_themes.c.theme, ","))),
             searchable=True,
         ),
     ),

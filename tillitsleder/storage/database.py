@@ -20,13 +20,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Engine, event, text
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
 
 from tillitsleder.errors import (
     DatabaseBusy,
     DatabaseDamaged,
     DatabaseMissing,
+    DatabaseTooNew,
     MigrationNeeded,
     NotATillitslederDatabase,
     ReadOnlyDatabase,
@@ -51,7 +52,7 @@ from tillitsleder.storage.private_files import (
     make_private_dir,
     restrict_database,
 )
-from tillitsleder.storage.sqlite_file import APPLICATION_ID, head_revision, inspect_database_file
+from tillitsleder.storage.sqlite_file import APPLICATION_ID, head_revision, inspect_database_file, known_revisions
 
 log = logging.getLogger(__name__)
 
@@ -99,7 +100,9 @@ class Database:
         try:
             with self._factory() as session, session.begin():
                 yield session
-        except OperationalError as exc:
+        except (OperationalError, ProgrammingError) as exc:
+            if not _operational(self.engine, exc):
+                raise
             raise _failure(exc) from exc
 
     @contextmanager
@@ -111,13 +114,16 @@ class Database:
                     yield session
                 finally:
                     session.rollback()
-        except OperationalError as exc:
+        except (OperationalError, ProgrammingError) as exc:
+            if not _operational(self.engine, exc):
+                raise
             raise _failure(exc) from exc
 
     def close(self) -> None:
-        """Release the file; a changed database is backed up first where backups on close are on."""
+        """Release the file; a changed database is backed up first where backups on close are on. A server
+        database (no file) is never backed up here: that is the server's own tools' work."""
         wanted = backups.backups_on_close() if self.backup_on_close is None else self.backup_on_close
-        if wanted and self.changed:
+        if wanted and self.changed and self.path is not None:
             try:
                 backups.backup_on_close(self)
                 self.changed = False
@@ -126,7 +132,13 @@ class Database:
         self.engine.dispose()
 
 
-def _failure(exc: OperationalError) -> StorageError:
+def _operational(engine: Engine, exc: Exception) -> bool:
+    """Whether ``exc`` is a failure of the database rather than of the caller's data: SQLite reports a missing
+    table or column as an ``OperationalError``, PostgreSQL (psycopg) as a ``ProgrammingError``."""
+    return isinstance(exc, OperationalError) or engine.dialect.name != "sqlite"
+
+
+def _failure(exc: Exception) -> StorageError:
     error = as_storage_error(exc)
     assert error is not None
     return error
@@ -230,9 +242,26 @@ def _open_url(url: str) -> Database:
     database = Database(url=url, engine=make_engine(url))
     with reading(database.engine.connect()) as connection:
         current = _current_revision(connection)
+    if current is not None and current not in known_revisions():
+        database.engine.dispose()
+        raise DatabaseTooNew(
+            N_(
+                "“{path}” was written by a newer version of Tillitsleder (schema {revision}). "
+                "Install the newer version to open it; the file was not changed."
+            ),
+            path=_shown(url),
+            revision=current,
+        )
     if current != head_revision():
         _migrate(database)
     return database
+
+
+def _shown(url: str) -> str:
+    """A server URL as a message may show it: without its password."""
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
 
 
 def _current_revision(connection) -> str | None:
