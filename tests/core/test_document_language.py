@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import gettext
 import io
-import shutil
 import threading
 import time
 from dataclasses import replace
@@ -90,16 +89,12 @@ def clock_day() -> date:
     return TODAY
 
 
-@pytest.fixture(scope="module")
-def report_db(demo_for_day, tmp_path_factory: pytest.TempPathFactory):
-    path = tmp_path_factory.mktemp("document-language") / "demo.sqlite3"
-    shutil.copyfile(demo_for_day(TODAY), path)
-    database = open_database(path)
-    yield database
-    database.close()
+@pytest.fixture
+def report_db(demo_db) -> Database:
+    return demo_db
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def finished(report_db: Database) -> tuple[int, int]:
     """The demo's finished cohort and one of its participants' enrolments."""
     with report_db.read() as s:
@@ -131,23 +126,25 @@ def test_a_report_in_swedish_or_danish_uses_that_catalog(report_db, finished, la
     assert heading in text and gettext_in("nb", "Attendance per session") not in text
 
 
-def test_the_report_command_takes_the_report_language(report_db, finished, tmp_path: Path, capsys) -> None:
+def test_the_report_command_takes_the_report_language(demo_target, report_db, finished, tmp_path: Path, capsys) -> None:
     target = tmp_path / "oversikt.pdf"
     code, out, err = run_cli(capsys, "report", "progress", "--cohort", str(finished[0]), "-o", str(target),
-                         "--report-language", "nb", "--db", str(report_db.path))  # fmt: skip
+                         "--report-language", "nb", "--db", demo_target)  # fmt: skip
     assert code == 0, err
     assert "Cohort overview of" in out, "the message is in the UI's language"
     text = pdf_text(target.read_bytes())
     assert gettext_in("nb", "Cohort overview") in text and "Side 1 av" in text and "Page 1 of" not in text
     code, _out, err = run_cli(capsys, "report", "progress", "--cohort", "1", "-o", str(target), "--report-language",
-                          "xx", "--db", str(report_db.path))  # fmt: skip
+                          "xx", "--db", demo_target)  # fmt: skip
     assert code == 2 and "--report-language" in err
 
 
 # --- Table lists ---------------------------------------------------------------------------------------------
 
 
-def test_table_lists_are_printed_in_the_chosen_language(report_db, finished, tmp_path: Path, capsys) -> None:
+def test_table_lists_are_printed_in_the_chosen_language(
+    demo_target, report_db, finished, tmp_path: Path, capsys
+) -> None:
     from tillitsleder.table_day import plans
     from tillitsleder.table_day.table_lists import write_table_lists
 
@@ -160,7 +157,7 @@ def test_table_lists_are_printed_in_the_chosen_language(report_db, finished, tmp
     assert gettext_in("nb", "Where do I sit?") in text and "Where do I sit?" not in text
     assert "3. desember 2026" in text and _("Where do I sit?") == "Where do I sit?"
     code, out, err = run_cli(capsys, "tables", "print", "--day", str(view.id), "-o", str(target), "--report-language",
-                         "en", "--lang", "nb", "--db", str(report_db.path))  # fmt: skip
+                         "en", "--lang", "nb", "--db", demo_target)  # fmt: skip
     assert code == 0, err
     assert "Where do I sit?" in pdf_text(target.read_bytes()) and view.name in out
     for language in NORDIC:

@@ -5,6 +5,7 @@ Each test runs on both engines and checks what differs."""
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 import pytest
 from cli_run import run_cli
@@ -20,7 +21,7 @@ SERVER_ONLY_SENTENCE = "works on a database file; on a PostgreSQL server"
 
 
 @pytest.mark.parametrize(
-    "args", [["backup"], ["backup", "--list"], ["restore", "old.sqlite3"], ["migrate"], ["check"]], ids=str
+    "args", [["backup"], ["backup", "--list"], ["restore", "old-copy.db"], ["migrate"], ["check"]], ids=str
 )
 def test_file_only_commands_refuse_a_server_in_one_sentence(db, db_target, capsys, args, engine_name) -> None:
     code, out, err = run_cli(capsys, *args, "--db", db_target)
@@ -38,7 +39,7 @@ def test_file_only_commands_refuse_a_server_in_one_sentence(db, db_target, capsy
 def test_a_server_url_stays_a_url_and_a_path_becomes_a_path(db_target, engine_name, tmp_path) -> None:
     target = database_target(db_target)
     assert is_server_target(target) == (engine_name == "postgresql")
-    assert isinstance(target, str) if engine_name == "postgresql" else target == tmp_path / "test.sqlite3"
+    assert isinstance(target, str) if engine_name == "postgresql" else target == Path(db_target)
 
 
 def test_closing_a_changed_server_database_makes_no_file_backup(db, db_target, engine_name, tmp_path, caplog) -> None:
@@ -51,8 +52,10 @@ def test_closing_a_changed_server_database_makes_no_file_backup(db, db_target, e
             db.close()
     finally:
         backups.enable_backups_on_close(False)
-    made = backups.list_backups(tmp_path / "test.sqlite3")
-    assert len(made) == (1 if engine_name == "sqlite" else 0)
+    if engine_name == "sqlite":
+        assert len(backups.list_backups(Path(db_target))) == 1
+    else:
+        assert not list(tmp_path.rglob("backups")) and not Path("backups").exists()
     assert "backup on closing" not in caplog.text
 
 

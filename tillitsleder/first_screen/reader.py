@@ -24,6 +24,7 @@ from tillitsleder.curriculum.overview import curriculum_view
 from tillitsleder.curriculum.values import CurriculumView
 from tillitsleder.first_screen import compiled
 from tillitsleder.lists.cells import ColumnShape, ListShape
+from tillitsleder.storage.locations import is_server_target
 from tillitsleder.storage.sqlite_file import FileConnection, FileError, read_only_connection
 
 log = logging.getLogger(__name__)
@@ -109,7 +110,10 @@ class _Reader:
 
 
 def read_first_screen(path: Path, now: datetime) -> FirstScreen | None:
-    """The start area of the database at ``path`` as at ``now``, or ``None`` if the snapshot cannot be used."""
+    """The start area of the database at ``path`` as at ``now``, or ``None`` if the snapshot cannot be used (always
+    for a server's address: the fast path reads a SQLite file only, a server takes the normal path)."""
+    if is_server_target(path):
+        return None
     try:
         con = read_only_connection(path)
     except FileError:

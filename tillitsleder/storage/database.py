@@ -46,6 +46,7 @@ from tillitsleder.storage.engine import (
     sqlite_url,
 )
 from tillitsleder.storage.failures import BUSY_MESSAGE, as_storage_error, safe_detail
+from tillitsleder.storage.locations import is_server_target
 from tillitsleder.storage.private_files import (
     create_private_file,
     is_read_only_file,
@@ -134,8 +135,12 @@ class Database:
 
 def _operational(engine: Engine, exc: Exception) -> bool:
     """Whether ``exc`` is a failure of the database rather than of the caller's data: SQLite reports a missing
-    table or column as an ``OperationalError``, PostgreSQL (psycopg) as a ``ProgrammingError``."""
-    return isinstance(exc, OperationalError) or engine.dialect.name != "sqlite"
+    table or column as an ``OperationalError``, PostgreSQL (psycopg) as a ``ProgrammingError`` of SQLSTATE class
+    42 (undefined table or column, a refused privilege). A trigger's refusal stays what it is."""
+    if isinstance(exc, OperationalError):
+        return True
+    sqlstate = getattr(getattr(exc, "orig", None), "sqlstate", None) or ""
+    return engine.dialect.name != "sqlite" and sqlstate.startswith("42")
 
 
 def _failure(exc: Exception) -> StorageError:
@@ -177,6 +182,14 @@ def open_database(target: Path | str, *, create: bool = True, read_only: bool | 
     if is_server_url(target) or (isinstance(target, str) and "://" in target):
         return _open_url(str(target))
     path = Path(target)
+    if is_server_target(path):  # a server's address that went through Path (its "//" is lost): never a new file
+        raise StorageError(
+            N_(
+                "“{path}” is a server's address written as a file path; give the address as it is "
+                "(postgresql://…)."
+            ),
+            path=str(path),
+        )
     state = inspect_database_file(path)
     reason = read_only_reason(path) if state.exists else None
     if read_only and reason is None:
