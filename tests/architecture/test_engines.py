@@ -1,11 +1,11 @@
 """One app, two engines: SQLite-only code stays in ``tillitsleder/storage/``, and every core test module that touches a
 database runs on both SQLite and PostgreSQL unless it is listed below with the reason it is about the SQLite file.
 
-A core test runs on both engines when it takes ``db``, ``db_target``, ``demo_db``, ``demo_target`` or
-``database_copy`` (tests/core/conftest.py parametrizes them). A module is *about the file* when it takes
-``db_path``, ``file_db``, ``file_demo_db``, ``file_world``, ``demo_template`` or ``demo_for_day``, or names
-``sqlite3`` or a ``.sqlite3`` file; such a module must be in ``SQLITE_ONLY`` (even when its other tests run on both
-engines), and a module in ``SQLITE_ONLY`` that no longer is about the file must leave it.
+A core test runs on both engines when it takes ``db``, ``db_target``, ``demo_db``, ``demo_target``,
+``database_copy`` or ``engine_name`` (tests/core/conftest.py parametrizes them). A module is *about the file* when
+it takes ``db_path``, ``file_db``, ``file_demo_db``, ``file_world``, ``demo_template`` or ``demo_for_day``, or
+names ``sqlite3`` or a ``.sqlite3`` file; such a module must be in ``SQLITE_ONLY`` (even when its other tests run
+on both engines), and a module in ``SQLITE_ONLY`` that no longer is about the file must leave it.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ CORE_TESTS = ROOT / "tests" / "core"
 PACKAGE = ROOT / "tillitsleder"
 STORAGE = PACKAGE / "storage"
 
-BOTH_ENGINES = {"db", "db_target", "demo_db", "demo_target", "database_copy"}
+BOTH_ENGINES = {"db", "db_target", "demo_db", "demo_target", "database_copy", "engine_name"}
 FILE_FIXTURES = {"db_path", "file_db", "file_demo_db", "file_world", "demo_template", "demo_for_day"}
 FILE_WORDS = re.compile(r"\bsqlite3\b|\.sqlite3\b")
 
@@ -33,9 +33,9 @@ SQLITE_ONLY: dict[str, str] = {
     "test_concurrent_writers": "several processes writing one file: WAL and BEGIN IMMEDIATE",
     "test_core_is_qt_free": "a subprocess opens a file to load the whole storage stack without Qt",
     "test_core_state_machine": "random work with backups and restores of the file (slow)",
-    "test_demo": "the demo command's files: refusing an existing file, no file left behind, same bytes per seed",
-    "test_demo_build_day": "reads demo files with sqlite3 to check each day's demo tells no lies",
-    "test_demo_languages": "demo files in each language (built per language; the engines share the builder)",
+    "test_demo": "the demo's files: an existing file refused, none left behind; also both (the demo per language)",
+    "test_demo_build_day": "each day's demo file read with sqlite3 (the same builder fills a server: see test_demo)",
+    "test_demo_languages": "the interface language choosing a demo file; also both (each language's demo via the CLI)",
     "test_erasure": "the erased name's bytes in the file and its WAL, the sidecar log beside it; also both",
     "test_first_screen": "the start-up snapshot read from the file with sqlite3 (the fast path is SQLite-only)",
     "test_journal_damage": "a byte flipped in the file, entries restored from backup files; also both",
