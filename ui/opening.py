@@ -74,8 +74,11 @@ def read_snapshot(path: Path) -> FirstScreen | None:
     the full open then says what is wrong with it)."""
     from tillitsleder.errors import TillitslederError
     from tillitsleder.first_screen.reader import read_first_screen
+    from tillitsleder.storage.locations import is_server_target
     from tillitsleder.storage.sqlite_file import inspect_database_file
 
+    if is_server_target(path):  # a server's address: no file to read before SQLAlchemy, the full open does it
+        return None
     try:
         if not inspect_database_file(path).is_current:
             return None

@@ -129,3 +129,18 @@ def built_copy(factory: pytest.TempPathFactory, target: Path, *, extra: int = 0,
     path, ids = cache[extra]
     shutil.copyfile(path, target)
     return ids
+
+
+def built_target(database_copy, *, extra: int = 0, cache: dict = {}) -> tuple[str, dict]:  # noqa: B006
+    """A private database holding ``build_cohort(extra=extra)`` on the test's engine (``database_copy`` from
+    tests/core/conftest.py): its target as ``--db`` takes it, and the ids."""
+
+    def build(target: str) -> None:
+        db = open_database(target)
+        try:
+            cache[("://" in target, extra)] = build_cohort(db, extra=extra)
+        finally:
+            db.close()
+
+    target = database_copy(f"certificate-cohort-{extra}", build)
+    return target, cache[("://" in target, extra)]

@@ -106,3 +106,67 @@ def demo_db(demo_target: str) -> Iterator[Database]:
     database = open_database(demo_target)
     yield database
     database.close()
+
+
+@pytest.fixture(scope="session")
+def _sqlite_templates() -> dict[str, Path]:
+    return {}
+
+
+@pytest.fixture
+def database_copy(
+    engine_name: str,
+    tmp_path: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+    _sqlite_templates: dict[str, Path],
+    _postgresql_copy,
+) -> Callable[[str, Callable[[str], None]], str]:
+    """``copy(key, build)``: a private database on the test's engine, copied from a template that ``build(target)``
+    fills once per test session and ``key`` (unique per module: ``f"{__name__}-world"``); returns the target as
+    ``--db`` takes it. For modules that build their own data once, as ``demo_target`` does for the demo."""
+
+    def copy(key: str, build: Callable[[str], None]) -> str:
+        if engine_name != "sqlite":
+            return _postgresql_copy(key, build)
+        if key not in _sqlite_templates:
+            template = tmp_path_factory.mktemp("template") / "template.sqlite3"
+            build(str(template))
+            _sqlite_templates[key] = template
+        import shutil
+
+        path = tmp_path / f"{key.rsplit('.', 1)[-1]}.sqlite3"
+        shutil.copyfile(_sqlite_templates[key], path)
+        return str(path)
+
+    return copy
+
+
+# SQLite only: for tests about the database file itself (its bytes, WAL, backups beside it, permissions). A module
+# using these is listed in tests/architecture/test_engines.py with the reason.
+
+
+@pytest.fixture
+def file_db(db_path: Path) -> Iterator[Database]:
+    """A freshly migrated, empty SQLite database file at ``db_path`` (SQLite only)."""
+    database = open_database(db_path)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def file_demo_db(demo_for_day: Callable[[date], Path], clock_day: date, tmp_path: Path) -> Iterator[Database]:
+    """A private copy of the demo database file built for ``clock_day``, opened (SQLite only)."""
+    import shutil
+
+    path = tmp_path / "demo.sqlite3"
+    shutil.copyfile(demo_for_day(clock_day), path)
+    database = open_database(path)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def file_backups(engine_name: str) -> bool:
+    """Whether the test's database is a file, so a bulk change backs it up beside it first (on a server: no
+    backup, ``None``; that is the server's own tools' work)."""
+    return engine_name == "sqlite"

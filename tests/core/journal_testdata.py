@@ -113,40 +113,55 @@ def build_world(db) -> World:
     return World(person, profile, recovery, cohort_id, group_id)
 
 
-_TEMPLATE: list[tuple] = []
+_FILE_TEMPLATE: list[tuple] = []
+_BUILT: dict[bool, World] = {}
 
 
 def world_fixture_factory():
-    """Fixtures ``db`` (a copy of a migrated database holding the world) and ``world``; the world is built
-    once per test run, since migrating a new database costs a second or more."""
+    """Fixtures ``db_target`` (a private database holding the world, on the test's engine: ``db`` and ``db_target``
+    of tests/core/conftest.py then use it) and ``world`` (its ids and keys), and for the tests about the SQLite file
+    itself ``file_db`` and ``file_world`` (a copy of a world file, SQLite only). The world is built once per test
+    run and engine, since migrating a new database costs a second or more."""
     import shutil
 
     import pytest
 
     from tillitsleder.storage import open_database
 
-    @pytest.fixture(scope="module")
-    def world_template(tmp_path_factory):
-        if not _TEMPLATE:  # once per test run, shared by every module that uses the world
+    def file_template(tmp_path_factory):
+        if not _FILE_TEMPLATE:  # once per test run, shared by every module that uses the world
             path = tmp_path_factory.mktemp("journal-world") / "world.sqlite3"
             database = open_database(path)
             built = build_world(database)
-            with database.engine.connect() as connection:
-                connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-            database.close()
-            _TEMPLATE.append((path, built))
-        return _TEMPLATE[0]
+            database.close()  # checkpoints: the file alone holds everything
+            _FILE_TEMPLATE.append((path, built))
+        return _FILE_TEMPLATE[0]
 
-    @pytest.fixture(name="db")
-    def world_db(world_template, tmp_path):
+    def build(target: str) -> None:
+        database = open_database(target)
+        try:
+            _BUILT["://" in target] = build_world(database)
+        finally:
+            database.close()
+
+    @pytest.fixture(name="db_target")
+    def world_target(database_copy) -> str:
+        return database_copy("journal-world", build)
+
+    @pytest.fixture
+    def world(db_target) -> World:
+        return _BUILT["://" in db_target]
+
+    @pytest.fixture
+    def file_db(tmp_path_factory, tmp_path):
         path = tmp_path / "journal.sqlite3"
-        shutil.copyfile(world_template[0], path)
+        shutil.copyfile(file_template(tmp_path_factory)[0], path)
         database = open_database(path)
         yield database
         database.close()
 
     @pytest.fixture
-    def world(world_template):
-        return world_template[1]
+    def file_world(tmp_path_factory) -> World:
+        return file_template(tmp_path_factory)[1]
 
-    return world_template, world_db, world
+    return world_target, world, file_db, file_world

@@ -509,16 +509,16 @@ def run_cli(*args: str) -> subprocess.CompletedProcess:
     )
 
 
-def test_cli_exports_attendance_by_cohort_name(db, db_path: Path, tmp_path: Path) -> None:
+def test_cli_exports_attendance_by_cohort_name(db, db_target: str, tmp_path: Path) -> None:
     hostile_register(db)
     db.close()
     out = tmp_path / "kull.csv"
-    done = run_cli("export", "attendance", "--cohort", "kull 1", "-o", str(out), "--db", str(db_path))
+    done = run_cli("export", "attendance", "--cohort", "kull 1", "-o", str(out), "--db", db_target)
     assert done.returncode == 0, done.stderr
     assert "4 participants" in done.stdout and out.read_bytes().startswith(b"\xef\xbb\xbf")
-    wrong = run_cli("export", "attendance", "--cohort", "1", "-o", str(tmp_path / "x.pdf"), "--db", str(db_path))
+    wrong = run_cli("export", "attendance", "--cohort", "1", "-o", str(tmp_path / "x.pdf"), "--db", db_target)
     assert wrong.returncode != 0 and "must end in .xlsx or .csv" in wrong.stderr and "Traceback" not in wrong.stderr
-    missing = run_cli("export", "attendance", "--cohort", "Kull 9", "-o", str(out), "--db", str(db_path))
+    missing = run_cli("export", "attendance", "--cohort", "Kull 9", "-o", str(out), "--db", db_target)
     assert missing.returncode != 0 and "no cohort" in missing.stderr and "Traceback" not in missing.stderr
 
 

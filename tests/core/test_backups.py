@@ -144,7 +144,8 @@ def test_a_command_that_writes_backs_up_when_it_closes(tmp_path: Path, capsys, m
     assert profiles is not None
 
 
-def test_the_participant_import_backs_up_first(demo_db) -> None:
+def test_the_participant_import_backs_up_first(file_demo_db) -> None:
+    demo_db = file_demo_db
     from tillitsleder.enrolment.participant_list.files import RawTable
     from tillitsleder.enrolment.participant_list.importer import import_participants
     from tillitsleder.lookups import cohort_options

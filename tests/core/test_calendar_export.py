@@ -165,8 +165,10 @@ def english(monkeypatch) -> None:
     monkeypatch.setenv("TILLITSLEDER_LANG", "en")
 
 
-def test_cli_export_ics_by_cohort_name_and_by_facilitator_email(demo_db, tmp_path, capsys, english) -> None:
-    path = str(demo_db.path)
+def test_cli_export_ics_by_cohort_name_and_by_facilitator_email(
+    demo_db, demo_target, tmp_path, capsys, english
+) -> None:
+    path = demo_target
     target = tmp_path / "kull.ics"
     assert main(["export", "ics", "--cohort", "KULL 1 – NORDSTRAND", "-o", str(target), "--db", path,
                  "--cancellations"]) == 0  # fmt: skip
@@ -192,17 +194,21 @@ def test_cli_export_ics_by_cohort_name_and_by_facilitator_email(demo_db, tmp_pat
         (["--facilitator", "nobody@example.no"], 3, "There is no facilitator “nobody@example.no”."),
     ],
 )
-def test_cli_export_ics_mistakes_are_one_sentence(demo_db, tmp_path, capsys, english, args, code, message) -> None:
+def test_cli_export_ics_mistakes_are_one_sentence(
+    demo_db, demo_target, tmp_path, capsys, english, args, code, message
+) -> None:
     target = tmp_path / "x.ics"
-    assert main(["export", "ics", *args, "-o", str(target), "--db", str(demo_db.path)]) == code
+    assert main(["export", "ics", *args, "-o", str(target), "--db", demo_target]) == code
     err = capsys.readouterr().err
     assert message in err and "Traceback" not in err and err.strip().count("\n") == 0
     assert not target.exists()
 
 
-def test_cli_export_ics_refuses_a_missing_folder_and_a_missing_database(tmp_path, capsys, english, demo_db) -> None:
+def test_cli_export_ics_refuses_a_missing_folder_and_a_missing_database(
+    tmp_path, capsys, english, demo_db, demo_target
+) -> None:
     assert (
-        main(["export", "ics", "--cohort", "1", "-o", str(tmp_path / "no" / "x.ics"), "--db", str(demo_db.path)]) == 2
+        main(["export", "ics", "--cohort", "1", "-o", str(tmp_path / "no" / "x.ics"), "--db", demo_target]) == 2
     )
     assert "does not exist" in capsys.readouterr().err
     assert main(["export", "ics", "--cohort", "1", "-o", str(tmp_path / "x.ics"), "--db", str(tmp_path / "n.db")]) == 5

@@ -11,7 +11,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from certificate_data import HOSTILE, built_copy, full_names
+from certificate_data import HOSTILE, built_target, full_names
 
 from tillitsleder.access import COORDINATOR, Actor
 from tillitsleder.certificates.document import CertificateDesign, CertificateFacts, Signatory, render_certificate
@@ -163,9 +163,9 @@ def test_images_must_be_png_or_jpeg_within_limits() -> None:
         check_image(gif.getvalue(), "signature")
 
 
-def test_a_template_is_saved_per_programme_and_language(tmp_path_factory, tmp_path) -> None:
-    ids = built_copy(tmp_path_factory, tmp_path / "t.sqlite3")
-    db = open_database(tmp_path / "t.sqlite3")
+def test_a_template_is_saved_per_programme_and_language(database_copy) -> None:
+    target, ids = built_target(database_copy)
+    db = open_database(target)
     default = get_template(db, ids["programme"], "en")
     assert not default.saved and default.place == "Bydel Nordstrand" and "{programme}" in default.body
     edited = replace(

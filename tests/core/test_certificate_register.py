@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from certificate_data import built_copy, full_names, install_fake_completion
+from certificate_data import built_target, full_names, install_fake_completion
 from cli_run import run_cli
 from sqlalchemy import func, select, update
 
@@ -30,13 +30,18 @@ from tillitsleder.model.enums import CertificateStatus
 
 
 @pytest.fixture
-def built(tmp_path_factory, tmp_path):
-    return built_copy(tmp_path_factory, tmp_path / "test.sqlite3")
+def built_database(database_copy) -> tuple[str, dict]:
+    return built_target(database_copy)
 
 
 @pytest.fixture
-def db_path(built, tmp_path) -> Path:
-    return tmp_path / "test.sqlite3"
+def built(built_database) -> dict:
+    return built_database[1]
+
+
+@pytest.fixture
+def db_target(built_database) -> str:
+    return built_database[0]
 
 
 @pytest.fixture
@@ -175,34 +180,34 @@ def test_verify_by_code_in_any_spelling_and_by_file(db, cohort) -> None:
 
 
 
-def test_cli_issues_writes_and_verifies(capsys, db, db_path: Path, cohort, tmp_path: Path) -> None:
+def test_cli_issues_writes_and_verifies(capsys, db, db_target: str, cohort, tmp_path: Path) -> None:
     out_dir = tmp_path / "kursbevis"
     code, out, err = run_cli(capsys, "certificates", "issue", "--cohort", "kull 2017", "--out", str(out_dir),
-                         "--db", str(db_path))  # fmt: skip
+                         "--db", db_target)  # fmt: skip
     assert code == 0, err
     assert "4 certificates issued for Kull 2017" in out and "1 participant has not completed" in out
     assert "Kari Nordmann: Attendance 40 %" in out
     files = sorted(out_dir.glob("*.pdf"))
     assert len(files) == 4
-    code, out, err = run_cli(capsys, "certificates", "verify", str(files[0]), "--db", str(db_path))
+    code, out, err = run_cli(capsys, "certificates", "verify", str(files[0]), "--db", db_target)
     assert code == 0 and out.startswith("Valid and current"), err
     with db.read() as s:
         first = s.execute(select(Certificate.id, Certificate.verification_code)).first()
-    code, out, _ = run_cli(capsys, "certificates", "verify", first.verification_code.lower(), "--db", str(db_path))
+    code, out, _ = run_cli(capsys, "certificates", "verify", first.verification_code.lower(), "--db", db_target)
     assert code == 0
     certificates.revoke(db, first.id, "Wrong person", actor=COORDINATOR)
-    code, out, _ = run_cli(capsys, "certificates", "verify", first.verification_code, "--db", str(db_path))
+    code, out, _ = run_cli(capsys, "certificates", "verify", first.verification_code, "--db", db_target)
     assert code == 1 and "Revoked" in out and "Wrong person" in out
     tampered = tmp_path / "tampered.pdf"
     tampered.write_bytes(files[1].read_bytes() + b"\n")
-    code, out, _ = run_cli(capsys, "certificates", "verify", str(tampered), "--db", str(db_path))
+    code, out, _ = run_cli(capsys, "certificates", "verify", str(tampered), "--db", db_target)
     assert code == 3 and "No certificate" in out
-    code, _, err = run_cli(capsys, "certificates", "verify", str(tmp_path / "missing.pdf"), "--db", str(db_path))
+    code, _, err = run_cli(capsys, "certificates", "verify", str(tmp_path / "missing.pdf"), "--db", db_target)
     assert code == 3 and "There is no file" in err
 
 
-def test_cli_one_participant_and_mistakes(capsys, db, db_path: Path, cohort, tmp_path: Path) -> None:
-    base = ["certificates", "issue", "--cohort", str(cohort["cohort"]), "--out", str(tmp_path), "--db", str(db_path)]
+def test_cli_one_participant_and_mistakes(capsys, db, db_target: str, cohort, tmp_path: Path) -> None:
+    base = ["certificates", "issue", "--cohort", str(cohort["cohort"]), "--out", str(tmp_path), "--db", db_target]
     code, out, err = run_cli(capsys, *base, "--participant", "2")
     assert code == 0, err
     assert "1 certificate issued" in out and len(list(tmp_path.glob("*.pdf"))) == 1
@@ -213,7 +218,7 @@ def test_cli_one_participant_and_mistakes(capsys, db, db_path: Path, cohort, tmp
     code, _, err = run_cli(capsys, *base, "--participant", "x")
     assert code == 2 and "not a participant id" in err
     code, _, err = run_cli(capsys, "certificates", "issue", "--cohort", "Kull 1999", "--out", str(tmp_path),
-                       "--db", str(db_path))  # fmt: skip
+                       "--db", db_target)  # fmt: skip
     assert code == 3 and "There is no cohort" in err
     code, _, err = run_cli(capsys, "certificates", "issue", "--cohort", "1", "--out", str(tmp_path))
     assert code == 2 and "--db" in err

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from fractions import Fraction
-from pathlib import Path
 
 import pytest
 from sqlalchemy import LargeBinary, event, insert, select
@@ -30,28 +27,11 @@ from tillitsleder.model import (
     RoleAssignment,
     Session,
 )
-from tillitsleder.storage import Database, open_database
 
 START = datetime(2026, 1, 5, 8, tzinfo=UTC)  # eight weekly sessions: 5 Jan … 23 Feb 2026
 AFTER = date(2026, 3, 2)  # every session is over
 MIDWAY = date(2026, 1, 31)  # sessions 0–3 are over, 4–7 to come
 CANARY = "KANARIFUGL-hemmelig-dagbok"
-
-
-@pytest.fixture(scope="module")
-def migrated(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One empty migrated file per module; each test gets a copy (migrating costs about a second)."""
-    path = tmp_path_factory.mktemp("completion") / "empty.sqlite3"
-    open_database(path).close()
-    return path
-
-
-@pytest.fixture
-def db(migrated: Path, tmp_path: Path) -> Iterator[Database]:
-    shutil.copyfile(migrated, tmp_path / "test.sqlite3")
-    database = open_database(tmp_path / "test.sqlite3")
-    yield database
-    database.close()
 
 
 def build(db, people: int = 1, *, min_attendance: str = "0.75", end: date = date(2026, 2, 28)) -> dict:

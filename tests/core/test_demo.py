@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import postgresql_server as pg
 import pytest
 from sqlalchemy import func, select
 
@@ -70,13 +71,21 @@ COUNTED = {
 
 @pytest.fixture(scope="module", params=DEMO_LANGUAGES)
 def demo(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, engine_name: str
 ) -> Iterator[tuple[DemoSummary, Database]]:
-    path = tmp_path_factory.mktemp(f"demo-{request.param}") / "demo.sqlite3"
-    summary = create_demo_database(path, today=TODAY, language=request.param)
-    db = open_database(summary.path, create=False)
+    """The demo in each language, built once per module on each engine (a new file, or an empty server database)."""
+    server_database = None
+    if engine_name == "sqlite":
+        target: Path | str = tmp_path_factory.mktemp(f"demo-{request.param}") / "demo.sqlite3"
+    else:
+        server_database = pg.unique_name(f"demo_{request.param}")
+        target = pg.create_database(server_database)
+    summary = create_demo_database(target, today=TODAY, language=request.param)
+    db = open_database(target, create=False)
     yield summary, db
     db.close()
+    if server_database is not None:
+        pg.drop_database(server_database)
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
+import postgresql_server as pg
 import pytest
 from sqlalchemy import select, text
 
@@ -61,17 +62,25 @@ def build_with_the_cli(path: Path, language: str, capsys: pytest.CaptureFixture[
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Path]]:
-    """The three demos, built for ``TODAY`` through the command line."""
+def built(tmp_path_factory: pytest.TempPathFactory, engine_name: str) -> Iterator[dict[str, Path | str]]:
+    """The three demos, built for ``TODAY`` through the command line, on each engine (new files, or empty server
+    databases given to ``demo --db postgresql://…``)."""
     from tillitsleder import clock
 
     folder = tmp_path_factory.mktemp("demos")
-    paths = {}
+    targets: dict[str, Path | str] = {}
+    made = []
     with clock.frozen_at(TODAY):
         for language in MUNICIPALITIES:
-            paths[language] = folder / f"{language}.sqlite3"
-            assert main(["demo", "--lang", language, "--db", str(paths[language])]) == 0
-    yield paths
+            if engine_name == "sqlite":
+                targets[language] = folder / f"{language}.sqlite3"
+            else:
+                made.append(pg.unique_name(f"demo_{language}"))
+                targets[language] = pg.create_database(made[-1])
+            assert main(["demo", "--lang", language, "--db", str(targets[language])]) == 0
+    yield targets
+    for name in made:
+        pg.drop_database(name)
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import gettext
 import io
-import shutil
 import threading
 import time
 from dataclasses import replace
@@ -17,7 +16,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from certificate_data import built_copy, install_fake_completion
+from certificate_data import built_target, install_fake_completion
 from cli_run import run_cli
 from pypdf import PdfReader
 from sqlalchemy import select
@@ -90,16 +89,12 @@ def clock_day() -> date:
     return TODAY
 
 
-@pytest.fixture(scope="module")
-def report_db(demo_for_day, tmp_path_factory: pytest.TempPathFactory):
-    path = tmp_path_factory.mktemp("document-language") / "demo.sqlite3"
-    shutil.copyfile(demo_for_day(TODAY), path)
-    database = open_database(path)
-    yield database
-    database.close()
+@pytest.fixture
+def report_db(demo_db) -> Database:
+    return demo_db
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def finished(report_db: Database) -> tuple[int, int]:
     """The demo's finished cohort and one of its participants' enrolments."""
     with report_db.read() as s:
@@ -131,23 +126,25 @@ def test_a_report_in_swedish_or_danish_uses_that_catalog(report_db, finished, la
     assert heading in text and gettext_in("nb", "Attendance per session") not in text
 
 
-def test_the_report_command_takes_the_report_language(report_db, finished, tmp_path: Path, capsys) -> None:
+def test_the_report_command_takes_the_report_language(demo_target, report_db, finished, tmp_path: Path, capsys) -> None:
     target = tmp_path / "oversikt.pdf"
     code, out, err = run_cli(capsys, "report", "progress", "--cohort", str(finished[0]), "-o", str(target),
-                         "--report-language", "nb", "--db", str(report_db.path))  # fmt: skip
+                         "--report-language", "nb", "--db", demo_target)  # fmt: skip
     assert code == 0, err
     assert "Cohort overview of" in out, "the message is in the UI's language"
     text = pdf_text(target.read_bytes())
     assert gettext_in("nb", "Cohort overview") in text and "Side 1 av" in text and "Page 1 of" not in text
     code, _out, err = run_cli(capsys, "report", "progress", "--cohort", "1", "-o", str(target), "--report-language",
-                          "xx", "--db", str(report_db.path))  # fmt: skip
+                          "xx", "--db", demo_target)  # fmt: skip
     assert code == 2 and "--report-language" in err
 
 
 # --- Table lists ---------------------------------------------------------------------------------------------
 
 
-def test_table_lists_are_printed_in_the_chosen_language(report_db, finished, tmp_path: Path, capsys) -> None:
+def test_table_lists_are_printed_in_the_chosen_language(
+    demo_target, report_db, finished, tmp_path: Path, capsys
+) -> None:
     from tillitsleder.table_day import plans
     from tillitsleder.table_day.table_lists import write_table_lists
 
@@ -160,7 +157,7 @@ def test_table_lists_are_printed_in_the_chosen_language(report_db, finished, tmp
     assert gettext_in("nb", "Where do I sit?") in text and "Where do I sit?" not in text
     assert "3. desember 2026" in text and _("Where do I sit?") == "Where do I sit?"
     code, out, err = run_cli(capsys, "tables", "print", "--day", str(view.id), "-o", str(target), "--report-language",
-                         "en", "--lang", "nb", "--db", str(report_db.path))  # fmt: skip
+                         "en", "--lang", "nb", "--db", demo_target)  # fmt: skip
     assert code == 0, err
     assert "Where do I sit?" in pdf_text(target.read_bytes()) and view.name in out
     for language in NORDIC:
@@ -175,13 +172,18 @@ def test_table_lists_are_printed_in_the_chosen_language(report_db, finished, tmp
 
 
 @pytest.fixture
-def built(tmp_path_factory, tmp_path):
-    return built_copy(tmp_path_factory, tmp_path / "test.sqlite3")
+def built_database(database_copy) -> tuple[str, dict]:
+    return built_target(database_copy)
 
 
 @pytest.fixture
-def db_path(built, tmp_path) -> Path:
-    return tmp_path / "test.sqlite3"
+def built(built_database) -> dict:
+    return built_database[1]
+
+
+@pytest.fixture
+def db_target(built_database) -> str:
+    return built_database[0]
 
 
 @pytest.fixture
@@ -190,36 +192,36 @@ def cohort(db, built, monkeypatch):
     return built
 
 
-def _issue(capsys, db_path: Path, out_dir: Path, language: str) -> tuple[str, list[str]]:
+def _issue(capsys, db_target: str, out_dir: Path, language: str) -> tuple[str, list[str]]:
     code, out, err = run_cli(capsys, "certificates", "issue", "--cohort", "Kull 2017", "--out", str(out_dir),
-                         "--certificate-language", language, "--db", str(db_path))  # fmt: skip
+                         "--certificate-language", language, "--db", db_target)  # fmt: skip
     assert code == 0, err
     return out, [pdf_text(path.read_bytes()) for path in sorted(out_dir.glob("*.pdf"))]
 
 
-def test_certificates_are_issued_in_the_certificate_language(capsys, db, db_path: Path, cohort, tmp_path) -> None:
+def test_certificates_are_issued_in_the_certificate_language(capsys, db, db_target: str, cohort, tmp_path) -> None:
     english = get_template(db, cohort["programme"], "en")
     save_template(db, replace(english, title="Certificate of Trust", place="Nordstrand"), actor=COORDINATOR)
     db.close()
-    out, texts = _issue(capsys, db_path, tmp_path / "nb", "nb")
+    out, texts = _issue(capsys, db_target, tmp_path / "nb", "nb")
     assert "certificates issued for Kull 2017" in out, "the message is in the UI's language"
     assert texts and all(gettext_in("nb", "Verification code") in text for text in texts)
     assert all("Verification code" not in text and "13. desember 2018" in text for text in texts)
-    reopened = open_database(db_path)
+    reopened = open_database(db_target)
     try:  # a template per language: the default ones differ
         programme = cohort["programme"]
         assert get_template(reopened, programme, "nb").title != get_template(reopened, programme, "en").title
     finally:
         reopened.close()
     assert all("Certificate of Trust" not in text for text in texts), "the English template is not the Bokmål one"
-    _out, texts = _issue(capsys, db_path, tmp_path / "en", "en")
+    _out, texts = _issue(capsys, db_target, tmp_path / "en", "en")
     assert not texts, "everyone eligible holds a certificate now"
 
 
 
 @pytest.mark.parametrize("language", NORDIC)
 def test_certificates_in_swedish_or_danish_use_that_catalog_and_template(
-    capsys, db, db_path: Path, cohort, tmp_path, language: str
+    capsys, db, db_target: str, cohort, tmp_path, language: str
 ) -> None:
     label = translated(language, "Verification code")
     default = get_template(db, cohort["programme"], language)
@@ -227,6 +229,6 @@ def test_certificates_in_swedish_or_danish_use_that_catalog_and_template(
     save_template(db, replace(default, title=f"Kursbevis ({language})", place="Norrköping"), actor=COORDINATOR)
     assert get_template(db, cohort["programme"], "nb").title != f"Kursbevis ({language})", "one per language"
     db.close()
-    _out, texts = _issue(capsys, db_path, tmp_path / language, language)
+    _out, texts = _issue(capsys, db_target, tmp_path / language, language)
     assert texts and all(label in text and gettext_in("nb", "Verification code") not in text for text in texts)
     assert all(f"Kursbevis ({language})" in text and "Norrköping" in text for text in texts)

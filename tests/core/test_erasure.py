@@ -60,7 +60,8 @@ def test_the_plan_lists_without_changing_anything(demo_db) -> None:
         assert not is_placeholder(s.get(Person, PERSON_ID))
 
 
-def test_erasure_leaves_no_name_or_email_in_the_database_bytes(demo_db) -> None:
+def test_erasure_leaves_no_name_or_email_in_the_database_bytes(file_demo_db) -> None:
+    demo_db = file_demo_db
     first, last, email = person_texts(demo_db)
     plan = plan_erasure(demo_db, PERSON_ID)
     # each name on its own (they occur nowhere else in the demo), the e-mail, and the row's and index's byte runs
@@ -122,9 +123,11 @@ def test_certificates_keep_a_register_row_unless_included(demo_db) -> None:
             select(Certificate.id, Certificate.pdf, Certificate.holder_name).order_by(Certificate.id)
         ).all()
     assert kept == [(first_id, b"", "Ćiril Đorđević"), (second_id, b"", "Ćiril Đorđević")]
-    # only the register rows name the holder now: once each
-    assert file_bytes(demo_db).count("Đorđević".encode()) == 2
-    assert sum(report.residue.values()) == 2
+    if demo_db.path is not None:  # only the register rows name the holder now: once each, in the file's bytes
+        assert file_bytes(demo_db).count("Đorđević".encode()) == 2
+        assert sum(report.residue.values()) == 2
+    else:
+        assert report.residue == {}
     assert plan_erasure(demo_db, PERSON_ID).already_erased
     # erasing again with the certificates included deletes the register rows too
     plan = plan_erasure(demo_db, PERSON_ID, include_certificates=True)
@@ -132,16 +135,23 @@ def test_certificates_keep_a_register_row_unless_included(demo_db) -> None:
     erase_person(demo_db, plan)
     with demo_db.read() as s:
         assert s.scalar(select(func.count()).select_from(Certificate)) == 0
-    assert file_bytes(demo_db).count("Đorđević".encode()) == 0
+    if demo_db.path is not None:
+        assert file_bytes(demo_db).count("Đorđević".encode()) == 0
 
 
 def test_the_erasure_is_one_transaction(demo_db) -> None:
+    if demo_db.engine.dialect.name == "sqlite":
+        refuse = [
+            "CREATE TRIGGER refuse BEFORE UPDATE OF first_name ON person BEGIN SELECT RAISE(ABORT, 'refused'); END"
+        ]
+    else:
+        refuse = [
+            "CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused'; END $$",
+            "CREATE TRIGGER refuse BEFORE UPDATE OF first_name ON person FOR EACH ROW EXECUTE FUNCTION refuse()",
+        ]
     with demo_db.engine.begin() as connection:
-        connection.execute(
-            text(
-                "CREATE TRIGGER refuse BEFORE UPDATE OF first_name ON person BEGIN SELECT RAISE(ABORT, 'refused'); END"
-            )
-        )
+        for statement in refuse:
+            connection.execute(text(statement))
     with pytest.raises(Exception, match="refused"):
         erase_person(demo_db, PERSON_ID)
     with demo_db.read() as s:
@@ -150,7 +160,8 @@ def test_the_erasure_is_one_transaction(demo_db) -> None:
         assert s.scalar(select(func.count()).select_from(ErasureRecord)) == 0
 
 
-def test_the_log_is_reapplied_to_an_older_backup(demo_db, tmp_path: Path) -> None:
+def test_the_log_is_reapplied_to_an_older_backup(file_demo_db, tmp_path: Path) -> None:
+    demo_db = file_demo_db
     path = demo_db.path
     old_copy = tmp_path / "old.sqlite3"
     demo_db.close()
@@ -188,20 +199,21 @@ def person_texts_email() -> bytes:
     return b"ciril.dordevic@"
 
 
-def test_a_damaged_sidecar_is_refused(demo_db) -> None:
+def test_a_damaged_sidecar_is_refused(file_demo_db) -> None:
+    demo_db = file_demo_db
     erasure_records.sidecar_path(demo_db.path).write_text("not json\n", encoding="utf-8")
     with pytest.raises(StorageError):
         reapply_erasures(demo_db)
 
 
-def test_the_command_line_dry_run_changes_nothing(demo_db, capsys) -> None:
-    path = str(demo_db.path)
+def test_the_command_line_dry_run_changes_nothing(demo_db, demo_target, capsys) -> None:
+    path = demo_target
     before = statistics(demo_db)
     demo_db.close()
     assert main(["privacy", "erase", "--lang", "en", "--db", path, "--person", str(PERSON_ID), "--dry-run"]) == 0
     out = capsys.readouterr().out
     assert "Ćiril Đorđević" in out and "Dry run" in out
-    db = open_database(Path(path))
+    db = open_database(path)
     try:
         with db.read() as s:
             assert not is_placeholder(s.get(Person, PERSON_ID))
@@ -209,8 +221,8 @@ def test_the_command_line_dry_run_changes_nothing(demo_db, capsys) -> None:
     finally:
         db.close()
     assert main(["privacy", "erase", "--lang", "en", "--db", path, "--person", str(PERSON_ID), "--yes"]) == 0
-    assert "0 times" in capsys.readouterr().out
-    db = open_database(Path(path))
+    assert ("0 times" in capsys.readouterr().out) == (demo_db.path is not None)
+    db = open_database(path)
     try:
         with db.read() as s:
             assert is_placeholder(s.get(Person, PERSON_ID))
@@ -226,10 +238,11 @@ def test_many_people_with_one_scrub_for_retention(demo_db) -> None:
         people = s.execute(select(Person.id, Person.email).where(Person.id.in_([2, 3, 4]))).all()
     reports = [erase_person(demo_db, person_id, backup=False, scrub_file=False) for person_id, _email in people]
     assert all(report.backup is None for report in reports)
-    assert not (demo_db.path.parent / "backups").exists()
     assert scrub(demo_db)
-    data = file_bytes(demo_db)
-    assert all(data.count(email.encode()) == 0 for _id, email in people)
+    if demo_db.path is not None:
+        assert not (demo_db.path.parent / "backups").exists()
+        data = file_bytes(demo_db)
+        assert all(data.count(email.encode()) == 0 for _id, email in people)
     assert [e.person_id for e in logged_erasures(demo_db)] == [2, 3, 4]
 
 

@@ -120,7 +120,9 @@ def test_a_meeting_without_a_facilitator_follows_the_groups_facilitator(demo_db)
         facilitator_calendar_items(demo_db, 99_999)
 
 
-def test_the_cli_writes_the_same_events_and_cancellation_notices(demo_db, tmp_path, capsys, monkeypatch) -> None:
+def test_the_cli_writes_the_same_events_and_cancellation_notices(
+    demo_db, demo_target, tmp_path, capsys, monkeypatch
+) -> None:
     monkeypatch.setenv("TILLITSLEDER_LANG", "en")
     facilitator_id, person_id, _group = group_leader(demo_db)
     with demo_db.read() as s:
@@ -128,7 +130,7 @@ def test_the_cli_writes_the_same_events_and_cancellation_notices(demo_db, tmp_pa
     target = tmp_path / "mine.ics"
     with clock.frozen_at(NOON):
         code = main(["export", "ics", "--facilitator", email, "-o", str(target), "--cancellations",
-                     "--db", str(demo_db.path)])  # fmt: skip
+                     "--db", demo_target])  # fmt: skip
         expected = facilitator_calendar(demo_db, facilitator_id)
     out = capsys.readouterr().out
     assert code == 0 and comparable(target.read_bytes()) == comparable(expected)

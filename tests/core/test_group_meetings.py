@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 import pytest
+from engine_data import built
 from sqlalchemy import func, select
 
 from tillitsleder.access import COORDINATOR, Actor
@@ -45,7 +44,7 @@ from tillitsleder.model import (
     group_member,
 )
 from tillitsleder.model.enums import ActionStatus, AssignmentKind, DialogueStep
-from tillitsleder.storage import Database, open_database
+from tillitsleder.storage import Database
 
 CANARY = "CANARY-kanarifugl-7731"
 
@@ -121,23 +120,20 @@ def build_world(db: Database) -> World:
         )  # fmt: skip
 
 
-@pytest.fixture(scope="module")
-def world_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, World]:
+def _fill_world_template(database: Database):
     """Two groups built once per module (migrating a database is the slow part); each test gets a copy."""
-    path = tmp_path_factory.mktemp("groups") / "groups.sqlite3"
-    database = open_database(path)
     built = build_world(database)
-    database.close()
-    return path, built
+    return built
 
 
 @pytest.fixture
-def db(world_template: tuple[Path, World], tmp_path: Path) -> Iterator[Database]:
-    path = tmp_path / "groups.sqlite3"
-    shutil.copyfile(world_template[0], path)
-    database = open_database(path)
-    yield database
-    database.close()
+def world_template(database_copy) -> tuple[str, dict]:
+    return built(database_copy, __name__ + "-world_template", _fill_world_template)
+
+
+@pytest.fixture
+def db_target(world_template) -> str:
+    return world_template[0]
 
 
 @pytest.fixture

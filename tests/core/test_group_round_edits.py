@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import json
-import shutil
-from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import pytest
+from engine_data import built
 from groups_testdata import build_cohort
 from sqlalchemy import func, select
 
@@ -27,14 +25,11 @@ from tillitsleder.model import (
     ReflectionGroup,
 )
 from tillitsleder.model.groups import group_member
-from tillitsleder.storage import Database, open_database
+from tillitsleder.storage import Database
 
 
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
+def _fill_template(database: Database):
     """A cohort of 16 with two saved rounds; the first round's first group has met twice."""
-    path = tmp_path_factory.mktemp("round-edits") / "template.sqlite3"
-    database = open_database(path)
     made = build_cohort(database)
     first = rounds.save_round(database, rounds.propose_board(database, made["cohort"], SizeRange(4, 4), 1), "Høst")
     rounds.save_round(database, rounds.propose_board(database, made["cohort"], SizeRange(4, 4), 2), "Vår")
@@ -46,17 +41,17 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
             s.flush()
             s.add_all([GroupNote(meeting_id=meeting.id, step="own_reflection", content="Hva vi sa") for _ in "ab"])
             s.add(GroupAction(meeting_id=meeting.id, description="Prøve ut ukesmøter"))
-    database.close()
-    return path, made
+    return made
 
 
 @pytest.fixture
-def db(tmp_path: Path, template) -> Iterator[Database]:
-    path = tmp_path / "rounds.sqlite3"
-    shutil.copyfile(template[0], path)
-    database = open_database(path)
-    yield database
-    database.close()
+def template(database_copy) -> tuple[str, dict]:
+    return built(database_copy, __name__ + "-template", _fill_template)
+
+
+@pytest.fixture
+def db_target(template) -> str:
+    return template[0]
 
 
 @pytest.fixture
@@ -158,8 +153,8 @@ def run(capsys, *args: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def test_cli_renames_a_round_by_number_or_name(db, cohort, capsys, english) -> None:
-    path = str(db.path)
+def test_cli_renames_a_round_by_number_or_name(db, db_target, cohort, capsys, english) -> None:
+    path = db_target
     code, out, err = run(capsys, "groups", "rename", "--cohort", "kull 1", "--round", "2", "--name", "Vår 2026",
                          "--db", path)  # fmt: skip
     assert (code, out, err) == (0, "Round 2 is now called “Vår 2026”.\n", "")
@@ -170,8 +165,8 @@ def test_cli_renames_a_round_by_number_or_name(db, cohort, capsys, english) -> N
     assert code == 3 and err == "This cohort has no round “7”.\n"
 
 
-def test_cli_delete_says_what_is_lost_and_needs_yes(db, cohort, capsys, english) -> None:
-    path = str(db.path)
+def test_cli_delete_says_what_is_lost_and_needs_yes(db, db_target, cohort, capsys, english) -> None:
+    path = db_target
     before = counts(db)
     code, out, err = run(capsys, "groups", "delete", "--cohort", "Kull 1", "--round", "Høst", "--db", path)
     assert code == 2 and counts(db) == before

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
+from engine_data import built
 from groups_testdata import build_cohort
 
 from tillitsleder.cli import main
@@ -18,20 +16,14 @@ def _english(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TILLITSLEDER_LANG", "en")
 
 
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
-    path = tmp_path_factory.mktemp("groups-cli") / "cli.sqlite3"
-    database = open_database(path)
-    made = build_cohort(database, people=14, withdrawn=1)
-    database.close()
-    return path, made
+def _fill(database):
+    return build_cohort(database, people=14, withdrawn=1)
 
 
 @pytest.fixture
-def db_file(tmp_path: Path, template) -> tuple[Path, dict]:
-    path = tmp_path / "cli.sqlite3"
-    shutil.copyfile(template[0], path)
-    return path, template[1]
+def db_file(database_copy) -> tuple[str, dict]:
+    """A private copy of the cohort, on the test's engine: its target as ``--db`` takes it, and its ids."""
+    return built(database_copy, "groups-cli", _fill)
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:
@@ -45,7 +37,7 @@ def run(capsys, *args: str) -> tuple[int, str, str]:
 
 def test_propose_prints_groups_members_units_and_scores(capsys, db_file) -> None:
     path, _made = db_file
-    code, out, err = run(capsys, "groups", "propose", "--cohort", "kull 1", "--size", "4-5", "--db", str(path))
+    code, out, err = run(capsys, "groups", "propose", "--cohort", "kull 1", "--size", "4-5", "--db", path)
     assert code == 0, err
     lines = out.splitlines()
     assert lines[0] == "Kull 1: 13 participants in 3 groups of 4–5 people (seed 0)."
@@ -54,9 +46,9 @@ def test_propose_prints_groups_members_units_and_scores(capsys, db_file) -> None
     assert len(headers) == 3 and headers[0].startswith("Group 1 · 5 people · ")
     assert "Åse00 Ødegård00" in out and "Ljabru barnehage, Oppvekst" in out
     assert "! 2 people from the same unit (Ljabru barnehage)" in out  # 4 from that unit, 3 groups
-    again = run(capsys, "groups", "propose", "--cohort", "kull 1", "--size", "4-5", "--db", str(path))
+    again = run(capsys, "groups", "propose", "--cohort", "kull 1", "--size", "4-5", "--db", path)
     assert again[1] == out  # deterministic
-    other_seed = run(capsys, "groups", "propose", "--cohort", "1", "--size", "5", "--seed", "9", "--db", str(path))
+    other_seed = run(capsys, "groups", "propose", "--cohort", "1", "--size", "5", "--seed", "9", "--db", path)
     assert other_seed[0] == 0 and "(seed 9)" in other_seed[1]
     database = open_database(path)
     assert groups.list_rounds(database, 1) == []  # nothing saved without --save
@@ -66,7 +58,7 @@ def test_propose_prints_groups_members_units_and_scores(capsys, db_file) -> None
 def test_save_stores_the_printed_groups_as_a_round(capsys, db_file) -> None:
     path, made = db_file
     code, out, err = run(capsys, "groups", "propose", "--cohort", "1", "--size", "4", "--seed", "3", "--save",
-                         "--name", "Runde 1 – høst", "--db", str(path))  # fmt: skip
+                         "--name", "Runde 1 – høst", "--db", path)  # fmt: skip
     assert code == 0, err
     assert out.rstrip().endswith("Saved as “Runde 1 – høst” (round 1).")
     database = open_database(path)
@@ -80,7 +72,7 @@ def test_save_stores_the_printed_groups_as_a_round(capsys, db_file) -> None:
     for group in board.groups:
         block = out.split(group.name + " · ")[1].split("\n\n")[0]
         assert all(board.people[m].name in block for m in group.members)
-    code, out, _ = run(capsys, "groups", "propose", "--cohort", "1", "--size", "4", "--db", str(path))
+    code, out, _ = run(capsys, "groups", "propose", "--cohort", "1", "--size", "4", "--db", path)
     assert "Pairs who met in an earlier round:" in out and code == 0
 
 
@@ -95,7 +87,7 @@ def test_save_stores_the_printed_groups_as_a_round(capsys, db_file) -> None:
 )
 def test_mistakes_are_one_sentence_on_stderr(capsys, db_file, args, message, exit_code) -> None:
     path, _made = db_file
-    code, out, err = run(capsys, "groups", "propose", *args, "--db", str(path))
+    code, out, err = run(capsys, "groups", "propose", *args, "--db", path)
     assert code == exit_code and out == ""
     assert err.startswith(message) and "Traceback" not in err and len(err.strip().splitlines()) == 1
 

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import json
-import shutil
-from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import pytest
+from engine_data import built
 from groups_testdata import build_cohort
 from sqlalchemy import func, select
 
@@ -27,26 +25,22 @@ from tillitsleder.model import (
     ReflectionGroup,
 )
 from tillitsleder.model.groups import group_member
-from tillitsleder.storage import Database, open_database
+from tillitsleder.storage import Database
 
 
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
-    path = tmp_path_factory.mktemp("groups") / "template.sqlite3"
-    database = open_database(path)
+def _fill_template(database: Database):
     made = build_cohort(database)
-    database.close()
-    return path, made
+    return made
 
 
 @pytest.fixture
-def db(tmp_path: Path, template) -> Iterator[Database]:
-    """A migrated database with an empty one made per module: copying beats migrating for every test."""
-    path = tmp_path / "groups.sqlite3"
-    shutil.copyfile(template[0], path)
-    database = open_database(path)
-    yield database
-    database.close()
+def template(database_copy) -> tuple[str, dict]:
+    return built(database_copy, __name__ + "-template", _fill_template)
+
+
+@pytest.fixture
+def db_target(template) -> str:
+    return template[0]
 
 
 @pytest.fixture

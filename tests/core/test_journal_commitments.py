@@ -12,7 +12,7 @@ from tillitsleder.errors import Forbidden, ValidationError
 from tillitsleder.journal import commitments as cm
 from tillitsleder.model.enums import CommitmentStatus
 
-world_template, db, world = world_fixture_factory()  # noqa: F811 - "db" here is the world copy
+db_target, world, file_db, file_world = world_fixture_factory()  # the world, on the test's engine
 
 
 def test_visibility_per_role(db, world) -> None:

@@ -23,7 +23,7 @@ from tillitsleder.model.enums import JournalSharing
 from tillitsleder.storage import open_database
 from tillitsleder.storage.backup import backup_database
 
-world_template, db, world = world_fixture_factory()  # noqa: F811 - "db" here is the world copy
+db_target, world, file_db, file_world = world_fixture_factory()  # the world, on the test's engine
 
 FIRST = date(2026, 1, 5)
 DAMAGED = 3  # the index of the entry whose byte is flipped (shared with the coach)
@@ -62,7 +62,15 @@ def backup_of(db, name: str) -> Path:
     return backup_database(db.path, db.path.parent / "backups" / name)
 
 
-def test_one_damaged_entry_leaves_the_others_readable_searchable_exportable(db, world, tmp_path) -> None:
+def test_a_server_has_no_backup_files_to_restore_from(db, world) -> None:
+    me = world.unlock(db, "p1")
+    first = journal.create_entry(db, me, EntryDraft(FIRST, "Før")).id
+    assert restore.backup_files(db) == []
+    assert restore.restore_entry(db, me, first) == restore.RestoreResult(first, None, 0)
+
+
+def test_one_damaged_entry_leaves_the_others_readable_searchable_exportable(file_db, file_world, tmp_path) -> None:
+    db, world = file_db, file_world  # SQLite only: the file itself
     ids = write_seven(db, world)
     backup = backup_of(db, "journal.manual-20260110T120000Z.sqlite3")
     db = flip_in_file(db, content_of(db, ids[DAMAGED]))
@@ -109,7 +117,8 @@ def test_one_damaged_entry_leaves_the_others_readable_searchable_exportable(db, 
         db.close()
 
 
-def test_restore_takes_the_newest_backup_holding_an_intact_copy(db, world) -> None:
+def test_restore_takes_the_newest_backup_holding_an_intact_copy(file_db, file_world) -> None:
+    db, world = file_db, file_world  # SQLite only: the file itself
     me = world.unlock(db, "p1")
     first = journal.create_entry(db, me, EntryDraft(FIRST, "Før")).id
     assert restore.restore_entry(db, me, first) == restore.RestoreResult(first, None, 0)  # no backups yet
@@ -128,7 +137,8 @@ def test_restore_takes_the_newest_backup_holding_an_intact_copy(db, world) -> No
         db.close()
 
 
-def test_a_copy_that_does_not_open_or_belongs_to_another_is_never_restored(db, world) -> None:
+def test_a_copy_that_does_not_open_or_belongs_to_another_is_never_restored(file_db, file_world) -> None:
+    db, world = file_db, file_world  # SQLite only: the file itself
     kari = world.unlock(db, "p1")
     entry = journal.create_entry(db, kari, EntryDraft(FIRST, "Karis tekst")).id
     backup = backup_of(db, "journal.manual-20260103T000000Z.sqlite3")
@@ -152,7 +162,8 @@ def test_a_copy_that_does_not_open_or_belongs_to_another_is_never_restored(db, w
         db.close()
 
 
-def test_a_damaged_group_summary_shows_as_damaged_and_the_others_read(db, world) -> None:
+def test_a_damaged_group_summary_shows_as_damaged_and_the_others_read(file_db, file_world) -> None:
+    db, world = file_db, file_world  # SQLite only: the file itself
     me = world.unlock(db, "p1")
     group = JournalSharing.GROUP_SUMMARY
     first = journal.create_entry(db, me, EntryDraft(FIRST, "Privat del", sharing=group, summary="Første oppsummering"))

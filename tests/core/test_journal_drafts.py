@@ -18,7 +18,7 @@ from tillitsleder.journal.entries import EntryDraft
 from tillitsleder.model import JournalDraft
 from tillitsleder.model.enums import JournalSharing, PromptTemplate
 
-world_template, db, world = world_fixture_factory()  # noqa: F811 - "db" here is the world copy
+db_target, world, file_db, file_world = world_fixture_factory()  # the world, on the test's engine
 
 DAY = date(2026, 4, 7)
 
@@ -67,7 +67,7 @@ def test_drafts_belong_to_their_author(db, world) -> None:
         journal.save_draft(db, world.unlock(db, "c1"), EntryDraft(DAY, "coach"))
 
 
-def test_a_killed_writer_loses_at_most_the_last_unsaved_second(db, world) -> None:
+def test_a_killed_writer_loses_at_most_the_last_unsaved_second(db, db_target, world) -> None:
     """A process autosaves every keystroke batch and is killed with SIGKILL; the last draft it saved is back."""
     script = textwrap.dedent(
         f"""
@@ -77,7 +77,7 @@ def test_a_killed_writer_loses_at_most_the_last_unsaved_second(db, world) -> Non
         from tillitsleder import profiles
         from tillitsleder.journal.entries import EntryDraft
         from tillitsleder.storage import open_database
-        db = open_database({str(db.path)!r}, create=False)
+        db = open_database({db_target!r}, create=False)
         me = profiles.unlock(db, {world.profile["p2"]}, {PASS["p2"]!r})
         draft_id = None
         text = ""

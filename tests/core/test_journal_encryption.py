@@ -21,7 +21,7 @@ from tillitsleder.model import JournalDraft, JournalEntry, JournalGrant, Profile
 from tillitsleder.model.enums import JournalSharing
 from tillitsleder.storage.backup import backup_database
 
-world_template, db, world = world_fixture_factory()  # noqa: F811 - "db" here is the world copy
+db_target, world, file_db, file_world = world_fixture_factory()  # the world, on the test's engine
 
 DAY = date(2026, 3, 4)
 CANARY = "Kanarifugl-Ŋ7f3a-hemmelig"
@@ -129,7 +129,11 @@ def test_nonces_never_repeat() -> None:
     assert len(nonces) == 2000
 
 
-def test_a_canary_is_in_no_file_backup_log_or_temporary_file(db, world, tmp_path, caplog, monkeypatch) -> None:
+def test_a_canary_is_in_no_file_backup_log_or_temporary_file(
+    file_db, file_world, tmp_path, caplog, monkeypatch
+) -> None:
+    db, world = file_db, file_world  # SQLite only: the file itself
+
     def no_temp_files(*args, **kwargs):
         raise AssertionError("a temporary file was made")
 

@@ -18,7 +18,7 @@ from tillitsleder.journal.entries import EntryDraft
 from tillitsleder.journal.export import export_journal
 from tillitsleder.model.enums import CommitmentStatus, JournalSharing, PromptTemplate
 
-world_template, db, world = world_fixture_factory()  # noqa: F811 - "db" here is the world copy
+db_target, world, file_db, file_world = world_fixture_factory()  # the world, on the test's engine
 
 TEXT = "Hva lærte jeg?\nÅ lytte før jeg svarer – også når det haster. Čáhppes ŋ đ š ŧ ž, łódź, ğüş."
 

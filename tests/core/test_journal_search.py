@@ -13,7 +13,7 @@ from tillitsleder.journal.entries import EntryDraft
 from tillitsleder.journal.search import find_spans, query_terms, search_journal
 from tillitsleder.model.enums import JournalSharing
 
-world_template, db, world = world_fixture_factory()  # noqa: F811 - "db" here is the world copy
+db_target, world, file_db, file_world = world_fixture_factory()  # the world, on the test's engine
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from tillitsleder.journal.shared_with_me import read_shared_entry, refresh_share
 from tillitsleder.model import Enrolment, Facilitator, FacilitatorAssignment
 from tillitsleder.model.enums import JournalSharing, PromptTemplate
 
-world_template, db, world = world_fixture_factory()  # noqa: F811 - "db" here is the world copy
+db_target, world, file_db, file_world = world_fixture_factory()  # the world, on the test's engine
 
 DAY = date(2026, 2, 3)
 

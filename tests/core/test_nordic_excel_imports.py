@@ -130,7 +130,7 @@ def test_swedish_and_danish_header_variants(headers: list[str], expected: set[st
     assert set(guess_mapping(headers).values()) == expected
 
 
-def test_cli_imports_a_danish_windows_1252_list(demo_db, cohort, units, tmp_path, capsys) -> None:
+def test_cli_imports_a_danish_windows_1252_list(demo_db, demo_target, cohort, units, tmp_path, capsys) -> None:
     rows = [
         ["Fornavn", "Efternavn", "E-mail", "Enhed", "Stilling", "Lønnummer"],
         ["Bjørn", "Ærbødig", "bjorn@odense.dk", units[0], "Leder – dagtilbud", "9001"],
@@ -138,7 +138,7 @@ def test_cli_imports_a_danish_windows_1252_list(demo_db, cohort, units, tmp_path
     ]
     path = excel_csv(tmp_path / "hold.csv", rows, utf8=False)
     assert b"\x96" in path.read_bytes(), "the en dash is Windows-1252's byte, not valid UTF-8"
-    args = ("import", "participants", str(path), "--cohort", str(cohort), "--db", str(demo_db.path))
+    args = ("import", "participants", str(path), "--cohort", str(cohort), "--db", demo_target)
     code, out, _err = run_cli(capsys, *args, "--dry-run")
     assert code == 0 and "2 new" in out and "Dry run: nothing was written." in out
     code, out, _err = run_cli(capsys, *args)
@@ -149,17 +149,17 @@ def test_cli_imports_a_danish_windows_1252_list(demo_db, cohort, units, tmp_path
 
 
 def test_cli_imports_a_swedish_csv_utf8_list_and_reports_its_problems_by_swedish_header(
-    demo_db, cohort, units, tmp_path, capsys
+    demo_db, demo_target, cohort, units, tmp_path, capsys
 ) -> None:
     rows = [SV_HEADERS, ["Märta", "Öberg", "marta@", units[0], "", "Enhetschef", "1"]]
     path = excel_csv(tmp_path / "fel.csv", rows, utf8=True)
     code, out, err = run_cli(capsys, "import", "participants", str(path), "--cohort", str(cohort),
-                             "--db", str(demo_db.path))  # fmt: skip
+                             "--db", demo_target)  # fmt: skip
     assert code != 0 and "Traceback" not in err
     assert "Row 2, E-post: “marta@” is not a valid e-mail address." in out
     rows[1][2] = "marta@norrkoping.se"
     code, out, _err = run_cli(capsys, "import", "participants", str(excel_csv(path, rows, utf8=True)), "--cohort",
-                              str(cohort), "--db", str(demo_db.path))  # fmt: skip
+                              str(cohort), "--db", demo_target)  # fmt: skip
     assert code == 0 and "1 participant enrolled." in out
     assert enrolled(demo_db, cohort)[("Märta", "Öberg")] == ("marta@norrkoping.se", "1", "Enhetschef")
 
@@ -193,14 +193,14 @@ def test_swedish_and_danish_unit_lists_through_the_service(db, municipality, tmp
                                                                       "7101")]  # fmt: skip
 
 
-def test_cli_imports_a_danish_unit_list(db, db_path, municipality, tmp_path, capsys) -> None:
+def test_cli_imports_a_danish_unit_list(db, db_target, municipality, tmp_path, capsys) -> None:
     db.close()
     path = excel_csv(tmp_path / "enheder.csv", [
         ["Forvaltning", "Enhedsnavn", "Enhedsnummer"],
         ["Børn og Unge", "Dagtilbud Østbyen", "8101"],
         ["Børn og Unge", "Skovbørnehaven Æblehaven", "8102"],
     ], utf8=False)  # fmt: skip
-    code, out, _err = run_cli(capsys, "units", "import", str(path), "--db", str(db_path))
+    code, out, _err = run_cli(capsys, "units", "import", str(path), "--db", db_target)
     assert code == 0 and "2 new units" in out
-    code, out, _err = run_cli(capsys, "units", "list", "--db", str(db_path))
+    code, out, _err = run_cli(capsys, "units", "list", "--db", db_target)
     assert "Dagtilbud Østbyen [8101]" in out and "Skovbørnehaven Æblehaven [8102]" in out

@@ -183,10 +183,10 @@ def test_a_workbook_missing_its_sheet_is_refused(tmp_path) -> None:
         read_table(path)
 
 
-def test_the_cli_refuses_a_lying_zip_without_a_traceback(demo_db, tmp_path, capsys) -> None:
+def test_the_cli_refuses_a_lying_zip_without_a_traceback(demo_db, demo_target, tmp_path, capsys) -> None:
     plain = workbook(tmp_path / "plain.xlsx")
     lying = patch_central_directory(plain, tmp_path / "liste.xlsx", "xl/worksheets/sheet1.xml", UNCOMPRESSED_SIZE, 10)
-    code = main(["--lang", "en", "import", "participants", str(lying), "--cohort", "1", "--db", str(demo_db.path)])
+    code = main(["--lang", "en", "import", "participants", str(lying), "--cohort", "1", "--db", demo_target])
     out, err = capsys.readouterr()
     assert code == 2 and out == ""
     assert err.strip() == "“liste.xlsx” is a damaged or incomplete Excel workbook."

@@ -262,11 +262,11 @@ def test_cancel_during_writing_leaves_nothing(demo_db, cohort, units, tmp_path) 
 
 
 
-def test_cli_reports_problems_and_changes_nothing(demo_db, cohort, units, tmp_path, capsys) -> None:
+def test_cli_reports_problems_and_changes_nothing(demo_db, demo_target, cohort, units, tmp_path, capsys) -> None:
     rows = [NB_HEADERS, ["Kari", "Nord", "kari@", units[0], "", ""], ["Per", "Sør", "", "Ingen", "", ""]]
     path = write_csv(tmp_path / "feil.csv", rows, encoding="cp1252")
     before = counts(demo_db)
-    code, out, err = run_cli(capsys, "import", "participants", str(path), "--cohort", "1", "--db", str(demo_db.path))
+    code, out, err = run_cli(capsys, "import", "participants", str(path), "--cohort", "1", "--db", demo_target)
     assert code != 0 and "Traceback" not in err
     assert "Row 2, E-post: “kari@” is not a valid e-mail address." in out
     assert "Row 3, Enhet: The unit “Ingen” is not registered in " in out and "--create-units" in out
@@ -274,11 +274,13 @@ def test_cli_reports_problems_and_changes_nothing(demo_db, cohort, units, tmp_pa
     assert counts(demo_db) == before
 
 
-def test_cli_dry_run_writes_nothing_then_imports_by_cohort_name(demo_db, cohort, units, tmp_path, capsys) -> None:
+def test_cli_dry_run_writes_nothing_then_imports_by_cohort_name(
+    demo_db, demo_target, cohort, units, tmp_path, capsys
+) -> None:
     rows = [["Fornavn", "Etternavn", "Kommentar"], ["Kari", "Nord", "x"], ["Per", "Sør", "y"]]
     path = write_csv(tmp_path / "ok.csv", rows)
     before = counts(demo_db)
-    args = ("import", "participants", str(path), "--cohort", "KULL 1 – NORDSTRAND", "--db", str(demo_db.path))
+    args = ("import", "participants", str(path), "--cohort", "KULL 1 – NORDSTRAND", "--db", demo_target)
     code, out, _err = run_cli(capsys, *args, "--dry-run")
     assert code == 0 and "Dry run: nothing was written." in out and "2 new" in out
     assert counts(demo_db) == before
@@ -287,9 +289,9 @@ def test_cli_dry_run_writes_nothing_then_imports_by_cohort_name(demo_db, cohort,
     assert counts(demo_db)[1] == before[1] + 2
 
 
-def test_cli_maps_unknown_headers_with_column_option(demo_db, tmp_path, capsys) -> None:
+def test_cli_maps_unknown_headers_with_column_option(demo_db, demo_target, tmp_path, capsys) -> None:
     path = write_csv(tmp_path / "hr.csv", [["Given", "Family"], ["Kari", "Nord"]])
-    args = ("import", "participants", str(path), "--cohort", "1", "--db", str(demo_db.path), "--dry-run")
+    args = ("import", "participants", str(path), "--cohort", "1", "--db", demo_target, "--dry-run")
     code, _out, err = run_cli(capsys, *args)
     assert code != 0 and "“Given”, “Family”" in err
     code, out, _err = run_cli(capsys, *args, "--column", "Given=first_name", "--column", "family=last_name")
@@ -297,7 +299,7 @@ def test_cli_maps_unknown_headers_with_column_option(demo_db, tmp_path, capsys) 
 
 
 def test_column_help_names_the_fields_in_the_user_s_language_and_both_spellings_work(
-    demo_db, tmp_path, capsys
+    demo_db, demo_target, tmp_path, capsys
 ) -> None:
     from tillitsleder.commands.import_participants import FIELD_WORDS
     from tillitsleder.enrolment.participant_list.columns import FIELDS
@@ -312,7 +314,7 @@ def test_column_help_names_the_fields_in_the_user_s_language_and_both_spellings_
         main(["--lang", "en", "import", "participants", "--help"])
     assert "first_name, last_name, full_name" in " ".join(capsys.readouterr().out.split())
     path = write_csv(tmp_path / "hr.csv", [["Given", "Family"], ["Kari", "Nord"]])
-    args = ("import", "participants", str(path), "--cohort", "1", "--db", str(demo_db.path), "--dry-run")
+    args = ("import", "participants", str(path), "--cohort", "1", "--db", demo_target, "--dry-run")
     for first, last in (("fornavn", "etternavn"), ("first_name", "Etternavn")):
         code = main(["--lang", "nb", *args, "--column", f"Given={first}", "--column", f"family={last}"])
         out, _err = capsys.readouterr()
@@ -321,10 +323,10 @@ def test_column_help_names_the_fields_in_the_user_s_language_and_both_spellings_
     assert code != 0 and "fornavn, etternavn" in capsys.readouterr().err
 
 
-def test_cli_refuses_a_hostile_file_in_one_sentence(demo_db, tmp_path, capsys) -> None:
+def test_cli_refuses_a_hostile_file_in_one_sentence(demo_db, demo_target, tmp_path, capsys) -> None:
     junk = tmp_path / "deltakere.csv"
     junk.write_bytes(bytes(range(256)) * 100)
-    code, out, err = run_cli(capsys, "import", "participants", str(junk), "--cohort", "1", "--db", str(demo_db.path))
+    code, out, err = run_cli(capsys, "import", "participants", str(junk), "--cohort", "1", "--db", demo_target)
     assert code == 2 and out == "" and "Traceback" not in err
     assert err.strip().count("\n") == 0 and "deltakere.csv" in err
 

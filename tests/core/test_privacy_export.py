@@ -141,9 +141,9 @@ def test_people_are_found_by_id_or_email(demo_db) -> None:
         find_person(demo_db, "nobody@example.org")
 
 
-def test_the_command_line_writes_the_export(demo_db, tmp_path: Path, capsys) -> None:
+def test_the_command_line_writes_the_export(demo_db, demo_target, tmp_path: Path, capsys) -> None:
     target = tmp_path / "cli.zip"
-    path = str(demo_db.path)
+    path = demo_target
     demo_db.close()
     assert main(["privacy", "export", "--db", path, "--person", str(PERSON_ID), "-o", str(target)]) == 0
     assert target.is_file()

@@ -11,7 +11,7 @@ from tillitsleder import profiles
 from tillitsleder.cli import main
 from tillitsleder.storage import open_database
 
-world_template, db, world = world_fixture_factory()  # noqa: F811 - "db" here is the world copy
+db_target, world, file_db, file_world = world_fixture_factory()  # the world, on the test's engine
 
 
 @pytest.fixture(autouse=True)
@@ -20,13 +20,15 @@ def _english(monkeypatch) -> None:
 
 
 @pytest.fixture
-def protected(db) -> Path:
+def protected(file_db) -> Path:
+    db = file_db  # SQLite only: the file itself
     profiles.set_coordinator_passphrase(db, "kontor-passord", kdf=FAST)
     db.close()
     return db.path
 
 
-def test_a_database_without_a_coordinator_passphrase_needs_none(db, monkeypatch) -> None:
+def test_a_database_without_a_coordinator_passphrase_needs_none(file_db, monkeypatch) -> None:
+    db = file_db  # SQLite only: the file itself
     monkeypatch.delenv("TILLITSLEDER_PASSPHRASE", raising=False)
     db.close()
     assert main(["check", "--db", str(db.path)]) == 0
@@ -54,7 +56,8 @@ def test_the_passphrase_is_prompted_for_in_a_terminal(protected: Path, monkeypat
     assert asked == ["Coordinator passphrase: "]
 
 
-def test_the_passphrase_command_sets_and_removes_it(db, monkeypatch, capsys) -> None:
+def test_the_passphrase_command_sets_and_removes_it(file_db, monkeypatch, capsys) -> None:
+    db = file_db  # SQLite only: the file itself
     db.close()
     db_path = db.path
     monkeypatch.setattr("tillitsleder.crypto.DEFAULT_KDF", FAST)

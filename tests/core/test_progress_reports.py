@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -23,7 +22,6 @@ from tillitsleder.journal.commitments import list_commitments
 from tillitsleder.model import Cohort, Enrolment, JournalEntry, Person
 from tillitsleder.model.enums import Role
 from tillitsleder.reports.progress import ReportKind, ReportRequest, find_participant, render_report
-from tillitsleder.storage import Database, open_database
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
 TODAY = date(2026, 11, 22)  # the day this module's demo is built for: the reports below show its dates
@@ -47,17 +45,9 @@ def clock_day() -> date:
     return TODAY
 
 
-@pytest.fixture(scope="module")
-def demo_db(demo_for_day, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
-    """One copy of the demo for the module: these tests only read (after ``earlier`` adds its canary)."""
-    path = tmp_path_factory.mktemp("reports") / "demo.sqlite3"
-    shutil.copyfile(demo_for_day(TODAY), path)
-    database = open_database(path)
-    yield database
-    database.close()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def earlier(demo_db) -> dict:
     """The finished cohort, one participant who did not complete and the canary in their journal."""
     with demo_db.read() as s:
@@ -154,9 +144,9 @@ def test_participants_are_found_by_id_email_or_name(demo_db, earlier) -> None:
         assert find_participant(demo_db, earlier["cohort"], key) == who.enrolment_id
 
 
-def test_the_command_writes_the_report(demo_db, earlier, tmp_path: Path, capsys) -> None:
+def test_the_command_writes_the_report(demo_db, demo_target, earlier, tmp_path: Path, capsys) -> None:
     target = tmp_path / "overview.pdf"
-    path = str(demo_db.path)
+    path = demo_target
     code = main(
         ["report", "progress", "--cohort", str(earlier["cohort"]), "-o", str(target), "--db", path, "--lang", "en"]
     )
@@ -170,8 +160,8 @@ def test_the_command_writes_the_report(demo_db, earlier, tmp_path: Path, capsys)
     assert "Attendance per session" in flat(pdf_pages(mine.read_bytes(), tmp_path))
 
 
-def test_the_command_says_what_is_wrong_in_one_sentence(demo_db, earlier, tmp_path: Path, capsys) -> None:
-    path, target = str(demo_db.path), str(tmp_path / "x.pdf")
+def test_the_command_says_what_is_wrong_in_one_sentence(demo_db, demo_target, earlier, tmp_path: Path, capsys) -> None:
+    path, target = demo_target, str(tmp_path / "x.pdf")
     cases = [
         (["--cohort", "Kull 1999"], "There is no cohort “Kull 1999”."),
         (["--cohort", str(earlier["cohort"]), "--participant", "Nobody Here"], "There is no participant"),

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 from decimal import Decimal
 
 import pytest
+from engine_data import built
 from icalendar import Calendar
-from roster_testdata import FIRST_MEETING, world_template
+from roster_testdata import FIRST_MEETING, build_world
 from sqlalchemy import func, select
 
 from tillitsleder import model as m
@@ -19,22 +19,17 @@ from tillitsleder.facilitators import pools, roster, workload
 from tillitsleder.facilitators.calendar_file import facilitator_calendar
 from tillitsleder.facilitators.rota import FlagKind, TaskKind
 from tillitsleder.model.enums import AssignmentKind
-from tillitsleder.storage import open_database
-
-
-@pytest.fixture(scope="session")
-def _world_template(tmp_path_factory):
-    return world_template(tmp_path_factory)
 
 
 @pytest.fixture
-def db(_world_template, tmp_path):
-    """A private copy of the roster world (overrides the empty ``db``)."""
-    path = tmp_path / "world.sqlite3"
-    shutil.copyfile(_world_template[0], path)
-    database = open_database(path)
-    yield database
-    database.close()
+def _world_template(database_copy):
+    return built(database_copy, "roster-world", build_world)
+
+
+@pytest.fixture
+def db_target(_world_template) -> str:
+    """A private copy of the roster world, on the test's engine (``db`` opens it)."""
+    return _world_template[0]
 
 
 @pytest.fixture
@@ -201,8 +196,8 @@ def english(monkeypatch) -> None:
     monkeypatch.setenv("TILLITSLEDER_LANG", "en")
 
 
-def test_cli_roster_propose_prints_loads_and_saves(db, world, capsys, english) -> None:
-    path = str(db.path)
+def test_cli_roster_propose_prints_loads_and_saves(db, db_target, world, capsys, english) -> None:
+    path = db_target
     assert main(["roster", "propose", "--pool", "f16", "--semester", "1", "--cohort", "omgång 1", "--db", path]) == 0
     out = capsys.readouterr().out
     assert "Roster for F16, semester 1" in out and "Fasilitator0 Øberg (Enhet A)" in out
@@ -222,7 +217,7 @@ def test_cli_roster_propose_prints_loads_and_saves(db, world, capsys, english) -
         (["--pool", "F16", "--semester", "1", "--cohort", "Nope"], 3, "There is no cohort “Nope”."),
     ],
 )
-def test_cli_roster_mistakes_are_one_sentence(db, world, capsys, english, args, code, message) -> None:
-    assert main(["roster", "propose", *args, "--db", str(db.path)]) == code
+def test_cli_roster_mistakes_are_one_sentence(db, db_target, world, capsys, english, args, code, message) -> None:
+    assert main(["roster", "propose", *args, "--db", db_target]) == code
     err = capsys.readouterr().err
     assert message in err and "Traceback" not in err and err.strip().count("\n") == 0

@@ -18,6 +18,7 @@ from tillitsleder.errors import DatabaseDamaged, DatabaseTooNew, NotATillitslede
 from tillitsleder.model import Base, Municipality, Programme
 from tillitsleder.storage import open_database, resolve_database_path
 from tillitsleder.storage.backup import backup_database
+from tillitsleder.storage.engine import make_engine, sqlite_url
 from tillitsleder.storage.migrate import script_head
 from tillitsleder.storage.sqlite_file import APPLICATION_ID, head_revision, inspect_database_file
 
@@ -26,7 +27,8 @@ def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def test_every_connection_has_the_safety_pragmas(db) -> None:
+def test_every_connection_has_the_safety_pragmas(file_db) -> None:
+    db = file_db
     with db.engine.connect() as connection:
         values = {
             name: connection.exec_driver_sql(f"PRAGMA {name}").scalar()
@@ -41,7 +43,8 @@ def test_every_connection_has_the_safety_pragmas(db) -> None:
     }
 
 
-def test_application_id_is_in_the_file_header(db, db_path: Path) -> None:
+def test_application_id_is_in_the_file_header(file_db, db_path: Path) -> None:
+    db = file_db
     db.close()
     header = db_path.read_bytes()[:100]
     assert int.from_bytes(header[68:72], "big") == APPLICATION_ID
@@ -83,7 +86,8 @@ def test_cheap_revision_list_agrees_with_alembic() -> None:
     assert head_revision() == script_head()
 
 
-def test_up_to_date_database_opens_without_backup(db, db_path: Path) -> None:
+def test_up_to_date_database_opens_without_backup(file_db, db_path: Path) -> None:
+    db = file_db
     db.close()
     again = open_database(db_path)
     assert again.backup_made is None
@@ -138,7 +142,8 @@ def test_other_applications_sqlite_file_is_refused_and_untouched(tmp_path: Path)
     assert digest(path) == before
 
 
-def test_database_from_a_newer_version_is_refused_and_untouched(db, db_path: Path) -> None:
+def test_database_from_a_newer_version_is_refused_and_untouched(file_db, db_path: Path) -> None:
+    db = file_db
     with db.session() as session:
         session.execute(text("UPDATE alembic_version SET version_num = '9999'"))
     db.close()
@@ -149,7 +154,23 @@ def test_database_from_a_newer_version_is_refused_and_untouched(db, db_path: Pat
     assert digest(db_path) == before
 
 
-def test_damaged_database_is_refused_and_untouched(db, db_path: Path) -> None:
+def test_a_newer_revision_is_refused_on_either_engine(db, db_target: str) -> None:
+    with db.session() as session:
+        session.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    db.close()
+    with pytest.raises(DatabaseTooNew) as caught:
+        open_database(db_target)
+    assert "newer version" in str(caught.value)
+    engine = make_engine(db_target if "://" in db_target else sqlite_url(Path(db_target)))
+    try:
+        with engine.connect() as connection:  # not migrated, not touched
+            assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == "9999"
+    finally:
+        engine.dispose()
+
+
+def test_damaged_database_is_refused_and_untouched(file_db, db_path: Path) -> None:
+    db = file_db
     with db.session() as session:
         session.add_all(Municipality(name=f"Kommune {i}") for i in range(2000))
     db.close()
@@ -265,7 +286,8 @@ def test_folder_is_refused(tmp_path: Path) -> None:
         open_database(tmp_path)
 
 
-def test_backup_is_a_consistent_copy_and_cancel_leaves_nothing(db, db_path: Path, tmp_path: Path) -> None:
+def test_backup_is_a_consistent_copy_and_cancel_leaves_nothing(file_db, db_path: Path, tmp_path: Path) -> None:
+    db = file_db
     with db.session() as session:
         session.add_all(Municipality(name=f"Kommune {i}") for i in range(3000))
     copy = backup_database(db_path, tmp_path / "copy.sqlite3")

@@ -2,34 +2,35 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from datetime import date
 
 import pytest
-from roster_testdata import world_template
+from engine_data import built
+from roster_testdata import build_world
 from sqlalchemy import func, select
 
 from tillitsleder import model as m
 from tillitsleder.access import Actor
 from tillitsleder.errors import Forbidden, NotFound, ValidationError
-from tillitsleder.storage import open_database
 from tillitsleder.table_day import plans as td
 from tillitsleder.table_day.table_lists import write_table_lists
 
 
-@pytest.fixture(scope="session")
-def _template(tmp_path_factory):
-    return world_template(tmp_path_factory)
+@pytest.fixture
+def _template(database_copy):
+    return built(database_copy, "roster-world", build_world)
 
 
 @pytest.fixture
-def world_db(_template, tmp_path):
-    path = tmp_path / "world.sqlite3"
-    shutil.copyfile(_template[0], path)
-    database = open_database(path)
-    yield database, _template[1]
-    database.close()
+def db_target(_template) -> str:
+    return _template[0]
+
+
+@pytest.fixture
+def world_db(db, _template):
+    """The roster world on the test's engine, and its ids."""
+    return db, _template[1]
 
 
 def _request(world, **changes) -> td.TableDayRequest:

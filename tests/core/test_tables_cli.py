@@ -3,12 +3,11 @@ exit codes, one sentence (no traceback) for mistakes, and the printed table list
 
 from __future__ import annotations
 
-import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
-from roster_testdata import world_template
+from engine_data import built
+from roster_testdata import build_world
 from sqlalchemy import func, select
 
 from tillitsleder import model as m
@@ -22,18 +21,12 @@ def _english(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TILLITSLEDER_LANG", "en")
 
 
-@pytest.fixture(scope="session")
-def _template(tmp_path_factory):
-    return world_template(tmp_path_factory)
-
-
 @pytest.fixture
-def path(_template, tmp_path) -> str:
-    """A copy of the roster world: 40 leaders in cohort “Omgång 1”, five from each of units “Enhet A”–“Enhet H”,
-    and the pool F16 of six facilitators, one in each of the first six units."""
-    target = tmp_path / "world.sqlite3"
-    shutil.copyfile(_template[0], target)
-    return str(target)
+def path(database_copy) -> str:
+    """A copy of the roster world on the test's engine, as ``--db`` takes it: 40 leaders in cohort “Omgång 1”, five
+    from each of units “Enhet A”–“Enhet H”, and the pool F16 of six facilitators, one in each of the first six
+    units."""
+    return built(database_copy, "roster-world", build_world)[0]
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:
@@ -46,7 +39,7 @@ def run(capsys, *args: str) -> tuple[int, str, str]:
 
 
 def days(path: str) -> int:
-    db = open_database(Path(path), create=False)
+    db = open_database(path, create=False)
     try:
         with db.read() as s:
             return s.scalar(select(func.count(m.TableDay.id)))
@@ -93,7 +86,7 @@ def test_units_and_a_number_of_tables_then_list_and_print(capsys, path, tmp_path
     assert (code, err) == (0, "") and out == f"Table lists of Enhetsdag written to {target}.\n"
     assert target.read_bytes().startswith(b"%PDF-") and not list(tmp_path.glob("*.part"))
     text = subprocess.run(["pdftotext", "-layout", str(target), "-"], capture_output=True, check=True, text=True).stdout
-    db = open_database(Path(path), create=False)
+    db = open_database(path, create=False)
     try:
         view = td.get_table_day(db, td.find_table_day(db, "Enhetsdag").id)
     finally:

@@ -180,10 +180,12 @@ def test_choices_outside_the_municipality_are_refused(demo_db, cohorts, tmp_path
 
 
 
-def test_cli_creates_and_maps_units_and_knows_everyone_the_second_time(demo_db, cohorts, tmp_path, capsys) -> None:
+def test_cli_creates_and_maps_units_and_knows_everyone_the_second_time(
+    demo_db, demo_target, cohorts, tmp_path, capsys
+) -> None:
     first, second = cohorts
     path = write_calc_xlsx(tmp_path / "deltakere.xlsx")
-    base = ("import", "participants", str(path), "--db", str(demo_db.path))
+    base = ("import", "participants", str(path), "--db", demo_target)
     before = totals(demo_db)
     code, out, err = run_cli(capsys, *base, "--cohort", str(first))
     assert code == 2 and "Traceback" not in err
@@ -215,12 +217,14 @@ def test_cli_creates_and_maps_units_and_knows_everyone_the_second_time(demo_db, 
     assert totals(demo_db)[:3] == (before[0] + 3, before[1] + 4, before[2] + 6)
 
 
-def test_cli_alias_can_leave_a_unit_empty_and_names_units_by_department(demo_db, cohorts, tmp_path, capsys) -> None:
+def test_cli_alias_can_leave_a_unit_empty_and_names_units_by_department(
+    demo_db, demo_target, cohorts, tmp_path, capsys
+) -> None:
     first, _second = cohorts
     path = write_calc_csv(tmp_path / "deltakere.csv")
     options = ["--unit-alias", f"{VARIANT}=Hjemmetjenesten sone Nord (Mestring og omsorg)", "--unit-alias",
                f"{NO_DEPARTMENT}=", "--create-units"]  # fmt: skip
-    code, out, err = run_cli(capsys, "import", "participants", str(path), "--db", str(demo_db.path),
+    code, out, err = run_cli(capsys, "import", "participants", str(path), "--db", demo_target,
                              "--cohort", str(first), "--dry-run", *options)  # fmt: skip
     assert code == 0, err
     assert "Dry run: nothing was written." in out and "6 new" in out

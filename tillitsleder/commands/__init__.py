@@ -11,10 +11,10 @@ import argparse
 import sys
 from collections.abc import Callable
 from importlib import import_module
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tillitsleder.i18n import _
+from tillitsleder.storage.locations import database_target, is_server_target
 
 if TYPE_CHECKING:
     from tillitsleder.storage import Database
@@ -59,13 +59,33 @@ def with_database(args: argparse.Namespace, work: Callable[[Database], int]) -> 
     if missing is not None:
         return missing
     try:
-        db = open_database(Path(args.db), create=False)
+        db = open_database(database_target(args.db), create=False)
         try:
             return work(db)
         finally:
             db.close()
     except TillitslederError as error:
         return fail(error.user_message(), error.exit_code)
+
+
+# Commands about a database file (its backups, a restore, a migration after a backup, SQLite's own checks): on a
+# PostgreSQL server the server's own tools do these, and the command says so (``refuse_server``).
+FILE_ONLY_COMMANDS = ("backup", "restore", "migrate", "check")
+
+
+def refuse_server(args: argparse.Namespace) -> int | None:
+    """An exit code and one sentence when ``--db`` (or ``$TILLITSLEDER_DB``) names a server, for a command that
+    works on a database file only; ``None`` for a file."""
+    from tillitsleder.storage.locations import resolve_database_target
+
+    if not is_server_target(resolve_database_target(args.db)):
+        return None
+    return fail(
+        _(
+            "“tillitsleder {command}” works on a database file; on a PostgreSQL server, back up, restore and check "
+            "the database with the server's own tools (pg_dump, pg_restore)."
+        ).format(command=args.command)
+    )
 
 
 def require_db_argument(args: argparse.Namespace) -> int | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from tillitsleder.commands import require_db_argument
+from tillitsleder.commands import refuse_server, require_db_argument
 from tillitsleder.i18n import _, format_datetime
 
 
@@ -56,6 +56,8 @@ def run_backup(args: argparse.Namespace) -> int:
     from tillitsleder.storage.sqlite_file import inspect_database_file
 
     missing = require_db_argument(args)
+    if missing is None:
+        missing = refuse_server(args)
     if missing is not None:
         return missing
     path = Path(args.db)
@@ -91,6 +93,8 @@ def run_restore(args: argparse.Namespace) -> int:
     from tillitsleder.storage.restore import restore_backup
 
     missing = require_db_argument(args)
+    if missing is None:
+        missing = refuse_server(args)
     if missing is not None:
         return missing
     result = restore_backup(Path(args.backup), Path(args.db), after_restore=reapply_after_restore)
@@ -105,6 +109,8 @@ def run_migrate(args: argparse.Namespace) -> int:
     from tillitsleder.storage.sqlite_file import head_revision, inspect_database_file
 
     missing = require_db_argument(args)
+    if missing is None:
+        missing = refuse_server(args)
     if missing is not None:
         return missing
     path = Path(args.db)

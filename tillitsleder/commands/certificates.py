@@ -10,6 +10,7 @@ from pathlib import Path
 
 from tillitsleder.commands import fail, require_db_argument
 from tillitsleder.i18n import LANGUAGES, _, format_number, ngettext
+from tillitsleder.storage.locations import database_target
 from tillitsleder.storage.private_files import make_private_dir, write_private_bytes
 
 
@@ -69,7 +70,7 @@ def run_issue(args: argparse.Namespace) -> int:
     if args.participant is not None and not args.participant.strip().isdigit():
         return fail(_("“{value}” is not a participant id (a number).").format(value=args.participant))
     try:
-        db = open_database(Path(args.db), create=False)
+        db = open_database(database_target(args.db), create=False)
         try:
             cohort = find_cohort(db, args.cohort)
             if args.participant is not None:
@@ -128,11 +129,11 @@ def run_verify(args: argparse.Namespace) -> int:
     from tillitsleder.certificates.register import VerificationState, verify_code, verify_file
     from tillitsleder.errors import TillitslederError
     from tillitsleder.storage import open_database
-    from tillitsleder.storage.locations import resolve_database_path
+    from tillitsleder.storage.locations import resolve_database_target
 
     what = Path(args.what)
     try:
-        db = open_database(resolve_database_path(args.db), create=False)
+        db = open_database(resolve_database_target(args.db), create=False)
         try:
             result = verify_file(db, what) if what.is_file() else verify_code(db, args.what)
         finally:

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
-from tillitsleder.commands import fail
+from tillitsleder.commands import fail, refuse_server
 from tillitsleder.i18n import _, current_language, format_number, ngettext
-from tillitsleder.storage.locations import resolve_database_path
+from tillitsleder.storage.locations import database_target, resolve_database_path
 
 
 def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -37,7 +36,7 @@ def run_demo(args: argparse.Namespace) -> int:
 
     if not args.db:
         return fail(_("Give the new database's file with --db PATH."))
-    path = Path(args.db)
+    path = database_target(args.db)
     language = args.lang or current_language()  # the interface's language when none is given
     summary = create_demo_database(path, seed=args.seed, today=clock.today(), language=language)
     print(
@@ -55,6 +54,9 @@ def run_demo(args: argparse.Namespace) -> int:
 def run_check(args: argparse.Namespace) -> int:
     from tillitsleder.storage.health import check_database
 
+    refused = refuse_server(args)
+    if refused is not None:
+        return refused
     path = resolve_database_path(args.db)
     report = check_database(path)
     width = max(len(name) for name in report.row_counts)

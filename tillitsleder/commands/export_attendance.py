@@ -7,6 +7,7 @@ from pathlib import Path
 
 from tillitsleder.commands import fail, require_db_argument
 from tillitsleder.i18n import _, format_number, ngettext
+from tillitsleder.storage.locations import database_target
 
 
 def register(formats: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -35,7 +36,7 @@ def run_export_attendance(args: argparse.Namespace) -> int:
         export_format(output)
         if not output.parent.is_dir():
             return fail(_("The folder “{folder}” does not exist.").format(folder=output.parent))
-        db = open_database(Path(args.db), create=False)
+        db = open_database(database_target(args.db), create=False)
         try:
             cohort = find_cohort(db, args.cohort)
             register = export_register(db, cohort.id, output)

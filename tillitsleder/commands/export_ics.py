@@ -9,6 +9,7 @@ from pathlib import Path
 
 from tillitsleder.commands import fail, require_db_argument
 from tillitsleder.i18n import _, format_number, ngettext
+from tillitsleder.storage.locations import database_target
 
 
 def register(formats: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -58,7 +59,7 @@ def run_export_ics(args: argparse.Namespace) -> int:
         return fail(_("“{value}” is not an e-mail address.").format(value=args.organizer))
     notices: list[Path] = []
     try:
-        db = open_database(Path(args.db), create=False)
+        db = open_database(database_target(args.db), create=False)
         try:
             if args.cohort:
                 whose = find_cohort(db, args.cohort)

@@ -9,6 +9,7 @@ import argparse
 
 from tillitsleder.commands import fail, require_db_argument
 from tillitsleder.i18n import _, format_number, ngettext
+from tillitsleder.storage.locations import database_target
 
 
 def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -68,8 +69,6 @@ def _register_round_edits(actions: argparse._SubParsersAction, common: argparse.
 
 
 def run_propose(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
     from tillitsleder.errors import TillitslederError
     from tillitsleder.groups import rounds as groups
     from tillitsleder.groups.scoring import SizeRange, summary
@@ -83,7 +82,7 @@ def run_propose(args: argparse.Namespace) -> int:
         return fail(_("A round's name is only used with --save."))
     try:
         bounds = SizeRange.parse(args.size)
-        db = open_database(Path(args.db), create=False)
+        db = open_database(database_target(args.db), create=False)
         try:
             cohort = find_cohort(db, args.cohort)
             board = groups.propose_board(db, cohort.id, bounds, args.seed)
@@ -129,8 +128,6 @@ def run_propose(args: argparse.Namespace) -> int:
 
 def _with_round(args: argparse.Namespace, work):
     """Open the database, find the cohort and its round, run ``work(db, round_info)``; an exit code on a mistake."""
-    from pathlib import Path
-
     from tillitsleder.errors import TillitslederError
     from tillitsleder.groups.round_edits import find_round
     from tillitsleder.lookups import find_cohort
@@ -140,7 +137,7 @@ def _with_round(args: argparse.Namespace, work):
     if missing is not None:
         return missing
     try:
-        db = open_database(Path(args.db), create=False)
+        db = open_database(database_target(args.db), create=False)
         try:
             found = find_round(db, find_cohort(db, args.cohort).id, args.round)
             return work(db, found)

@@ -19,6 +19,7 @@ from pathlib import Path
 from tillitsleder.commands import fail, require_db_argument
 from tillitsleder.commands.import_units import unit_choices
 from tillitsleder.i18n import LANGUAGES, NC_, _, format_number, ngettext, pgettext, pgettext_in
+from tillitsleder.storage.locations import database_target
 
 FIELD_CONTEXT = "import field key"
 # Field key → the word for it on the command line (one word, no spaces), translated in the context above.
@@ -128,7 +129,7 @@ def run_import(args: argparse.Namespace) -> int:
     except ValidationError as error:
         headers = ", ".join(f"“{h}”" for h in table.headers)
         return fail(error.user_message() + " " + _("The file's columns: {headers}.").format(headers=headers))
-    db = open_database(Path(args.db), create=False)
+    db = open_database(database_target(args.db), create=False)
     try:
         cohort = find_cohort(db, args.cohort)
         preview = preview_import(db, cohort.id, table, mapping)

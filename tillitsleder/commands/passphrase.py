@@ -11,16 +11,15 @@ or, in a terminal, from a prompt that does not echo; a wrong or missing one stop
 from __future__ import annotations
 
 import argparse
-import contextlib
 import getpass
 import os
-import sqlite3
 import sys
 from pathlib import Path
 
-from tillitsleder.commands import fail, require_db_argument
+from tillitsleder.commands import FILE_ONLY_COMMANDS, fail, require_db_argument
 from tillitsleder.errors import ValidationError
 from tillitsleder.i18n import N_, _
+from tillitsleder.storage.locations import database_target
 
 PASSPHRASE_ENV_VAR = "TILLITSLEDER_PASSPHRASE"
 NEW_PASSPHRASE_ENV_VAR = "TILLITSLEDER_NEW_PASSPHRASE"
@@ -42,16 +41,13 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
 
 def coordinator_passphrase_set(path: Path) -> bool:
     """Whether the SQLite file at ``path`` has a coordinator passphrase (read-only; False for other files)."""
-    from tillitsleder.storage.sqlite_file import read_only_connection
+    from tillitsleder.storage.sqlite_file import FileError, read_one_row
 
     if not path.is_file():
         return False
     try:
-        with contextlib.closing(read_only_connection(path)) as con:
-            row = con.execute(
-                "SELECT 1 FROM profile WHERE role = 'coordinator' AND passphrase_wrap IS NOT NULL"
-            ).fetchone()
-    except sqlite3.Error:
+        row = read_one_row(path, "SELECT 1 FROM profile WHERE role = 'coordinator' AND passphrase_wrap IS NOT NULL")
+    except FileError:
         return False  # no profile table yet (or not a database): the command itself reports what is wrong
     return row is not None
 
@@ -60,7 +56,7 @@ def check_coordinator(args: argparse.Namespace) -> None:
     """Verify the coordinator passphrase for the database ``args`` names, if it has one; raises otherwise."""
     from tillitsleder import profiles
     from tillitsleder.storage import open_database
-    from tillitsleder.storage.locations import resolve_database_path
+    from tillitsleder.storage.locations import is_server_target, resolve_database_target
 
     command = getattr(args, "command", None)
     if command in ("demo", "copy"):  # copy names its databases with --from/--to and reads no profile
@@ -73,7 +69,12 @@ def check_coordinator(args: argparse.Namespace) -> None:
 
             require_coordinator_login(args.db)
         return
-    path = resolve_database_path(getattr(args, "db", None))
+    target = resolve_database_target(getattr(args, "db", None))
+    if is_server_target(target):
+        if command not in FILE_ONLY_COMMANDS:  # those refuse a server themselves, before reading anything
+            _check_on_server(args, str(target))
+        return
+    path = Path(target)
     if not coordinator_passphrase_set(path):
         return
     if command == "check":  # check never changes the file: read it read-only, and leave a due migration to it
@@ -89,6 +90,20 @@ def check_coordinator(args: argparse.Namespace) -> None:
         db.close()
 
 
+def _check_on_server(args: argparse.Namespace, url: str) -> None:
+    """``check_coordinator`` on a PostgreSQL server: the same question, asked through SQLAlchemy."""
+    from tillitsleder import profiles
+    from tillitsleder.storage import open_database
+
+    db = open_database(url, create=False)
+    try:
+        if profiles.coordinator_has_passphrase(db):
+            passphrase = args.coordinator_passphrase = _current_passphrase()
+            profiles.unlock_coordinator(db, passphrase).lock()
+    finally:
+        db.close()
+
+
 def run_passphrase(args: argparse.Namespace) -> int:
     from tillitsleder import profiles
     from tillitsleder.errors import TillitslederError
@@ -98,7 +113,7 @@ def run_passphrase(args: argparse.Namespace) -> int:
     if missing is not None:
         return missing
     try:
-        db = open_database(Path(args.db), create=False)
+        db = open_database(database_target(args.db), create=False)
         try:
             current = getattr(args, "coordinator_passphrase", None)  # checked before the command ran
             new = None if args.remove else _new_passphrase()

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from tillitsleder.commands import fail, require_db_argument
 from tillitsleder.i18n import LANGUAGES, _, format_date, format_number
+from tillitsleder.storage.locations import database_target
 
 
 def register(actions: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -60,7 +61,7 @@ def run_export(args: argparse.Namespace) -> int:
         return missing
     target = Path(args.out)
     try:
-        db = open_database(Path(args.db), create=False)
+        db = open_database(database_target(args.db), create=False)
         try:
             person = find_person(db, args.person)
             result = export_person(db, person.id, target, language=args.summary_language)
@@ -88,7 +89,7 @@ def run_erase(args: argparse.Namespace) -> int:
     if missing is not None:
         return missing
     try:
-        db = open_database(Path(args.db), create=False)
+        db = open_database(database_target(args.db), create=False)
         try:
             person = find_person(db, args.person)
             plan = plan_erasure(db, person.id, include_certificates=args.include_certificates)

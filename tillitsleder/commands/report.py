@@ -9,6 +9,7 @@ from pathlib import Path
 
 from tillitsleder.commands import fail, require_db_argument
 from tillitsleder.i18n import LANGUAGES, _
+from tillitsleder.storage.locations import database_target
 from tillitsleder.storage.private_files import write_private_bytes
 
 KINDS = ("participant", "cohort", "units", "workload")
@@ -68,7 +69,7 @@ def run_progress(args: argparse.Namespace) -> int:
     if kind is not ReportKind.PARTICIPANT and args.participant:
         return fail(_("--participant goes with --kind participant only."))
     try:
-        db = open_database(Path(args.db), create=False)
+        db = open_database(database_target(args.db), create=False)
         try:
             cohort = find_cohort(db, args.cohort)
             enrolment = find_participant(db, cohort.id, args.participant) if args.participant else None

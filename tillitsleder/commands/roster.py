@@ -7,10 +7,10 @@ capacity, and the flags (nobody free, own unit, over capacity). ``--save`` store
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from tillitsleder.commands import fail, require_db_argument
 from tillitsleder.i18n import _, format_hours, format_number, ngettext
+from tillitsleder.storage.locations import database_target
 
 
 def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -53,7 +53,7 @@ def run_propose(args: argparse.Namespace) -> int:
     if args.semester < 1:
         return fail(_("Semesters are counted from 1."))
     try:
-        db = open_database(Path(args.db), create=False)
+        db = open_database(database_target(args.db), create=False)
         try:
             pool = facilitator_pools.find_pool(db, args.pool)
             cohort_id = find_cohort(db, args.cohort).id if args.cohort else None

@@ -217,8 +217,10 @@ def run_import(args: argparse.Namespace) -> int:
         print(", ".join(line.format(n=format_number(n)) for line, n in zip(lines, counts, strict=True)) + ".")
         if args.dry_run:
             print(_("Nothing was written (--dry-run)."))
-        elif result.written:
+        elif result.written and result.backup is not None:
             print(_("Imported. A backup was made first."))
+        elif result.written:
+            print(_("Imported."))
         else:
             print(_("Nothing to import: the register already has these units."))
         return 0

@@ -10,7 +10,6 @@ compares them on the demo database).
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -25,7 +24,8 @@ from tillitsleder.curriculum.overview import curriculum_view
 from tillitsleder.curriculum.values import CurriculumView
 from tillitsleder.first_screen import compiled
 from tillitsleder.lists.cells import ColumnShape, ListShape
-from tillitsleder.storage.sqlite_file import read_only_connection
+from tillitsleder.storage.locations import is_server_target
+from tillitsleder.storage.sqlite_file import FileConnection, FileError, read_only_connection
 
 log = logging.getLogger(__name__)
 
@@ -91,7 +91,7 @@ def _encode(code: str, value: Any) -> Any:
 
 
 class _Reader:
-    def __init__(self, con: sqlite3.Connection, inputs: Mapping[str, Any]) -> None:
+    def __init__(self, con: FileConnection, inputs: Mapping[str, Any]) -> None:
         self.con = con
         self.inputs = inputs
 
@@ -110,21 +110,24 @@ class _Reader:
 
 
 def read_first_screen(path: Path, now: datetime) -> FirstScreen | None:
-    """The start area of the database at ``path`` as at ``now``, or ``None`` if the snapshot cannot be used."""
+    """The start area of the database at ``path`` as at ``now``, or ``None`` if the snapshot cannot be used (always
+    for a server's address: the fast path reads a SQLite file only, a server takes the normal path)."""
+    if is_server_target(path):
+        return None
     try:
         con = read_only_connection(path)
-    except sqlite3.Error:
+    except FileError:
         return None
     try:
         return _read(_Reader(con, {"now": now}), con)
-    except (sqlite3.Error, ValueError, KeyError) as exc:
+    except (FileError, ValueError, KeyError) as exc:
         log.info("Start-up snapshot not used: %s", type(exc).__name__)
         return None
     finally:
         con.close()
 
 
-def _read(reader: _Reader, con: sqlite3.Connection) -> FirstScreen | None:
+def _read(reader: _Reader, con: FileConnection) -> FirstScreen | None:
     revision = con.execute("SELECT version_num FROM alembic_version").fetchone()
     if revision is None or revision[0] != compiled.REVISION or reader.rows("coordinator_locked"):
         return None

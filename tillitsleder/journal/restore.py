@@ -1,7 +1,7 @@
 """Restoring one damaged journal entry from a backup that holds an intact copy of it.
 
 A damaged entry (its ciphertext fails authentication) is listed with its date but no text. The backups beside
-the database (``<db folder>/backups/*.sqlite3``) are opened read-only with the standard ``sqlite3`` module, newest
+the database (``<db folder>/backups/*.sqlite3``) are opened read-only (``storage.sqlite_file.read_one_row``), newest
 first; the first one whose row with the same entry id and author opens with the participant's own key is written
 back — the entry as it was when that backup was made — in one transaction, with its grants rewritten for its
 current readers. Only the author's key can open a copy, and the associated data binds it to this entry and this
@@ -12,7 +12,6 @@ no text is logged.
 from __future__ import annotations
 
 import logging
-import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -26,6 +25,7 @@ from tillitsleder.journal.entries import require_author
 from tillitsleder.model import JournalEntry, Module, Session
 from tillitsleder.profiles import UnlockedProfile
 from tillitsleder.storage.database import Database
+from tillitsleder.storage.sqlite_file import FileError, read_one_row
 
 log = logging.getLogger(__name__)
 
@@ -82,20 +82,10 @@ def restore_entry(
 def _intact_copy(path: Path, entry_id: int, author_id: int, data_key: bytes) -> dict | None:
     """The backup's row of the entry when it belongs to ``author_id`` and opens with ``data_key``, else ``None``."""
     try:
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
-    except sqlite3.Error as exc:
-        log.warning("Backup %s could not be opened: %s", path.name, exc)
-        return None
-    try:
-        found = connection.execute(
-            f"SELECT {', '.join(_COLUMNS)} FROM journal_entry WHERE id = ?",
-            (entry_id,),  # noqa: S608 - fixed names
-        ).fetchone()
-    except sqlite3.Error as exc:  # not a database, or one from before journal encryption
+        found = read_one_row(path, f"SELECT {', '.join(_COLUMNS)} FROM journal_entry WHERE id = ?", (entry_id,))
+    except FileError as exc:  # not a database, or one from before journal encryption
         log.info("Backup %s has no readable journal: %s", path.name, exc)
         return None
-    finally:
-        connection.close()
     if found is None:
         return None
     row = dict(zip(_COLUMNS, found, strict=True))

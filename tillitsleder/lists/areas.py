@@ -7,9 +7,7 @@ counts, and only for participants who allowed counting.
 
 from __future__ import annotations
 
-from sqlalchemy import String, case, func, literal, select
-from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.sql.functions import FunctionElement
+from sqlalchemy import case, func, literal, select
 
 from tillitsleder.attendance.rules_sql import attendance_so_far
 from tillitsleder.i18n import N_
@@ -57,25 +55,6 @@ def _full_name(person=Person):
 
 def _count(query):
     return query.scalar_subquery()
-
-
-class _distinct_texts(FunctionElement):  # noqa: N801 - used like a SQL function
-    """The distinct values of a text column, joined with commas: ``group_concat`` on SQLite, ``string_agg`` on
-    PostgreSQL (which has no ``group_concat``)."""
-
-    type = String()
-    name = "distinct_texts"
-    inherit_cache = True
-
-
-@compiles(_distinct_texts)
-def _distinct_texts_sqlite(element, compiler, **kw) -> str:
-    return f"group_concat(DISTINCT {compiler.process(element.clauses, **kw)})"
-
-
-@compiles(_distinct_texts, "postgresql")
-def _distinct_texts_postgresql(element, compiler, **kw) -> str:
-    return f"string_agg(DISTINCT {compiler.process(element.clauses, **kw)}, ',')"
 
 
 # --- Programmes and curriculum ------------------------------------------------------------------------------
@@ -273,6 +252,16 @@ GROUPS = TableSpec(
     empty_text=N_("No reflection groups have been composed for this cohort yet."),
 )
 
+# A meeting's shareable themes, each once, in the order first written: joined with "," (group_concat on SQLite,
+# string_agg on PostgreSQL: ``aggregate_strings``).
+_shared_themes = (
+    select(GroupNote.theme)
+    .where(GroupNote.meeting_id == GroupMeeting.id, GroupNote.theme_shareable.is_(True), GroupNote.theme != "")
+    .group_by(GroupNote.theme)
+    .order_by(func.min(GroupNote.id))
+    .subquery()
+)
+
 GROUP_MEETINGS = TableSpec(
     key="group_meetings",
     title=N_("Group meetings"),
@@ -292,13 +281,7 @@ GROUP_MEETINGS = TableSpec(
         Col(
             "themes",
             N_("Shareable themes"),
-            _count(
-                select(_distinct_texts(GroupNote.theme)).where(
-                    GroupNote.meeting_id == GroupMeeting.id,
-                    GroupNote.theme_shareable.is_(True),
-                    GroupNote.theme != "",
-                )
-            ),
+            _count(select(func.aggregate_strings(_shared_themes.c.theme, ","))),
             searchable=True,
         ),
     ),

@@ -54,8 +54,21 @@ class ReadEventSubject(Base):
 APPEND_ONLY_TABLES = ("read_event", "read_event_subject")
 
 
-def append_only_triggers(table: str) -> list[str]:
-    """The SQL of the two triggers that make ``table`` append-only (used by the model and by migration 0010)."""
+APPEND_ONLY_FUNCTION = (
+    "CREATE OR REPLACE FUNCTION tillitsleder_append_only() RETURNS trigger LANGUAGE plpgsql AS "
+    "$$ BEGIN RAISE EXCEPTION USING MESSAGE = TG_TABLE_NAME || ' is append-only'; END $$"
+)
+
+
+def append_only_triggers(table: str, dialect: str = "sqlite") -> list[str]:
+    """The engine-specific SQL that makes ``table`` append-only (used by the model and by migration 0010): two
+    row triggers refusing UPDATE and DELETE; on PostgreSQL through the function ``APPEND_ONLY_FUNCTION`` makes."""
+    if dialect == "postgresql":
+        return [APPEND_ONLY_FUNCTION] + [
+            f"CREATE TRIGGER {table}_no_{verb.lower()} BEFORE {verb} ON {table} "
+            "FOR EACH ROW EXECUTE FUNCTION tillitsleder_append_only()"
+            for verb in ("UPDATE", "DELETE")
+        ]
     return [
         f"CREATE TRIGGER {table}_no_{verb.lower()} BEFORE {verb} ON {table} "
         f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END"
@@ -64,8 +77,8 @@ def append_only_triggers(table: str) -> list[str]:
 
 
 def _add_triggers(table, connection, **_kw) -> None:
-    if connection.dialect.name == "sqlite":
-        for statement in append_only_triggers(table.name):
+    if connection.dialect.name in ("sqlite", "postgresql"):
+        for statement in append_only_triggers(table.name, connection.dialect.name):
             connection.exec_driver_sql(statement)
 
 

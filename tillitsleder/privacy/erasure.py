@@ -7,15 +7,13 @@ keep (enrolments, status history, attendance, facilitator memberships), reduces 
 placeholder "— #id", keeps issued certificates as a minimal register row (``LEGAL_BASIS``) unless they are
 included, and logs the erasure (ids only, see ``erasure_records``). Afterwards the file is vacuumed and the WAL
 truncated with ``secure_delete`` on, so the name and e-mail are gone from the database's bytes
-(``residue`` counts what is left). Group notes that may mention the person are listed for review by meeting —
-never read or edited here.
+(``residue`` counts what is left; ``storage.scrubbing`` says why there is nothing to do on PostgreSQL). Group
+notes that may mention the person are listed for review by meeting — never read or edited here.
 """
 
 from __future__ import annotations
 
 import logging
-import sqlite3
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -42,6 +40,7 @@ from tillitsleder.model import (
 from tillitsleder.privacy import erasure_records
 from tillitsleder.privacy.people import PLACEHOLDER_FIRST_NAME, is_placeholder, placeholder_last_name
 from tillitsleder.privacy.references import PERSON_IDENTIFYING, REFERENCES, Erase, owned_ids, table
+from tillitsleder.storage import scrubbing
 from tillitsleder.storage.backups import make_backup
 from tillitsleder.storage.database import Database
 
@@ -243,7 +242,7 @@ def erase_in_transaction(
 ) -> tuple[int, int]:
     """The erasure itself, inside the caller's transaction (``erase_person``, and retention for each due person):
     deletes and anonymises, audits and logs it. Returns (rows deleted, rows anonymised). No backup, no scrub."""
-    s.connection().exec_driver_sql("PRAGMA secure_delete = ON")
+    scrubbing.secure_delete(s)
     deleted, anonymised = _erase(s, person_id, include_certificates)
     audit(s, "person.erased", "person", person_id, deleted=deleted, anonymised=anonymised,
           certificates=include_certificates)  # fmt: skip
@@ -288,26 +287,9 @@ def _erase(s: OrmSession, person_id: int, include_certificates: bool) -> tuple[i
 
 
 def scrub(db: Database, *, attempts: int = 3) -> bool:
-    """Rewrite the file without freed pages and empty the WAL, so deleted values leave no bytes behind. False when
-    another connection kept the WAL in use (each attempt waits up to the busy timeout); the rows are erased
-    either way, only old bytes may linger in free space until the next scrub."""
-    if db.engine.dialect.name != "sqlite":
-        return True
-    raw = db.engine.raw_connection()  # VACUUM runs outside a transaction: the driver's connection, autocommitting
-    try:
-        connection = raw.driver_connection
-        connection.execute("PRAGMA secure_delete = ON")
-        connection.execute("VACUUM")
-        for _attempt in range(attempts):  # a reader elsewhere holds the WAL for a moment: poll, do not wait
-            busy = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
-            if not busy:
-                return True
-            time.sleep(0.05)
-    except sqlite3.OperationalError:
-        log.warning("Could not vacuum the database after an erasure", exc_info=True)
-    finally:
-        raw.close()
-    return False
+    """Leave no bytes of the erased values in the database file (``storage.scrubbing.scrub``: vacuum and empty the
+    WAL on SQLite; nothing to do on a server). False when another connection kept the WAL in use."""
+    return scrubbing.scrub(db.engine, attempts=attempts)
 
 
 def residue(db: Database, needles: list[str]) -> dict[str, int]:

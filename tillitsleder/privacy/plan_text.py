@@ -104,13 +104,14 @@ def report_lines(report: ErasureReport) -> list[str]:
     if report.backup is not None:
         lines.append(_("A backup was made first: {path}").format(path=report.backup))
     found = sum(report.residue.values())
-    lines.append(
-        ngettext(
-            "The name or e-mail address occurs {n} time in the database file and its WAL afterwards.",
-            "The name or e-mail address occurs {n} times in the database file and its WAL afterwards.",
-            found,
-        ).format(n=format_number(found))
-    )
+    if report.residue:  # measured in a database file; a server's files are not the app's to read
+        lines.append(
+            ngettext(
+                "The name or e-mail address occurs {n} time in the database file and its WAL afterwards.",
+                "The name or e-mail address occurs {n} times in the database file and its WAL afterwards.",
+                found,
+            ).format(n=format_number(found))
+        )
     if not report.scrubbed:
         lines.append(
             _(

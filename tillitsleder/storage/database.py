@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Engine, event, text
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -29,6 +29,7 @@ from tillitsleder.errors import (
     DatabaseBusy,
     DatabaseDamaged,
     DatabaseMissing,
+    DatabaseTooNew,
     MigrationNeeded,
     NotATillitslederDatabase,
     ReadOnlyDatabase,
@@ -48,6 +49,7 @@ from tillitsleder.storage.engine import (
     sqlite_url,
 )
 from tillitsleder.storage.failures import BUSY_MESSAGE, as_storage_error, safe_detail
+from tillitsleder.storage.locations import is_server_target
 from tillitsleder.storage.notifications import Sender, send_on_commit
 from tillitsleder.storage.private_files import (
     create_private_file,
@@ -55,7 +57,7 @@ from tillitsleder.storage.private_files import (
     make_private_dir,
     restrict_database,
 )
-from tillitsleder.storage.sqlite_file import APPLICATION_ID, head_revision, inspect_database_file
+from tillitsleder.storage.sqlite_file import APPLICATION_ID, head_revision, inspect_database_file, known_revisions
 
 log = logging.getLogger(__name__)
 
@@ -116,7 +118,9 @@ class Database:
             with self._factory() as session, session.begin():
                 session.info.update(self.session_info)
                 yield session
-        except OperationalError as exc:
+        except (OperationalError, ProgrammingError) as exc:
+            if not _operational(self.engine, exc):
+                raise
             raise _failure(exc) from exc
         except StaleDataError as exc:  # a versioned row changed since this session read it (services say more)
             raise ChangedElsewhere(CHANGED_ELSEWHERE, entity="record", entity_id=None) from exc
@@ -130,7 +134,9 @@ class Database:
                     yield session
                 finally:
                     session.rollback()
-        except OperationalError as exc:
+        except (OperationalError, ProgrammingError) as exc:
+            if not _operational(self.engine, exc):
+                raise
             raise _failure(exc) from exc
 
     def ping(self) -> None:
@@ -139,9 +145,10 @@ class Database:
             session.execute(text("SELECT 1"))
 
     def close(self) -> None:
-        """Release the file; a changed database is backed up first where backups on close are on."""
+        """Release the file; a changed database is backed up first where backups on close are on. A server
+        database (no file) is never backed up here: that is the server's own tools' work."""
         wanted = backups.backups_on_close() if self.backup_on_close is None else self.backup_on_close
-        if wanted and self.changed:
+        if wanted and self.changed and self.path is not None:
             try:
                 backups.backup_on_close(self)
                 self.changed = False
@@ -150,7 +157,17 @@ class Database:
         self.engine.dispose()
 
 
-def _failure(exc: OperationalError) -> StorageError:
+def _operational(engine: Engine, exc: Exception) -> bool:
+    """Whether ``exc`` is a failure of the database rather than of the caller's data: SQLite reports a missing
+    table or column as an ``OperationalError``, PostgreSQL (psycopg) as a ``ProgrammingError`` of SQLSTATE class
+    42 (undefined table or column, a refused privilege). A trigger's refusal stays what it is."""
+    if isinstance(exc, OperationalError):
+        return True
+    sqlstate = getattr(getattr(exc, "orig", None), "sqlstate", None) or ""
+    return engine.dialect.name != "sqlite" and sqlstate.startswith("42")
+
+
+def _failure(exc: Exception) -> StorageError:
     error = as_storage_error(exc)
     assert error is not None
     return error
@@ -189,6 +206,14 @@ def open_database(target: Path | str, *, create: bool = True, read_only: bool | 
     if is_server_url(target) or (isinstance(target, str) and "://" in target):
         return _open_url(str(target))
     path = Path(target)
+    if is_server_target(path):  # a server's address that went through Path (its "//" is lost): never a new file
+        raise StorageError(
+            N_(
+                "“{path}” is a server's address written as a file path; give the address as it is "
+                "(postgresql://…)."
+            ),
+            path=str(path),
+        )
     state = inspect_database_file(path)
     reason = read_only_reason(path) if state.exists else None
     if read_only and reason is None:
@@ -254,9 +279,26 @@ def _open_url(url: str) -> Database:
     database = Database(url=url, engine=make_engine(url))
     with reading(database.engine.connect()) as connection:
         current = _current_revision(connection)
+    if current is not None and current not in known_revisions():
+        database.engine.dispose()
+        raise DatabaseTooNew(
+            N_(
+                "“{path}” was written by a newer version of Tillitsleder (schema {revision}). "
+                "Install the newer version to open it; the file was not changed."
+            ),
+            path=_shown(url),
+            revision=current,
+        )
     if current != head_revision():
         _migrate(database)
     return database
+
+
+def _shown(url: str) -> str:
+    """A server URL as a message may show it: without its password."""
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
 
 
 def _current_revision(connection) -> str | None:

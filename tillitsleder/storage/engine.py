@@ -94,6 +94,7 @@ def make_engine(url: str) -> Engine:
             url, pool_pre_ping=True, hide_parameters=True, pool_size=5, max_overflow=5, connect_args=timeout
         )
         _read_only_transactions(engine)
+        _no_row_values_in_errors(engine)
         return engine
     if parsed.get_backend_name() != "sqlite":
         return create_engine(url, pool_pre_ping=True, hide_parameters=True)
@@ -122,6 +123,22 @@ def _read_only_transactions(engine: Engine) -> None:
         dbapi_connection = connection.connection.dbapi_connection
         if dbapi_connection.read_only != read_only:
             dbapi_connection.read_only = read_only
+
+
+def _no_row_values_in_errors(engine: Engine) -> None:
+    """PostgreSQL sends the values of an offending row with a constraint error ("DETAIL: Failing row contains
+    (…)", "Key (email)=(…) already exists"): the error keeps only the primary message, as ``hide_parameters`` keeps
+    bound values out, so no exception text, log line or message can carry a person's name or e-mail address."""
+
+    @event.listens_for(engine, "handle_error")
+    def _on_error(context):
+        original = context.original_exception
+        diagnostics = getattr(original, "diag", None)
+        error = context.sqlalchemy_exception
+        if error is None or diagnostics is None or not diagnostics.message_detail:
+            return None
+        original.args = (diagnostics.message_primary or type(original).__name__,)
+        return type(error)(error.statement, None, original, hide_parameters=True, code=error.code)
 
 
 def _apply_pragmas(engine: Engine, pragmas: tuple[str, ...], *, always_read_only: bool = False) -> None:

@@ -1,5 +1,7 @@
 """Where the database lives: ``--db PATH`` beats ``$TILLITSLEDER_DB`` beats the local data folder.
 
+Either may name a PostgreSQL server instead (``postgresql://…``): ``resolve_database_target`` keeps that a URL.
+
 The default is the user's *local*, non-roaming data folder (``%LOCALAPPDATA%`` on Windows), because roaming
 profiles and redirected folders on network shares are a poor home for a SQLite file.
 """
@@ -33,6 +35,27 @@ def resolve_database_path(cli_value: str | os.PathLike[str] | None = None) -> Pa
     env_value = os.environ.get(ENV_VAR)
     if env_value:
         return Path(env_value).expanduser()
+    return default_database_path()
+
+
+SERVER_SCHEMES = ("postgresql:", "postgresql+", "postgres:")
+
+
+def is_server_target(target: str | os.PathLike[str] | None) -> bool:
+    """Whether ``target`` (what ``--db`` or ``$TILLITSLEDER_DB`` gave) names a database server, not a file."""
+    return target is not None and str(target).startswith(SERVER_SCHEMES)
+
+
+def database_target(value: str | os.PathLike[str]) -> Path | str:
+    """What ``open_database`` takes for ``value``: a server URL as it is, anything else as a file's path."""
+    return str(value) if is_server_target(value) else Path(value).expanduser()
+
+
+def resolve_database_target(cli_value: str | os.PathLike[str] | None = None) -> Path | str:
+    """Like ``resolve_database_path``, but a server URL (``--db postgresql://…``) stays a URL."""
+    for value in (cli_value, os.environ.get(ENV_VAR)):
+        if value:
+            return database_target(value)
     return default_database_path()
 
 

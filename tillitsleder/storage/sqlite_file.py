@@ -50,9 +50,25 @@ class FileState:
         return self.revision == head_revision()
 
 
+# For the few readers outside ``storage`` that read a file with the standard library only (the start-up snapshot,
+# the journal's restore from a backup file, the CLI's passphrase check): they name these, never ``sqlite3``.
+FileConnection = sqlite3.Connection
+FileError = sqlite3.Error
+
+
 def read_only_connection(path: Path) -> sqlite3.Connection:
     """A plain ``sqlite3`` connection that cannot change the file (for cheap checks before the engine exists)."""
     return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
+
+
+def read_one_row(path: Path, sql: str, parameters: tuple = ()) -> tuple | None:
+    """The first row ``sql`` finds in the SQLite file at ``path``, read read-only (``None``: no row). Raises
+    ``FileError`` when the file cannot be opened or read, or does not have the table."""
+    connection = read_only_connection(path)
+    try:
+        return connection.execute(sql, parameters).fetchone()
+    finally:
+        connection.close()
 
 
 def inspect_database_file(path: Path, *, quick_check: bool = True) -> FileState:

@@ -27,6 +27,21 @@ def _triggers(table: str) -> list[str]:
     ]
 
 
+# PostgreSQL (added with issue 16, before any server database existed): the same refusal, as a trigger function.
+_PG_FUNCTION = (
+    "CREATE OR REPLACE FUNCTION tillitsleder_append_only() RETURNS trigger LANGUAGE plpgsql AS "
+    "$$ BEGIN RAISE EXCEPTION USING MESSAGE = TG_TABLE_NAME || ' is append-only'; END $$"
+)
+
+
+def _pg_triggers(table: str) -> list[str]:
+    return [
+        f"CREATE TRIGGER {table}_no_{verb.lower()} BEFORE {verb} ON {table} "
+        "FOR EACH ROW EXECUTE FUNCTION tillitsleder_append_only()"
+        for verb in ("UPDATE", "DELETE")
+    ]
+
+
 def upgrade() -> None:
     op.create_table(
         "read_event",
@@ -59,6 +74,11 @@ def upgrade() -> None:
         for table in TABLES:
             for statement in _triggers(table):
                 op.execute(statement)
+    elif op.get_bind().dialect.name == "postgresql":
+        op.execute(_PG_FUNCTION)
+        for table in TABLES:
+            for statement in _pg_triggers(table):
+                op.execute(statement)
 
     # Plain ADD COLUMN: a batch copy of ``programme`` or ``cohort`` would trip the foreign keys that point at them.
     op.add_column(
@@ -83,5 +103,10 @@ def downgrade() -> None:
         for table in TABLES:
             for verb in ("update", "delete"):
                 op.execute(f"DROP TRIGGER IF EXISTS {table}_no_{verb}")
+    elif op.get_bind().dialect.name == "postgresql":
+        for table in TABLES:
+            for verb in ("update", "delete"):
+                op.execute(f"DROP TRIGGER IF EXISTS {table}_no_{verb} ON {table}")
+        op.execute("DROP FUNCTION IF EXISTS tillitsleder_append_only()")
     op.drop_table("read_event_subject")
     op.drop_table("read_event")
