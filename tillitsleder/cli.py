@@ -21,7 +21,7 @@ from tillitsleder.commands import register_all
 from tillitsleder.errors import TillitslederError
 from tillitsleder.i18n import LANGUAGES, N_, _, ngettext, set_language
 from tillitsleder.logs import configure_logging
-from tillitsleder.storage.locations import ENV_VAR, resolve_database_path
+from tillitsleder.storage.locations import ENV_VAR, resolve_database_target
 
 LANGUAGE_ENV_VAR = "TILLITSLEDER_LANG"
 log = logging.getLogger("tillitsleder")
@@ -177,7 +177,7 @@ def _early_language(argv: list[str]) -> str:
 def _cmd_gui(args: argparse.Namespace) -> int:
     """Open the window. Without ``--db``/``$TILLITSLEDER_DB`` or ``--lang``/``$TILLITSLEDER_LANG`` the front end
     uses what it remembers from last time (``None`` is passed on)."""
-    path: Path | None
+    path: Path | str | None
     if args.demo:
         from tillitsleder import clock
         from tillitsleder.demo.builder import create_demo_database
@@ -185,7 +185,7 @@ def _cmd_gui(args: argparse.Namespace) -> int:
         path = Path(tempfile.mkdtemp(prefix="tillitsleder-demo-")) / "demo.sqlite3"
         create_demo_database(path, today=clock.today(), language=args.lang or os.environ.get(LANGUAGE_ENV_VAR))
     else:
-        path = resolve_database_path(args.db) if args.db or os.environ.get(ENV_VAR) else None
+        path = resolve_database_target(args.db) if args.db or os.environ.get(ENV_VAR) else None
     try:
         gui = importlib.import_module("ui.app")
     except ImportError as exc:

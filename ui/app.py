@@ -104,8 +104,9 @@ def _started(*_args: object) -> None:
         garbage.collect_on_gui_thread(app)
 
 
-def run_gui(db_path: Path | None, language: str | None, *, exit_after_ms: int | None = None) -> int:
-    """Show the main window on ``db_path`` in ``language`` and run until the user quits; returns an exit code.
+def run_gui(db_path: Path | str | None, language: str | None, *, exit_after_ms: int | None = None) -> int:
+    """Show the main window on ``db_path`` (a file, or a server URL) in ``language`` and run until the user quits;
+    returns an exit code.
 
     ``None`` means "as last time": the database and language remembered in the settings, else the default
     database in the local data folder and the default language; with neither remembered nor a default database
@@ -180,7 +181,7 @@ def run_gui(db_path: Path | None, language: str | None, *, exit_after_ms: int | 
 
         QTimer.singleShot(0, lambda: ask_at_first_start(window, Path(db_path)))
     else:
-        QTimer.singleShot(0, lambda: window.open_at_start(Path(db_path), early))
+        QTimer.singleShot(0, lambda: window.open_at_start(db_path, early))
     try:
         loop_code = app.exec()
     finally:

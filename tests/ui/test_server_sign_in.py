@@ -141,3 +141,18 @@ def test_the_coordinator_login_opens_at_once_without_a_chooser(qtbot, window, de
     # outlives the window in this test and crashes the test run at teardown; not a matter of sign-in.
     assert len(walk(qtbot, window, "coordinator", skip=("FacilitatorsPage",))) == len(window.areas) - 1
     settle(qtbot, window)
+
+
+def test_the_app_starts_on_a_server_address_given_with_db(deployment, tmp_path) -> None:
+    """``tillitsleder --db postgresql://…`` opens the window on the server as that login (not a file of that name)."""
+    import os
+    import subprocess
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)}
+    run = subprocess.run(
+        [sys.executable, "-m", "tillitsleder", "--lang", "en", "--db", deployment.url(Role.COORDINATOR),
+         "--exit-after", "300"],
+        capture_output=True, text=True, env=env, timeout=120, cwd=tmp_path,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    assert not list(tmp_path.glob("postgresql*")), "no stray file named after the address"
