@@ -21,7 +21,7 @@ from sqlalchemy import select, update
 from tillitsleder import profiles
 from tillitsleder.access import COORDINATOR
 from tillitsleder.demo.journal import DEMO_PASSPHRASE
-from tillitsleder.errors import Forbidden
+from tillitsleder.errors import Forbidden, StorageError
 from tillitsleder.group_notes.meeting_edits import MeetingDraft, save_meeting
 from tillitsleder.journal import entries, shared_with_me
 from tillitsleder.model import GroupMeeting, Session, group_member
@@ -215,8 +215,10 @@ def test_a_refusal_by_the_database_reads_as_one_sentence(deployment):
             s.execute(update(Session).values(title=Session.title))
     finally:
         participant.close()
-    error = as_storage_error(caught.value)
-    assert error is not None and error.message == REFUSED_MESSAGE
+    # The session turns the driver's refusal into the one sentence itself; the bare driver error reads the same.
+    error = caught.value
+    assert isinstance(error, StorageError) and error.message == REFUSED_MESSAGE
+    assert as_storage_error(error.__cause__).message == REFUSED_MESSAGE
     assert "UPDATE" not in error.user_message()
 
 
@@ -262,3 +264,11 @@ def test_init_sets_up_an_empty_database_and_restores_what_an_upgrade_left_withou
             assert granted == (True,)
     finally:
         pg.drop_database(name)
+
+
+def test_the_command_line_goes_by_the_login_a_participants_is_refused_a_coordinators_may(deployment, capsys):
+    code, _out, err = run_cli(capsys, "units", "list", "--db", deployment.url(Role.PARTICIPANT))
+    assert code != 0 and "acts as the programme coordinator" in err and "Traceback" not in err
+    code, out, err = run_cli(capsys, "units", "list", "--db", deployment.url(Role.COORDINATOR))
+    assert code == 0, err
+    assert out.strip()

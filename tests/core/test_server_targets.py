@@ -59,13 +59,18 @@ def test_closing_a_changed_server_database_makes_no_file_backup(db, db_target, e
     assert "backup on closing" not in caplog.text
 
 
-def test_commands_ask_for_the_coordinator_passphrase_on_either_engine(db, db_target, capsys, monkeypatch) -> None:
+def test_commands_ask_for_the_coordinator_passphrase_on_a_file_and_go_by_the_login_on_a_server(
+    db, db_target, engine_name, capsys, monkeypatch
+) -> None:
     with db.session() as s:
         s.add(Municipality(name="Nordstrand"))
     profiles.set_coordinator_passphrase(db, "korrekt hest batteri stift", kdf=FAST)
     db.close()
     monkeypatch.delenv("TILLITSLEDER_PASSPHRASE", raising=False)
     code, _out, err = run_cli(capsys, "units", "list", "--db", db_target)
+    if engine_name == "postgresql":  # the administrator's login may; a participant's may not (test_server_logins)
+        assert code == 0, err
+        return
     assert code != 0 and "passphrase" in err and "Traceback" not in err
     monkeypatch.setenv("TILLITSLEDER_PASSPHRASE", "feil passord her")
     code, _out, err = run_cli(capsys, "units", "list", "--db", db_target)

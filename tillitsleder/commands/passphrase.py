@@ -61,18 +61,12 @@ def check_coordinator(args: argparse.Namespace) -> None:
     command = getattr(args, "command", None)
     if command in ("demo", "copy"):  # copy names its databases with --from/--to and reads no profile
         return
-    from tillitsleder.storage.engine import is_server_url
-
-    if is_server_url(getattr(args, "db", None)):  # on a server the login decides, not a passphrase
-        if command != "server":  # ``server`` runs as the administrator and checks for itself
+    target = resolve_database_target(getattr(args, "db", None))
+    if is_server_target(target):  # on a server the login decides, not a passphrase
+        if command != "server" and command not in FILE_ONLY_COMMANDS:  # those check or refuse for themselves
             from tillitsleder.server.identity import require_coordinator_login
 
-            require_coordinator_login(args.db)
-        return
-    target = resolve_database_target(getattr(args, "db", None))
-    if is_server_target(target):
-        if command not in FILE_ONLY_COMMANDS:  # those refuse a server themselves, before reading anything
-            _check_on_server(args, str(target))
+            require_coordinator_login(str(target))
         return
     path = Path(target)
     if not coordinator_passphrase_set(path):
@@ -86,20 +80,6 @@ def check_coordinator(args: argparse.Namespace) -> None:
     db = open_database(path, create=False, read_only=True if command == "check" else None)
     try:
         profiles.unlock_coordinator(db, passphrase).lock()
-    finally:
-        db.close()
-
-
-def _check_on_server(args: argparse.Namespace, url: str) -> None:
-    """``check_coordinator`` on a PostgreSQL server: the same question, asked through SQLAlchemy."""
-    from tillitsleder import profiles
-    from tillitsleder.storage import open_database
-
-    db = open_database(url, create=False)
-    try:
-        if profiles.coordinator_has_passphrase(db):
-            passphrase = args.coordinator_passphrase = _current_passphrase()
-            profiles.unlock_coordinator(db, passphrase).lock()
     finally:
         db.close()
 
