@@ -277,7 +277,14 @@ def set_attendance(
         person_id = actor_id if actor_id is not None else s.info.get(ACTING_PERSON)
         outcome = write_cells(s, latest, seen, moment=clock.now(), person_id=person_id)
         applied = outcome.applied
-        recorded = {session_id for (_e, session_id), status_id in applied.items() if status_id is not None}
+        # A status recorded at a session that has begun marks it held, even one the cell already had (as before
+        # cells were written one by one); a cell refused as changed elsewhere records nothing.
+        refused = set(outcome.refused)
+        recorded = {
+            session_id
+            for (enrolment_id, session_id), status_id in latest.items()
+            if status_id is not None and (enrolment_id, session_id) not in refused
+        }
         now_held = sorted(
             session_id
             for session_id in recorded
