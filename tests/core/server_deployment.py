@@ -9,11 +9,13 @@ their names carry the test process's id and ``close`` removes them.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
 import postgresql_server as pg
 import psycopg
+import pytest
 
 from tillitsleder.demo.builder import create_demo_database
 from tillitsleder.model.enums import Role
@@ -49,6 +51,17 @@ class Deployment:
             except Exception:  # noqa: BLE001 - a test may have removed it already
                 pass
         pg.drop_database(self.name)
+
+
+def for_module(day: date) -> Iterator[Deployment]:
+    """A module fixture's body: skipped without the PostgreSQL test server; the database and logins go afterwards."""
+    if not pg.available():
+        pytest.skip("needs the PostgreSQL test server")
+    made = build(day)
+    try:
+        yield made
+    finally:
+        made.close()
 
 
 def build(day: date) -> Deployment:

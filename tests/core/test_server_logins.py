@@ -35,11 +35,7 @@ from tillitsleder.storage.failures import REFUSED_MESSAGE, as_storage_error
 
 @pytest.fixture(scope="module")
 def deployment(suite_day: date) -> Iterator[server_deployment.Deployment]:
-    if not pg.available():
-        pytest.skip("needs the PostgreSQL test server")
-    made = server_deployment.build(suite_day)
-    yield made
-    made.close()
+    yield from server_deployment.for_module(suite_day)
 
 
 def policy_count(deployment) -> int:

@@ -18,7 +18,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-import postgresql_server as pg
 import psycopg
 import pytest
 import server_deployment
@@ -82,11 +81,7 @@ def test_the_rules_grant_no_more_than_the_domain_allows():
 
 @pytest.fixture(scope="module")
 def deployment(suite_day: date) -> Iterator[server_deployment.Deployment]:
-    if not pg.available():
-        pytest.skip("needs the PostgreSQL test server")
-    made = server_deployment.build(suite_day)
-    yield made
-    made.close()
+    yield from server_deployment.for_module(suite_day)
 
 
 @pytest.fixture(scope="module")

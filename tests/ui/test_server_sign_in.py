@@ -28,11 +28,7 @@ from ui.profiles.unlock_dialog import UnlockDialog  # noqa: E402
 
 @pytest.fixture(scope="module")
 def deployment(suite_day: date) -> Iterator[server_deployment.Deployment]:
-    if not pg.available():
-        pytest.skip("needs the PostgreSQL test server")
-    made = server_deployment.build(suite_day)
-    yield made
-    made.close()
+    yield from server_deployment.for_module(suite_day)
 
 
 def settle(qtbot, window) -> None:

@@ -140,18 +140,12 @@ def run_remove_user(args: argparse.Namespace) -> int:
 
 def run_whoami(args: argparse.Namespace) -> int:
     from tillitsleder.server.connection import require_server_url
-    from tillitsleder.server.identity import signed_in
-    from tillitsleder.storage import open_database
+    from tillitsleder.server.identity import signed_in_at
 
     if (url := _url(args)) is None:
         return fail(_("Give the database server's URL with --db postgresql://HOST/DATABASE."))
     require_server_url(url)
-    db = open_database(url)
-    try:
-        who = signed_in(db)
-    finally:
-        db.close()
-    assert who is not None
+    who = signed_in_at(url)
     print(
         _("Signed in as {login}: {role}, {name}").format(
             login=who.login,

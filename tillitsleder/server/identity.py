@@ -1,11 +1,11 @@
 """Who is signed in: on a shared PostgreSQL database the app's profile follows from the connection's login.
 
 ``signed_in(db)`` reads the ``server_login`` row of ``session_user`` (row-level security lets every login read its
-own row): the login, its role, its person and their name. ``actor_for_connection(db)`` turns it into the ``Actor``
-the services take; ``require_coordinator_login`` stops the command line (which acts as the coordinator) for
-other logins. The database's administrator (the owner who ran ``server init``, who sees every row anyway)
-acts as the coordinator; any other login without a row is refused. On SQLite there is no login: the profile
-chooser decides, and ``signed_in`` returns ``None``.
+own row): the login, its role, its person and their name; ``signed_in_at(url)`` asks a server URL once.
+``actor_for_connection(db)`` turns it into the ``Actor`` the services take; ``require_coordinator_login`` stops
+the command line (which acts as the coordinator) for other logins. The database's administrator (the owner who ran
+``server init``, who sees every row anyway) acts as the coordinator; any other login without a row is refused. On
+SQLite there is no login: the profile chooser decides, and ``signed_in`` returns ``None``.
 """
 
 from __future__ import annotations
@@ -77,15 +77,21 @@ def signed_in(db: Database) -> SignedIn | None:
     return SignedIn(str(login), Role(row.role), row.person_id, name)
 
 
-def require_coordinator_login(url: str) -> SignedIn:
-    """The command line acts as the coordinator: ``Forbidden`` unless ``url`` signs in as one (or as the
-    administrator)."""
+def signed_in_at(url: str) -> SignedIn:
+    """The login the server ``url`` signs in as, on a connection of its own that is closed again."""
     db = open_database(url)
     try:
         who = signed_in(db)
     finally:
         db.close()
-    assert who is not None
+    assert who is not None, "signed_in_at takes a server URL"
+    return who
+
+
+def require_coordinator_login(url: str) -> SignedIn:
+    """The command line acts as the coordinator: ``Forbidden`` unless ``url`` signs in as one (or as the
+    administrator)."""
+    who = signed_in_at(url)
     if who.role is not Role.COORDINATOR:
         raise Forbidden(
             N_("The command line acts as the programme coordinator; the login “{login}” is signed in as {role}."),
