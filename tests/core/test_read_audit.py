@@ -14,7 +14,7 @@ from sqlalchemy.exc import DatabaseError
 from tillitsleder import clock
 from tillitsleder.access import COORDINATOR, Actor
 from tillitsleder.attendance.export import export_register
-from tillitsleder.audit import record_read
+from tillitsleder.audit import audit_read, record_read
 from tillitsleder.cli import main
 from tillitsleder.enums import ReadKind, Role
 from tillitsleder.errors import Forbidden, ValidationError
@@ -235,3 +235,41 @@ def test_a_city_of_people_in_the_trail_is_listed_in_a_few_queries(db) -> None:
     assert oldest.subject_ids == tuple(sorted(people)) and oldest.subject_names[0] == "Kari Nordmann"
     assert oldest.subject_names[-1].endswith("170000")
     assert [row.id for row in list_reads(db, ReadFilter(limit=1))] == [newest.id]
+
+
+def test_the_trail_is_counted_and_read_a_page_at_a_time(db) -> None:
+    """The viewer shows how many reads match in all and loads them 200 at a time as the list scrolls: the pages
+    follow on from each other, newest first, with nothing repeated or left out."""
+    with db.session() as s:
+        for n in range(450):
+            kind = ReadKind.REPORT if n % 3 else ReadKind.ATTENDANCE_EXPORT
+            audit_read(s, kind, "cohort", n, [1000 + n % 7, 2000])
+    everything = list_reads(db, ReadFilter(limit=1000))
+    assert len(everything) == read_audit.count_reads(db) == 450
+    pages = [list_reads(db, ReadFilter(limit=200, offset=offset)) for offset in (0, 200, 400, 600)]
+    assert [len(page) for page in pages] == [200, 200, 50, 0]
+    assert [row.id for page in pages for row in page] == [row.id for row in everything]
+    assert everything[0].entity_id == 449 and everything[-1].entity_id == 0
+    assert everything[0].subject_ids == (1001, 2000) and everything[0].subject_names == ("person 1001", "person 2000")
+    exports = ReadFilter(kind=ReadKind.ATTENDANCE_EXPORT, limit=100, offset=100)
+    assert read_audit.count_reads(db, exports) == 150
+    assert [row.entity_id for row in list_reads(db, exports)] == list(range(147, -1, -3))[:50]
+    assert read_audit.count_reads(db, ReadFilter(person_id=1003)) == len(range(3, 450, 7))
+    with pytest.raises(Forbidden):
+        read_audit.count_reads(db, actor=Actor.facilitator(5))
+
+
+def test_the_cli_says_when_it_lists_only_the_newest(demo_db, demo_target, capsys, monkeypatch) -> None:
+    with demo_db.session() as s:
+        for n in range(read_audit.DEFAULT_LIMIT + 5):
+            audit_read(s, ReadKind.REPORT, "cohort", n, [1000 + n % 7])
+    monkeypatch.setenv("TILLITSLEDER_LANG", "en")
+    assert main(["privacy", "audit", "--db", demo_target]) == 0
+    out = capsys.readouterr().out
+    assert out.count("Progress report (cohort") == read_audit.DEFAULT_LIMIT
+    assert out.rstrip().endswith("The newest 2,000 of 2,005 reads.")
+    monkeypatch.setenv("TILLITSLEDER_LANG", "nb")
+    assert main(["privacy", "audit", "--kind", "attendance_export", "--db", demo_target]) == 0
+    assert capsys.readouterr().out.strip() == "Ingen lesinger passer."
+    assert main(["privacy", "audit", "--db", demo_target]) == 0
+    assert capsys.readouterr().out.rstrip().endswith("De 2\u00a0000 nyeste av 2\u00a0005 lesinger.")

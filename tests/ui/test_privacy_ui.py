@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from tillitsleder import clock
 from tillitsleder.access import Actor
-from tillitsleder.audit import record_read
+from tillitsleder.audit import audit_read, record_read
 from tillitsleder.enums import ReadKind, Role
 from tillitsleder.model import Certificate, Cohort, Enrolment, Programme
 from tillitsleder.privacy.read_audit import ReadRow
@@ -93,6 +93,32 @@ def test_the_audit_tab_lists_and_filters_the_reads(qtbot, opened_window: MainWin
     qtbot.waitUntil(lambda: tab.model.rowCount() == 2)
     tab.table.resizeColumnsToContents()
     opened_window.grab().save(str(SHOTS / "privacy_audit_viewer.png"))
+
+
+def test_the_audit_tab_counts_every_read_and_loads_more_as_it_scrolls(qtbot, opened_window: MainWindow) -> None:
+    """A long trail (a city's is tens of thousands of reads) opens with its first 200 and the count of all; the
+    rest come a page at a time, off the GUI thread, as the list is scrolled to its end."""
+    with opened_window.db.session() as s:
+        for n in range(450):
+            audit_read(s, ReadKind.REPORT, "cohort", n, [1000 + n % 7])
+    page = visit(qtbot, opened_window, SettingsPage)
+    tab = page.audit_tab
+    page.tabs.setCurrentWidget(tab)
+    wait_for(qtbot, tab.operation)
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 200)
+    assert tab.count_label.text() == "450 reads" and tab.model.canFetchMore()
+    for shown in (400, 450):
+        tab.table.scrollToBottom()
+        qtbot.waitUntil(lambda shown=shown: tab.model.rowCount() == shown)
+    ids = [tab.model.row_id(row) for row in range(450)]
+    assert ids == sorted(set(ids), reverse=True)  # newest first, none twice
+    assert tab.model.index(449, 2).data() == "Progress report (cohort 0)"
+    assert not tab.model.canFetchMore() and tab.count_label.text() == "450 reads"
+    opened_window.grab().save(str(SHOTS / "privacy_audit_paged.png"))
+    tab.kind.setCurrentIndex(tab.kind.findData(ReadKind.SHARED_JOURNAL.value))  # a new list starts from its top
+    wait_for(qtbot, tab.operation)
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 0)
+    assert tab.count_label.text() == "0 reads"
 
 
 def test_the_retention_tab_sets_a_rule_previews_and_applies(qtbot, opened_window: MainWindow) -> None:

@@ -11,12 +11,14 @@ There is no function to change or delete a row, and the database refuses it too 
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from itertools import groupby
+from operator import attrgetter
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import aliased
 
 from tillitsleder.access import COORDINATOR, Actor
 from tillitsleder.enums import ReadKind, Role
@@ -41,6 +43,7 @@ class ReadFilter:
     since: date | None = None
     until: date | None = None
     limit: int = DEFAULT_LIMIT
+    offset: int = 0  # how many of the newest to skip (the next page of a list)
 
     def __post_init__(self) -> None:
         if self.since is not None and self.until is not None and self.until < self.since:
@@ -87,25 +90,21 @@ def _bounds(day: date) -> datetime:
     return datetime.combine(day, time.min, tzinfo=LOCAL_ZONE).astimezone(UTC)
 
 
-def _name(person: tuple[str, str] | None, person_id: int) -> str:
-    return f"{person[0]} {person[1]}" if person else _("person {id}").format(id=person_id)
+def _name(first: str | None, last: str | None, person_id: int) -> str:
+    """A person's name, or their id once they are erased (the trail outlives them)."""
+    return f"{first} {last}" if first is not None else _("person {id}").format(id=person_id)
 
 
-def list_reads(db: Database, where: ReadFilter = ReadFilter(), *, actor: Actor = COORDINATOR) -> list[ReadRow]:
-    """The reads matching ``where``, newest first (at most ``where.limit``). The coordinator's view only."""
-    actor.require(Role.COORDINATOR)
-    query = (
-        select(
-            ReadEvent.id,
-            ReadEvent.occurred_at,
-            ReadEvent.actor_id,
-            ReadEvent.actor_role,
-            ReadEvent.kind,
-            ReadEvent.entity,
-            ReadEvent.entity_id,
-        )
-        .order_by(ReadEvent.occurred_at.desc(), ReadEvent.id.desc())
-        .limit(where.limit)
+def _matching(where: ReadFilter) -> Select:
+    """The ``read_event`` rows ``where`` matches, as a select of their listed columns (unordered, unlimited)."""
+    query = select(
+        ReadEvent.id,
+        ReadEvent.occurred_at,
+        ReadEvent.actor_id,
+        ReadEvent.actor_role,
+        ReadEvent.kind,
+        ReadEvent.entity,
+        ReadEvent.entity_id,
     )
     if where.person_id is not None:
         query = query.where(
@@ -121,33 +120,60 @@ def list_reads(db: Database, where: ReadFilter = ReadFilter(), *, actor: Actor =
         query = query.where(ReadEvent.occurred_at >= _bounds(where.since))
     if where.until is not None:
         query = query.where(ReadEvent.occurred_at < _bounds(where.until + timedelta(days=1)))
-    shown = query.subquery()
-    # Subjects and names are joined in SQL rather than passed back as lists of ids: at a city's scale those lists
-    # run to thousands of bound parameters (slow to plan, and past SQLite's limit of 32,766 for the people).
-    subjects_query = (
-        select(ReadEventSubject.event_id, ReadEventSubject.person_id)
-        .join(shown, shown.c.id == ReadEventSubject.event_id)
-        .order_by(ReadEventSubject.person_id)
+    return query
+
+
+def count_reads(db: Database, where: ReadFilter = ReadFilter(), *, actor: Actor = COORDINATOR) -> int:
+    """How many reads match ``where`` in all (``limit`` and ``offset`` aside). The coordinator's view only."""
+    actor.require(Role.COORDINATOR)
+    with db.read() as s:
+        return s.scalar(select(func.count()).select_from(_matching(where).subquery())) or 0
+
+
+def list_reads(db: Database, where: ReadFilter = ReadFilter(), *, actor: Actor = COORDINATOR) -> list[ReadRow]:
+    """The reads matching ``where``, newest first: at most ``where.limit`` of them, after skipping
+    ``where.offset``. The coordinator's view only."""
+    actor.require(Role.COORDINATOR)
+    query = (
+        _matching(where)
+        .order_by(ReadEvent.occurred_at.desc(), ReadEvent.id.desc())
+        .limit(where.limit)
+        .offset(where.offset)
     )
-    named = (
-        select(ReadEventSubject.person_id.label("id"))
-        .join(shown, shown.c.id == ReadEventSubject.event_id)
-        .union(select(shown.c.actor_id).where(shown.c.actor_id.is_not(None)))
-        .subquery()
+    shown = query.subquery()
+    # One statement: each shown read with its reader's name and one row per subject (and their name), joined in
+    # SQL rather than sent back as lists of ids, which at a city's scale run to thousands of bound parameters (slow
+    # to plan, and past SQLite's limit of 32,766 for the people). Executed on the connection: plain rows, no ORM.
+    reader, subject = aliased(Person), aliased(Person)
+    statement = (
+        select(
+            shown,
+            reader.first_name.label("reader_first"),
+            reader.last_name.label("reader_last"),
+            ReadEventSubject.person_id.label("subject_id"),
+            subject.first_name.label("subject_first"),
+            subject.last_name.label("subject_last"),
+        )
+        .outerjoin(reader, reader.id == shown.c.actor_id)
+        .outerjoin(ReadEventSubject, ReadEventSubject.event_id == shown.c.id)
+        .outerjoin(subject, subject.id == ReadEventSubject.person_id)
+        .order_by(shown.c.occurred_at.desc(), shown.c.id.desc(), ReadEventSubject.person_id)
     )
     with db.read() as s:
-        events = s.execute(select(shown).order_by(shown.c.occurred_at.desc(), shown.c.id.desc())).all()
-        subjects: dict[int, list[int]] = defaultdict(list)
-        for event_id, person_id in s.execute(subjects_query):
-            subjects[event_id].append(person_id)
-        names = {row.id: (row.first_name, row.last_name) for row in s.execute(
-            select(Person.id, Person.first_name, Person.last_name).join(named, named.c.id == Person.id)
-        )}  # fmt: skip
+        joined = s.connection().execute(statement).all()
+    role_labels = {role: role.label() for role in Role}
     rows = []
-    for event in events:
+    for _event_id, group in groupby(joined, key=attrgetter("id")):
+        lines = list(group)
+        event = lines[0]
         role = Role(event.actor_role)
-        who = role.label() if event.actor_id is None else _name(names.get(event.actor_id), event.actor_id)
-        people = tuple(subjects[event.id])
+        if event.actor_id is None:
+            who = role_labels[role]
+        else:
+            who = _name(event.reader_first, event.reader_last, event.actor_id)
+        subjects = [line for line in lines if line.subject_id is not None]  # a read about nobody has one line
+        people = tuple(line.subject_id for line in subjects)
+        names = tuple(_name(line.subject_first, line.subject_last, line.subject_id) for line in subjects)
         rows.append(
             ReadRow(
                 event.id,
@@ -159,8 +185,8 @@ def list_reads(db: Database, where: ReadFilter = ReadFilter(), *, actor: Actor =
                 event.entity,
                 event.entity_id,
                 people,
-                tuple(_name(names.get(p), p) for p in people),
-            )  # fmt: skip
+                names,
+            )
         )
     return rows
 
@@ -173,14 +199,14 @@ def audit_people(db: Database, *, actor: Actor = COORDINATOR) -> list[Option]:
         .union(select(ReadEvent.actor_id).where(ReadEvent.actor_id.is_not(None)))
         .subquery()
     )
-    with db.read() as s:  # one query: the ids with their names (none for an erased person), no list of ids sent back
-        rows = s.execute(
-            select(appearing.c.id, Person.first_name, Person.last_name).outerjoin(Person, Person.id == appearing.c.id)
-        ).all()
-        ids = {row.id for row in rows}
-        named = {row.id: (row.first_name, row.last_name) for row in rows if row.first_name is not None}
-    options = [Option(person_id, _name(named.get(person_id), person_id)) for person_id in ids]
-    return sorted(options, key=lambda o: (o.label.casefold(), o.id))
+    # One query on the connection (plain rows): the ids with their names (none for an erased person), no list of
+    # ids sent back. The union has made the ids distinct.
+    named = select(appearing.c.id, Person.first_name, Person.last_name).outerjoin(Person, Person.id == appearing.c.id)
+    with db.read() as s:
+        rows = s.connection().execute(named).all()
+    options = [Option(person_id, _name(first, last, person_id)) for person_id, first, last in rows]
+    options.sort(key=lambda o: (o.label.casefold(), o.id))
+    return options
 
 
 def find_person(db: Database, text: str) -> int:

@@ -7,10 +7,11 @@ person who read, the kind of read and a date range.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QModelIndex
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from tillitsleder.i18n import _, format_datetime, format_number, ngettext
+from tillitsleder.lists.tables import PAGE_SIZE
 from ui.operations import run
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.keyboard import leave_by_tab
@@ -41,21 +43,49 @@ def _headers() -> list[str]:
 
 
 class ReadAuditModel(RowsModel):
-    """Rows of the read audit: when, who read, what (kind and record), about whom."""
+    """Rows of the read audit: when, who read, what (kind and record), about whom. It holds a page of the newest
+    reads and asks for the next (``fetch_page(offset)``, which the tab runs off the GUI thread) as the view
+    scrolls, like the other lists; ``total`` is how many match in all."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(_headers, parent)
         self.reads: list = []
+        self.total = 0
+        self.fetch_page: Callable[[int], None] | None = None
+        self.fetching = False
 
-    def set_reads(self, reads: Sequence) -> None:
+    def set_reads(self, reads: Sequence, total: int | None = None) -> None:
         self.reads = list(reads)
-        self.set_rows(
-            [
-                (format_datetime(r.occurred_at), r.actor_name, r.what, ", ".join(r.subject_names))
-                for r in self.reads
-            ],
-            [r.id for r in self.reads],
-        )
+        self.total = len(self.reads) if total is None else total
+        self.fetching = False
+        self.set_rows(_cells(self.reads), [r.id for r in self.reads])
+
+    def add_reads(self, reads: Sequence) -> None:
+        """The next page arrived; an empty one means the trail shrank to what is shown (nothing more to ask)."""
+        if not reads:
+            self.stop_fetching()
+            return
+        self.fetching = False
+        self.reads.extend(reads)
+        self.append_rows(_cells(reads), [r.id for r in reads])
+
+    def stop_fetching(self) -> None:
+        """A page could not be read: what is shown stays, and the view stops asking for more."""
+        self.fetching = False
+        self.total = len(self.reads)
+
+    def canFetchMore(self, parent: QModelIndex = QModelIndex()) -> bool:  # noqa: B008, N802
+        return not parent.isValid() and not self.fetching and len(self.reads) < self.total and bool(self.fetch_page)
+
+    def fetchMore(self, parent: QModelIndex = QModelIndex()) -> None:  # noqa: B008, N802
+        if self.canFetchMore(parent):
+            assert self.fetch_page is not None
+            self.fetching = True
+            self.fetch_page(len(self.reads))
+
+
+def _cells(reads: Sequence) -> list[tuple[str, str, str, str]]:
+    return [(format_datetime(r.occurred_at), r.actor_name, r.what, ", ".join(r.subject_names)) for r in reads]
 
 
 def _day(edit: QDateEdit) -> date | None:
@@ -98,6 +128,9 @@ class ReadAuditTab(Retranslating, QWidget):
         filters.addSpacing(16)
         filters.addLayout(right, 1)
         self.model = ReadAuditModel(self)
+        self.model.fetch_page = self._fetch_page
+        self._where = None  # the filter of the list shown, for its next pages
+        self._shown = 0  # counts the lists shown, so a late page of an earlier one is dropped
         self.table = leave_by_tab(QTableView())
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -166,7 +199,7 @@ class ReadAuditTab(Retranslating, QWidget):
         """Fill the people filters and the list, off the GUI thread; returns the operation."""
         if self.db is None:
             return None
-        from tillitsleder.privacy.read_audit import audit_people, list_reads
+        from tillitsleder.privacy.read_audit import audit_people, count_reads, list_reads
 
         try:
             where = self.current_filter()
@@ -176,15 +209,15 @@ class ReadAuditTab(Retranslating, QWidget):
         db = self.db
 
         def done(result) -> None:
-            people, reads = result
+            people, total, reads = result
             options = [(o.id, o.label) for o in people]
             self._fill(self.person, options, _("Everyone"))
             self._fill(self.actor, [(COORDINATOR_ACTOR, _("Programme coordinator")), *options], _("Anyone"))
-            self._show(reads)
+            self._show((total, reads), where)
 
         self.operation = run(
-            lambda _ctx: (audit_people(db), list_reads(db, where)), parent=self, title=_("Read audit"),
-            on_success=done, on_failure=self._failed, key="read-audit", name="read-audit",
+            lambda _ctx: (audit_people(db), count_reads(db, where), list_reads(db, where)), parent=self,
+            title=_("Read audit"), on_success=done, on_failure=self._failed, key="read-audit", name="read-audit",
         )  # fmt: skip
         return self.operation
 
@@ -201,12 +234,13 @@ class ReadAuditTab(Retranslating, QWidget):
             kind=ReadKind(kind) if kind else None,
             since=_day(self.since),
             until=_day(self.until),
+            limit=PAGE_SIZE,
         )
 
     def reload(self):
         if self.db is None:
             return None
-        from tillitsleder.privacy.read_audit import list_reads
+        from tillitsleder.privacy.read_audit import count_reads, list_reads
 
         self.error_label.hide()
         try:
@@ -216,14 +250,39 @@ class ReadAuditTab(Retranslating, QWidget):
             return None
         db = self.db
         self.operation = run(
-            lambda _ctx: list_reads(db, where), parent=self, title=_("Read audit"), on_success=self._show,
-            on_failure=self._failed, key="read-audit", name="read-audit",
+            lambda _ctx: (count_reads(db, where), list_reads(db, where)), parent=self, title=_("Read audit"),
+            on_success=lambda result: self._show(result, where), on_failure=self._failed, key="read-audit",
+            name="read-audit",
         )  # fmt: skip
         return self.operation
 
-    def _show(self, reads) -> None:
-        self.model.set_reads(reads)
+    def _show(self, counted: tuple[int, list], where) -> None:
+        total, reads = counted
+        self._where = where
+        self._shown += 1
+        self.model.set_reads(reads, total)
         self._show_count()
+
+    def _fetch_page(self, offset: int) -> None:
+        """The next page of the list shown, off the GUI thread (the model asks as the view scrolls to its end)."""
+        from tillitsleder.privacy.read_audit import list_reads
+
+        db, where, shown = self.db, replace(self._where, offset=offset), self._shown
+
+        def arrived(reads) -> None:
+            if shown == self._shown:  # not a page of a list replaced since
+                self.model.add_reads(reads)
+                self._show_count()
+
+        def failed(error: BaseException) -> None:
+            if shown == self._shown:
+                self.model.stop_fetching()
+                self._failed(error)
+
+        run(
+            lambda _ctx: list_reads(db, where), parent=self, title=_("Read audit"), on_success=arrived,
+            on_failure=failed, key="read-audit-page", name="read-audit-page",
+        )  # fmt: skip
 
     def _failed(self, error: BaseException) -> None:
         from ui.errors import error_text
@@ -232,5 +291,5 @@ class ReadAuditTab(Retranslating, QWidget):
         self.error_label.show()
 
     def _show_count(self) -> None:
-        n = self.model.rowCount()
+        n = self.model.total
         self.count_label.setText(ngettext("{n} read", "{n} reads", n).format(n=format_number(n)))

@@ -45,6 +45,16 @@ class RowsModel(QAbstractTableModel):
         self._marked = set(marked)
         self.endResetModel()
 
+    def append_rows(self, rows: Sequence[Sequence[str]], ids: Sequence[int | None] = ()) -> None:
+        """Add ``rows`` at the end (the next page of a list that loads as it scrolls)."""
+        if not rows:
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+        self._rows.extend(rows)
+        self._ids.extend(list(ids) or [None] * len(rows))
+        self.endInsertRows()
+
     def row_id(self, row: int) -> int | None:
         return self._ids[row] if 0 <= row < len(self._ids) else None
 
