@@ -128,10 +128,10 @@ def _organisation(db: Database, ctx: Context):
 
 
 def _read_audit(db: Database, ctx: Context):
-    from tillitsleder.privacy.read_audit import ReadFilter, audit_people, count_reads, list_reads
+    from tillitsleder.privacy.read_audit import ReadFilter, audit_people, read_page
 
-    first = ReadFilter(limit=tables.PAGE_SIZE)  # the tab's first load: the people filters, the count, a page
-    return audit_people(db), count_reads(db, first), list_reads(db, first)
+    first = ReadFilter(limit=tables.PAGE_SIZE)  # the tab's first load: the people filters, the count and a page
+    return audit_people(db), read_page(db, first)
 
 
 PAGES: dict[str, Callable[[Database, Context], Any]] = {

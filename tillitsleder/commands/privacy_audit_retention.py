@@ -68,7 +68,7 @@ def _open(args: argparse.Namespace, work) -> int:
 
 
 def run_audit(args: argparse.Namespace) -> int:
-    from tillitsleder.privacy.read_audit import ReadFilter, count_reads, find_person, list_reads
+    from tillitsleder.privacy.read_audit import ReadFilter, find_person, read_page
 
     try:
         since, until = _day(args.since), _day(args.until)
@@ -83,7 +83,7 @@ def run_audit(args: argparse.Namespace) -> int:
             since=since,
             until=until,
         )
-        rows = list_reads(db, where)
+        total, rows = read_page(db, where)
         if not rows:
             print(_("No reads match."))
             return 0
@@ -92,7 +92,6 @@ def run_audit(args: argparse.Namespace) -> int:
                 f"{format_datetime(row.occurred_at)} · {row.actor_name} · {row.what} · "
                 + ", ".join(row.subject_names)
             )
-        total = count_reads(db, where)
         if total > len(rows):  # the newest DEFAULT_LIMIT; the filters narrow the rest down
             text = ngettext("The newest {shown} of {n} read.", "The newest {shown} of {n} reads.", total)
             print(text.format(shown=format_number(len(rows)), n=format_number(total)))

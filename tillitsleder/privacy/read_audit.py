@@ -191,6 +191,17 @@ def list_reads(db: Database, where: ReadFilter = ReadFilter(), *, actor: Actor =
     return rows
 
 
+def read_page(
+    db: Database, where: ReadFilter = ReadFilter(), *, actor: Actor = COORDINATOR
+) -> tuple[int, list[ReadRow]]:
+    """How many reads match ``where`` in all, and the page of them ``where`` asks for (``list_reads``). A page
+    shorter than ``where.limit`` is the last one, so the count follows from it without a query of its own."""
+    rows = list_reads(db, where, actor=actor)
+    if len(rows) < where.limit and (rows or where.offset == 0):
+        return where.offset + len(rows), rows
+    return count_reads(db, where, actor=actor), rows
+
+
 def audit_people(db: Database, *, actor: Actor = COORDINATOR) -> list[Option]:
     """Everyone who appears in the read audit (as reader or as the one read about), by name, for the filters."""
     actor.require(Role.COORDINATOR)

@@ -129,8 +129,7 @@ class ReadAuditTab(Retranslating, QWidget):
         filters.addLayout(right, 1)
         self.model = ReadAuditModel(self)
         self.model.fetch_page = self._fetch_page
-        self._where = None  # the filter of the list shown, for its next pages
-        self._shown = 0  # counts the lists shown, so a late page of an earlier one is dropped
+        self._where = None  # the filter of the list shown (one object per list shown), for its next pages
         self.table = leave_by_tab(QTableView())
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -199,7 +198,7 @@ class ReadAuditTab(Retranslating, QWidget):
         """Fill the people filters and the list, off the GUI thread; returns the operation."""
         if self.db is None:
             return None
-        from tillitsleder.privacy.read_audit import audit_people, count_reads, list_reads
+        from tillitsleder.privacy.read_audit import audit_people, read_page
 
         try:
             where = self.current_filter()
@@ -213,10 +212,10 @@ class ReadAuditTab(Retranslating, QWidget):
             options = [(o.id, o.label) for o in people]
             self._fill(self.person, options, _("Everyone"))
             self._fill(self.actor, [(COORDINATOR_ACTOR, _("Programme coordinator")), *options], _("Anyone"))
-            self._show((total, reads), where)
+            self._show(total, reads, where)
 
         self.operation = run(
-            lambda _ctx: (audit_people(db), count_reads(db, where), list_reads(db, where)), parent=self,
+            lambda _ctx: (audit_people(db), *read_page(db, where)), parent=self,
             title=_("Read audit"), on_success=done, on_failure=self._failed, key="read-audit", name="read-audit",
         )  # fmt: skip
         return self.operation
@@ -240,7 +239,7 @@ class ReadAuditTab(Retranslating, QWidget):
     def reload(self):
         if self.db is None:
             return None
-        from tillitsleder.privacy.read_audit import count_reads, list_reads
+        from tillitsleder.privacy.read_audit import read_page
 
         self.error_label.hide()
         try:
@@ -250,16 +249,14 @@ class ReadAuditTab(Retranslating, QWidget):
             return None
         db = self.db
         self.operation = run(
-            lambda _ctx: (count_reads(db, where), list_reads(db, where)), parent=self, title=_("Read audit"),
-            on_success=lambda result: self._show(result, where), on_failure=self._failed, key="read-audit",
+            lambda _ctx: read_page(db, where), parent=self, title=_("Read audit"),
+            on_success=lambda result: self._show(*result, where), on_failure=self._failed, key="read-audit",
             name="read-audit",
         )  # fmt: skip
         return self.operation
 
-    def _show(self, counted: tuple[int, list], where) -> None:
-        total, reads = counted
+    def _show(self, total: int, reads: list, where) -> None:
         self._where = where
-        self._shown += 1
         self.model.set_reads(reads, total)
         self._show_count()
 
@@ -267,15 +264,16 @@ class ReadAuditTab(Retranslating, QWidget):
         """The next page of the list shown, off the GUI thread (the model asks as the view scrolls to its end)."""
         from tillitsleder.privacy.read_audit import list_reads
 
-        db, where, shown = self.db, replace(self._where, offset=offset), self._shown
+        db, listed = self.db, self._where
+        where = replace(listed, offset=offset)
 
         def arrived(reads) -> None:
-            if shown == self._shown:  # not a page of a list replaced since
+            if self._where is listed:  # not a page of a list replaced since
                 self.model.add_reads(reads)
                 self._show_count()
 
         def failed(error: BaseException) -> None:
-            if shown == self._shown:
+            if self._where is listed:
                 self.model.stop_fetching()
                 self._failed(error)
 
