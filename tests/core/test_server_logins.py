@@ -26,6 +26,8 @@ from tillitsleder.group_notes.meeting_edits import MeetingDraft, save_meeting
 from tillitsleder.journal import entries, shared_with_me
 from tillitsleder.model import GroupMeeting, Session, group_member
 from tillitsleder.model.enums import JournalSharing, Role
+from tillitsleder.server import setup
+from tillitsleder.server.connection import BrokenOff, admin_transaction
 from tillitsleder.server.identity import actor_for_connection, signed_in
 from tillitsleder.server.logins import add_user, list_users, remove_user
 from tillitsleder.server.setup import init_server
@@ -50,6 +52,31 @@ def test_init_runs_again_and_replaces_what_it_made(deployment, capsys):
     assert "policies" in out
     assert policy_count(deployment) == before > 100
     assert init_server(deployment.admin_url).policies == before
+
+
+def test_a_transaction_the_server_breaks_off_is_not_called_a_failure_to_connect(deployment):
+    with pytest.raises(BrokenOff) as broken, admin_transaction(deployment.admin_url) as connection:
+        connection.execute("SELECT pg_terminate_backend(pg_backend_pid())")  # as a restart or a dropped network does
+    assert broken.value.detail == "57P01" and "nothing was changed; run it again" in broken.value.user_message()
+    elsewhere = deployment.admin_url.replace(deployment.name, deployment.name + "_missing")
+    with pytest.raises(StorageError, match="Cannot connect") as refused, admin_transaction(elsewhere):
+        pass
+    assert not isinstance(refused.value, BrokenOff)
+
+
+def test_init_runs_its_transaction_again_when_the_server_broke_it_off(deployment, monkeypatch):
+    planned, plan = [], setup.plan
+
+    def plan_then_break_off_once(connection):
+        planned.append(connection.info.backend_pid)
+        if len(planned) == 1:
+            connection.execute("SELECT pg_terminate_backend(pg_backend_pid())")
+        return plan(connection)
+
+    before = policy_count(deployment)
+    monkeypatch.setattr(setup, "plan", plan_then_break_off_once)
+    assert init_server(deployment.admin_url).policies == before == policy_count(deployment)
+    assert len(planned) == 2 and planned[0] != planned[1]  # a new connection, a whole new transaction
 
 
 def test_init_tunes_the_planner_for_ssds_on_its_own_database(deployment):

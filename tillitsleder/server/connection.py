@@ -36,23 +36,43 @@ def libpq_url(url: str) -> str:
     return parsed.set(drivername="postgresql").render_as_string(hide_password=False)
 
 
+class BrokenOff(StorageError):
+    """The server ended a command's transaction before it finished (a deadlock, a restart, a dropped connection):
+    nothing of it was kept, and running it again is safe."""
+
+
+def _refused(exc: psycopg.errors.InsufficientPrivilege) -> Forbidden:
+    log.info("server command refused: %s", exc.diag.message_primary)
+    return Forbidden(
+        N_(
+            "The database login in the URL may not do this: use the administrator who owns the database and "
+            "may create roles."
+        ),
+        detail=str(exc.diag.message_primary),
+    )
+
+
 @contextmanager
 def admin_transaction(url: str) -> Iterator[psycopg.Connection]:
-    """A connection to ``url`` inside one transaction, committed at the end of the block."""
+    """A connection to ``url`` inside one transaction, committed at the end of the block. A failure to connect
+    and a transaction the server broke off (``BrokenOff``) are told apart: only the first is about the URL."""
     try:
-        with psycopg.connect(libpq_url(url)) as connection, connection.transaction():
-            yield connection
+        connection = psycopg.connect(libpq_url(url))
     except psycopg.errors.InsufficientPrivilege as exc:
-        log.info("server command refused: %s", exc.diag.message_primary)
-        raise Forbidden(
-            N_(
-                "The database login in the URL may not do this: use the administrator who owns the database and "
-                "may create roles."
-            ),
-            detail=str(exc.diag.message_primary),
-        ) from None
+        raise _refused(exc) from None
     except psycopg.OperationalError as exc:
         log.info("server connection failed: %s", exc)
         raise StorageError(
             N_("Cannot connect to the database server; check the URL and that the server runs.")
+        ) from None
+    try:
+        with connection, connection.transaction():
+            yield connection
+    except psycopg.errors.InsufficientPrivilege as exc:
+        raise _refused(exc) from None
+    except psycopg.OperationalError as exc:
+        log.warning("server command broken off: %s %s", exc.sqlstate, exc.diag.message_primary)
+        raise BrokenOff(
+            N_("The database server broke off the command before it finished, so nothing was changed; run it again."),
+            detail=exc.sqlstate,
         ) from None

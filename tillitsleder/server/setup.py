@@ -2,8 +2,8 @@
 
 ``init_server(url)`` migrates the database (``open_database``), then, in one transaction, creates the group roles
 and helper functions and (re)applies every grant and row-level security policy of ``rules.TABLE_RULES``
-(``postgresql_ddl``). Running it again is safe and is how an upgrade's new tables get their grants and policies:
-run it after every upgrade of the app.
+(``postgresql_ddl``); a transaction the server breaks off is run again. Running it again is safe and is how an
+upgrade's new tables get their grants and policies: run it after every upgrade of the app.
 """
 
 from __future__ import annotations
@@ -17,9 +17,11 @@ from tillitsleder.errors import StorageError
 from tillitsleder.i18n import N_
 from tillitsleder.model import Base
 from tillitsleder.server import postgresql_ddl as ddl
-from tillitsleder.server.connection import admin_transaction, require_server_url
+from tillitsleder.server.connection import BrokenOff, admin_transaction, require_server_url
 from tillitsleder.server.rules import TABLE_RULES
 from tillitsleder.storage.database import open_database
+
+ATTEMPTS = 3  # a transaction the server broke off (a deadlock, a restart) is planned and run again, this often
 
 
 @dataclass(frozen=True)
@@ -38,10 +40,16 @@ def init_server(url: str) -> InitSummary:
             N_("This version has no access rules for some tables; nothing was changed."), detail=", ".join(missing)
         )
     open_database(url).close()
-    with admin_transaction(url) as connection:
-        statements = plan(connection)
-        for statement in statements:
-            connection.execute(statement)  # type: ignore[arg-type] - our own DDL, no parameters
+    for attempt in range(1, ATTEMPTS + 1):
+        try:
+            with admin_transaction(url) as connection:
+                statements = plan(connection)
+                for statement in statements:
+                    connection.execute(statement)  # type: ignore[arg-type] - our own DDL, no parameters
+            break
+        except BrokenOff:  # nothing was kept: plan again from what is there
+            if attempt == ATTEMPTS:
+                raise
     policies = sum(1 for s in statements if s.startswith("CREATE POLICY"))
     return InitSummary(len(TABLE_RULES), policies, tuple(ddl.GROUP_ROLES.values()))
 
