@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 Visit = Callable[[str, QWidget], None]
@@ -21,12 +22,19 @@ def visible_tab_widgets(root: QWidget) -> list[QTabWidget]:
     return [tabs for tabs in every if not any(o is not tabs and o.isAncestorOf(tabs) for o in every)]
 
 
+def _settled(qtbot) -> None:
+    """Wait until the data a stop asked for has arrived: no operation left on a worker thread (a register, a list),
+    and its result handed to the page (a short wait for the queued callback). A loaded machine takes longer."""
+    qtbot.waitUntil(lambda: QThreadPool.globalInstance().activeThreadCount() == 0, timeout=20_000)
+    qtbot.wait(30)
+
+
 def _walk_tabs(qtbot, tabs: QTabWidget, where: str, visit: Visit) -> None:
     for index in range(tabs.count()):
         if not tabs.isTabVisible(index):
             continue
         tabs.setCurrentIndex(index)
-        qtbot.wait(30)
+        _settled(qtbot)
         here = f"{where} / {tabs.tabText(index).replace('&', '')}"
         page = tabs.widget(index)
         visit(here, page)
@@ -48,6 +56,7 @@ def walk_areas(qtbot, window, visit: Visit) -> list[str]:
         window.nav.setCurrentRow(row)
         page = window.current_page()
         qtbot.waitUntil(lambda page=page: page.isVisible() and not page._stale, timeout=20_000)
+        _settled(qtbot)
         where = window.nav.item(row).text() or window.nav.item(row).toolTip()
         noted(where, page)
         for tabs in visible_tab_widgets(page):
